@@ -1,18 +1,22 @@
-"""Loading the spaCy pipeline once per process, with only the components factwire uses."""
+"""Loading the spaCy pipeline once per process, and parsing article texts with it."""
 
 from __future__ import annotations
 
 import functools
 import importlib
+import re
+from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from factwire.settings import get_settings
 
 # The extractor reads entities, part-of-speech tags, lemmas and the dependency parse;
 # nothing else in the model is run.
 USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+_LINE_BREAK = re.compile(r"\n\s*")
 
 
 def _load_model(name: str) -> Language:
@@ -33,3 +37,54 @@ def load_nlp(model: str | None = None) -> Language:
     if unused:
         nlp.disable_pipes(*unused)
     return nlp
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """The text cut after each line break, separators kept, so the pieces join back exactly.
+
+    News text puts headings and furniture on lines of their own without a full stop; parsing
+    each line on its own keeps a heading from being glued to the next sentence.
+    """
+    cuts = [m.end() for m in _LINE_BREAK.finditer(text) if m.end() < len(text)]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a] or [text]
+
+
+def parse(texts: Iterable[str], batch_size: int | None = None, n_process: int | None = None,
+          nlp: Language | None = None) -> Iterator[Doc]:
+    """One Doc per text, in order; ``doc.text`` equals the text exactly."""
+    settings = get_settings()
+    nlp = nlp or load_nlp()
+    batch_size = batch_size or settings.spacy_batch_size
+    n_process = n_process or settings.spacy_processes
+    texts = list(texts)
+    pieces: list[str] = []
+    owners: list[int] = []
+    for number, text in enumerate(texts):
+        for piece in split_paragraphs(text):
+            pieces.append(piece)
+            owners.append(number)
+    # Paragraphs are short: batch them in proportion to keep whole articles per batch.
+    parsed = nlp.pipe(pieces, batch_size=batch_size * 8, n_process=n_process)
+    current: list[Doc] = []
+    current_owner = 0
+    for owner, doc in zip(owners, parsed):
+        if owner != current_owner:
+            yield _join(current, texts[current_owner], nlp)
+            for skipped in range(current_owner + 1, owner):
+                yield nlp.make_doc(texts[skipped])
+            current, current_owner = [], owner
+        current.append(doc)
+    if texts:
+        yield _join(current, texts[current_owner], nlp)
+        for skipped in range(current_owner + 1, len(texts)):
+            yield nlp.make_doc(texts[skipped])
+
+
+def _join(docs: list[Doc], text: str, nlp: Language) -> Doc:
+    if not docs:
+        return nlp.make_doc(text)
+    doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # never expected; offsets would be wrong, so fail loudly
+        raise ValueError("paragraph re-assembly changed the text")
+    return doc

@@ -1,0 +1,298 @@
+"""Score factwire's named actor mentions against the GUM news documents (CoNLL-U).
+
+The text handed to the extractor is rebuilt from the word forms: a space after each token
+unless its MISC says ``SpaceAfter=No`` (for a multi-word token such as "Mecca's" the flag and
+the surface form are on its range line; its words get offsets inside that form when their
+forms spell it, else the whole form), sentences of one paragraph joined by a space, paragraphs
+(``# newpar``) by a newline. The first paragraph is the title. The article date is
+``# meta::dateCreated``.
+
+Gold mentions come from ``Entity=`` in MISC, bracket notation of the CorefUD export:
+``(id-etype-infstat-salience-centering-minspan-link[-identity]`` opens a mention on a word,
+``id)`` closes it, and ``(...)`` is a one-word mention. Only *named* mentions of type person,
+organization and place are scored. A mention is named when
+
+* its syntactic head (the word of the span whose dependency head lies outside the span) is a
+  proper noun (UPOS PROPN): the gold span is the mention less a final possessive "'s"; or
+* it ends with proper nouns that belong to no nested mention, the name in apposition after a
+  title ("Facebook co-founder *Mark Zuckerberg*", "debutants *Panama*"): the gold span is
+  that run of proper nouns (hyphens inside it allowed).
+
+The Wikidata/Wikipedia ``identity`` is not used for this: GUM repeats it on every mention of
+a linked entity, pronouns and "the team" included. Our actor types map person -> person,
+organization/group -> organization, country/place -> place. Predicted mentions that are not
+names (see :func:`factwire.evaluation.meantime.looks_named`) are ignored, and so are predicted
+mentions that touch only gold named mentions of other types (events, works, objects).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+from factwire.evaluation.core import ScoreRow, Span, SpanCounts
+from factwire.evaluation.meantime import looks_named
+
+DATASET = "gum-news"
+SCORED_TYPES = ("person", "organization", "place")
+ACTOR_TYPE_TO_GUM = {
+    "person": "person",
+    "organization": "organization",
+    "group": "organization",
+    "country": "place",
+    "place": "place",
+}
+TARGETS = {
+    ("named person/organization/place mentions", "overlap"): 0.85,
+}
+
+_ENTITY_PART = re.compile(r"\(([^()]+)(\))?|(\d+)\)")
+
+
+@dataclass
+class GumMention:
+    start: int
+    end: int
+    etype: str
+    named: bool
+    identity: str | None  # Wikipedia title of the entity, when linked
+
+
+@dataclass
+class GumDoc:
+    doc_id: str
+    text: str
+    published: dt.date | None
+    title: str = ""
+    mentions: list[GumMention] = field(default_factory=list)  # every entity mention
+
+    @property
+    def names(self) -> list[Span]:
+        """The scored gold: named person / organization / place mentions."""
+        return [(m.start, m.end, m.etype) for m in self.mentions
+                if m.named and m.etype in SCORED_TYPES]
+
+    @property
+    def other_names(self) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m in self.mentions
+                if m.named and m.etype not in SCORED_TYPES]
+
+
+@dataclass
+class _Word:
+    index: int  # position in the document
+    form: str
+    head: int | None  # document position of its syntactic head, None for the root
+    upos: str
+    xpos: str
+    entity: str  # the Entity= value, "" if none
+    start: int = 0
+    end: int = 0
+
+
+def _misc(misc: str) -> dict[str, str]:
+    return dict(item.split("=", 1) for item in misc.split("|") if "=" in item)
+
+
+def parse_conllu(text: str) -> GumDoc:
+    """Parse one GUM CoNLL-U document into the text we extract from and its gold mentions."""
+    meta: dict[str, str] = {}
+    paragraphs: list[list[list[str]]] = []  # paragraph -> sentence -> raw lines
+    sentence: list[str] = []
+    new_par = False
+    for line in text.splitlines() + [""]:
+        if line.startswith("# "):
+            key, _, value = line[2:].partition(" = ")
+            if key.startswith("meta::") or key == "newdoc id":
+                meta[key.removeprefix("meta::")] = value.strip()
+            if key.startswith("newpar"):
+                new_par = True
+        elif line.strip():
+            sentence.append(line)
+        elif sentence:
+            if new_par or not paragraphs:
+                paragraphs.append([])
+                new_par = False
+            paragraphs[-1].append(sentence)
+            sentence = []
+
+    words: list[_Word] = []
+    out: list[str] = []
+    pos = 0
+    for p_i, paragraph in enumerate(paragraphs):
+        for s_i, lines in enumerate(paragraph):
+            if out:
+                sep = " " if s_i else "\n"
+                out.append(sep)
+                pos += len(sep)
+            base = len(words)  # document index of this sentence's word 1 is base
+            rows = [line.split("\t") for line in lines]
+            mwt_end = 0
+            sentence_words = []
+            pending_space = ""
+            for i, cols in enumerate(rows):
+                ident = cols[0]
+                if "." in ident:  # empty node: no surface form
+                    continue
+                if "-" in ident:
+                    first, last = (int(x) for x in ident.split("-"))
+                    parts = [r for r in rows if r[0].isdigit() and first <= int(r[0]) <= last]
+                    form = cols[1]
+                    out.append(pending_space)
+                    pos += len(pending_space)
+                    start = pos
+                    forms = [r[1] for r in parts]
+                    sub = start
+                    for r in parts:
+                        w = _word(r, base)
+                        if "".join(forms) == form:
+                            w.start, w.end = sub, sub + len(r[1])
+                            sub += len(r[1])
+                        else:
+                            w.start, w.end = start, start + len(form)
+                        sentence_words.append(w)
+                    out.append(form)
+                    pos += len(form)
+                    pending_space = "" if _misc(cols[9]).get("SpaceAfter") == "No" else " "
+                    mwt_end = last
+                    continue
+                if int(ident) <= mwt_end:
+                    continue
+                w = _word(cols, base)
+                out.append(pending_space)
+                pos += len(pending_space)
+                w.start, w.end = pos, pos + len(cols[1])
+                out.append(cols[1])
+                pos += len(cols[1])
+                pending_space = "" if _misc(cols[9]).get("SpaceAfter") == "No" else " "
+                sentence_words.append(w)
+            words.extend(sentence_words)
+        if p_i == 0:
+            title_end = pos
+    doc_text = "".join(out)
+
+    published = None
+    if meta.get("dateCreated"):
+        published = dt.date.fromisoformat(meta["dateCreated"][:10])
+    doc = GumDoc(doc_id=meta.get("newdoc id", ""), text=doc_text, published=published,
+                 title=doc_text[:title_end] if paragraphs else "")
+    doc.mentions = _mentions(words)
+    return doc
+
+
+def _word(cols: list[str], base: int) -> _Word:
+    head = int(cols[6]) if cols[6].isdigit() else 0
+    return _Word(index=base + int(cols[0]) - 1, form=cols[1],
+                 head=None if head == 0 else base + head - 1, upos=cols[3], xpos=cols[4],
+                 entity=_misc(cols[9]).get("Entity", ""))
+
+
+def _mentions(words: list[_Word]) -> list[GumMention]:
+    open_: list[tuple[str, int, list[str]]] = []  # (entity id, first word, fields)
+    spans: list[tuple[int, int, list[str]]] = []
+    for w in words:
+        for m in _ENTITY_PART.finditer(w.entity):
+            if m.group(1) is not None:
+                fields = m.group(1).split("-")
+                if m.group(2):
+                    spans.append((w.index, w.index, fields))
+                else:
+                    open_.append((fields[0], w.index, fields))
+            else:
+                for k in range(len(open_) - 1, -1, -1):
+                    if open_[k][0] == m.group(3):
+                        _, first, fields = open_.pop(k)
+                        spans.append((first, w.index, fields))
+                        break
+                else:
+                    raise ValueError(f"Entity closes {m.group(3)!r} that was never opened")
+    if open_:
+        raise ValueError(f"Entity mentions never closed: {[o[0] for o in open_]}")
+
+    out = []
+    for first, last, fields in sorted(spans, key=lambda s: (s[0], -s[1])):
+        identity = fields[7].replace("%2D", "-").replace("%2C", ",") if len(fields) > 7 else None
+        name = _name_span(words, first, last, spans)
+        start, end = (words[name[0]].start, words[name[1]].end) if name else \
+            (words[first].start, words[last].end)
+        out.append(GumMention(start=start, end=end, etype=fields[1], named=name is not None,
+                              identity=identity))
+    return out
+
+
+def _name_span(words: list[_Word], first: int, last: int, spans) -> tuple[int, int] | None:
+    """First and last word of the name in a mention, None when the mention is not named."""
+    inside = range(first, last + 1)
+    heads = [i for i in inside if words[i].head is None or words[i].head not in inside]
+    if words[heads[0] if heads else first].upos == "PROPN":
+        if last > first and words[last].xpos == "POS":  # "Mecca's" -> "Mecca"
+            last -= 1
+        return first, last
+    nested = {i for a, b, _ in spans if first <= a and b <= last and (a, b) != (first, last)
+              for i in range(a, b + 1)}
+    start = last + 1
+    while start > first and start - 1 not in nested and (
+            words[start - 1].upos == "PROPN"
+            or (words[start - 1].form == "-" and start - 1 > first
+                and words[start - 2].upos == "PROPN")):
+        start -= 1
+    if start > last or words[start].upos != "PROPN":
+        return None
+    return start, last
+
+
+@lru_cache(maxsize=4)
+def load_corpus(dataset_dir: Path) -> tuple[GumDoc, ...]:
+    """All ``*.conllu`` documents of the folder, parsed once per process."""
+    files = sorted(Path(dataset_dir).glob("*.conllu"))
+    if not files:
+        raise FileNotFoundError(f"no .conllu files in {dataset_dir}")
+    return tuple(parse_conllu(f.read_text(encoding="utf-8")) for f in files)
+
+
+def predicted_names(prediction: dict) -> list[Span]:
+    actor_type = {a["id"]: ACTOR_TYPE_TO_GUM.get(a.get("type")) for a in prediction["actors"]}
+    return [(m["start"], m["end"], actor_type[m["actor_id"]]) for m in prediction["mentions"]
+            if actor_type.get(m["actor_id"]) and m.get("kind") not in ("pronoun", "nominal")
+            and looks_named(m["text"])]
+
+
+def score_documents(docs: Iterable[GumDoc], predictions: Iterable[dict]) -> list[ScoreRow]:
+    """Score extractor outputs (one dict per document, same order) against the gold."""
+    counts = {mode: SpanCounts() for mode in ("overlap", "strict")}
+    by_type = {t: SpanCounts() for t in SCORED_TYPES}
+    docs, predictions = list(docs), list(predictions)
+    if len(docs) != len(predictions):
+        raise ValueError(f"{len(docs)} documents but {len(predictions)} predictions")
+    for doc, pred in zip(docs, predictions):
+        gold, other = doc.names, doc.other_names
+        pred_names = [p for p in predicted_names(pred)
+                      if not any(_overlap(p, o) for o in other)
+                      or any(_overlap(p, g) for g in gold)]
+        for mode, c in counts.items():
+            c.add(gold, pred_names, mode)
+        for t, c in by_type.items():
+            c.add([g for g in gold if g[2] == t], [p for p in pred_names if p[2] == t], "overlap")
+    kind = "named person/organization/place mentions"
+    rows = [counts[m].row(DATASET, kind, m, TARGETS.get((kind, m))) for m in ("overlap", "strict")]
+    rows += [by_type[t].row(DATASET, f"named {t} mentions", "overlap") for t in SCORED_TYPES]
+    return rows
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def extract_documents(docs: Iterable[GumDoc], extract: Callable | None = None) -> list[dict]:
+    if extract is None:
+        from factwire.extract import extract
+    return [extract(doc.text, doc.published) for doc in docs]
+
+
+def score(dataset_dir: Path) -> list[ScoreRow]:
+    docs = load_corpus(Path(dataset_dir).resolve())
+    return score_documents(docs, extract_documents(docs))

@@ -1,0 +1,534 @@
+"""Score factwire's extraction against NewsReader MEANTIME (English, intra-document CAT XML).
+
+MEANTIME annotates only the title, the date line and the first four body sentences of each
+Wikinews article (token attribute ``sentence`` 0 to 5), so the text handed to the extractor is
+rebuilt from those tokens only: title and date line on their own lines, then the body sentences,
+detokenised by a few spacing rules. Every gold token keeps its exact character offsets in that
+text, so gold spans are compared with predicted spans in the same coordinates. The article date
+is the ``CREATION_TIME`` TIMEX3 value.
+
+What is scored (span matching from :mod:`factwire.evaluation.core`: "overlap" = same type and
+at least one shared character, "strict" = same start, end and type):
+
+* named mentions: ENTITY_MENTIONs with ``syntactic_type`` NAM or PRE.NAM (a name used as a
+  modifier, "*Apple* shares") whose entity is PER, ORG or LOC. Our actor types map person -> PER,
+  organization/group -> ORG, country/place -> LOC. Names of PRO (products), FIN (indices,
+  shares) and MIX entities are outside our actor types and are left out of both sides: a
+  predicted mention overlapping one of them and no scored gold name is ignored. Predicted
+  mentions that are not names (pronouns, "the company": see :func:`looks_named`) are ignored.
+* VALUE spans typed MONEY, QUANTITY and PERCENT against our ``amounts`` (money -> MONEY,
+  count/quantity -> QUANTITY, percent -> PERCENT).
+* TIMEX3 DATE spans against our ``dates``, and value accuracy: a gold DATE counts correct when
+  an overlapping predicted date has the same normalised value (ISO prefix, e.g. ``2007-01``).
+* transaction events: gold EVENT_MENTIONs whose trigger lemma is in :data:`TRANSACTION_LEMMAS`
+  and that have an Arg0 and/or Arg1 HAS_PARTICIPANT; each becomes a tuple (trigger span, Arg0
+  head span or None, Arg1 head span or None). The head span of an entity-mention argument is
+  the tokens of its ``head`` attribute inside the mention (the whole mention if the head is not
+  found; the whole span for values, timexes and events). Predictions come from our ``deals``
+  and ``events`` whose trigger text is a transaction word (same list, matched by word stem, so
+  both sides are filtered alike); see :func:`predicted_transactions` for the keys read.
+  A predicted tuple matches a gold tuple when the triggers overlap and, for each of Arg0/Arg1
+  that the gold tuple has, the predicted argument span overlaps the gold head span. Each gold
+  and each predicted tuple is used at most once (greedy, in text order). Precision = matched
+  predictions / predictions, recall = matched gold / gold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from factwire.evaluation.core import ScoreRow, Span, SpanCounts, accuracy_row
+
+DATASET = "meantime-en"
+SCORED_SENTENCES = range(0, 6)  # title, date line, first four body sentences
+
+ACTOR_TYPE_TO_MEANTIME = {
+    "person": "PER",
+    "organization": "ORG",
+    "group": "ORG",
+    "country": "LOC",
+    "place": "LOC",
+}
+NAMED_SYNTACTIC_TYPES = {"NAM", "PRE.NAM"}
+SCORED_ENTITY_TYPES = {"PER", "ORG", "LOC"}
+
+AMOUNT_KIND_TO_MEANTIME = {
+    "money": "MONEY",
+    "count": "QUANTITY",
+    "quantity": "QUANTITY",
+    "percent": "PERCENT",
+}
+VALUE_TYPES = ("MONEY", "QUANTITY", "PERCENT")
+
+# Trigger lemmas of purchases, sales, orders, agreements and loans, chosen from the lemmas
+# (``pred``) annotated in the corpus. "sell-off" (a market fall) is deliberately not a sale.
+# "sell-off" (a market fall) is not a sale, and "order" and "contract" are left out because
+# every MEANTIME use of them is a command ("ordered to suspend") or a shrinking economy.
+TRANSACTION_LEMMAS = frozenset({
+    "buy", "purchase", "acquire", "acquisition", "sell", "selling", "sale", "deal",
+    "agreement", "agree", "arrangement", "license", "loan", "merge", "merger", "invest",
+    "investment", "settle", "settlement", "bailout", "bail out",
+})
+# The same words as they appear in text (predicted triggers are matched on these).
+_TRANSACTION_WORD = re.compile(
+    r"\b(buy|buys|buying|bought|purchas\w*|acquir\w*|acquisition\w*|sell|sells|selling|sold|"
+    r"sales?|deals?|agree|agrees|agreed|agreeing|agreements?|arrangements?|licen[cs]\w*|"
+    r"loans?|loaned|merg\w*|invest\w*|settle\w*|bail(?:ed|s|ing)?[- ]?outs?)\b",
+    re.IGNORECASE)
+
+TARGETS = {
+    ("named PER/ORG/LOC mentions", "overlap"): 0.90,
+    ("named PER/ORG/LOC mentions", "strict"): 0.75,
+    ("MONEY spans", "overlap"): 0.97,
+    ("MONEY spans", "strict"): 0.85,
+    ("QUANTITY spans", "overlap"): 0.85,
+    ("QUANTITY spans", "strict"): 0.70,
+    ("PERCENT spans", "overlap"): 0.98,
+    ("PERCENT spans", "strict"): 0.95,
+    ("DATE spans", "overlap"): 0.92,
+    ("DATE value", "accuracy"): 0.85,
+    ("transaction (trigger, Arg0, Arg1)", "overlap"): 0.60,
+}
+
+Offsets = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class GoldTransaction:
+    """A gold transaction event. An argument is the spans that name it (None: not annotated)."""
+
+    lemma: str
+    trigger: Offsets
+    arg0: tuple[Offsets, ...] | None
+    arg1: tuple[Offsets, ...] | None
+
+
+@dataclass(frozen=True)
+class PredictedTransaction:
+    trigger: Offsets
+    arg0: tuple[Offsets, ...] = ()  # spans naming the agent; any of them may match
+    arg1: tuple[Offsets, ...] = ()
+
+
+@dataclass
+class MeantimeDoc:
+    doc_id: str
+    text: str
+    published: dt.date | None
+    names: list[Span] = field(default_factory=list)  # (start, end, PER|ORG|LOC)
+    unscored_names: list[Offsets] = field(default_factory=list)  # PRO/FIN/MIX/untyped names
+    values: list[Span] = field(default_factory=list)  # (start, end, MONEY|QUANTITY|PERCENT)
+    dates: list[Span] = field(default_factory=list)  # (start, end, normalised value)
+    other_timexes: list[Offsets] = field(default_factory=list)  # TIME, DURATION, SET
+    transactions: list[GoldTransaction] = field(default_factory=list)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "'s", "’s", "n't", "'ve",
+                    "'re", "'ll", "'d", "'m", "''", "”", "’", "'", "..."}
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "US$", "£", "¥", "€", "#", "``", "“", "`", "‘"}
+
+
+def detokenise(tokens: list[str]) -> tuple[str, list[Offsets]]:
+    """Join one sentence's tokens with English spacing; return text and each token's offsets."""
+    parts: list[str] = []
+    offsets: list[Offsets] = []
+    pos = 0
+    glue_next = True  # no space before the first token
+    open_quote = False
+    for tok in tokens:
+        glue = glue_next or tok in _NO_SPACE_BEFORE
+        glue_next = tok in _NO_SPACE_AFTER
+        if tok == '"':
+            if open_quote:
+                glue = True
+            else:
+                glue_next = True
+            open_quote = not open_quote
+        if not glue:
+            parts.append(" ")
+            pos += 1
+        offsets.append((pos, pos + len(tok)))
+        parts.append(tok)
+        pos += len(tok)
+    return "".join(parts), offsets
+
+
+def parse_document(path: Path) -> MeantimeDoc:
+    """Parse one MEANTIME CAT XML file into the text we extract from and its gold facts."""
+    root = ET.parse(path).getroot()
+    by_sentence: dict[int, list[tuple[str, str]]] = {}
+    for tok in root.iter("token"):
+        sentence = int(tok.get("sentence"))
+        if sentence in SCORED_SENTENCES:
+            by_sentence.setdefault(sentence, []).append((tok.get("t_id"), tok.text or ""))
+
+    # Title and date line on lines of their own, then the body sentences.
+    text_parts: list[str] = []
+    token_offsets: dict[str, Offsets] = {}
+    token_words: dict[str, str] = {}
+    pos = 0
+    for sentence in sorted(by_sentence):
+        if text_parts:
+            sep = "\n" if sentence <= 2 else " "
+            text_parts.append(sep)
+            pos += len(sep)
+        ids, words = zip(*by_sentence[sentence])
+        sentence_text, offsets = detokenise(list(words))
+        for t_id, word, (s, e) in zip(ids, words, offsets):
+            token_offsets[t_id] = (pos + s, pos + e)
+            token_words[t_id] = word
+        text_parts.append(sentence_text)
+        pos += len(sentence_text)
+    text = "".join(text_parts)
+
+    markables = root.find("Markables")
+    relations = root.find("Relations")
+    by_id = {m.get("m_id"): m for m in markables}
+
+    def anchors(m: ET.Element) -> list[str]:
+        """Token ids of a markable that lie in the scored sentences, in document order."""
+        ids = {a.get("t_id") for a in m.findall("token_anchor")} & token_offsets.keys()
+        return sorted(ids, key=lambda i: token_offsets[i])
+
+    def span_of(m: ET.Element | None) -> Offsets | None:
+        ids = anchors(m) if m is not None else []
+        if not ids:
+            return None
+        return token_offsets[ids[0]][0], token_offsets[ids[-1]][1]
+
+    def head_span(m: ET.Element | None) -> Offsets | None:
+        """Offsets of an argument's head: the ``head`` words inside an entity mention."""
+        span = span_of(m)
+        head = (m.get("head") or "").split() if m is not None else []
+        if span is None or m.tag != "ENTITY_MENTION" or not head:
+            return span
+        ids = anchors(m)
+        words = [token_words[i] for i in ids]
+        for i in range(len(ids) - len(head), -1, -1):  # English heads come last: search back
+            if words[i:i + len(head)] == head:
+                return token_offsets[ids[i]][0], token_offsets[ids[i + len(head) - 1]][1]
+        return span
+
+    # A mention's entity (and so its type) is the ENTITY its REFERS_TO relation points at.
+    entity_of: dict[str, ET.Element] = {}
+    for rel in relations.findall("REFERS_TO") if relations is not None else []:
+        target = by_id.get(rel.find("target").get("m_id"))
+        if target is not None and target.tag == "ENTITY":
+            for source in rel.findall("source"):
+                entity_of[source.get("m_id")] = target
+    entity_type = {mid: e.get("ent_type") for mid, e in entity_of.items()}
+    names_of_entity: dict[str, list[Offsets]] = {}
+    for m in markables.findall("ENTITY_MENTION"):
+        entity = entity_of.get(m.get("m_id"))
+        if entity is not None and m.get("syntactic_type") in NAMED_SYNTACTIC_TYPES:
+            span = head_span(m)
+            if span is not None:
+                names_of_entity.setdefault(entity.get("m_id"), []).append(span)
+
+    def argument_spans(m: ET.Element | None) -> tuple[Offsets, ...] | None:
+        """The argument's head, then the names of the same entity in the text ("it" -> Apple)."""
+        head = head_span(m)
+        if head is None:
+            return None
+        entity = entity_of.get(m.get("m_id"))
+        others = names_of_entity.get(entity.get("m_id"), []) if entity is not None else []
+        return (head, *sorted(set(others) - {head}))
+
+    doc = MeantimeDoc(doc_id=root.get("doc_id"), text=text, published=None)
+    for m in markables:
+        span = span_of(m)
+        if m.tag == "TIMEX3" and m.get("functionInDocument") == "CREATION_TIME":
+            doc.published = _parse_iso_date(m.get("value"))
+        if span is None:
+            continue
+        if m.tag == "ENTITY_MENTION" and m.get("syntactic_type") in NAMED_SYNTACTIC_TYPES:
+            etype = entity_type.get(m.get("m_id"))
+            if etype in SCORED_ENTITY_TYPES:
+                doc.names.append((*span, etype))
+            else:
+                doc.unscored_names.append(span)
+        elif m.tag == "VALUE" and m.get("type") in VALUE_TYPES:
+            doc.values.append((*span, m.get("type")))
+        elif m.tag == "TIMEX3" and m.get("type") == "DATE":
+            doc.dates.append((*span, m.get("value") or ""))
+        elif m.tag == "TIMEX3":
+            doc.other_timexes.append(span)
+
+    doc.transactions = _gold_transactions(markables, relations, by_id, span_of, argument_spans)
+    return doc
+
+
+def _parse_iso_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
+def _gold_transactions(markables, relations, by_id, span_of, argument_spans
+                       ) -> list[GoldTransaction]:
+    args: dict[str, dict[str, str]] = {}
+    for rel in relations.findall("HAS_PARTICIPANT") if relations is not None else []:
+        role = rel.get("sem_role")
+        if role in ("Arg0", "Arg1"):
+            # A second argument with the same role (rare) is dropped: the first one is kept.
+            args.setdefault(rel.find("source").get("m_id"), {}).setdefault(
+                role, rel.find("target").get("m_id"))
+    out = []
+    for m in markables.findall("EVENT_MENTION"):
+        lemma = (m.get("pred") or "").strip().lower()
+        roles = args.get(m.get("m_id"))
+        trigger = span_of(m)
+        if lemma not in TRANSACTION_LEMMAS or not roles or trigger is None:
+            continue
+        heads = {role: argument_spans(by_id.get(mid)) for role, mid in roles.items()}
+        if heads.get("Arg0") is None and heads.get("Arg1") is None:
+            continue
+        out.append(GoldTransaction(lemma, trigger, heads.get("Arg0"), heads.get("Arg1")))
+    return sorted(out, key=lambda t: t.trigger)
+
+
+@lru_cache(maxsize=4)
+def load_corpus(dataset_dir: Path) -> tuple[MeantimeDoc, ...]:
+    """All documents under ``intra-doc_annotation``, parsed once per process."""
+    files = sorted((dataset_dir / "intra-doc_annotation").glob("*/*.xml"))
+    if not files:
+        raise FileNotFoundError(f"no MEANTIME XML files under {dataset_dir}/intra-doc_annotation")
+    return tuple(parse_document(f) for f in files)
+
+
+# ---------------------------------------------------------------------------------------------
+# Predictions: what the extractor's output is compared as
+
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
+                "our", "my", "your"}
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "who",
+             "which", "itself", "himself", "herself", "themselves", "one"}
+
+
+def looks_named(text: str) -> bool:
+    """Whether a predicted mention is a name rather than a pronoun or "the company"."""
+    words = re.findall(r"[\w'’.&-]+", text)
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not words or " ".join(words).lower() in _PRONOUNS:
+        return False
+    return any(ch.isupper() for w in words for ch in w)
+
+
+def predicted_names(prediction: dict) -> list[Span]:
+    """Named actor mentions typed PER / ORG / LOC; pronoun and nominal mentions are left out."""
+    actor_type = {a["id"]: ACTOR_TYPE_TO_MEANTIME.get(a.get("type")) for a in prediction["actors"]}
+    out = []
+    for m in prediction["mentions"]:
+        etype = actor_type.get(m["actor_id"])
+        if etype and m.get("kind") not in ("pronoun", "nominal") and looks_named(m["text"]):
+            out.append((m["start"], m["end"], etype))
+    return out
+
+
+def predicted_values(prediction: dict) -> list[Span]:
+    return [(a["start"], a["end"], AMOUNT_KIND_TO_MEANTIME[a["kind"]])
+            for a in prediction["amounts"] if a.get("kind") in AMOUNT_KIND_TO_MEANTIME]
+
+
+def normalise_date_value(value: Any, precision: str | None = None) -> str:
+    """ISO text of a predicted date, cut to its precision: day "2007-01-10", month "2007-01"."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = value.isoformat()
+    text = str(value or "")[:10]
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+        cut = {"year": 4, "month": 7}.get((precision or "").lower())
+        text = text[:cut] if cut else text
+    return text
+
+
+def predicted_dates(prediction: dict) -> list[Span]:
+    """(start, end, normalised value) of each predicted date."""
+    return [(d["start"], d["end"], normalise_date_value(d.get("value"), d.get("precision")))
+            for d in prediction["dates"]]
+
+
+def predicted_transactions(prediction: dict, text: str) -> list[PredictedTransaction]:
+    """Transaction tuples from ``deals`` and ``events``.
+
+    Trigger: ``trigger_start``/``trigger_end`` when given; otherwise the transaction words (see
+    ``_TRANSACTION_WORD``) inside the deal's ``mentions`` spans or the event's ``start``/``end``.
+    Arg0/Arg1: ``arg0_start``/``arg0_end`` and ``arg1_start``/``arg1_end`` when given; otherwise
+    every mention of the actor in that role: for events subject -> Arg0 and object -> Arg1; for
+    deals Arg0 is the seller after a sell/sale word and the buyer otherwise (the PropBank agent),
+    falling back to the parties, and Arg1 is the ``item`` (an actor id or text found in the
+    deal's span). Predictions with the same trigger are merged into one.
+    """
+    spans_of_actor: dict[Any, list[Offsets]] = {}
+    for m in prediction["mentions"]:
+        spans_of_actor.setdefault(m["actor_id"], []).append((m["start"], m["end"]))
+
+    def actor_spans(*actor_ids) -> list[Offsets]:
+        return [s for a in actor_ids if a is not None for s in spans_of_actor.get(a, [])]
+
+    def explicit(record: dict, key: str) -> list[Offsets]:
+        start, end = record.get(f"{key}_start"), record.get(f"{key}_end")
+        return [(start, end)] if start is not None and end is not None else []
+
+    def triggers(record: dict, spans: Iterable[Offsets]) -> list[Offsets]:
+        given = explicit(record, "trigger")
+        if given:
+            return given
+        return [(s + w.start(), s + w.end()) for s, e in spans
+                for w in _TRANSACTION_WORD.finditer(text[s:e])]
+
+    merged: dict[Offsets, tuple[set, set]] = {}
+
+    def add(trigger: Offsets, arg0: Iterable[Offsets], arg1: Iterable[Offsets]) -> None:
+        a0, a1 = merged.setdefault(trigger, (set(), set()))
+        a0.update(arg0)
+        a1.update(arg1)
+
+    for deal in prediction.get("deals", []):
+        deal_spans = [(m["start"], m["end"]) for m in deal.get("mentions", [])]
+        for trig in triggers(deal, deal_spans):
+            selling = re.match(r"(sell|sold|sale)", text[trig[0]:trig[1]], re.IGNORECASE)
+            agent = deal.get("seller") if selling else deal.get("buyer")
+            arg0 = explicit(deal, "arg0") or actor_spans(agent) or actor_spans(*deal.get("parties", []))
+            arg1 = explicit(deal, "arg1") or _item_spans(deal.get("item"), deal_spans, text,
+                                                         actor_spans)
+            add(trig, arg0, arg1)
+    for event in prediction.get("events", []):
+        if event.get("start") is None:
+            continue
+        for trig in triggers(event, [(event["start"], event["end"])]):
+            add(trig, explicit(event, "arg0") or actor_spans(event.get("subject_actor_id")),
+                explicit(event, "arg1") or actor_spans(event.get("object_actor_id")))
+    return [PredictedTransaction(t, tuple(sorted(a0)), tuple(sorted(a1)))
+            for t, (a0, a1) in sorted(merged.items())]
+
+
+def _item_spans(item, deal_spans, text, actor_spans) -> list[Offsets]:
+    if item is None:
+        return []
+    found = actor_spans(item)
+    if found or not isinstance(item, str) or not item.strip():
+        return found
+    for s, e in deal_spans or [(0, len(text))]:
+        at = text.find(item, s, e)
+        if at >= 0:
+            found.append((at, at + len(item)))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring
+
+
+def _overlap(a: Offsets, b: Offsets) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _drop_unscored(pred: list[Span], scored: Iterable[Span], unscored: Iterable[Offsets]) -> list[Span]:
+    """Leave out predictions that only touch gold spans outside the scored types."""
+    scored, unscored = list(scored), list(unscored)
+    return [p for p in pred
+            if not any(_overlap(p[:2], u) for u in unscored)
+            or any(_overlap(p[:2], g[:2]) for g in scored)]
+
+
+def _transaction_matches(gold: GoldTransaction, pred: PredictedTransaction) -> bool:
+    if not _overlap(gold.trigger, pred.trigger):
+        return False
+    for gold_arg, pred_arg in ((gold.arg0, pred.arg0), (gold.arg1, pred.arg1)):
+        if gold_arg is not None and not any(_overlap(g, p) for g in gold_arg for p in pred_arg):
+            return False
+    return True
+
+
+def match_transactions(gold: list[GoldTransaction], pred: list[PredictedTransaction]) -> int:
+    """Number of one-to-one matches, pairing greedily in text order."""
+    used: set[int] = set()
+    matched = 0
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i not in used and _transaction_matches(g, p):
+                used.add(i)
+                matched += 1
+                break
+    return matched
+
+
+def score_documents(docs: Iterable[MeantimeDoc], predictions: Iterable[dict]) -> list[ScoreRow]:
+    """Score extractor outputs (one dict per document, same order) against the gold."""
+    names = {mode: SpanCounts() for mode in ("overlap", "strict")}
+    names_by_type = {t: SpanCounts() for t in sorted(SCORED_ENTITY_TYPES)}
+    values = {(t, mode): SpanCounts() for t in VALUE_TYPES for mode in ("overlap", "strict")}
+    date_spans = {mode: SpanCounts() for mode in ("overlap", "strict")}
+    dates_right = dates_total = 0
+    trans = SpanCounts()
+
+    docs, predictions = list(docs), list(predictions)
+    if len(docs) != len(predictions):
+        raise ValueError(f"{len(docs)} documents but {len(predictions)} predictions")
+    for doc, pred in zip(docs, predictions):
+        pred_names = _drop_unscored(predicted_names(pred), doc.names, doc.unscored_names)
+        for mode, counts in names.items():
+            counts.add(doc.names, pred_names, mode)
+        for t, counts in names_by_type.items():
+            counts.add([g for g in doc.names if g[2] == t], [p for p in pred_names if p[2] == t],
+                       "overlap")
+
+        pred_values = predicted_values(pred)
+        for (t, mode), counts in values.items():
+            counts.add([g for g in doc.values if g[2] == t], [p for p in pred_values if p[2] == t],
+                       mode)
+
+        pred_dates = _drop_unscored(predicted_dates(pred), doc.dates, doc.other_timexes)
+        for mode, counts in date_spans.items():
+            counts.add([(s, e, "DATE") for s, e, _ in doc.dates],
+                       [(s, e, "DATE") for s, e, _ in pred_dates], mode)
+        for s, e, value in set(doc.dates):
+            dates_total += 1
+            dates_right += any(_overlap((s, e), p[:2]) and p[2] == value for p in pred_dates)
+
+        pred_trans = predicted_transactions(pred, doc.text)
+        matched = match_transactions(doc.transactions, pred_trans)
+        trans.gold_total += len(doc.transactions)
+        trans.gold_found += matched
+        trans.pred_total += len(pred_trans)
+        trans.pred_correct += matched
+
+    def row(counts: SpanCounts, kind: str, mode: str) -> ScoreRow:
+        return counts.row(DATASET, kind, mode, TARGETS.get((kind, mode)))
+
+    rows = [row(names[m], "named PER/ORG/LOC mentions", m) for m in ("overlap", "strict")]
+    rows += [row(names_by_type[t], f"named {t} mentions", "overlap") for t in names_by_type]
+    rows += [row(values[t, m], f"{t} spans", m) for t in VALUE_TYPES for m in ("overlap", "strict")]
+    rows += [row(date_spans[m], "DATE spans", m) for m in ("overlap", "strict")]
+    rows.append(accuracy_row(DATASET, "DATE value", dates_right, dates_total,
+                             TARGETS[("DATE value", "accuracy")]))
+    rows.append(row(trans, "transaction (trigger, Arg0, Arg1)", "overlap"))
+    return rows
+
+
+def extract_documents(docs: Iterable[MeantimeDoc], extract: Callable | None = None) -> list[dict]:
+    """Run the extractor on every document (the spaCy model is loaded once and cached)."""
+    if extract is None:
+        from factwire.extract import extract
+    return [extract(doc.text, doc.published) for doc in docs]
+
+
+def score(dataset_dir: Path) -> list[ScoreRow]:
+    docs = load_corpus(Path(dataset_dir).resolve())
+    return score_documents(docs, extract_documents(docs))

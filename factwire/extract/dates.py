@@ -1,0 +1,792 @@
+"""Date expressions in article text, normalised to TIMEX3-style values.
+
+A small regular grammar finds the expressions and resolves them against the publication date;
+spaCy's parse only decides whether an ambiguous one ("Friday", "the fourth quarter") points to
+the past or the future.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.tokens import Doc
+
+Resolved = tuple[str, str]  # (value, precision)
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2, "a couple": 2,
+}
+_VAGUE_NUMBERS = ("a few", "few", "several", "many", "some")
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+for _word, _n in list(_ORDINALS.items())[:9]:
+    _ORDINALS[f"twenty-{_word}"] = _ORDINALS[f"twenty {_word}"] = 20 + _n
+_ORDINALS["thirty-first"] = _ORDINALS["thirty first"] = 31
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+_MONTH = rf"(?:{_alternation(_MONTHS)})\b\.?"
+_WEEKDAY = rf"(?:{_alternation(_WEEKDAYS)})\b\.?"
+_ORDINAL_WORD = _alternation(_ORDINALS)
+_NUMBER = rf"(?:\d{{1,3}}|{_alternation(list(_NUMBERS) + list(_VAGUE_NUMBERS))})"
+_YEAR4 = r"(?<![\d$£€¥.,])(?:1[6-9]|20)\d\d(?![\d%]|[.,]\d|\s*(?:%|percent|per\s+cent))"
+_DAY = rf"(?:(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])|{_ORDINAL_WORD})"
+_UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "yr": "year",
+          "quarter": "quarter", "qtr": "quarter", "decade": "decade"}
+_UNIT = r"(?:day|week|month|quarter|qtr|year|yr|decade)s?"
+# A clock time (and zone) directly after a date belongs to the same expression.
+_TIME_SUFFIX = (r"(?:\s*,?\s*(?:at\s+)?(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)"
+                r"(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}\b|[+-]\d{2}:?\d{2}|Z\b))?)?")
+
+_DIRECTIONS = (None, "past", "future")
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar arithmetic and value formatting
+
+
+def _day(d: dt.date) -> Resolved:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}", "day"
+
+
+def _month(year: int, month: int) -> Resolved:
+    return f"{year:04d}-{month:02d}", "month"
+
+
+def _year(year: int) -> Resolved:
+    return (f"{year:04d}" if year >= 0 else f"-{-year:04d}"), "year"
+
+
+def _week(d: dt.date) -> Resolved:
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}", "week"
+
+
+def _quarter(year: int, quarter: int) -> Resolved:
+    return f"{year:04d}-Q{quarter}", "quarter"
+
+
+def _decade(year: int) -> Resolved:
+    return f"{year // 10:03d}", "decade"
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _shift(ref: dt.date, n: int, unit: str) -> Resolved | None:
+    """The period ``n`` units away from ``ref`` (negative: in the past), at that unit's grain.
+
+    Days and weeks resolve to the day ("a week ago"), as TIMEX3 annotators do.
+    """
+    if unit in ("day", "week"):
+        try:
+            return _day(ref + dt.timedelta(days=n * (7 if unit == "week" else 1)))
+        except OverflowError:
+            return None
+    if unit == "month":
+        return _month(*_add_months(ref.year, ref.month, n))
+    if unit == "quarter":
+        y, m = _add_months(ref.year, ref.month, 3 * n)
+        return _quarter(y, (m - 1) // 3 + 1)
+    if unit == "year":
+        return _year(ref.year + n)
+    if unit == "decade":
+        return _decade(ref.year + 10 * n)
+    return None
+
+
+def _this_unit(ref: dt.date, unit: str, offset: int) -> Resolved | None:
+    """This (0), the next (1) or the previous (-1) calendar week, month, quarter, year, decade."""
+    if unit == "day":
+        return _day(ref + dt.timedelta(days=offset))
+    if unit == "week":
+        return _week(ref + dt.timedelta(weeks=offset))
+    if unit == "month":
+        return _month(*_add_months(ref.year, ref.month, offset))
+    if unit == "quarter":
+        y, m = _add_months(ref.year, ref.month, 3 * offset)
+        return _quarter(y, (m - 1) // 3 + 1)
+    if unit == "year":
+        return _year(ref.year + offset)
+    if unit == "decade":
+        return _decade(ref.year + 10 * offset)
+    return None
+
+
+def _pick(candidate: Callable[[int], dt.date | None], ref: dt.date, direction: str | None) -> dt.date | None:
+    """The occurrence of a yearly date (a month-day, a month, a holiday) meant relative to ``ref``.
+
+    ``past``: the latest on or before ``ref``; ``future``: the first on or after it; otherwise the
+    nearest, the earlier one on a tie (news mostly reports what happened).
+    """
+    options = [d for d in (candidate(ref.year + k) for k in (-1, 0, 1)) if d is not None]
+    if not options:
+        return None
+    if direction == "past":
+        before = [d for d in options if d <= ref]
+        return max(before) if before else min(options)
+    if direction == "future":
+        after = [d for d in options if d >= ref]
+        return min(after) if after else max(options)
+    return min(options, key=lambda d: (abs((d - ref).days), d > ref))
+
+
+def _pick_weekday(weekday: int, ref: dt.date, direction: str | None) -> dt.date:
+    delta = weekday - ref.weekday()
+    before = ref + dt.timedelta(days=delta if delta <= 0 else delta - 7)
+    after = ref + dt.timedelta(days=delta if delta > 0 else delta + 7)
+    if direction == "past":
+        return before
+    if direction == "future":
+        return after
+    return before if (ref - before).days <= (after - ref).days else after
+
+
+def _expand_year(two_digits: int, ref: dt.date) -> int:
+    """'82 -> 1982, '15 -> 2015: the century that puts the year within 20 years after ``ref``."""
+    year = ref.year // 100 * 100 + two_digits
+    return year - 100 if year > ref.year + 20 else year
+
+
+# ---------------------------------------------------------------------------------------------
+# Holidays (the ones that news refers to by name)
+
+
+def _easter(year: int) -> dt.date:
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th (1-based; -1 for the last) given weekday of a month."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    y, m = _add_months(year, month, 1)
+    last = dt.date(y, m, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    r"christmas(?:\s+day)?|xmas": lambda y: dt.date(y, 12, 25),
+    r"christmas\s+eve": lambda y: dt.date(y, 12, 24),
+    r"boxing\s+day": lambda y: dt.date(y, 12, 26),
+    r"new\s+year'?s(?:\s+day)?": lambda y: dt.date(y, 1, 1),
+    r"new\s+year'?s\s+eve": lambda y: dt.date(y, 12, 31),
+    r"valentine'?s(?:\s+day)?": lambda y: dt.date(y, 2, 14),
+    r"halloween": lambda y: dt.date(y, 10, 31),
+    r"independence\s+day|the\s+fourth\s+of\s+july": lambda y: dt.date(y, 7, 4),
+    r"veterans?'?\s+day": lambda y: dt.date(y, 11, 11),
+    r"thanksgiving(?:\s+day)?": lambda y: _nth_weekday(y, 11, 3, 4),
+    r"black\s+friday": lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1),
+    r"cyber\s+monday": lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=4),
+    r"memorial\s+day": lambda y: _nth_weekday(y, 5, 0, -1),
+    r"labou?r\s+day": lambda y: _nth_weekday(y, 9, 0, 1),
+    r"mother'?s'?\s+day": lambda y: _nth_weekday(y, 5, 6, 2),
+    r"father'?s'?\s+day": lambda y: _nth_weekday(y, 6, 6, 3),
+    r"easter(?:\s+sunday)?": _easter,
+    r"easter\s+monday": lambda y: _easter(y) + dt.timedelta(days=1),
+    r"good\s+friday": lambda y: _easter(y) - dt.timedelta(days=2),
+}
+_HOLIDAY_RES = [(re.compile(rf"(?:{p})\Z", re.I), f) for p, f in _HOLIDAYS.items()]
+_HOLIDAY = "|".join(f"(?:{p})" for p in sorted(_HOLIDAYS, key=len, reverse=True))
+
+
+def _holiday(name: str) -> Callable[[int], dt.date] | None:
+    name = re.sub(r"\s+", " ", name.strip())
+    for pattern, fn in _HOLIDAY_RES:
+        if pattern.match(name):
+            return fn
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The grammar: each rule is a regular expression and a function from its match to a value.
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    regex: re.Pattern
+    resolve: Callable[[re.Match, dt.date, str | None], Resolved | None]
+    in_text: bool = True  # also searched for in running text (not only as a whole string)
+
+
+VAGUE = ("", "")  # a date expression with no calendar value ("recently", "now")
+
+
+def _g(m: re.Match, name: str) -> str | None:
+    value = m.groupdict().get(name)
+    return value.lower() if value else None
+
+
+def _month_of(text: str) -> int:
+    return _MONTHS[text.lower().rstrip(".")]
+
+
+def _day_of(text: str) -> int:
+    text = re.sub(r"\s+", " ", text.lower())
+    if text in _ORDINALS:
+        return _ORDINALS[text]
+    return int(re.match(r"\d+", text).group())
+
+
+def _year_of(m: re.Match, ref: dt.date) -> int | None:
+    if m.groupdict().get("y"):
+        year = int(m.group("y"))
+        era = _g(m, "era")
+        return -year if era and era.startswith("b") else year
+    if m.groupdict().get("y2"):
+        return _expand_year(int(m.group("y2")), ref)
+    return None
+
+
+def _modifier_offset(mod: str | None) -> int | None:
+    if mod is None:
+        return None
+    mod = mod.split()[-1]
+    if mod in ("last", "past", "previous", "preceding"):
+        return -1
+    if mod in ("next", "coming", "upcoming", "following"):
+        return 1
+    if mod in ("this", "current", "present"):
+        return 0
+    return None
+
+
+def _direction_for(mod: str | None, direction: str | None) -> str | None:
+    offset = _modifier_offset(mod)
+    return {-1: "past", 1: "future"}.get(offset, direction)
+
+
+def _r_iso(m, ref, direction):
+    date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return _day(date) if date else None
+
+
+def _r_numeric(m, ref, direction):
+    a, b = int(m.group("a")), int(m.group("b"))
+    year = int(m.group("y")) if m.group("y") else None
+    if year is not None and len(m.group("y")) == 2:
+        year = _expand_year(year, ref)
+    month, day = (a, b) if a <= 12 else (b, a)  # month first (US) unless that cannot be
+    if year is None:
+        return _day(d) if (d := _pick(lambda y: _safe_date(y, month, day), ref, direction)) else None
+    date = _safe_date(year, month, day)
+    return _day(date) if date else None
+
+
+def _r_year_month_numeric(m, ref, direction):
+    year, month = int(m.group("y")), int(m.group("m"))
+    return _month(year, month) if 1 <= month <= 12 else None
+
+
+def _r_month_day(m, ref, direction):
+    month, day = _month_of(m.group("mon")), _day_of(m.group("d"))
+    if not 1 <= day <= 31:
+        return None
+    year = _year_of(m, ref)
+    if year is not None:
+        date = _safe_date(year, month, day)
+        return _day(date) if date else None
+    dow = m.group("dow") or m.group("dow2")
+    if dow:  # "Fri, Jul 18": the year in which that day is that weekday, nearest first
+        weekday = _WEEKDAYS[dow.lower().rstrip(".")]
+        for k in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
+            date = _safe_date(ref.year + k, month, day)
+            if date and date.weekday() == weekday:
+                return _day(date)
+    date = _pick(lambda y: _safe_date(y, month, day), ref, direction)
+    return _day(date) if date else None
+
+
+def _r_month_year(m, ref, direction):
+    year = _year_of(m, ref)
+    return _month(year, _month_of(m.group("mon"))) if year is not None else None
+
+
+def _r_month(m, ref, direction):
+    month = _month_of(m.group("mon"))
+    mod = _g(m, "mod")
+    offset = _modifier_offset(mod)
+    if offset == 0:
+        return _month(ref.year, month)
+    if offset == 1:  # "next March": the first March after this month
+        return _month(ref.year + (month <= ref.month), month)
+    if offset == -1:
+        return _month(ref.year - (month >= ref.month), month)
+    rel = _g(m, "rel")  # "March in a year"
+    if rel:
+        n = _count(_g(m, "n"))
+        return _month(ref.year + (n or 1), month) if n is not None else None
+    # A bare month name points to the past unless the sentence speaks of the future.
+    date = _pick(lambda y: dt.date(y, month, 1), dt.date(ref.year, ref.month, 1), direction or "past")
+    return _month(date.year, date.month)
+
+
+def _r_year(m, ref, direction):
+    year = _year_of(m, ref)
+    return _year(year) if year is not None else None
+
+
+def _r_decade(m, ref, direction):
+    if m.group("c3"):
+        return _decade(int(m.group("c3")) * 10)
+    two = int(m.group("c1"))
+    year = ref.year // 100 * 100 + two
+    return _decade(year - 100 if year > ref.year else year)
+
+
+def _r_relative_unit(m, ref, direction):
+    unit = _UNITS[_g(m, "unit").rstrip("s")]
+    offset = _modifier_offset(_g(m, "mod"))
+    if offset is None:
+        return None
+    return _this_unit(ref, unit, offset)
+
+
+def _count(text: str | None) -> int | None:
+    if text is None:
+        return 1
+    text = re.sub(r"\s+", " ", text.lower())
+    if text.isdigit():
+        return int(text)
+    return _NUMBERS.get(text)
+
+
+def _r_ago(m, ref, direction):
+    n = _count(_g(m, "n"))
+    if n is None:
+        return VAGUE
+    unit = _UNITS[_g(m, "unit").rstrip("s")]
+    sign = -1 if _g(m, "dir").split()[0] in ("ago", "earlier", "before", "back", "previously") else 1
+    return _shift(ref, sign * n, unit)
+
+
+def _r_in_n(m, ref, direction):
+    n = _count(_g(m, "n"))
+    if n is None:
+        return VAGUE
+    return _shift(ref, n, _UNITS[_g(m, "unit").rstrip("s")])
+
+
+def _r_deictic(m, ref, direction):
+    word = re.sub(r"\s+", " ", _g(m, "word"))
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tomorrows": 1,
+               "this morning": 0, "this afternoon": 0, "this evening": 0,
+               "the day before yesterday": -2, "day before yesterday": -2,
+               "the day after tomorrow": 2, "day after tomorrow": 2}
+    return _day(ref + dt.timedelta(days=offsets[word]))
+
+
+def _r_weekday(m, ref, direction):
+    weekday = _WEEKDAYS[_g(m, "dow").rstrip(".")]
+    mod, post = _g(m, "mod"), _g(m, "post")
+    week = None
+    if post:
+        post = re.sub(r"\s+", " ", post)
+        if post == "after next":
+            week = 1 if weekday > ref.weekday() else 2
+            if weekday > ref.weekday() and week == 1:
+                return _day(ref + dt.timedelta(days=weekday - ref.weekday() + 7))
+        elif post.endswith("last week") or post == "before last" or post == "from last week":
+            week = -1
+        elif post.endswith("next week"):
+            week = 1
+        elif post.endswith("this week"):
+            week = 0
+    elif mod is not None:
+        offset = _modifier_offset(mod)
+        if offset == 1:
+            week = 1
+        elif offset == -1:
+            week = -1
+        elif offset == 0:
+            return _day(_pick_weekday(weekday, ref, direction or "future"))
+    if week is not None:
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=week)
+        return _day(monday + dt.timedelta(days=weekday))
+    return _day(_pick_weekday(weekday, ref, direction))
+
+
+def _r_quarter(m, ref, direction):
+    q_text = _g(m, "q") or _g(m, "qn")
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2,
+         "3rd": 3, "4th": 4}.get(q_text) or int(q_text)
+    if not 1 <= q <= 4:
+        return None
+    year = _year_of(m, ref)
+    if year is None and m.groupdict().get("yq"):
+        year = _expand_year(int(m.group("yq")), ref)
+    if year is None and _g(m, "rel"):
+        year = ref.year + (_modifier_offset(_g(m, "rel")) or 0)
+    if year is None:
+        current = (ref.month - 1) // 3 + 1
+        if direction == "future":
+            year = ref.year if q >= current else ref.year + 1
+        else:  # quarters in news are mostly reported results
+            year = ref.year if q <= current else ref.year - 1
+    return _quarter(year, q)
+
+
+def _r_holiday(m, ref, direction):
+    fn = _holiday(m.group("hol"))
+    if fn is None:
+        return None
+    year = _year_of(m, ref)
+    if year is not None:
+        return _day(fn(year))
+    mod = _g(m, "mod")
+    if mod:
+        offset = _modifier_offset(mod)
+        if offset == -1:
+            return _day(max(d for d in (fn(ref.year - 1), fn(ref.year)) if d < ref))
+        if offset == 1:
+            return _day(min(d for d in (fn(ref.year), fn(ref.year + 1)) if d > ref))
+        if offset == 0:
+            return _day(fn(ref.year))
+    rel = _g(m, "rel")
+    if rel:
+        return _day(fn(ref.year + (_modifier_offset(rel) or 0)))
+    return _day(fn(ref.year) if direction is None else _pick(fn, ref, direction))
+
+
+def _r_part_of(m, ref, direction):
+    """'the beginning of the year', 'earlier this month', 'late 2009': the enclosing period."""
+    if m.group("y"):
+        return _year(int(m.group("y")))
+    unit = _UNITS[_g(m, "unit")]
+    offset = _modifier_offset(_g(m, "mod")) or 0
+    return _this_unit(ref, unit, offset)
+
+
+def _r_vague(m, ref, direction):
+    return VAGUE
+
+
+# Pieces shared by several rules.
+_DOW_PREFIX = rf"(?:(?P<dow>{_WEEKDAY})\s*,?\s*(?:the\s+)?)?"
+_DOW_SUFFIX = rf"(?:\s*,\s*(?P<dow2>{_WEEKDAY}))?"
+_YEAR_TAIL = rf"(?:\s*,?\s*(?:of\s+)?(?P<y>{_YEAR4})|\s*,?\s*'(?P<y2>\d\d)\b)?"
+_YEAR_TAIL_2 = rf"(?:\s*,?\s*(?P<y>{_YEAR4})|\s*,?\s*'?(?P<y2>\d\d)\b)?"  # "14th April 15"
+_REL_MOD = r"(?:last|this|next|past|previous|coming|upcoming|following|current|present|preceding)"
+_ERA = r"(?:\s*(?P<era>a\.?\s?d\b\.?|b\.?\s?c\b\.?(?:e\b\.?)?|c\.?e\b\.?))"
+
+_RULES: list[_Rule] = []
+
+
+def _rule(name: str, pattern: str, resolve, in_text: bool = True, flags: int = re.I) -> None:
+    _RULES.append(_Rule(name, re.compile(pattern, flags), resolve, in_text))
+
+
+_rule("iso", rf"(?<![\d-])(?P<y>\d{{4}})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])"
+             rf"(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?", _r_iso)
+_rule("numeric", r"(?<![\d/.-])(?P<a>[01]?\d|[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<b>[0-3]?\d)\s*(?P=sep)\s*"
+                 r"(?P<y>\d{4}|\d\d)(?![\d/.-]|\.\d)", _r_numeric)
+_rule("numeric_no_year", r"(?P<a>[01]?\d|[0-3]?\d)\s*[/-]\s*(?P<b>[0-3]?\d)", _r_numeric, in_text=False)
+_rule("numeric_month_year", r"(?<![\d/.])(?P<m>[01]?\d)\s*/\s*(?P<y>(?:1[6-9]|20)\d\d)(?![\d/])",
+      _r_year_month_numeric)
+_rule("numeric_year_month", r"(?P<y>(?:1[6-9]|20)\d\d)[-/](?P<m>[01]\d)", _r_year_month_numeric,
+      in_text=False)
+_rule("month_day",
+      rf"{_DOW_PREFIX}(?P<mon>{_MONTH})\s*(?:the\s+)?(?P<d>{_DAY})(?!\s*(?:%|percent|[ap]\.?m\b))"
+      rf"{_YEAR_TAIL}{_DOW_SUFFIX}{_TIME_SUFFIX}", _r_month_day)
+_rule("day_month",
+      rf"{_DOW_PREFIX}(?:the\s+)?(?P<d>{_DAY})(?:\s+day)?\s*(?:of\s+|[-/.]\s*)?(?P<mon>{_MONTH})"
+      rf"(?:\s*[-/.,]?\s*(?P<y>{_YEAR4})|\s*[-/]\s*(?P<y2>\d\d)\b)?{_DOW_SUFFIX}{_TIME_SUFFIX}", _r_month_day)
+_rule("day_month_short_year", rf"{_DOW_PREFIX}(?P<d>{_DAY})\s*(?P<mon>{_MONTH})\s+(?P<y2>\d\d)",
+      _r_month_day, in_text=False)
+_rule("month_year", rf"(?P<mon>{_MONTH})\s*,?\s*(?:of\s+)?(?:(?P<y>{_YEAR4})|'(?P<y2>\d\d)\b)", _r_month_year)
+_rule("month", rf"(?:(?P<mod>{_REL_MOD})\s+)?(?P<mon>{_MONTH})"
+               rf"(?:\s+(?P<rel>in\s+(?P<n>{_NUMBER})\s+years?|in\s+a\s+year|after\s+next))?", _r_month)
+_rule("month_part", rf"(?:early|mid|late|the\s+(?:beginning|start|end|middle)\s+of)\s*-?\s*(?P<mon>{_MONTH})",
+      lambda m, ref, d: _r_month(m, ref, d))
+_rule("year", rf"(?:(?:fiscal(?:\s+year)?|FY|calendar\s+year|the\s+year|early|mid|late|the\s+end\s+of"
+              rf"|the\s+(?:beginning|start|middle)\s+of)\s*-?\s*)?(?P<y>{_YEAR4}){_ERA}?", _r_year)
+_rule("year_era", rf"(?P<y>\d{{1,4}}){_ERA}", _r_year)
+_rule("short_year", r"(?<![\w'])'(?P<y2>\d\d)\b(?!s)", _r_year)
+_rule("decade", r"(?:the\s+)?(?:(?:early|mid|late)\s*-?\s*)?(?:(?P<c3>1[6-9]\d|20\d)0s|'?(?P<c1>\d)0s)\b", _r_decade)
+_rule("relative_unit", rf"(?:the\s+)?(?P<mod>{_REL_MOD}|(?:the\s+)?same)\s+(?:fiscal\s+|calendar\s+)?"
+                       rf"(?P<unit>week|month|quarter|qtr|year|yr|decade)\b", _r_relative_unit)
+_rule("ago", rf"(?:(?P<n>{_NUMBER})\s+)?(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|back|previously"
+             r"|later|hence|from\s+now|from\s+today)\b", _r_ago)
+_rule("in_n", rf"\bin\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})\b", _r_in_n, in_text=False)
+_rule("deictic", r"(?:(?:earlier|later)\s+)?(?P<word>(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)"
+                 r"|today|tonight|yesterday|tomorrows?|this\s+(?:morning|afternoon|evening))\b", _r_deictic)
+_rule("weekday", rf"(?:(?P<mod>{_REL_MOD})\s+)?(?P<dow>{_WEEKDAY})(?:\s+(?P<post>after\s+next|before\s+last"
+                 rf"|(?:of\s+|from\s+)?(?:this|next|last)\s+week))?", _r_weekday)
+_rule("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?"
+                 rf"(?:quarter|qtr)(?:\s*,?\s*(?:of\s+)?(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s*)?"
+                 rf"(?:(?P<y>{_YEAR4})|(?P<rel>this|last|next|current|previous)\s+(?:fiscal\s+)?year))?", _r_quarter)
+_rule("quarter_code", rf"(?<![\w-])(?:Q(?P<qn>[1-4])\s*(?:(?P<y>{_YEAR4})|'?(?P<yq>\d\d)\b)?"
+                      rf"|(?P<y_>{_YEAR4})\s*Q(?P<qn2>[1-4])|(?P<yq2>\d\d)q(?P<qn3>[1-4]))(?![\w-])",
+      lambda m, ref, d: _r_quarter_code(m, ref, d))
+_rule("holiday", rf"(?:(?P<mod>last|this|next|the\s+next|the\s+last|coming)\s+)?(?P<hol>{_HOLIDAY})"
+                 rf"(?:\s*,?\s*(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<rel>this|last|next)\s+year))?", _r_holiday)
+_rule("part_of", rf"(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|rest|remainder|first\s+half"
+                 rf"|second\s+half)\s+of\s+(?:the\s+)?|(?:earlier|later)\s+(?:in\s+)?)"
+                 rf"(?:(?P<mod>this|last|next|current|previous)\s+)?(?:fiscal\s+)?(?P<unit>day|week|month|year|quarter)\b"
+                 rf"|late\s+in\s+the\s+(?P<unit2>day)|(?P<y>(?!))", lambda m, ref, d: _r_part_of_any(m, ref, d))
+_rule("vague", r"(?:(?:more|most|very)\s+)?recently|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)"
+               r"|currently|nowadays|these\s+days|at\s+present|presently|for\s+the\s+time\s+being"
+               r"|the\s+time\s+being|the\s+near\s+(?:term|future)|(?<!\w\s)now(?!\s+that)|formerly"
+               r"|right\s+now|just\s+now|at\s+the\s+moment", _r_vague)
+
+
+def _r_quarter_code(m, ref, direction):
+    q = int(m.group("qn") or m.group("qn2") or m.group("qn3"))
+    if m.group("y_"):
+        return _quarter(int(m.group("y_")), q)
+    if m.group("yq2"):
+        return _quarter(_expand_year(int(m.group("yq2")), ref), q)
+    return _r_quarter(m, ref, direction)
+
+
+def _r_part_of_any(m, ref, direction):
+    if m.group("unit2"):
+        return _day(ref)
+    return _r_part_of(m, ref, direction)
+
+
+_ANAPHORA = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+day)\b(?!\s+(?:before|after|of|when))", re.I)
+_LEADING_WORDS = re.compile(r"^(?:(?:on|in|during|at|around|about|by|for|of|from|since|until|till|through|"
+                            r"circa|approximately|sometime|sometimes|anytime|the\s+week\s+of)\s+)+", re.I)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+
+
+def resolve_date(text: str, reference: dt.date | dt.datetime, *,
+                 direction: str | None = None) -> tuple[str, str] | None:
+    """Resolve one whole date expression, e.g. ``"last Tuesday"``, against ``reference``.
+
+    Returns ``(value, precision)`` with a TIMEX3-style value ("2026-02-28", "2025-01", "2025",
+    "2026-W09", "2025-Q1", "199" for the 1990s), or None when the text is not a date expression
+    with a calendar value. ``direction`` ("past" / "future") says which way an ambiguous
+    expression such as "Friday" points; by default the nearest reading is taken, and for a bare
+    month or quarter the past one.
+    """
+    if direction not in _DIRECTIONS:
+        raise ValueError(f"direction must be one of {_DIRECTIONS}, not {direction!r}")
+    ref = reference.date() if isinstance(reference, dt.datetime) else reference
+    cleaned = _LEADING_WORDS.sub("", text.strip().strip(".,;:!?()[]\"").strip())
+    if not cleaned:
+        return None
+    for rule in _RULES:
+        m = rule.regex.fullmatch(cleaned)
+        if m is None:
+            continue
+        try:
+            result = rule.resolve(m, ref, direction)
+        except (ValueError, OverflowError, KeyError):
+            result = None
+        if result is not None and result != VAGUE:
+            return result
+    return None
+
+
+def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
+    """Every date expression in an article, with its value resolved against ``published``.
+
+    Each is ``{"text", "start", "end", "value", "precision"}`` (character offsets into
+    ``doc.text``, end exclusive). ``value`` and ``precision`` are None when the expression has no
+    calendar value ("recently") or, for a relative one, when ``published`` is None.
+    """
+    text = doc.text
+    candidates: list[tuple[int, int, _Rule, re.Match]] = []
+    for rule in _RULES:
+        if not rule.in_text:
+            continue
+        for m in rule.regex.finditer(text):
+            start, end = m.span()
+            if start == end or not _word_bounded(text, start, end):
+                continue
+            if not _plausible(rule, m, doc):
+                continue
+            candidates.append((start, end, rule, m))
+    chosen = _longest_first(candidates)
+    results: list[dict] = []
+    for start, end, rule, m in chosen:
+        value = precision = None
+        if published is not None:
+            try:
+                resolved = rule.resolve(m, published, _tense(doc, start, end))
+            except (ValueError, OverflowError, KeyError):
+                resolved = None
+            if resolved is None:
+                continue  # matched the shape of a date but is not one ("February 30")
+            if resolved != VAGUE:
+                value, precision = resolved
+        results.append({"text": text[start:end], "start": start, "end": end,
+                        "value": value, "precision": precision})
+    results.extend(_anaphora(doc, results))
+    results.sort(key=lambda r: r["start"])
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers of find_dates
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+# Words before a bare four-digit number that make it a year ("in 2007", "since 1991").
+_YEAR_CUES = {"in", "since", "from", "until", "till", "by", "during", "before", "after", "of", "through",
+              "to", "and", "between", "early", "late", "mid", "year", "fiscal", "fy", "circa", "around",
+              "for", "spring", "summer", "autumn", "fall", "winter", "season", "as", "-", "–", "than", "'s",
+              "the", "end", "beginning", "start", "middle", "half", "quarter", "born", "founded", "or",
+              "on", "at", "whole", "entire", "calendar", "model", "so", "far", "back", "first",
+              "last", "next", "this", "that"}
+_AMBIGUOUS_WORDS = {"may", "march", "sat", "sun", "wed", "mar", "jan", "dec", "jun", "jul", "aug", "sep",
+                    "sept", "oct", "nov", "feb", "apr", "mon", "tue", "tues", "thu", "thur", "thurs", "fri"}
+
+
+def _plausible(rule: _Rule, m: re.Match, doc: Doc) -> bool:
+    """Filters that running text needs and a lone date string does not."""
+    text = doc.text
+    start, end = m.span()
+    surface = m.group()
+    if rule.name in ("month", "weekday"):
+        word = (m.group("mon") if rule.name == "month" else m.group("dow")).rstrip(".")
+        if not word[0].isupper():
+            return False
+        if word.lower() in _AMBIGUOUS_WORDS and not m.group("mod"):
+            span = doc.char_span(start, start + len(word), alignment_mode="expand")
+            if span is None or span[0].tag_ in ("MD", "VB", "VBP", "VBZ", "VBD") or word.lower() != "may" and len(word) <= 4:
+                return False
+    if rule.name == "year":
+        if surface[0].isdigit():
+            return _looks_like_year(doc, start, end)
+    if rule.name in ("month_day", "day_month") and m.group("mon")[0].islower() and not text[start:end].islower():
+        return False
+    if rule.name == "vague" and surface.lower() == "now":
+        span = doc.char_span(start, end)
+        if span is None or span[0].pos_ not in ("ADV",):
+            return False
+    if rule.name == "numeric" and m.group("sep") == "." and len(m.group("y")) == 2:
+        return False  # "1.5.10" is a version more often than a date
+    return True
+
+
+def _looks_like_year(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    if token.ent_type_ == "DATE":
+        return True
+    if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") and token.ent_type_ != "":
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.like_num or nxt.pos_ in ("NOUN", "PROPN") and nxt.text[0].islower()):
+            return False
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.lower_ in _YEAR_CUES:
+        return True
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is None or nxt.is_punct or nxt.lower_ in ("and", "to", "or", "when", "after", "before"):
+        return prev is None or not prev.like_num and prev.text not in ("$", "£", "€", "#", "No.")
+    return False
+
+
+def _longest_first(candidates):
+    chosen: list[tuple[int, int, _Rule, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if any(cand[0] < e and s < cand[1] for s, e in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand[0], cand[1]))
+    return sorted(chosen, key=lambda c: c[0])
+
+
+_FUTURE_WORDS = {"will", "shall", "'ll", "wo", "going", "plan", "plans", "planned", "expect", "expects",
+                 "expected", "scheduled", "due", "set", "intend", "intends", "slated", "upcoming", "to"}
+
+
+def _tense(doc: Doc, start: int, end: int) -> str | None:
+    """Whether the clause holding a date speaks of the future or the past (None: cannot say)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(6):  # walk up to the governing verb
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    markers = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in _FUTURE_WORDS or c.lower_ == "would" for c in markers) or token.lower_ in _FUTURE_WORDS:
+        return "future"
+    if token.tag_ == "VB" and any(c.lower_ == "to" for c in markers):
+        return "future"
+    if token.tag_ in ("VBD",) or any(c.tag_ == "VBD" or c.lower_ in ("has", "have", "had") for c in markers):
+        return "past"
+    if token.tag_ == "VBN" and not markers:
+        return "past"
+    return None
+
+
+def _anaphora(doc: Doc, found: list[dict]) -> list[dict]:
+    """'the day', 'the same day', 'that day': the day-precision date last mentioned before it."""
+    out = []
+    taken = [(r["start"], r["end"]) for r in found]
+    for m in _ANAPHORA.finditer(doc.text):
+        start, end = m.span()
+        if any(start < e and s < end for s, e in taken):
+            continue
+        previous = [r for r in found if r["end"] <= start and r["precision"] == "day"]
+        value = previous[-1]["value"] if previous else None
+        out.append({"text": m.group(), "start": start, "end": end, "value": value,
+                    "precision": "day" if value else None})
+    return out
