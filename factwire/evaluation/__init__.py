@@ -1,0 +1,1 @@
+"""Evaluation of factwire's extraction against public annotated data: `factwire eval`."""

@@ -11,7 +11,9 @@ What is scored (span matching from :mod:`factwire.evaluation.core`: "overlap" = 
 at least one shared character, "strict" = same start, end and type):
 
 * named mentions: ENTITY_MENTIONs with ``syntactic_type`` NAM or PRE.NAM (a name used as a
-  modifier, "*Apple* shares") whose entity is PER, ORG or LOC. Our actor types map person -> PER,
+  modifier, "*Apple* shares") whose entity is PER, ORG or LOC. MEANTIME marks the whole noun
+  phrase ("large insurance firm AIG", "the United States"); the gold span is the name: the
+  mention's ``head`` words when given, else the mention less a leading determiner. Our actor types map person -> PER,
   organization/group -> ORG, country/place -> LOC. Names of PRO (products), FIN (indices,
   shares) and MIX entities are outside our actor types and are left out of both sides: a
   predicted mention overlapping one of them and no scored gold name is ignored. Predicted
@@ -97,6 +99,9 @@ TARGETS = {
 }
 
 Offsets = tuple[int, int]
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
+                "our", "my", "your"}
 
 
 @dataclass(frozen=True)
@@ -222,6 +227,15 @@ def parse_document(path: Path) -> MeantimeDoc:
                 return token_offsets[ids[i]][0], token_offsets[ids[i + len(head) - 1]][1]
         return span
 
+    def name_span(m: ET.Element) -> Offsets | None:
+        """A named mention's name: its ``head`` words, else the mention less a determiner."""
+        if (m.get("head") or "").strip():
+            return head_span(m)
+        ids = anchors(m)
+        while len(ids) > 1 and token_words[ids[0]].lower() in _DETERMINERS:
+            ids = ids[1:]
+        return token_offsets[ids[0]][0], token_offsets[ids[-1]][1]
+
     # A mention's entity (and so its type) is the ENTITY its REFERS_TO relation points at.
     entity_of: dict[str, ET.Element] = {}
     for rel in relations.findall("REFERS_TO") if relations is not None else []:
@@ -234,7 +248,7 @@ def parse_document(path: Path) -> MeantimeDoc:
     for m in markables.findall("ENTITY_MENTION"):
         entity = entity_of.get(m.get("m_id"))
         if entity is not None and m.get("syntactic_type") in NAMED_SYNTACTIC_TYPES:
-            span = head_span(m)
+            span = name_span(m) if anchors(m) else None
             if span is not None:
                 names_of_entity.setdefault(entity.get("m_id"), []).append(span)
 
@@ -255,6 +269,7 @@ def parse_document(path: Path) -> MeantimeDoc:
         if span is None:
             continue
         if m.tag == "ENTITY_MENTION" and m.get("syntactic_type") in NAMED_SYNTACTIC_TYPES:
+            span = name_span(m)
             etype = entity_type.get(m.get("m_id"))
             if etype in SCORED_ENTITY_TYPES:
                 doc.names.append((*span, etype))
@@ -314,8 +329,6 @@ def load_corpus(dataset_dir: Path) -> tuple[MeantimeDoc, ...]:
 # Predictions: what the extractor's output is compared as
 
 
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
-                "our", "my", "your"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "who",
              "which", "itself", "himself", "herself", "themselves", "one"}
 
@@ -325,8 +338,9 @@ def looks_named(text: str) -> bool:
     words = re.findall(r"[\w'’.&-]+", text)
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    if not words or " ".join(words).lower() in _PRONOUNS:
-        return False
+    rest = " ".join(words)
+    if not words or (rest.lower() in _PRONOUNS and not (len(rest) > 1 and rest.isupper())):
+        return False  # "it", "He"; but "US" is the country
     return any(ch.isupper() for w in words for ch in w)
 
 
@@ -348,9 +362,9 @@ def predicted_values(prediction: dict) -> list[Span]:
 
 def normalise_date_value(value: Any, precision: str | None = None) -> str:
     """ISO text of a predicted date, cut to its precision: day "2007-01-10", month "2007-01"."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        value = value.isoformat()
-    text = str(value or "")[:10]
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    text = value.isoformat() if isinstance(value, dt.date) else str(value or "")
     if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
         cut = {"year": 4, "month": 7}.get((precision or "").lower())
         text = text[:cut] if cut else text

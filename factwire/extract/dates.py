@@ -52,7 +52,7 @@ def _alternation(words) -> str:
     return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
 
 
-_MONTH = rf"(?:{_alternation(_MONTHS)})\b\.?"
+_MONTH = rf"(?:{_alternation(_MONTHS)})(?![a-z])\.?"
 _WEEKDAY = rf"(?:{_alternation(_WEEKDAYS)})\b\.?"
 _ORDINAL_WORD = _alternation(_ORDINALS)
 _NUMBER = rf"(?:\d{{1,3}}|{_alternation(list(_NUMBERS) + list(_VAGUE_NUMBERS))})"
@@ -149,33 +149,42 @@ def _this_unit(ref: dt.date, unit: str, offset: int) -> Resolved | None:
     return None
 
 
-def _pick(candidate: Callable[[int], dt.date | None], ref: dt.date, direction: str | None) -> dt.date | None:
+def _pick(candidate: Callable[[int], dt.date | None], ref: dt.date, direction: str | None,
+          near_days: int = 7) -> dt.date | None:
     """The occurrence of a yearly date (a month-day, a month, a holiday) meant relative to ``ref``.
 
     ``past``: the latest on or before ``ref``; ``future``: the first on or after it; otherwise the
-    nearest, the earlier one on a tie (news mostly reports what happened).
+    nearest, the earlier one on a tie (news mostly reports what happened). A guessed direction
+    ("past?", from the tense of the sentence) gives way to an occurrence within ``near_days``.
     """
     options = [d for d in (candidate(ref.year + k) for k in (-1, 0, 1)) if d is not None]
     if not options:
         return None
+    nearest = min(options, key=lambda d: (abs((d - ref).days), d > ref))
+    if direction and direction.endswith("?"):
+        direction = None if abs((nearest - ref).days) <= near_days else direction[:-1]
     if direction == "past":
         before = [d for d in options if d <= ref]
         return max(before) if before else min(options)
     if direction == "future":
         after = [d for d in options if d >= ref]
         return min(after) if after else max(options)
-    return min(options, key=lambda d: (abs((d - ref).days), d > ref))
+    return nearest
 
 
 def _pick_weekday(weekday: int, ref: dt.date, direction: str | None) -> dt.date:
+    """The weekday meant: on or before ``ref`` (past), after it (future), or the nearer one."""
     delta = weekday - ref.weekday()
     before = ref + dt.timedelta(days=delta if delta <= 0 else delta - 7)
     after = ref + dt.timedelta(days=delta if delta > 0 else delta + 7)
+    nearest = before if (ref - before).days <= (after - ref).days else after
+    if direction and direction.endswith("?"):
+        direction = None if abs((nearest - ref).days) <= 2 else direction[:-1]
     if direction == "past":
         return before
     if direction == "future":
         return after
-    return before if (ref - before).days <= (after - ref).days else after
+    return nearest
 
 
 def _expand_year(two_digits: int, ref: dt.date) -> int:
@@ -218,7 +227,7 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     r"boxing\s+day": lambda y: dt.date(y, 12, 26),
     r"new\s+year'?s(?:\s+day)?": lambda y: dt.date(y, 1, 1),
     r"new\s+year'?s\s+eve": lambda y: dt.date(y, 12, 31),
-    r"valentine'?s(?:\s+day)?": lambda y: dt.date(y, 2, 14),
+    r"valentine'?s?(?:\s+day)?": lambda y: dt.date(y, 2, 14),
     r"halloween": lambda y: dt.date(y, 10, 31),
     r"independence\s+day|the\s+fourth\s+of\s+july": lambda y: dt.date(y, 7, 4),
     r"veterans?'?\s+day": lambda y: dt.date(y, 11, 11),
@@ -226,6 +235,10 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     r"black\s+friday": lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1),
     r"cyber\s+monday": lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=4),
     r"memorial\s+day": lambda y: _nth_weekday(y, 5, 0, -1),
+    r"(?:mlk|martin\s+luther\s+king'?s?)(?:\s+jr\.?)?\s+day": lambda y: _nth_weekday(y, 1, 0, 3),
+    r"presidents?'?\s+day|washington'?s\s+birthday": lambda y: _nth_weekday(y, 2, 0, 3),
+    r"(?:st\.?|saint)\s+(?:patrick|paddy)'?s\s+day": lambda y: dt.date(y, 3, 17),
+    r"groundhogs?\s+day": lambda y: dt.date(y, 2, 2),
     r"labou?r\s+day": lambda y: _nth_weekday(y, 9, 0, 1),
     r"mother'?s'?\s+day": lambda y: _nth_weekday(y, 5, 6, 2),
     r"father'?s'?\s+day": lambda y: _nth_weekday(y, 6, 6, 3),
@@ -299,11 +312,6 @@ def _modifier_offset(mod: str | None) -> int | None:
     return None
 
 
-def _direction_for(mod: str | None, direction: str | None) -> str | None:
-    offset = _modifier_offset(mod)
-    return {-1: "past", 1: "future"}.get(offset, direction)
-
-
 def _r_iso(m, ref, direction):
     date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     return _day(date) if date else None
@@ -311,8 +319,9 @@ def _r_iso(m, ref, direction):
 
 def _r_numeric(m, ref, direction):
     a, b = int(m.group("a")), int(m.group("b"))
-    year = int(m.group("y")) if m.group("y") else None
-    if year is not None and len(m.group("y")) == 2:
+    year_text = m.groupdict().get("y")
+    year = int(year_text) if year_text else None
+    if year is not None and len(year_text) == 2:
         year = _expand_year(year, ref)
     month, day = (a, b) if a <= 12 else (b, a)  # month first (US) unless that cannot be
     if year is None:
@@ -334,7 +343,7 @@ def _r_month_day(m, ref, direction):
     if year is not None:
         date = _safe_date(year, month, day)
         return _day(date) if date else None
-    dow = m.group("dow") or m.group("dow2")
+    dow = m.groupdict().get("dow") or m.groupdict().get("dow2")
     if dow:  # "Fri, Jul 18": the year in which that day is that weekday, nearest first
         weekday = _WEEKDAYS[dow.lower().rstrip(".")]
         for k in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
@@ -365,7 +374,8 @@ def _r_month(m, ref, direction):
         n = _count(_g(m, "n"))
         return _month(ref.year + (n or 1), month) if n is not None else None
     # A bare month name points to the past unless the sentence speaks of the future.
-    date = _pick(lambda y: dt.date(y, month, 1), dt.date(ref.year, ref.month, 1), direction or "past")
+    date = _pick(lambda y: dt.date(y, month, 1), dt.date(ref.year, ref.month, 1),
+                 (direction or "past").rstrip("?"))
     return _month(date.year, date.month)
 
 
@@ -447,7 +457,7 @@ def _r_weekday(m, ref, direction):
         elif offset == -1:
             week = -1
         elif offset == 0:
-            return _day(_pick_weekday(weekday, ref, direction or "future"))
+            return _day(_pick_weekday(weekday, ref, (direction or "future").rstrip("?")))
     if week is not None:
         monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=week)
         return _day(monday + dt.timedelta(days=weekday))
@@ -467,7 +477,7 @@ def _r_quarter(m, ref, direction):
         year = ref.year + (_modifier_offset(_g(m, "rel")) or 0)
     if year is None:
         current = (ref.month - 1) // 3 + 1
-        if direction == "future":
+        if direction in ("future", "future?"):
             year = ref.year if q >= current else ref.year + 1
         else:  # quarters in news are mostly reported results
             year = ref.year if q <= current else ref.year - 1
@@ -497,9 +507,9 @@ def _r_holiday(m, ref, direction):
 
 
 def _r_part_of(m, ref, direction):
-    """'the beginning of the year', 'earlier this month', 'late 2009': the enclosing period."""
-    if m.group("y"):
-        return _year(int(m.group("y")))
+    """'the beginning of the year', 'earlier this month', 'late in the day': the enclosing period."""
+    if m.group("unit2"):
+        return _day(ref)
     unit = _UNITS[_g(m, "unit")]
     offset = _modifier_offset(_g(m, "mod")) or 0
     return _this_unit(ref, unit, offset)
@@ -520,8 +530,10 @@ _ERA = r"(?:\s*(?P<era>a\.?\s?d\b\.?|b\.?\s?c\b\.?(?:e\b\.?)?|c\.?e\b\.?))"
 _RULES: list[_Rule] = []
 
 
-def _rule(name: str, pattern: str, resolve, in_text: bool = True, flags: int = re.I) -> None:
-    _RULES.append(_Rule(name, re.compile(pattern, flags), resolve, in_text))
+def _rule(name: str, pattern: str, resolve, in_text: bool = True) -> None:
+    # An expression never runs across a line break (a headline ends where the date line starts).
+    pattern = pattern.replace(r"\s", r"[^\S\n]")
+    _RULES.append(_Rule(name, re.compile(pattern, re.I), resolve, in_text))
 
 
 _rule("iso", rf"(?<![\d-])(?P<y>\d{{4}})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])"
@@ -570,11 +582,34 @@ _rule("holiday", rf"(?:(?P<mod>last|this|next|the\s+next|the\s+last|coming)\s+)?
                  rf"(?:\s*,?\s*(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<rel>this|last|next)\s+year))?", _r_holiday)
 _rule("part_of", rf"(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|rest|remainder|first\s+half"
                  rf"|second\s+half)\s+of\s+(?:the\s+)?|(?:earlier|later)\s+(?:in\s+)?)"
-                 rf"(?:(?P<mod>this|last|next|current|previous)\s+)?(?:fiscal\s+)?(?P<unit>day|week|month|year|quarter)\b"
-                 rf"|late\s+in\s+the\s+(?P<unit2>day)|(?P<y>(?!))", lambda m, ref, d: _r_part_of_any(m, ref, d))
+                 rf"(?:(?P<mod>this|last|next|current|previous)\s+)?(?:fiscal\s+|financial\s+)?(?P<unit>day|week|month|year|quarter)\b"
+                 rf"|late\s+in\s+the\s+(?P<unit2>day)", lambda m, ref, d: _r_part_of(m, ref, d))
+_ORD_N = rf"(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
+_MONTH_REF = (rf"(?:(?P<mon>{_MONTH})(?:\s*,?\s*(?P<y>{_YEAR4}))?"
+              rf"|(?:the\s+)?(?P<mmod>this|next|last|previous|current|the)\s+month)")
+_rule("nth_weekday_of_month", rf"(?:the\s+)?{_ORD_N}\s+(?P<dow>{_WEEKDAY})\s+(?:of|in)\s+{_MONTH_REF}",
+      lambda m, ref, d: _r_nth_weekday(m, ref, d))
+_rule("last_day_of_month", rf"(?:the\s+)?(?P<nth>last|first)\s+day\s+(?:of|in)\s+{_MONTH_REF}",
+      lambda m, ref, d: _r_nth_weekday(m, ref, d))
+_rule("day_of_relative_month", rf"(?:the\s+)?(?P<d>{_DAY})(?:\s+day)?\s+of\s+{_MONTH_REF}",
+      lambda m, ref, d: _r_day_of_month(m, ref, d))
+_rule("day_of_month", rf"(?:the\s+)?(?P<d>{_DAY})", lambda m, ref, d: _r_day_of_month(m, ref, d), in_text=False)
+_rule("weekday_day", rf"(?P<dow>{_WEEKDAY})\s*,?\s*(?:the\s+)?(?P<d>{_DAY})",
+      lambda m, ref, d: _r_day_of_month(m, ref, d), in_text=False)
+_rule("weekdays_away", rf"(?P<n>{_NUMBER})\s+(?P<dow>{_alternation(_WEEKDAYS)})s\s+(?P<dir>from\s+now|ago|back|hence)",
+      lambda m, ref, d: _r_weekdays_away(m, ref, d))
+_rule("upcoming_n", rf"(?:(?:the\s+)?(?:upcoming|coming|next|following)\s+(?P<n>{_NUMBER})"
+                    rf"|(?P<n2>{_NUMBER})\s+(?:upcoming|coming|next|following))\s+(?P<unit>{_UNIT})",
+      lambda m, ref, d: _r_upcoming(m, ref, d), in_text=False)
+_rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{_MONTH})\s*(?:the\s+)?(?P<d>{_DAY}){_YEAR_TAIL}",
+      lambda m, ref, d: _r_week_of(m, ref, d))
+
+_rule("weekend", rf"(?:the\s+|this\s+|last\s+|next\s+|that\s+)(?:past\s+|coming\s+)?week-?end\b", _r_vague)
+_rule("season", rf"(?:(?P<mod>{_REL_MOD}|early|late|mid|the)\s*-?\s*)?(?P<season>spring|summer|autumn|fall|winter)\b"
+                rf"(?:\s*(?:of\s+)?(?P<y>{_YEAR4}))?", _r_vague)
 _rule("vague", r"(?:(?:more|most|very)\s+)?recently|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)"
                r"|currently|nowadays|these\s+days|at\s+present|presently|for\s+the\s+time\s+being"
-               r"|the\s+time\s+being|the\s+near\s+(?:term|future)|(?<!\w\s)now(?!\s+that)|formerly"
+               r"|the\s+time\s+being|the\s+near\s+(?:term|future)|now(?!\s+that)"
                r"|right\s+now|just\s+now|at\s+the\s+moment", _r_vague)
 
 
@@ -587,10 +622,86 @@ def _r_quarter_code(m, ref, direction):
     return _r_quarter(m, ref, direction)
 
 
-def _r_part_of_any(m, ref, direction):
-    if m.group("unit2"):
-        return _day(ref)
-    return _r_part_of(m, ref, direction)
+def _month_ref(m: re.Match, ref: dt.date, direction: str | None) -> tuple[int, int] | None:
+    """(year, month) of a "March 2014" / "this month" / "next month" part of a rule."""
+    if m.group("mon"):
+        month = _month_of(m.group("mon"))
+        if m.group("y"):
+            return int(m.group("y")), month
+        date = _pick(lambda y: dt.date(y, month, 1), dt.date(ref.year, ref.month, 1),
+                     (direction or "").rstrip("?") or None, near_days=0)
+        return date.year, date.month
+    offset = _modifier_offset(_g(m, "mmod")) or 0
+    return _add_months(ref.year, ref.month, offset)
+
+
+def _r_nth_weekday(m, ref, direction):
+    """'the first Monday of March', 'last Sunday of March 2014', 'the last day of October'."""
+    year_month = _month_ref(m, ref, direction)
+    if year_month is None:
+        return None
+    year, month = year_month
+    nth = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1,
+           "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}[_g(m, "nth")]
+    if m.groupdict().get("dow") is None:  # first / last day
+        if nth == 1:
+            return _day(dt.date(year, month, 1))
+        y, mo = _add_months(year, month, 1)
+        return _day(dt.date(y, mo, 1) - dt.timedelta(days=1))
+    date = _nth_weekday(year, month, _WEEKDAYS[_g(m, "dow").rstrip(".")], nth)
+    return _day(date) if date.month == month else None
+
+
+def _r_day_of_month(m, ref, direction):
+    """'the 20th of next month'; alone ('on the 15th', 'Tuesday the 19th') the nearest such day."""
+    day = _day_of(m.group("d"))
+    if not 1 <= day <= 31:
+        return None
+    if m.groupdict().get("mon") is not None or m.groupdict().get("mmod") is not None:
+        year, month = _month_ref(m, ref, direction)
+        date = _safe_date(year, month, day)
+        return _day(date) if date else None
+    weekday = _WEEKDAYS[_g(m, "dow").rstrip(".")] if m.groupdict().get("dow") else None
+    forward = direction != "past"
+    for k in range(0, 24):  # the next (or last) month that has this day, on that weekday if given
+        y, mo = _add_months(ref.year, ref.month, k if forward else -k)
+        date = _safe_date(y, mo, day)
+        if date is None or (forward and date < ref) or (not forward and date > ref):
+            continue
+        if weekday is None or date.weekday() == weekday:
+            return _day(date)
+    return None
+
+
+def _r_weekdays_away(m, ref, direction):
+    """'3 fridays from now', '2 thursdays ago'."""
+    n = _count(_g(m, "n"))
+    if n is None:
+        return VAGUE
+    weekday = _WEEKDAYS[_g(m, "dow").rstrip(".")]
+    if _g(m, "dir").split()[0] in ("ago", "back"):
+        first = ref - dt.timedelta(days=(ref.weekday() - weekday) % 7 or 7)
+        return _day(first - dt.timedelta(weeks=n - 1))
+    first = ref + dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+    return _day(first + dt.timedelta(weeks=n - 1))
+
+
+def _r_upcoming(m, ref, direction):
+    """'the upcoming two weeks' as Duckling reads it: the period that many units ahead."""
+    n = _count(_g(m, "n") or _g(m, "n2"))
+    if n is None:
+        return VAGUE
+    return _this_unit(ref, _UNITS[_g(m, "unit").rstrip("s")], n)
+
+
+def _r_week_of(m, ref, direction):
+    resolved = _r_month_day(m, ref, direction)
+    if resolved is None:
+        return None
+    day = dt.date.fromisoformat(resolved[0])
+    if day.weekday() == 6:  # a week named by its Sunday is the one that starts the next day
+        day += dt.timedelta(days=1)
+    return _week(day)
 
 
 _ANAPHORA = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+day)\b(?!\s+(?:before|after|of|when))", re.I)
@@ -615,19 +726,20 @@ def resolve_date(text: str, reference: dt.date | dt.datetime, *,
     if direction not in _DIRECTIONS:
         raise ValueError(f"direction must be one of {_DIRECTIONS}, not {direction!r}")
     ref = reference.date() if isinstance(reference, dt.datetime) else reference
-    cleaned = _LEADING_WORDS.sub("", text.strip().strip(".,;:!?()[]\"").strip())
-    if not cleaned:
-        return None
-    for rule in _RULES:
-        m = rule.regex.fullmatch(cleaned)
-        if m is None:
+    whole = text.strip().strip(".,;:!?()[]\"").strip()
+    for cleaned in dict.fromkeys((whole, _LEADING_WORDS.sub("", whole))):
+        if not cleaned:
             continue
-        try:
-            result = rule.resolve(m, ref, direction)
-        except (ValueError, OverflowError, KeyError):
-            result = None
-        if result is not None and result != VAGUE:
-            return result
+        for rule in _RULES:
+            m = rule.regex.fullmatch(cleaned)
+            if m is None:
+                continue
+            try:
+                result = rule.resolve(m, ref, direction)
+            except (ValueError, OverflowError, KeyError):
+                result = None
+            if result is not None and result != VAGUE:
+                return result
     return None
 
 
@@ -652,13 +764,19 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
             candidates.append((start, end, rule, m))
     chosen = _longest_first(candidates)
     results: list[dict] = []
+    year_before: tuple[int, int] | None = None  # (year, end) of the last full date with a year
     for start, end, rule, m in chosen:
         value = precision = None
         if published is not None:
             try:
-                resolved = rule.resolve(m, published, _tense(doc, start, end))
+                resolved = _inherit_year(rule, m, year_before, start)
+                if resolved is None:
+                    tense = _tense(doc, start, end)
+                    resolved = rule.resolve(m, published, tense and tense + "?")
             except (ValueError, OverflowError, KeyError):
                 resolved = None
+            if m.groupdict().get("y") and resolved not in (None, VAGUE) and resolved[1] == "day":
+                year_before = (int(resolved[0][:4]), end)
             if resolved is None:
                 continue  # matched the shape of a date but is not one ("February 30")
             if resolved != VAGUE:
@@ -672,6 +790,16 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
 
 # ---------------------------------------------------------------------------------------------
 # Helpers of find_dates
+
+
+def _inherit_year(rule: _Rule, m: re.Match, year_before: tuple[int, int] | None,
+                  start: int) -> Resolved | None:
+    """A month-day right after a dated one shares its year: "March 3, 2004 - May 6"."""
+    if (rule.name not in ("month_day", "day_month") or year_before is None
+            or start - year_before[1] > 40 or m.group("y") or m.group("y2")):
+        return None
+    date = _safe_date(year_before[0], _month_of(m.group("mon")), _day_of(m.group("d")))
+    return _day(date) if date else None
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:
@@ -704,6 +832,13 @@ def _plausible(rule: _Rule, m: re.Match, doc: Doc) -> bool:
             span = doc.char_span(start, start + len(word), alignment_mode="expand")
             if span is None or span[0].tag_ in ("MD", "VB", "VBP", "VBZ", "VBD") or word.lower() != "may" and len(word) <= 4:
                 return False
+    if rule.name == "season":  # "fall" and "spring" are verbs and nouns too
+        word = m.group("season")
+        return bool(m.group("mod") and m.group("mod").lower() != "the" or m.group("y")
+                    or word[0].isupper() and word.lower() not in ("fall", "spring"))
+    if rule.name == "short_year":  # "since '82", not "iLife '11"
+        before = text[:start].split()
+        return bool(before) and before[-1].lower() in _YEAR_CUES
     if rule.name == "year":
         if surface[0].isdigit():
             return _looks_like_year(doc, start, end)
@@ -723,16 +858,19 @@ def _looks_like_year(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     token = span[0]
+    prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if (prev is not None and nxt is not None and prev.pos_ == "PROPN" and nxt.pos_ == "PROPN"
+            and nxt.text[:1].isupper() and prev.lower_.rstrip(".") not in _MONTHS):
+        return False  # part of a name: "the Russell 2000 Index"
     if token.ent_type_ == "DATE":
         return True
     if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") and token.ent_type_ != "":
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.like_num or nxt.pos_ in ("NOUN", "PROPN") and nxt.text[0].islower()):
             return False
-    prev = doc[token.i - 1] if token.i > 0 else None
     if prev is not None and prev.lower_ in _YEAR_CUES:
         return True
-    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if nxt is None or nxt.is_punct or nxt.lower_ in ("and", "to", "or", "when", "after", "before"):
         return prev is None or not prev.like_num and prev.text not in ("$", "£", "€", "#", "No.")
     return False

@@ -495,8 +495,22 @@ def decode_body(content: bytes, declared: str | None) -> tuple[str, str | None]:
             return content.decode(declared), declared
         except UnicodeDecodeError:
             pass
-    best = charset_normalizer.from_bytes(content).best()
+    best = _detect(content)
     if best is not None:
         return str(best), best.encoding
     fallback = declared or "utf-8"
     return content.decode(fallback, errors="replace"), fallback
+
+
+def _detect(content: bytes) -> charset_normalizer.CharsetMatch | None:
+    """charset_normalizer's pick; among equally good single-byte candidates, windows-1252,
+    which is what mislabelled Western pages almost always are (and the WHATWG default)."""
+    matches = charset_normalizer.from_bytes(content)
+    best = matches.best()
+    if best is None:
+        return None
+    for match in matches:
+        if (match.chaos, match.coherence) == (best.chaos, best.coherence) \
+                and "cp1252" in match.could_be_from_charset:
+            return match
+    return best

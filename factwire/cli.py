@@ -1,0 +1,195 @@
+"""The `factwire` command: run the pipeline, extract one article, query the warehouse, evaluate."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from factwire.settings import get_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="factwire", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="run the pipeline: read articles, extract facts, load the warehouse",
+                              description="Read articles from files and folders (default: seeds/), extract their "
+                                          "facts, write them as Parquet and load them into the DuckDB warehouse. "
+                                          "Articles already loaded are skipped, so a re-run changes nothing.")
+    run.add_argument("paths", nargs="*", help="files or folders of .txt, .html, .json, .jsonl articles (default: seeds/)")
+    _add_storage_args(run)
+    run.add_argument("--batch-size", type=int, default=200, help="articles per extraction batch (default: 200)")
+    run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                     help="wait this long for another run to finish instead of failing at once")
+    run.add_argument("--json", action="store_true", help="print the run summary as JSON")
+
+    ext = commands.add_parser("extract", help="print the facts of one article as JSON",
+                              description="Extract the facts of one plain-text article (a file, or - for stdin) and "
+                                          "print them as one JSON object; with --jsonl, read JSON lines "
+                                          '{"text": ..., "published": ...} on stdin and write one object per line.')
+    ext.add_argument("file", nargs="?", default="-", help="the article text file, or - for stdin")
+    ext.add_argument("--published", type=date.fromisoformat, help="publication date, YYYY-MM-DD, to resolve dates against")
+    ext.add_argument("--jsonl", action="store_true", help="read JSON lines on stdin, write JSON lines")
+
+    query = commands.add_parser("query", help="run SQL against the warehouse (read-only)",
+                                description="Run SQL against the warehouse and print the result. The connection is "
+                                            "read-only unless --write is given.")
+    query.add_argument("sql", nargs="?", help="the SQL to run")
+    query.add_argument("--file", type=Path, help="read the SQL from a file instead (e.g. sql/examples/top_actors.sql)")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.add_argument("--write", action="store_true", help="open the warehouse read-write")
+    query.add_argument("--warehouse", type=Path, help="DuckDB file (default: data/warehouse.duckdb)")
+
+    evaluate = commands.add_parser("eval", help="score the extractor on the annotated evaluation data",
+                                   description="Score the extractor against the development sets in ../shared/eval.")
+    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
+
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    if args.command == "extract":
+        return _extract(args)
+    if args.command == "query":
+        return _query(args)
+    if args.command == "eval":
+        from factwire.evaluation.runner import main as eval_main
+
+        return eval_main(args.rest)
+    return 2
+
+
+def _add_storage_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--warehouse", type=Path, help="DuckDB file (default: data/warehouse.duckdb)")
+    parser.add_argument("--lake", type=Path, help="Parquet lake folder (default: data/lake)")
+
+
+def _settings(args):
+    import os
+
+    if getattr(args, "warehouse", None):
+        os.environ["FACTWIRE_WAREHOUSE"] = str(args.warehouse)
+    if getattr(args, "lake", None):
+        os.environ["FACTWIRE_LAKE"] = str(args.lake)
+    return get_settings()
+
+
+def _run(args) -> int:
+    from factwire.pipeline import run_pipeline
+    from factwire.warehouse.store import WarehouseBusy
+
+    settings = _settings(args)
+    paths = args.paths or ["seeds"]
+    try:
+        summary = run_pipeline(paths, settings, batch_size=args.batch_size, wait_seconds=args.wait)
+    except WarehouseBusy as exc:
+        print(f"factwire: {exc}", file=sys.stderr)
+        return 75
+    if args.json:
+        print(json.dumps(summary.as_dict(), indent=2))
+        return 0
+    print(f"run {summary.run_id}: {summary.status}")
+    print(f"  articles seen {summary.articles_seen}, new {summary.articles_new}, "
+          f"already loaded {summary.articles_unchanged}, duplicate {summary.articles_duplicate}, "
+          f"quarantined inputs {summary.inputs_quarantined}")
+    print(f"  warehouse {settings.warehouse_path}, lake {settings.lake_dir}")
+    con = _connect(settings.warehouse_path, write=False)
+    try:
+        from factwire.warehouse.schema import tables
+
+        counts = [(name, con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0],
+                   summary.rows_inserted.get(name, 0)) for name in tables()]
+    finally:
+        con.close()
+    print(format_table(["table", "rows", "added by this run"], counts))
+    return 0
+
+
+def _extract(args) -> int:
+    from factwire.extract import extract, extract_many
+
+    if args.jsonl:
+        items = []
+        for number, line in enumerate(sys.stdin, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                published = date.fromisoformat(record["published"]) if record.get("published") else None
+                items.append((record["text"], published, record.get("sources")))
+            except (ValueError, KeyError, TypeError) as exc:
+                print(f"factwire extract: line {number}: {exc}", file=sys.stderr)
+                return 65
+        for facts in extract_many(items):
+            sys.stdout.write(json.dumps(facts, ensure_ascii=False) + "\n")
+        return 0
+    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    print(json.dumps(extract(text, args.published), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _connect(path: Path, write: bool):
+    import duckdb
+
+    if not path.exists():
+        raise SystemExit(f"factwire: no warehouse at {path}; run `factwire run` first")
+    return duckdb.connect(str(path), read_only=not write)
+
+
+def _query(args) -> int:
+    settings = _settings(args)
+    if bool(args.sql) == bool(args.file):
+        print("factwire query: give the SQL or --file, not both", file=sys.stderr)
+        return 2
+    sql = args.file.read_text(encoding="utf-8") if args.file else args.sql
+    con = _connect(settings.warehouse_path, write=args.write)
+    try:
+        cursor = con.execute(sql)
+        if cursor.description is None:
+            return 0
+        header = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    finally:
+        con.close()
+    if args.format == "json":
+        print(json.dumps([dict(zip(header, r)) for r in rows], default=str, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(header)
+        writer.writerows(rows)
+        sys.stdout.write(out.getvalue())
+    else:
+        print(format_table(header, rows))
+    return 0
+
+
+def format_table(header: list[str], rows: list[tuple], max_width: int = 60) -> str:
+    """An aligned text table; long cells are cut to ``max_width`` characters."""
+    def cell(value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, float):
+            text = f"{value:,.2f}" if abs(value) < 1e15 else f"{value:.3e}"
+        elif isinstance(value, list):
+            text = ", ".join(str(v) for v in value)
+        else:
+            text = str(value)
+        text = " ".join(text.split())
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    body = [[cell(v) for v in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in body]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,210 @@
+"""The warehouse: a Parquet lake of each run's batches, loaded into one DuckDB file.
+
+Only one process may write the DuckDB file at a time: writers take an exclusive lock file
+first, and hold the read-write connection only for the load itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import fcntl
+import os
+import time
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import pyarrow.parquet as pq
+
+from factwire.warehouse.rows import fact_key
+from factwire.warehouse.schema import Table, tables
+
+SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
+FACT_TABLES = ("articles", "actors", "actor_mentions", "amounts", "dates", "quotes", "citations",
+               "deals", "events", "quarantine")
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse."""
+
+
+@dataclass
+class Warehouse:
+    path: Path
+    lake_dir: Path
+
+    def __post_init__(self) -> None:
+        self.path = Path(self.path)
+        self.lake_dir = Path(self.lake_dir)
+
+    # -- connections -------------------------------------------------------------------------
+    def connect_read_only(self) -> duckdb.DuckDBPyConnection:
+        if not self.path.exists():
+            raise FileNotFoundError(f"no warehouse at {self.path}: run `factwire run` first")
+        return duckdb.connect(str(self.path), read_only=True)
+
+    @contextlib.contextmanager
+    def writer_lock(self, wait_seconds: float = 0.0) -> Iterator[None]:
+        """Exclusive right to write; a second writer waits up to ``wait_seconds``, then fails."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        with open(lock_path, "a+") as handle:
+            deadline = time.monotonic() + wait_seconds
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise WarehouseBusy(f"another factwire run is writing {self.path}; try again when it ends") from None
+                    time.sleep(0.2)
+            try:
+                handle.seek(0)
+                handle.truncate()
+                handle.write(str(os.getpid()))
+                handle.flush()
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
+    def connect_write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(self.path))
+        try:
+            self.ensure_schema(con)
+            yield con
+        finally:
+            con.close()
+
+    def ensure_schema(self, con: duckdb.DuckDBPyConnection) -> None:
+        for declared in tables().values():
+            con.execute(declared.ddl())
+        # Views may read each other: create them in passes until each one's inputs exist.
+        pending = sorted((SQL_DIR / "views").glob("*.sql"))
+        while pending:
+            failed = []
+            for view in pending:
+                try:
+                    con.execute(view.read_text(encoding="utf-8"))
+                except duckdb.CatalogException:
+                    failed.append(view)
+            if len(failed) == len(pending):
+                con.execute(failed[0].read_text(encoding="utf-8"))  # raises the real error
+            pending = failed
+
+    # -- reading -----------------------------------------------------------------------------
+    def known_article_ids(self, article_ids: list[str]) -> set[str]:
+        """Which of these articles the warehouse already holds."""
+        if not self.path.exists() or not article_ids:
+            return set()
+        con = self.connect_read_only()
+        try:
+            present = {r[0] for r in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_name = 'articles'").fetchall()}
+            if not present:
+                return set()
+            rows = con.execute("SELECT article_id FROM articles WHERE list_contains(?, article_id)",
+                               [article_ids]).fetchall()
+            return {r[0] for r in rows}
+        finally:
+            con.close()
+
+    # -- writing -----------------------------------------------------------------------------
+    def write_lake(self, rows_by_table: dict[str, list[dict]], batch_id: str, run_date: date) -> dict[str, Path]:
+        """One Parquet file per table for a batch, under ``<lake>/<table>/run_date=<date>/``.
+
+        The file name is the batch's content key, so writing the same batch again replaces the
+        file instead of adding a copy; each file is written to a temporary name and renamed.
+        """
+        files: dict[str, Path] = {}
+        for name, rows in rows_by_table.items():
+            declared = tables()[name]
+            rows = _unique(declared, rows)
+            if not rows:
+                continue
+            folder = self.lake_dir / name / f"run_date={run_date.isoformat()}"
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / f"{batch_id}.parquet"
+            partial = target.with_suffix(".parquet.partial")
+            pq.write_table(declared.to_arrow(rows), partial, compression="zstd")
+            os.replace(partial, target)
+            files[name] = target
+        return files
+
+    def load(self, files_by_table: dict[str, list[Path]], run_row: dict) -> dict[str, int]:
+        """Load Parquet files into their tables and record the run, all in one transaction.
+
+        Rows whose key is already loaded are skipped (an anti-join insert), so loading the same
+        files twice changes nothing. The caller holds ``writer_lock``.
+        """
+        inserted: dict[str, int] = {}
+        with self.connect_write() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                self._load_fx_rates(con)
+                for name in FACT_TABLES:
+                    paths = [str(p) for p in files_by_table.get(name, [])]
+                    if paths:
+                        inserted[name] = _insert_new(con, tables()[name], paths)
+                run_row = {**run_row, "facts_loaded": sum(v for k, v in inserted.items() if k != "articles")}
+                _insert_rows(con, tables()["runs"], [run_row])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return inserted
+
+    def record_run(self, run_row: dict) -> None:
+        """Record a run that loaded nothing (a failure or an empty input)."""
+        with self.connect_write() as con:
+            _insert_rows(con, tables()["runs"], [run_row])
+
+    def _load_fx_rates(self, con: duckdb.DuckDBPyConnection) -> None:
+        declared = tables()["fx_rates"]
+        with resources.files("factwire.data").joinpath("fx_rates.csv").open(encoding="utf-8") as handle:
+            rows = [{"currency": r["currency"], "rate_date": date.fromisoformat(r["rate_date"]),
+                     "eur_per_unit": float(r["eur_per_unit"]), "source": r["source"]}
+                    for r in csv.DictReader(handle)]
+        con.execute('DELETE FROM "fx_rates"')
+        _insert_rows(con, declared, rows)
+
+
+def _unique(declared: Table, rows: list[dict]) -> list[dict]:
+    seen: set[tuple] = set()
+    unique = []
+    for row in rows:
+        key = tuple(row[k] for k in declared.key)
+        if key not in seen:
+            seen.add(key)
+            unique.append(row)
+    return unique
+
+
+def _insert_new(con: duckdb.DuckDBPyConnection, declared: Table, paths: list[str]) -> int:
+    columns = ", ".join(f'"{c}"' for c in declared.column_names)
+    match = " AND ".join(f't."{k}" = src."{k}"' for k in declared.key)
+    sql = (f'INSERT INTO "{declared.name}" ({columns}) '
+           f"SELECT {columns} FROM read_parquet(?, union_by_name = true) AS src "
+           f'WHERE NOT EXISTS (SELECT 1 FROM "{declared.name}" AS t WHERE {match})')
+    return con.execute(sql, [paths]).fetchone()[0]
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, declared: Table, rows: list[dict]) -> None:
+    if not rows:
+        return
+    arrow = declared.to_arrow(rows)  # noqa: F841  (read by DuckDB's replacement scan)
+    columns = ", ".join(f'"{c}"' for c in declared.column_names)
+    con.register("incoming_rows", arrow)
+    try:
+        con.execute(f'INSERT INTO "{declared.name}" ({columns}) SELECT {columns} FROM incoming_rows')
+    finally:
+        con.unregister("incoming_rows")
+
+
+def batch_key(article_ids: list[str], version: str) -> str:
+    return fact_key(version, *sorted(article_ids))
