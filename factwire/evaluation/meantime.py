@@ -133,9 +133,6 @@ class MeantimeDoc:
     other_timexes: list[Offsets] = field(default_factory=list)  # TIME, DURATION, SET
     transactions: list[GoldTransaction] = field(default_factory=list)
 
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
 
 # ---------------------------------------------------------------------------------------------
 # Parsing
@@ -380,9 +377,10 @@ def predicted_dates(prediction: dict) -> list[Span]:
 def predicted_transactions(prediction: dict, text: str) -> list[PredictedTransaction]:
     """Transaction tuples from ``deals`` and ``events``.
 
-    Trigger: ``trigger_start``/``trigger_end`` when given; otherwise the transaction words (see
-    ``_TRANSACTION_WORD``) inside the deal's ``mentions`` spans or the event's ``start``/``end``.
-    Arg0/Arg1: ``arg0_start``/``arg0_end`` and ``arg1_start``/``arg1_end`` when given; otherwise
+    Trigger: ``trigger: {start, end}`` (or flat ``trigger_start``/``trigger_end``) when given
+    and its text is a transaction word; otherwise the transaction words (see ``_TRANSACTION_WORD``) inside the deal's ``mentions``
+    spans or the event's ``start``/``end``. Arg0/Arg1: ``arg0``/``arg1`` as ``{start, end}`` (or
+    ``arg0_start``/``arg0_end``, ``arg1_start``/``arg1_end``) when given; otherwise
     every mention of the actor in that role: for events subject -> Arg0 and object -> Arg1; for
     deals Arg0 is the seller after a sell/sale word and the buyer otherwise (the PropBank agent),
     falling back to the parties, and Arg1 is the ``item`` (an actor id or text found in the
@@ -396,13 +394,18 @@ def predicted_transactions(prediction: dict, text: str) -> list[PredictedTransac
         return [s for a in actor_ids if a is not None for s in spans_of_actor.get(a, [])]
 
     def explicit(record: dict, key: str) -> list[Offsets]:
-        start, end = record.get(f"{key}_start"), record.get(f"{key}_end")
+        """``key: {start, end}`` or ``key_start`` / ``key_end`` on the record, if given."""
+        nested = record.get(key)
+        if isinstance(nested, dict):
+            start, end = nested.get("start"), nested.get("end")
+        else:
+            start, end = record.get(f"{key}_start"), record.get(f"{key}_end")
         return [(start, end)] if start is not None and end is not None else []
 
     def triggers(record: dict, spans: Iterable[Offsets]) -> list[Offsets]:
         given = explicit(record, "trigger")
-        if given:
-            return given
+        if given:  # kept only when it is a transaction word, as the gold is filtered
+            return [t for t in given if _TRANSACTION_WORD.search(text[t[0]:t[1]])]
         return [(s + w.start(), s + w.end()) for s, e in spans
                 for w in _TRANSACTION_WORD.finditer(text[s:e])]
 
@@ -423,9 +426,8 @@ def predicted_transactions(prediction: dict, text: str) -> list[PredictedTransac
                                                          actor_spans)
             add(trig, arg0, arg1)
     for event in prediction.get("events", []):
-        if event.get("start") is None:
-            continue
-        for trig in triggers(event, [(event["start"], event["end"])]):
+        own_span = [(event["start"], event["end"])] if event.get("start") is not None else []
+        for trig in triggers(event, own_span):
             add(trig, explicit(event, "arg0") or actor_spans(event.get("subject_actor_id")),
                 explicit(event, "arg1") or actor_spans(event.get("object_actor_id")))
     return [PredictedTransaction(t, tuple(sorted(a0)), tuple(sorted(a1)))

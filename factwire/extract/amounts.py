@@ -172,7 +172,7 @@ UNIT_NAMES = {
     "kilometre per hour": "kilometre per hour", "kilometer per hour": "kilometre per hour",
     "kilometres per hour": "kilometre per hour", "kilometers per hour": "kilometre per hour",
     "mile per hour": "mile per hour", "miles per hour": "mile per hour", "knot": "knot",
-    "point": "point", "basis point": "basis point",
+    "point": "point", "basis point": "basis point", "mark": "mark",
 }
 UNIT_ABBREVIATIONS = {
     "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "nm": "nanometre",
@@ -293,7 +293,9 @@ _UNIT_RE = re.compile(
 _RANGE_SEP_RE = re.compile(r"\s*(?:-?\s*to|-|–|—|through)\s*", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w])(?i:between|from)\s+$")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?(?!\d)")
-_TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|h|hrs|GMT|UTC)?(?![\w])|\d{1,2}\s*[ap]\.?m\.?(?![\w])", re.I)
+_TIME_RE = re.compile(
+    r"(?<![\d.,])(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?m\.?"
+    r"|\d{1,2}\s*[ap]\.?m\.?|\d{4}\s*(?:UTC|GMT|hours|hrs))(?![\w])", re.I)
 
 
 class Money(NamedTuple):
@@ -524,7 +526,8 @@ def _unit_at(text: str, pos: int) -> tuple[re.Match, str] | None:
         # One- and two-letter abbreviations must be followed by a break, not a word.
         if abbr in ("t", "m", "g", "l", "L", "V", "W") and not re.match(r"(?:[\s.,;:)!?\]]|$)", text[m.end(): m.end() + 1]):
             return None
-        if abbr in ("''", '"', "″") and (m.group("sep") or not re.match(r"\s+[a-z]", text[m.end():])):
+        if abbr in ("''", '"', "″") and (m.group("sep") or not text[pos - 1: pos].isdigit()
+                                          or not re.match(r"\s+[a-z]", text[m.end():])):
             return None  # 'English 101".' is a closing quote; '17" display' is inches
         if abbr == "in" and not re.match(r"(?:\s*(?:[.,;:)!?]|$)|\s+(?:thick|long|wide|tall|high|deep|diameter)\b)", text[m.end():]):
             return None
@@ -601,6 +604,8 @@ def _scan(text: str, whole: bool = False) -> list[_Amount]:
         amount = _grow(text, m, whole)
         if amount is None:
             continue
+        if text[amount.end: amount.end + 1].isalnum() and not amount.is_words:
+            continue  # "3G", "2nd", "06F6": a code or an ordinal, not an amount
         out.append(amount)
         pos = amount.end
     return out
@@ -638,6 +643,12 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
                 has_currency, kind = True, "money"
                 currency = currency or second_code
 
+    # "billions of dollars", "hundreds of points": the unit comes after "of".
+    if m.group("plural"):
+        of = re.match(r"\s+of\s+", text[end:])
+        if of and (_suffix_currency(text, end + of.end()) or _unit_at(text, end + of.end())):
+            end += of.end() - 1
+            approximate_scale = True
     # What follows: a currency, a percent sign, a minor unit or a physical unit.
     suffix = _suffix_currency(text, end)
     if suffix:
@@ -926,12 +937,14 @@ def find_amounts(doc) -> list[dict]:
         if a.kind == "number":
             if touches(a, excluded_time) or inside(a, excluded_names):
                 continue
-            if _looks_like_year(core) or _next_to_month(text, a):
+            if _looks_like_year(core) or _next_to_month(text, a) or _part_of_name(doc, a):
                 continue
             token = _last_token(doc, a.core_end)
             if token is None:
                 continue
             noun = _counted_noun(token, a)
+            if noun is not None and core.lower() == "one":
+                continue  # "one of", "at one point": rarely an amount worth a fact
             if noun is not None:
                 a.kind, a.unit = "count", noun
             else:
@@ -954,6 +967,17 @@ def find_amounts(doc) -> list[dict]:
             item["value_max"] = float(a.value_max)
         results.append(item)
     return results
+
+
+def _part_of_name(doc, a: _Amount) -> bool:
+    """A bare number right after a name or a label is part of it ("iPhone 4", "S&P 500", "No. 1")."""
+    span = doc.char_span(a.core_start, a.core_end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    if prev.text in ("'s", "’s") and prev.i > 0:
+        prev = doc[prev.i - 1]
+    return prev.pos_ == "PROPN" or prev.lower_ in ("no.", "no", "version", "v", "v.", "number", "#")
 
 
 def _looks_like_year(core: str) -> bool:

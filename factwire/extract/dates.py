@@ -52,8 +52,17 @@ def _alternation(words) -> str:
     return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
 
 
-_MONTH = rf"(?:{_alternation(_MONTHS)})(?![a-z])\.?"
-_WEEKDAY = rf"(?:{_alternation(_WEEKDAYS)})\b\.?"
+
+
+def _name_pattern(names) -> str:
+    """Full names, or abbreviations with an optional dot ("Sept.", "Fri."): not "Monday." """
+    full = [n for n in names if len(n) > 5 or n in ("may", "june", "july", "march", "april")]
+    short = [n for n in names if n not in full]
+    return rf"(?:(?:{_alternation(full)})(?![a-z])|(?:{_alternation(short)})(?![a-z])\.?)"
+
+
+_MONTH = _name_pattern(_MONTHS)
+_WEEKDAY = _name_pattern(_WEEKDAYS)
 _ORDINAL_WORD = _alternation(_ORDINALS)
 _NUMBER = rf"(?:\d{{1,3}}|{_alternation(list(_NUMBERS) + list(_VAGUE_NUMBERS))})"
 _YEAR4 = r"(?<![\d$£€¥.,])(?:1[6-9]|20)\d\d(?![\d%]|[.,]\d|\s*(?:%|percent|per\s+cent))"
@@ -607,8 +616,8 @@ _rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{_MONTH})\s*(?:the\s+)?(?P<d>{_DAY
 _rule("weekend", rf"(?:the\s+|this\s+|last\s+|next\s+|that\s+)(?:past\s+|coming\s+)?week-?end\b", _r_vague)
 _rule("season", rf"(?:(?P<mod>{_REL_MOD}|early|late|mid|the)\s*-?\s*)?(?P<season>spring|summer|autumn|fall|winter)\b"
                 rf"(?:\s*(?:of\s+)?(?P<y>{_YEAR4}))?", _r_vague)
-_rule("vague", r"(?:(?:more|most|very)\s+)?recently|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)"
-               r"|currently|nowadays|these\s+days|at\s+present|presently|for\s+the\s+time\s+being"
+_rule("vague", r"(?:(?:more|most|very)\s+)?recently|recent\s+(?:years|months|weeks|days|times)"
+               r"|currently|nowadays|these\s+days|at\s+present|presently"
                r"|the\s+time\s+being|the\s+near\s+(?:term|future)|now(?!\s+that)"
                r"|right\s+now|just\s+now|at\s+the\s+moment", _r_vague)
 

@@ -231,6 +231,7 @@ class Fetcher:
         back as a `FetchResult` with ``not_modified`` and empty content."""
         started = self._clock()
         try:
+            self._vet_url(url)  # before robots.txt: a blocked host gets no request at all
             result = self._fetch(url, kind, conditional, started)
         except _Failure as failure:
             return FetchError(url, failure.reason, failure.detail, failure.status,
@@ -287,7 +288,8 @@ class Fetcher:
         visited: set[str] = set()
         current = url
         for hop in range(self.config.max_redirects + 1):
-            self._vet_url(current)
+            if hop:  # the first URL was vetted by the caller
+                self._vet_url(current)
             visited.add(current)
             response = self._send_with_retries(current, headers if hop == 0 else
                                                {"Accept": headers["Accept"]}, started)
@@ -415,6 +417,7 @@ class Fetcher:
         parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
         started = self._clock()
         try:
+            self._vet_url(origin + "/robots.txt")
             response, final_url = self._follow(origin + "/robots.txt", {"Accept": "text/plain"}, started)
             try:
                 if 400 <= response.status_code < 500:
@@ -487,7 +490,7 @@ def decode_body(content: bytes, declared: str | None) -> tuple[str, str | None]:
         declared = match.group(1).decode("ascii", errors="replace") if match else None
     if declared is not None:
         try:
-            codecs.lookup(declared)
+            declared = codecs.lookup(declared).name
         except LookupError:
             declared = None
     if declared is not None:
@@ -497,7 +500,7 @@ def decode_body(content: bytes, declared: str | None) -> tuple[str, str | None]:
             pass
     best = _detect(content)
     if best is not None:
-        return str(best), best.encoding
+        return str(best), codecs.lookup(best.encoding).name
     fallback = declared or "utf-8"
     return content.decode(fallback, errors="replace"), fallback
 

@@ -1,0 +1,159 @@
+"""Unit tests for the amounts grammar and its eval scorers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from factwire.evaluation import quantulum
+from factwire.evaluation.duckling_money import _correct as duckling_correct, _unescape
+from factwire.extract.amounts import find_amounts, parse_money, parse_number, parse_price
+from factwire.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("US$4.7 billion", (4.7e9, "USD")),
+    ("a US$ 4.7 billion", (4.7e9, "USD")),
+    ("$3-4 million", (3e6, "USD")),
+    ("£2bn", (2e9, "GBP")),
+    ("1.2 billion yen", (1.2e9, "JPY")),
+    ("50 euros", (50.0, "EUR")),
+    ("EUR 20m", (20e6, "EUR")),
+    ("Rs 500 crore", (5e9, "INR")),
+    ("two million dollars", (2e6, "USD")),
+    ("around €500 million", (5e8, "EUR")),
+    ("a dollar", (1.0, "USD")),
+    ("$10K", (1e4, "USD")),
+    ("10k$", (1e4, "USD")),
+    ("$20 and 43c", (20.43, "USD")),
+    ("20 dollars 43 cents", (20.43, "USD")),
+    ("42 kuwaiti Dinar", (42.0, "KWD")),
+    ("ringgit 42", (42.0, "MYR")),
+    ("between 10 dollars and 20 dollars", (10.0, "USD")),
+    ("under seven euros", (7.0, "EUR")),
+    ("more than 1 dollar and forty-two cents", (1.42, "USD")),
+])
+def test_parse_money(text, expected):
+    value, currency = parse_money(text)
+    assert value == pytest.approx(expected[0])
+    assert currency == expected[1]
+
+
+@pytest.mark.parametrize("text", ["five", "5", "7.2", "exactly dollars", "hello", "", "2013-14"])
+def test_parse_money_rejects_non_money(text):
+    assert parse_money(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1,200", 1200.0), ("3.5 million", 3.5e6), ("twenty-one", 21.0), ("a hundred and two", 102.0),
+    ("a dozen", 12.0), ("two and a half", 2.5), ("two thirds", 2 / 3), ("-3", -3.0),
+])
+def test_parse_number(text, expected):
+    assert parse_number(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["abc", "", "one two", "a"])
+def test_parse_number_rejects(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("1.299,00 €", 1299.0, "€"), ("$ 12.99", 12.99, "$"), ("12,99 EUR", 12.99, "EUR"),
+    ("$ SGD4.90", 4.9, "SGD"), ("1 030 р.", 1030.0, "р."), ("629.95", 629.95, None),
+])
+def test_parse_price(text, amount, currency):
+    price = parse_price(text)
+    assert price.amount == pytest.approx(amount)
+    assert price.currency_text == currency
+
+
+def test_parse_price_hint_and_none():
+    assert parse_price("75,00", currency_hint="€").currency == "EUR"
+    assert parse_price("40% OFF") is None
+    assert parse_price(None) is None
+
+
+def _one(nlp, text):
+    found = find_amounts(nlp(text))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_money_span_includes_approximator(nlp):
+    text = "The company paid around €500 million for the site."
+    a = _one(nlp, text)
+    assert a["text"] == "around €500 million" == text[a["start"]:a["end"]]
+    assert (a["kind"], a["value"], a["currency"], a["approximate"]) == ("money", 5e8, "EUR", True)
+
+
+def test_money_range(nlp):
+    a = _one(nlp, "The deal is worth $3-4 million, analysts say.")
+    assert (a["value"], a["value_max"], a["currency"]) == (3e6, 4e6, "USD")
+
+
+def test_count_span_is_the_numeral(nlp):
+    a = _one(nlp, "The army sent 10,000 soldiers to the border.")
+    assert (a["text"], a["kind"], a["value"], a["unit"]) == ("10,000", "count", 10000.0, "soldiers")
+    b = _one(nlp, "Three companies bid for the contract.")
+    assert (b["kind"], b["value"], b["unit"]) == ("count", 3.0, "companies")
+
+
+@pytest.mark.parametrize("text, value", [("Shares fell 3.5% on Monday.", 3.5),
+                                         ("Shares fell 3.5 percent on Monday.", 3.5)])
+def test_percent(nlp, text, value):
+    a = _one(nlp, text)
+    assert (a["kind"], a["value"], a["currency"]) == ("percent", value, None)
+
+
+def test_quantity_and_points(nlp):
+    found = find_amounts(nlp("The Dow fell 340 points after a 27-kilometre march."))
+    units = {(a["text"], a["kind"], a["unit"]) for a in found}
+    assert ("340 points", "quantity", "point") in units
+    assert ("27-kilometre", "quantity", "kilometre") in units
+
+
+def test_not_amounts(nlp):
+    text = "On March 6, 2008 at 10:30 the 2nd iPhone 3G was shown; call 555-1234."
+    assert find_amounts(nlp(text)) == []
+
+
+def test_keys_and_offsets(nlp):
+    text = "Apple sold more than 4 billion songs and earned US$ 2.24 billion, up 9 %."
+    for a in find_amounts(nlp(text)):
+        assert set(a) >= {"text", "start", "end", "kind", "value", "currency", "unit", "approximate"}
+        assert a["text"] == text[a["start"]:a["end"]]
+
+
+def test_duckling_scorer_is_not_trivially_perfect():
+    assert duckling_correct((10.0, "USD"), (10.0, {"USD"}))
+    assert not duckling_correct((10.0, "EUR"), (10.0, {"USD"}))
+    assert not duckling_correct(None, (10.0, {"USD"}))
+    assert _unescape("20x20ac") == "20€"
+
+
+def test_quantulum_scorer_is_not_trivially_perfect():
+    gold = [(2.0, "metre"), (2000.0, "pound sterling")]
+    wrong = [(2.0, "metre"), (2000.0, "dimensionless")]
+    assert quantulum.score_pairs([(gold, gold)]).f1 == 1.0
+    assert quantulum.score_pairs([(gold, wrong)]).f1 < 1.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_parsers_never_raise(text):
+    parse_money(text)
+    parse_number(text)
+    parse_price(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789 .,$€£-%kmbnKMB to and between about", max_size=40))
+def test_parsers_never_raise_on_number_like_text(text):
+    parse_money(text)
+    parse_number(text)
+    parse_price(text)

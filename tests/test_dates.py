@@ -1,0 +1,194 @@
+"""Unit tests of the date extractor (find_dates, resolve_date) and of its two eval scorers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factwire.evaluation import dateparser_search, duckling_time
+from factwire.extract.dates import find_dates, resolve_date
+from factwire.nlp import load_nlp
+
+PUBLISHED = dt.date(2026, 3, 12)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def dates_in(nlp, text: str, published: dt.date | None = PUBLISHED) -> list[dict]:
+    return find_dates(nlp(text), published)
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("February 28", "2026-02-28", "day"),
+    ("January 2025", "2025-01", "month"),
+    ("in 2025", "2025", "year"),
+    ("yesterday", "2026-03-11", "day"),
+    ("today", "2026-03-12", "day"),
+    ("last week", "2026-W10", "week"),
+    ("this week", "2026-W11", "week"),
+    ("next month", "2026-04", "month"),
+    ("earlier this month", "2026-03", "month"),
+    ("last year", "2025", "year"),
+    ("two years ago", "2024", "year"),
+    ("a week ago", "2026-03-05", "day"),
+    ("the third quarter of 2025", "2025-Q3", "quarter"),
+    ("Q1 2025", "2025-Q1", "quarter"),
+    ("the fourth quarter", "2025-Q4", "quarter"),  # quarters in news are mostly reported ones
+    ("the 1990s", "199", "decade"),
+    ("last decade", "201", "decade"),
+    ("Monday", "2026-03-09", "day"),  # the nearer Monday
+    ("next Tuesday", "2026-03-17", "day"),
+    ("last Friday", "2026-03-06", "day"),
+    ("4 October 1957", "1957-10-04", "day"),
+    ("March 3rd, 2004", "2004-03-03", "day"),
+    ("9/3/2017", "2017-09-03", "day"),
+    ("2014-12-12T12:33:39-08:00", "2014-12-12", "day"),
+    ("Christmas 2024", "2024-12-25", "day"),
+    ("the first Monday of March", "2026-03-02", "day"),
+])
+def test_resolve_date(text, value, precision):
+    assert resolve_date(text, PUBLISHED) == (value, precision)
+
+
+def test_resolve_date_direction():
+    assert resolve_date("Friday", PUBLISHED, direction="past") == ("2026-03-06", "day")
+    assert resolve_date("Friday", PUBLISHED, direction="future") == ("2026-03-13", "day")
+    assert resolve_date("March", dt.date(2013, 2, 12)) == ("2012-03", "month")
+    assert resolve_date("March", dt.date(2013, 2, 12), direction="future") == ("2013-03", "month")
+    with pytest.raises(ValueError):
+        resolve_date("Friday", PUBLISHED, direction="sideways")
+
+
+@pytest.mark.parametrize("text", ["three years", "10:30", "the company", "", "Chapter 12, page 3",
+                                  "recent years"])
+def test_resolve_date_rejects_non_dates(text):
+    assert resolve_date(text, PUBLISHED) is None
+
+
+def test_resolve_date_accepts_datetime_reference():
+    assert resolve_date("tomorrow", dt.datetime(2026, 3, 12, 23, 59)) == ("2026-03-13", "day")
+
+
+def test_find_dates_offsets_and_values(nlp):
+    text = ("Acme said on Tuesday that sales rose 5% in January 2025. The deal, signed February 28, "
+            "will close next month, two years after it was first proposed in recent years.")
+    found = dates_in(nlp, text)
+    for d in found:
+        assert d["text"] == text[d["start"]:d["end"]]
+    by_text = {d["text"]: (d["value"], d["precision"]) for d in found}
+    assert by_text["Tuesday"] == ("2026-03-10", "day")
+    assert by_text["January 2025"] == ("2025-01", "month")
+    assert by_text["February 28"] == ("2026-02-28", "day")
+    assert by_text["next month"] == ("2026-04", "month")
+    assert by_text["recent years"] == (None, None)
+    assert "5%" not in " ".join(by_text)
+    assert "two years" not in by_text  # a duration, not a date
+
+
+def test_find_dates_tense_decides_far_weekdays(nlp):
+    # Published on a Monday: Friday is 3 days back or 4 ahead; the tense says which.
+    monday = dt.date(2026, 3, 9)
+    past = dates_in(nlp, "The board met on Friday.", monday)
+    future = dates_in(nlp, "The board will meet on Friday.", monday)
+    assert past[0]["value"] == "2026-03-06"
+    assert future[0]["value"] == "2026-03-13"
+
+
+def test_find_dates_spans_follow_timex_conventions(nlp):
+    text = "Shares fell on Monday and rose last week, the lowest since 1991."
+    spans = [d["text"] for d in dates_in(nlp, text)]
+    assert spans == ["Monday", "last week", "1991"]
+
+
+def test_find_dates_skips_numbers_that_are_not_years(nlp):
+    text = "The Russell 2000 Index lost 2000 points and the firm hired 1500 staff."
+    assert dates_in(nlp, text) == []
+
+
+def test_find_dates_the_day_refers_back(nlp):
+    text = "Stocks fell on Monday. The Dow ended the day down 2%."
+    found = {d["text"]: d["value"] for d in dates_in(nlp, text, dt.date(2026, 3, 11))}
+    assert found["the day"] == found["Monday"] == "2026-03-09"
+
+
+def test_find_dates_without_published_date_keeps_spans(nlp):
+    found = dates_in(nlp, "It happened yesterday.", None)
+    assert [(d["text"], d["value"], d["precision"]) for d in found] == [("yesterday", None, None)]
+
+
+def test_find_dates_year_carries_over_in_a_list(nlp):
+    found = dates_in(nlp, "Visits on March 3, 2004 and May 6 were logged.")
+    assert [d["value"] for d in found] == ["2004-03-03", "2004-05-06"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.dates(min_value=dt.date(2, 1, 1), max_value=dt.date(9997, 12, 31)))
+def test_resolve_date_never_raises(text, reference):
+    result = resolve_date(text, reference)
+    assert result is None or (isinstance(result[0], str) and result[1] in
+                              {"day", "month", "year", "week", "quarter", "decade"})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["last", "next", "March", "3rd", "2004", ",", "the", "quarter", "week",
+                                 "Friday", "ago", "two", "years", "of", "in", "Q3", "9/3", "'82"]),
+                max_size=8),
+       st.dates(min_value=dt.date(2, 1, 1), max_value=dt.date(9997, 12, 31)))
+def test_resolve_date_never_raises_on_date_like_words(words, reference):
+    resolve_date(" ".join(words), reference)
+
+
+# --- scorers on tiny hand-made data -----------------------------------------------------------
+
+
+def _duckling_corpus(tmp_path, groups):
+    corpus = {"files": {name: {"groups": []} for name in duckling_time.SCORED_FILES}}
+    corpus["files"]["Time/EN/Corpus.hs"]["groups"] = groups
+    (tmp_path / "duckling-en-examples.json").write_text(json.dumps(corpus), encoding="utf-8")
+    return tmp_path
+
+
+def test_duckling_scorer_counts_wrong_resolutions(tmp_path):
+    groups = [
+        {"section": "allExamples", "texts": ["tomorrow"],
+         "parsed": {"kind": "datetime", "grain": "Day", "value": "2013-02-13T00:00:00"}},
+        {"section": "allExamples", "texts": ["last week"],  # gold deliberately wrong: we must miss it
+         "parsed": {"kind": "datetime", "grain": "Week", "value": "2013-01-07T00:00:00"}},
+        {"section": "allExamples", "texts": ["at 2pm"],  # a time of day: not scored
+         "parsed": {"kind": "datetime", "grain": "Hour", "value": "2013-02-12T14:00:00"}},
+        {"section": "allExamples", "texts": ["all week"],  # an interval: not scored
+         "parsed": {"kind": "datetimeInterval", "grain": "Day", "from": "x", "to": "y"}},
+    ]
+    rows = duckling_time.score(_duckling_corpus(tmp_path, groups))
+    dates = rows[0]
+    assert dates.items == 2
+    assert dates.score == pytest.approx(0.5)
+    assert dates.passed is False
+
+
+def test_period_start():
+    assert duckling_time.period_start("2013-W07", "week") == "2013-02-11"
+    assert duckling_time.period_start("2018-Q4", "quarter") == "2018-10-01"
+    assert duckling_time.period_start("199", "decade") == "1990-01-01"
+
+
+def test_dateparser_scorer_counts_wrong_values(tmp_path, nlp):
+    cases = {"cases": [
+        {"text": "It launched on 4 October 1957.", "settings": None,
+         "expected": [["4 October 1957", "1957-10-04T00:00:00"]]},
+        {"text": "Due 9/3/2017.", "settings": None,
+         "expected": [["9/3/2017", "2017-03-09T00:00:00"]]},  # day-first gold: our reading differs
+        {"text": "unscorable", "settings": None, "expected": None},
+    ]}
+    (tmp_path / "dateparser_search_en.json").write_text(json.dumps(cases), encoding="utf-8")
+    found, exact = dateparser_search.score(tmp_path, nlp)
+    assert found.items == 2
+    assert found.score == pytest.approx(0.5)
+    assert exact.items == 2
