@@ -47,8 +47,15 @@ def main(argv: list[str] | None = None) -> int:
 
     evaluate = commands.add_parser("eval", help="score the extractor on the annotated evaluation data",
                                    description="Score the extractor against the development sets in ../shared/eval.")
-    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
+    evaluate.add_argument("--data", help="evaluation data folder (default: ../shared/eval)")
+    evaluate.add_argument("--only", nargs="+", help="score only these datasets")
+    evaluate.add_argument("--json", help="also write the table as JSON to this file")
 
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["eval"]:  # its options belong to the eval runner
+        from factwire.evaluation.runner import main as eval_main
+
+        return eval_main(argv[1:])
     args = parser.parse_args(argv)
     if args.command == "run":
         return _run(args)
@@ -56,10 +63,6 @@ def main(argv: list[str] | None = None) -> int:
         return _extract(args)
     if args.command == "query":
         return _query(args)
-    if args.command == "eval":
-        from factwire.evaluation.runner import main as eval_main
-
-        return eval_main(args.rest)
     return 2
 
 

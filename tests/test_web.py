@@ -330,6 +330,7 @@ def test_simhash_near_duplicates() -> None:
     text = " ".join(ACME.paragraphs)
     assert simhash(text) == simhash(text.upper().replace(",", " ,"))
     assert is_near_duplicate(text, text + " Reporting by Jane Porter.")
+    assert is_near_duplicate(text, " ".join(ACME.paragraphs[:-1]))
     assert not is_near_duplicate(text, " ".join(PORT.paragraphs))
     assert hamming_distance(simhash(text), simhash(" ".join(RATES.paragraphs))) > 10
     assert simhash("") == 0 and simhash("two words") == simhash("Two, words!")
@@ -438,7 +439,7 @@ def test_collect_again_fetches_nothing_new(web_server: FixtureServer) -> None:
     with make_fetcher() as fetcher:
         first = collect(sources, fetcher)
         second = collect(sources, fetcher, seen_urls=lambda url: False)
-    assert first.stats.articles == 2
+    assert first.stats.articles == 3 and first.stats.near_duplicates == 1
     assert second.stats.feeds_not_modified == 2
     assert second.articles == [] and second.failures == []
     assert web_server.hits[ACME.path] == 1

@@ -596,19 +596,35 @@ def _scan(text: str, whole: bool = False) -> list[_Amount]:
     """Every amount the grammar finds in ``text``, left to right, without overlaps."""
     out: list[_Amount] = []
     pos = 0
-    for m in _CORE_RE.finditer(text):
-        if m.start() < pos or not m.group(0).strip():
+    while True:
+        m = _CORE_RE.search(text, pos)
+        if m is None:
+            return out
+        pos = max(m.end(), m.start() + 1)
+        if not m.group(0).strip() or not _is_boundary_ok(text, m):
             continue
-        if not _is_boundary_ok(text, m):
-            continue
+        if m.group("words") and _words_value(m.group("words")) is None:
+            m = _longest_words_prefix(text, m)
+            if m is None:
+                continue
+            pos = m.end()
         amount = _grow(text, m, whole)
         if amount is None:
             continue
         if text[amount.end: amount.end + 1].isalnum() and not amount.is_words:
             continue  # "3G", "2nd", "06F6": a code or an ordinal, not an amount
         out.append(amount)
-        pos = amount.end
-    return out
+        pos = max(pos, amount.end)
+
+
+def _longest_words_prefix(text: str, m: re.Match) -> re.Match | None:
+    """Shorten a run of number words that is not one number ("three and seven" -> "three")."""
+    cuts = [w.start() for w in re.finditer(r"(?<=\w)[\s-]", m.group(0))]
+    for cut in reversed(cuts):
+        short = _CORE_RE.match(text, m.start(), m.start() + cut)
+        if short and short.group("words") and _words_value(short.group("words")) is not None:
+            return short
+    return None
 
 
 def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
@@ -648,7 +664,6 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
         of = re.match(r"\s+of\s+", text[end:])
         if of and (_suffix_currency(text, end + of.end()) or _unit_at(text, end + of.end())):
             end += of.end() - 1
-            approximate_scale = True
     # What follows: a currency, a percent sign, a minor unit or a physical unit.
     suffix = _suffix_currency(text, end)
     if suffix:
@@ -703,7 +718,7 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
                 value += cents / 100
                 end = mm.end()
 
-    approximate = False
+    approximate = bool(m.group("plural"))  # "billions of dollars" is vague by itself
     if between and value_max is not None and is_between:
         start = start - len(text[max(0, start - 12): start]) + between.start()
     else:
@@ -711,7 +726,7 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
         am = _APPROX_RE.search(window)
         if am and not (am.group("approx").lower() in ("c.", "ca.") and kind is None):
             start = start - len(window) + am.start()
-            approximate = am.group("approx").lower() not in EXACT_MARKERS
+            approximate = approximate or am.group("approx").lower() not in EXACT_MARKERS
     return _Amount(start, end, kind or "number", value, value_max, currency, unit, approximate,
                    side.start, side.end, side.is_words, kind is None)
 

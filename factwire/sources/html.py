@@ -69,7 +69,7 @@ def extract_page(html: str | bytes, url: str | None = None, **options: Any) -> P
     return PageContent(
         text=doc.text.strip(),
         title=headline(_clean(doc.title), [h for h in headings if h], site),
-        published=parse_iso_date(doc.date),
+        published=_unless_year_only(parse_iso_date(doc.date), html),
         author=_clean(doc.author),
         site=site,
         url=_clean(doc.url) or url,
@@ -119,6 +119,18 @@ def parse_iso_date(value: str | None) -> date | None:
         return date(*map(int, match.groups()))
     except ValueError:
         return None
+
+
+def _unless_year_only(published: date | None, html: str | bytes) -> date | None:
+    """None for 1 January that the page never writes as a full date: htmldate's guess from a
+    bare year (often the footer's copyright line), not a publication date."""
+    if published is None or (published.month, published.day) != (1, 1):
+        return published
+    raw = html.decode("latin-1") if isinstance(html, bytes) else html
+    year = published.year
+    full_forms = (rf"{year}-0?1-0?1\b", rf"{year}/0?1/0?1\b", rf"\b0?1[/.]0?1[/.]{year}",
+                  rf"\bJan(?:uary|\.)? 0?1(?:st)?,? {year}", rf"\b0?1(?:st)? Jan(?:uary|\.)? {year}")
+    return published if any(re.search(f, raw, re.I) for f in full_forms) else None
 
 
 def _clean(value: str | None) -> str | None:
