@@ -12,7 +12,7 @@ a count's span is the numeral alone ("3,800" in "3,800 attendees"), a unit is in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 # --------------------------------------------------------------------------------------------
@@ -39,12 +39,9 @@ SCALES = {
     "hundred": 1e2, "thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "crore": 1e7,
     "crores": 1e7, "billion": 1e9, "trillion": 1e12, "dozen": 12,
 }
+MAGNITUDE_WORDS = SCALES  # "4.7 billion", "500 crore"
 # Magnitude abbreviations after digits. Single letters are only read as magnitudes next to a
 # currency ("$10K", "€10M", "£2bn"); elsewhere "5m" is five metres.
-MAGNITUDE_WORDS = {
-    "hundred": 1e2, "thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "crore": 1e7,
-    "crores": 1e7, "billion": 1e9, "trillion": 1e12, "dozen": 12,
-}
 MAGNITUDE_ABBREVIATIONS = {
     "k": 1e3, "K": 1e3, "thou": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
     "MM": 1e6, "b": 1e9, "B": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "T": 1e12,
@@ -222,7 +219,7 @@ UNIT_MONTHS = ("january february march april may june july august september octo
 # --------------------------------------------------------------------------------------------
 
 
-def _alternation(words, flags_ci: bool = True) -> str:
+def _alternation(words) -> str:
     """Longest-first regex alternation of literal words."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -281,11 +278,10 @@ _MINOR_RE = re.compile(rf"\s*(?:and\s+)?(?P<num>\d{{1,2}}|{_WORD}(?:[\s-]+{_WORD
                        rf"(?:\s*(?P<minor>(?i:{_alternation(MINOR_UNITS)})))?(?![\w])", re.IGNORECASE)
 _MINOR_SUFFIX_RE = re.compile(rf"\s*(?P<minor>{_alternation(MINOR_UNITS)})(?![\w])", re.IGNORECASE)
 
-_unit_long = {k: v for k, v in UNIT_NAMES.items()}
 _UNIT_RE = re.compile(
     rf"""(?P<sep>\s*-?\s*)
     (?:(?P<power>(?i:{_alternation(POWER_PREFIXES)}))\s+)?
-    (?:(?P<long>(?i:{_alternation(_unit_long)}))(?P<plural>s|es)?(?![A-Za-z])
+    (?:(?P<long>(?i:{_alternation(UNIT_NAMES)}))(?P<plural>s|es)?(?![A-Za-z])
       |(?P<abbr>{_alternation(UNIT_ABBREVIATIONS)})(?![A-Za-z/]))
     (?P<powsuf>{_alternation(POWER_SUFFIXES)})?(?![\w])""",
     re.VERBOSE,
@@ -298,11 +294,6 @@ _TIME_RE = re.compile(
     r"|\d{1,2}\s*[ap]\.?m\.?|\d{4}\s*(?:UTC|GMT|hours|hrs))(?![\w])", re.I)
 
 
-class Money(NamedTuple):
-    value: float
-    currency: str | None
-
-
 @dataclass
 class _Side:
     """One number with what is attached to it (one side of a range)."""
@@ -310,8 +301,6 @@ class _Side:
     start: int
     end: int
     value: float
-    currency: str | None = None
-    has_currency: bool = False
     magnitude: float | None = None
     is_words: bool = False
     text_core: str = ""
@@ -330,8 +319,6 @@ class _Amount:
     core_start: int = 0
     core_end: int = 0
     is_words: bool = False
-    bare: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------------------------
@@ -475,7 +462,7 @@ def _suffix_currency(text: str, pos: int) -> tuple[re.Match, str | None] | None:
         noun = _noun_forms[m.group("adjnoun").lower()]
         code = CURRENCY_ADJECTIVES[m.group("adj").lower()].get(noun)
         if code is None:
-            # "Brazilian dollars" is not a currency; fall back to the bare noun if it is one.
+            # An adjective that does not go with the noun ("Brazilian dollars") is no currency.
             return None
         return m, code
     if m.group("noun"):
@@ -728,7 +715,7 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
             start = start - len(window) + am.start()
             approximate = approximate or am.group("approx").lower() not in EXACT_MARKERS
     return _Amount(start, end, kind or "number", value, value_max, currency, unit, approximate,
-                   side.start, side.end, side.is_words, kind is None)
+                   side.start, side.end, side.is_words)
 
 
 _NO_CURRENCY = object()
@@ -749,7 +736,6 @@ def _range_second_side(text: str, pos: int, first: _Side, is_between: bool, curr
         cur = fwd.group("cur")
         code = CURRENCY_SYMBOLS[cur] if cur in CURRENCY_SYMBOLS else cur
         after = fwd.end()
-    am = _APPROX_RE.search(text[after - 1: after]) if False else None
     cm = _CORE_RE.match(text, after)
     if not cm or not (cm.group("digits") or cm.group("words")) or (cm.group("sign") and not signed):
         return None

@@ -259,29 +259,30 @@ class Fetcher:
             if remembered.get("last_modified"):
                 headers["If-Modified-Since"] = remembered["last_modified"]
         response, final_url = self._follow(url, headers, started)
+        status = response.status_code
+        resp_headers = {k.lower(): v for k, v in response.headers.items()}
+        media_type = _media_type(resp_headers)
         try:
-            elapsed = lambda: self._clock() - started  # noqa: E731
-            resp_headers = {k.lower(): v for k, v in response.headers.items()}
-            if response.status_code == 304:
-                return FetchResult(url, final_url, 304, _media_type(resp_headers), b"", "", None,
-                                   resp_headers, True, elapsed())
-            if not 200 <= response.status_code < 300:
-                raise _Failure(HTTP_STATUS, f"HTTP {response.status_code}", response.status_code,
-                               final_url)
-            media_type = _media_type(resp_headers)
+            if status == 304:
+                return FetchResult(url, final_url, status, media_type, b"", "", None,
+                                   resp_headers, True, self._clock() - started)
+            if not 200 <= status < 300:
+                raise _Failure(HTTP_STATUS, f"HTTP {status}", status, final_url)
             if media_type not in ACCEPTED_TYPES:
                 raise _Failure(CONTENT_TYPE, f"content type {media_type or '(none)'} is not accepted",
-                               response.status_code, final_url)
+                               status, final_url)
             content = self._read_capped(response, self.config.max_bytes, started, final_url)
         finally:
             response.close()
+        # Remembered only once the body was read in full: a 304 must never stand for a body
+        # we refused or lost.
         new_validators = {k: v for k, v in (("etag", resp_headers.get("etag")),
                                             ("last_modified", resp_headers.get("last-modified"))) if v}
         if new_validators:
             self.validators.set(url, new_validators)
         text, encoding = decode_body(content, _charset(resp_headers))
-        return FetchResult(url, final_url, response.status_code, media_type, content, text,
-                           encoding, resp_headers, False, elapsed())
+        return FetchResult(url, final_url, status, media_type, content, text, encoding,
+                           resp_headers, False, self._clock() - started)
 
     def _follow(self, url: str, headers: dict[str, str], started: float) -> tuple[httpx.Response, str]:
         """Send the request, following redirects by hand; returns the final open response."""

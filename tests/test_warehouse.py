@@ -1,0 +1,100 @@
+"""The declared schemas agree with the Parquet lake and the DuckDB tables; every SQL file runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from factwire.warehouse.rows import period_start
+from factwire.warehouse.schema import tables
+from factwire.warehouse.store import SQL_DIR
+
+from conftest import ROOT
+
+VIEWS = sorted((SQL_DIR / "views").glob("*.sql"))
+EXAMPLES = sorted((SQL_DIR / "examples").glob("*.sql"))
+
+
+def test_duckdb_tables_match_their_declarations(sql):
+    for name, declared in tables().items():
+        rows = sql("SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+                   "WHERE table_name = ? ORDER BY ordinal_position", [name])
+        assert [r[0] for r in rows] == declared.column_names, name
+        assert [r[1] for r in rows] == [c.type.replace("TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE")
+                                        for c in declared.columns], name
+        assert [r[2] == "YES" for r in rows] == [c.nullable for c in declared.columns], name
+
+
+def test_parquet_files_match_their_declarations(seed_warehouse):
+    seen = set()
+    for path in seed_warehouse.lake_dir.rglob("*.parquet"):
+        name = path.relative_to(seed_warehouse.lake_dir).parts[0]
+        assert pq.read_schema(path).remove_metadata() == tables()[name].arrow_schema, path
+        seen.add(name)
+    assert {"articles", "actors", "actor_mentions", "amounts", "dates", "quotes", "citations",
+            "deals", "events"} <= seen
+
+
+def test_keys_are_unique(sql):
+    for name, declared in tables().items():
+        key = ", ".join(declared.key)
+        assert sql(f'SELECT {key}, count(*) FROM "{name}" GROUP BY ALL HAVING count(*) > 1') == [], name
+
+
+def test_facts_point_at_loaded_articles_and_actors(sql):
+    for name in ("actor_mentions", "amounts", "dates", "quotes", "citations", "deals", "events"):
+        assert sql(f'SELECT count(*) FROM "{name}" f ANTI JOIN articles a USING (article_id)') == [(0,)], name
+    for name, column in (("actor_mentions", "actor_id"), ("quotes", "speaker_actor_id"),
+                         ("citations", "actor_id"), ("events", "subject_actor_id"),
+                         ("events", "object_actor_id"), ("deals", "buyer_actor_id"), ("deals", "seller_actor_id")):
+        orphans = sql(f'SELECT count(*) FROM "{name}" f WHERE f.{column} IS NOT NULL '
+                      f"AND f.{column} NOT IN (SELECT actor_id FROM actors)")
+        assert orphans == [(0,)], (name, column)
+
+
+def test_fact_offsets_point_at_their_text(sql):
+    for name, column in (("actor_mentions", "mention_text"), ("amounts", "amount_text"),
+                         ("dates", "date_text"), ("quotes", "quote_text")):
+        bad = sql(f'SELECT f.{column}, substr(a.text, f.start_char + 1, f.end_char - f.start_char) '
+                  f'FROM "{name}" f JOIN articles a USING (article_id) '
+                  f'WHERE substr(a.text, f.start_char + 1, f.end_char - f.start_char) <> f.{column}')
+        assert bad == [], name
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda p: p.stem)
+def test_every_view_has_a_grain_comment_and_returns_rows(sql, view):
+    header = view.read_text(encoding="utf-8").splitlines()[:3]
+    assert any(line.startswith("-- Grain:") for line in header), "views state their grain"
+    assert sql(f"SELECT count(*) FROM {view.stem}")[0][0] > 0
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_query_runs_and_returns_rows(sql, example):
+    assert sql(example.read_text(encoding="utf-8"))
+
+
+def test_deals_in_eur_converts_with_a_dated_rate(sql):
+    rows = sql("SELECT value, currency, value_eur, fx_rate_date, fx_source FROM fct_deals WHERE currency = 'USD'")
+    assert rows, "the seeds hold dollar deals"
+    for value, _, value_eur, rate_date, source in rows:
+        assert value_eur is not None and 0.5 * value < value_eur < 1.2 * value
+        assert rate_date is not None and source
+
+
+def test_every_declaration_names_a_grain_and_write_mode():
+    for declared in tables().values():
+        assert declared.grain.startswith("one row per")
+        assert declared.write_mode in {"insert_new", "append", "replace"}
+    assert {p.stem for p in (ROOT / "schemas").glob("*.yaml")} == set(tables())
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2026-02-28", "2026-02-28"), ("2025-01", "2025-01-01"), ("2025", "2025-01-01"),
+    ("2026-W09", "2026-02-23"), ("2025-Q3", "2025-07-01"), ("199", "1990-01-01"),
+    ("2025-13", None), ("soon", None), (None, None),
+])
+def test_period_start(value, expected):
+    result = period_start(value)
+    assert (result.isoformat() if result else None) == expected
