@@ -314,15 +314,10 @@ class _Handler(BaseHTTPRequestHandler):
             fx.hits[path] += 1
             count = fx.hits[path]
             fx.requests.append((path, {k.lower(): v for k, v in self.headers.items()}))
-            fx.in_flight += 1
-            fx.max_in_flight = max(fx.max_in_flight, fx.in_flight)
         try:
             self._route(path, count)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (too large, timeout): expected in some tests
-        finally:
-            with fx.lock:
-                fx.in_flight -= 1
 
     def _route(self, path: str, count: int) -> None:
         base = self.fixture.base_url
@@ -356,7 +351,15 @@ class _Handler(BaseHTTPRequestHandler):
             self.fixture.stop.wait(SLOW_SECONDS)  # past the tests' read timeout
             return self._send(200, "text/html", b"<html><body>late</body></html>")
         if path == "/slow-10":
-            self.fixture.stop.wait(0.2)
+            # Concurrency is counted while the request is being served, before the response
+            # goes out: the client cannot have released its slot for this request yet.
+            fx = self.fixture
+            with fx.lock:
+                fx.in_flight += 1
+                fx.max_in_flight = max(fx.max_in_flight, fx.in_flight)
+            fx.stop.wait(0.2)
+            with fx.lock:
+                fx.in_flight -= 1
             return self._send(200, "text/html", b"<html><body>ok</body></html>")
         if path == "/loop/a":
             return self._redirect(base + "/loop/b")

@@ -449,11 +449,11 @@ def _r_weekday(m, ref, direction):
     week = None
     if post:
         post = re.sub(r"\s+", " ", post)
-        if post == "after next":
-            week = 1 if weekday > ref.weekday() else 2
-            if weekday > ref.weekday() and week == 1:
-                return _day(ref + dt.timedelta(days=weekday - ref.weekday() + 7))
-        elif post.endswith("last week") or post == "before last" or post == "from last week":
+        if post == "after next":  # the one after the coming one
+            return _day(_pick_weekday(weekday, ref, "future") + dt.timedelta(weeks=1))
+        if post == "before last":
+            return _day(_pick_weekday(weekday, ref - dt.timedelta(days=1), "past") - dt.timedelta(weeks=1))
+        if post.endswith("last week"):
             week = -1
         elif post.endswith("next week"):
             week = 1
