@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -39,6 +40,13 @@ class Article:
     @property
     def text_hash(self) -> str:
         return text_sha256(self.text)
+
+    @functools.cached_property
+    def simhash(self) -> int:
+        """64-bit SimHash of the text, for near-duplicate detection."""
+        from factwire.sources.feeds import simhash
+
+        return simhash(self.text)
 
     @property
     def article_id(self) -> str:

@@ -21,7 +21,13 @@ def main(argv: list[str] | None = None) -> int:
                               description="Read articles from files and folders (default: seeds/), extract their "
                                           "facts, write them as Parquet and load them into the DuckDB warehouse. "
                                           "Articles already loaded are skipped, so a re-run changes nothing.")
-    run.add_argument("paths", nargs="*", help="files or folders of .txt, .html, .json, .jsonl articles (default: seeds/)")
+    run.add_argument("paths", nargs="*",
+                     help="files or folders of .txt, .html, .json, .jsonl articles, or http(s) URLs of pages "
+                          "(default: seeds/, unless --sources is given)")
+    run.add_argument("--sources", type=Path, metavar="FILE",
+                     help="a sources file (YAML) listing feeds and pages to fetch; see README 'Sources'")
+    run.add_argument("--allow-host", action="append", default=[], metavar="HOST",
+                     help="let fetching reach this host even if it resolves to a private or loopback address")
     _add_storage_args(run)
     run.add_argument("--batch-size", type=int, default=200, help="articles per extraction batch (default: 200)")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
@@ -45,6 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     query.add_argument("--write", action="store_true", help="open the warehouse read-write")
     query.add_argument("--warehouse", type=Path, help="DuckDB file (default: data/warehouse.duckdb)")
 
+    page = commands.add_parser("page", help="print what the HTML cleaning step makes of one page, as JSON",
+                               description="Clean one HTML page (a file or an http(s) URL) and print its title, "
+                                           "published date, author, site, url, language and main text as JSON.")
+    page.add_argument("target", help="an .html file or an http(s) URL")
+    page.add_argument("--allow-host", action="append", default=[], metavar="HOST",
+                      help="let fetching reach this host even if it resolves to a private or loopback address")
+
     evaluate = commands.add_parser("eval", help="score the extractor on the annotated evaluation data",
                                    description="Score the extractor against the development sets in ../shared/eval.")
     evaluate.add_argument("--data", help="evaluation data folder (default: ../shared/eval)")
@@ -63,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         return _extract(args)
     if args.command == "query":
         return _query(args)
+    if args.command == "page":
+        return _page(args)
     return 2
 
 
@@ -86,13 +101,20 @@ def _run(args) -> int:
     from factwire.pipeline import run_pipeline
     from factwire.warehouse.store import WarehouseBusy
 
+    from factwire.sources.sourcesfile import SourcesFileError, load_sources
+
     settings = _settings(args)
-    paths = args.paths or ["seeds"]
+    paths = args.paths or ([] if args.sources else ["seeds"])
     try:
-        summary = run_pipeline(paths, settings, batch_size=args.batch_size, wait_seconds=args.wait)
+        sources = load_sources(args.sources) if args.sources else None
+        summary = run_pipeline(paths, settings, batch_size=args.batch_size, wait_seconds=args.wait,
+                               sources=sources, fetch_config=_fetch_config(args))
     except WarehouseBusy as exc:
         print(f"factwire: {exc}", file=sys.stderr)
         return 75
+    except SourcesFileError as exc:
+        print(f"factwire: {exc}", file=sys.stderr)
+        return 65
     if args.json:
         print(json.dumps(summary.as_dict(), indent=2))
         return 0
@@ -100,6 +122,9 @@ def _run(args) -> int:
     print(f"  articles seen {summary.articles_seen}, new {summary.articles_new}, "
           f"already loaded {summary.articles_unchanged}, duplicate {summary.articles_duplicate}, "
           f"quarantined inputs {summary.inputs_quarantined}")
+    if summary.pages_fetched or summary.fetch_failures or summary.articles_near_duplicate:
+        print(f"  pages fetched {summary.pages_fetched}, near-duplicates {summary.articles_near_duplicate}, "
+              f"fetch failures {summary.fetch_failures} (see the fetch_failures table)")
     print(f"  warehouse {settings.warehouse_path}, lake {settings.lake_dir}")
     con = _connect(settings.warehouse_path, write=False)
     try:
@@ -110,6 +135,38 @@ def _run(args) -> int:
     finally:
         con.close()
     print(format_table(["table", "rows", "added by this run"], counts))
+    return 0
+
+
+def _fetch_config(args):
+    import dataclasses
+
+    from factwire.pipeline import default_fetch_config
+
+    config = default_fetch_config()
+    if args.allow_host:
+        config = dataclasses.replace(config, allow_hosts=config.allow_hosts | {h.lower() for h in args.allow_host})
+    return config
+
+
+def _page(args) -> int:
+    from factwire.sources.html import page_json
+
+    if args.target.startswith(("http://", "https://")):
+        from factwire.sources.web import Fetcher, FetchError
+
+        with Fetcher(_fetch_config(args)) as fetcher:
+            result = fetcher.fetch(args.target, conditional=False)
+        if isinstance(result, FetchError):
+            print(f"factwire page: {result.url}: {result.reason}: {result.detail}", file=sys.stderr)
+            return 69
+        print(json.dumps(page_json(result.content, result.final_url), ensure_ascii=False, indent=2))
+        return 0
+    path = Path(args.target)
+    if not path.is_file():
+        print(f"factwire page: no such file: {path}", file=sys.stderr)
+        return 66
+    print(json.dumps(page_json(path.read_bytes()), ensure_ascii=False, indent=2))
     return 0
 
 

@@ -16,8 +16,8 @@ from factwire.articles import Article, Rejected
 from factwire.extract import EXTRACTOR_VERSION, extract_many
 from factwire.settings import Settings, get_settings
 from factwire.sources.files import discover, read_path
-from factwire.warehouse.rows import article_row, fact_rows, quarantine_row
-from factwire.warehouse.store import Warehouse, batch_key
+from factwire.warehouse.rows import article_row, fact_key, fact_rows, quarantine_row, url_rows
+from factwire.warehouse.store import Warehouse, WarehouseReader, batch_key
 
 DEFAULT_BATCH_SIZE = 200
 
@@ -42,6 +42,9 @@ class RunSummary:
     inputs_quarantined: int
     rows_inserted: dict[str, int]
     error: str | None = None
+    articles_near_duplicate: int = 0
+    pages_fetched: int = 0
+    fetch_failures: int = 0
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -73,6 +76,10 @@ def read_inputs(paths: Iterable[str | Path]) -> Inputs:
     return inputs
 
 
+def is_url(value: str | Path) -> bool:
+    return isinstance(value, str) and value.startswith(("http://", "https://"))
+
+
 def select_new(articles: list[Article], warehouse: Warehouse) -> tuple[list[Article], int]:
     """The articles the warehouse does not hold yet, and how many it already holds."""
     known = warehouse.known_article_ids([a.article_id for a in articles])
@@ -90,6 +97,7 @@ def extract_batch(articles: list[Article], run_id: str, now: datetime) -> tuple[
             failed.append(Rejected(article.source_uri, "extraction_error", f"{type(facts).__name__}: {facts}"))
             continue
         rows["articles"].append(article_row(article, EXTRACTOR_VERSION, run_id, now))
+        rows.setdefault("article_urls", []).extend(url_rows(article, article.article_id, "source", run_id))
         for table, table_rows in fact_rows(article.article_id, facts, run_id).items():
             rows.setdefault(table, []).extend(table_rows)
     return rows, failed
@@ -113,7 +121,8 @@ def _safe_extract(items):
 
 @dataclass
 class RunPlan:
-    """A run's identity and the work it found: what is new, what is loaded already."""
+    """A run's identity and the work it found: what is new, what is held already, and the rows
+    that record what the run met on the way (duplicate URLs, fetch failures, HTTP validators)."""
 
     run_id: str
     started: datetime
@@ -123,9 +132,16 @@ class RunPlan:
     seen: int
     duplicates: int
     rejected: list[Rejected]
+    near_duplicates: int = 0
+    pages_fetched: int = 0
+    extra_rows: dict[str, list[dict]] = field(default_factory=dict)
 
     def batches(self, batch_size: int = DEFAULT_BATCH_SIZE) -> list[list[Article]]:
         return [self.new[i: i + batch_size] for i in range(0, len(self.new), batch_size)]
+
+    @property
+    def fetch_failures(self) -> int:
+        return len(self.extra_rows.get("fetch_failures", []))
 
 
 @dataclass
@@ -134,21 +150,98 @@ class BatchResult:
     rejected: list[Rejected]
 
 
-def plan_run(paths: Iterable[str | Path], warehouse: Warehouse) -> RunPlan:
-    """Read the inputs and decide what this run has to extract."""
+def plan_run(paths: Iterable[str | Path], warehouse: Warehouse, sources=None, fetch_config=None) -> RunPlan:
+    """Read the inputs (files, folders, URLs and the feeds and pages of ``sources``) and decide
+    what this run has to extract. Nothing is written yet."""
     started = datetime.now(timezone.utc)
+    run_id = new_run_id(started)
     paths = [str(p) for p in paths]
-    inputs = read_inputs(paths)
-    new, unchanged = select_new(inputs.articles, warehouse)
-    return RunPlan(new_run_id(started), started, paths, new, unchanged,
-                   len(inputs.articles) + inputs.duplicates, inputs.duplicates, list(inputs.rejected))
+    urls = [p for p in paths if is_url(p)]
+    local = [p for p in paths if not is_url(p)]
+    inputs = read_inputs(local) if local else Inputs()
+    plan = RunPlan(run_id, started, paths + ([f"sources:{len(sources.feeds)} feeds, {len(sources.pages)} pages"]
+                                             if sources else []),
+                   [], 0, 0, inputs.duplicates, list(inputs.rejected))
+    with warehouse.reader() as reader:
+        candidates = list(inputs.articles)
+        web_articles: set[str] = set()
+        if sources is not None or urls:
+            for article in _collect_web(plan, reader, urls, sources, fetch_config):
+                candidates.append(article)
+                web_articles.add(article.article_id)
+        known = reader.known_article_ids([a.article_id for a in candidates])
+        chosen: dict[str, Article] = {}
+        for article in candidates:
+            article_id = article.article_id
+            if article_id in known:
+                plan.unchanged += 1
+                _add(plan, "article_urls", url_rows(article, article_id, "duplicate", run_id))
+            elif article_id in chosen:
+                plan.duplicates += 1
+                _add(plan, "article_urls", url_rows(article, article_id, "duplicate", run_id))
+            elif article_id in web_articles and (held := reader.near_duplicate_of(article.simhash, NEAR_DUPLICATE_BITS)):
+                plan.near_duplicates += 1
+                _add(plan, "article_urls", url_rows(article, held, "near_duplicate", run_id))
+            else:
+                chosen[article_id] = article
+        plan.new = list(chosen.values())
+        plan.seen = len(candidates) + inputs.duplicates
+        if reader.validator_updates:
+            _add(plan, "http_validators", [{"url": url, "etag": v.get("etag"), "last_modified": v.get("last_modified"),
+                                            "updated_at": started} for url, v in reader.validator_updates.items()])
+    return plan
+
+
+NEAR_DUPLICATE_BITS = 8
+
+
+def _add(plan: RunPlan, table: str, rows: list[dict]) -> None:
+    plan.extra_rows.setdefault(table, []).extend(rows)
+
+
+def _collect_web(plan: RunPlan, reader: WarehouseReader, urls: list[str], sources, fetch_config) -> list[Article]:
+    """Fetch feeds and pages; record failures and syndicated copies on the plan."""
+    from factwire.sources.feeds import collect
+    from factwire.sources.sourcesfile import PageSource, Sources
+    from factwire.sources.web import Fetcher
+
+    sources = sources or Sources()
+    if urls:
+        sources = Sources(sources.feeds, sources.pages + tuple(PageSource(u) for u in urls), sources.settings)
+    config = sources.fetch_config(fetch_config or default_fetch_config())
+    with Fetcher(config, validators=reader) as fetcher:
+        articles, failures, stats = collect(sources, fetcher, seen_urls=reader.knows_url)
+    plan.pages_fetched += stats.pages_fetched
+    _add(plan, "fetch_failures", [
+        {"failure_id": fact_key(plan.run_id, f.url, f.stage), "run_id": plan.run_id, "url": f.url,
+         "stage": f.stage, "reason": f.reason, "detail": f.detail, "http_status": f.status,
+         "source": f.source, "failed_at": f.time} for f in failures])
+    by_uri = {a.source_uri: a for a in articles}
+    for duplicate_url, kept_uri in stats.duplicates:
+        kept = by_uri.get(kept_uri)
+        if kept is not None:
+            plan.near_duplicates += 1
+            _add(plan, "article_urls", [{"url": duplicate_url, "article_id": kept.article_id,
+                                         "relation": "near_duplicate", "first_run_id": plan.run_id}])
+    return articles
+
+
+def default_fetch_config():
+    """The fetcher's defaults, with hosts allowed by FACTWIRE_ALLOW_HOSTS (comma-separated)."""
+    import os
+    from dataclasses import replace
+
+    from factwire.sources.web import FetchConfig
+
+    allowed = {h.strip().lower() for h in os.environ.get("FACTWIRE_ALLOW_HOSTS", "").split(",") if h.strip()}
+    return replace(FetchConfig(), allow_hosts=frozenset(allowed))
 
 
 def process_batch(plan: RunPlan, batch: list[Article], warehouse: Warehouse) -> BatchResult:
     """Extract one batch and write its Parquet files (nothing is loaded yet)."""
     rows, failed = extract_batch(batch, plan.run_id, plan.started)
     key = batch_key([a.article_id for a in batch], EXTRACTOR_VERSION)
-    return BatchResult(warehouse.write_lake(rows, key, plan.started.date()), failed)
+    return BatchResult(warehouse.write_lake(rows, f"batch-{key}", plan.started.date()), failed)
 
 
 def finish_run(plan: RunPlan, results: list[BatchResult], warehouse: Warehouse) -> RunSummary:
@@ -158,16 +251,28 @@ def finish_run(plan: RunPlan, results: list[BatchResult], warehouse: Warehouse) 
     for result in results:
         for table, path in result.files.items():
             files.setdefault(table, []).append(path)
+    extra = {table: list(rows) for table, rows in plan.extra_rows.items()}
     if rejected:
-        quarantine = [quarantine_row(r, plan.run_id, plan.started) for r in rejected]
-        key = batch_key([q["quarantine_id"] for q in quarantine], "quarantine")
-        written = warehouse.write_lake({"quarantine": quarantine}, key, plan.started.date())
-        files.setdefault("quarantine", []).append(written["quarantine"])
+        extra["quarantine"] = [quarantine_row(r, plan.run_id, plan.started) for r in rejected]
+    if extra:
+        keys = [f"{table}:{row[k]}" for table, rows in extra.items()
+                for row in rows for k in _key_columns(table)]
+        written = warehouse.write_lake(extra, "records-" + batch_key(keys, "run-records"), plan.started.date())
+        for table, path in written.items():
+            files.setdefault(table, []).append(path)
     failed_extractions = sum(1 for result in results for _ in result.rejected)
     summary = RunSummary(plan.run_id, "succeeded", plan.seen, len(plan.new) - failed_extractions,
-                         plan.unchanged, plan.duplicates, len(rejected), {})
+                         plan.unchanged, plan.duplicates, len(rejected), {},
+                         articles_near_duplicate=plan.near_duplicates, pages_fetched=plan.pages_fetched,
+                         fetch_failures=plan.fetch_failures)
     summary.rows_inserted = warehouse.load(files, run_row(summary, plan.inputs, plan.started))
     return summary
+
+
+def _key_columns(table: str) -> tuple[str, ...]:
+    from factwire.warehouse.schema import tables
+
+    return tables()[table].key
 
 
 def record_failure(plan: RunPlan, warehouse: Warehouse, error: BaseException) -> RunSummary:
@@ -182,11 +287,16 @@ def record_failure(plan: RunPlan, warehouse: Warehouse, error: BaseException) ->
 
 
 def run_pipeline(paths: Iterable[str | Path], settings: Settings | None = None,
-                 batch_size: int = DEFAULT_BATCH_SIZE, wait_seconds: float = 0.0) -> RunSummary:
-    """Read, extract and load; one transaction per run, so a run lands whole or not at all."""
+                 batch_size: int = DEFAULT_BATCH_SIZE, wait_seconds: float = 0.0,
+                 sources=None, fetch_config=None) -> RunSummary:
+    """Read, extract and load; one transaction per run, so a run lands whole or not at all.
+
+    ``paths`` are files, folders or http(s) URLs of pages; ``sources`` (a
+    `factwire.sources.sourcesfile.Sources`) adds feeds and pages to fetch.
+    """
     warehouse = warehouse_from(settings)
     with warehouse.writer_lock(wait_seconds=wait_seconds):
-        plan = plan_run(paths, warehouse)
+        plan = plan_run(paths, warehouse, sources=sources, fetch_config=fetch_config)
         try:
             results = [process_batch(plan, batch, warehouse) for batch in plan.batches(batch_size)]
             return finish_run(plan, results, warehouse)
@@ -200,6 +310,9 @@ def run_row(summary: RunSummary, inputs: list[str], started: datetime) -> dict:
         "run_id": summary.run_id, "started_at": started, "finished_at": datetime.now(timezone.utc),
         "status": summary.status, "inputs": inputs, "articles_seen": summary.articles_seen,
         "articles_new": summary.articles_new, "articles_unchanged": summary.articles_unchanged,
-        "articles_duplicate": summary.articles_duplicate, "inputs_quarantined": summary.inputs_quarantined,
+        "articles_duplicate": summary.articles_duplicate,
+        "articles_near_duplicate": summary.articles_near_duplicate,
+        "inputs_quarantined": summary.inputs_quarantined, "pages_fetched": summary.pages_fetched,
+        "fetch_failures": summary.fetch_failures,
         "facts_loaded": 0, "extractor_version": EXTRACTOR_VERSION, "error": summary.error,
     }

@@ -12,13 +12,13 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from factwire.articles import Article
-from factwire.pipeline import (DEFAULT_BATCH_SIZE, BatchResult, RunPlan, RunSummary, finish_run,
+from factwire.pipeline import (DEFAULT_BATCH_SIZE, BatchResult, RunPlan, RunSummary, finish_run, is_url,
                                plan_run, process_batch, record_failure, warehouse_from)
 from factwire.settings import Settings, get_settings
 from factwire.warehouse.store import Warehouse
 
-# Loads are idempotent by key in the warehouse itself; Prefect's result cache would only
-# hash the articles again and could hand back a stale plan, so no task caches its result.
+# Re-runs are made safe by the warehouse's keys, not by Prefect: its default cache would hash
+# every article passed to each task and keep results nobody reads, so no task caches.
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -42,7 +42,7 @@ def load(run_plan: RunPlan, results: list[BatchResult], warehouse: Warehouse) ->
 @flow(name="news_etl")
 def news_etl(paths: list[str] = ["seeds"], warehouse: str | None = None, lake: str | None = None,  # noqa: B006
              batch_size: int = DEFAULT_BATCH_SIZE) -> dict:
-    """Ingest articles from files and folders into the DuckDB warehouse; re-runs add nothing.
+    """Ingest articles from files, folders and page URLs into the DuckDB warehouse; re-runs add nothing.
 
     Relative paths resolve against the working directory (a deployment's pull step sets it to
     the checkout). `warehouse` and `lake` override FACTWIRE_WAREHOUSE and FACTWIRE_LAKE.
@@ -50,7 +50,7 @@ def news_etl(paths: list[str] = ["seeds"], warehouse: str | None = None, lake: s
     logger = get_run_logger()
     store = warehouse_from(_settings(warehouse, lake))
     with store.writer_lock():
-        run_plan = plan([str(Path(p).resolve()) for p in paths], store)
+        run_plan = plan([p if is_url(p) else str(Path(p).resolve()) for p in paths], store)
         try:
             results = [extract_batch(run_plan, batch, store) for batch in run_plan.batches(batch_size)]
             summary = load(run_plan, results, store)

@@ -47,3 +47,6 @@ def sql(seed_warehouse):
 
     yield run
     con.close()
+
+
+from webfixtures import web_server  # noqa: E402,F401  (the fixture HTTP server, for every test module)

@@ -86,7 +86,7 @@ def test_deals_in_eur_converts_with_a_dated_rate(sql):
 def test_every_declaration_names_a_grain_and_write_mode():
     for declared in tables().values():
         assert declared.grain.startswith("one row per")
-        assert declared.write_mode in {"insert_new", "append", "replace"}
+        assert declared.write_mode in {"insert_new", "upsert", "append", "replace"}
     assert {p.stem for p in (ROOT / "schemas").glob("*.yaml")} == set(tables())
 
 

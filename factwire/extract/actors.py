@@ -16,6 +16,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from factwire.extract import entity_rules
+
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                 "NORP": "group", "FAC": "place"}
 
@@ -110,50 +112,129 @@ def _name_span(ent: Span) -> tuple[int, int, str]:
     return start, end, cleaned
 
 
+@dataclass
+class _Candidate:
+    """One name in the text before it is resolved to an actor."""
+
+    start: int
+    end: int
+    name: str  # cleaned: no title, leading "the" or possessive
+    label: str  # spaCy label, or the label a rule gave it
+    span: Span | None
+    kind: str | None = None  # "demonym" for nationality / religious / political group words
+    team: bool = False  # a country named for its sports team
+
+
 def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
-    """Actors of one article and their mentions (``actor_id``, ``text``, ``start``, ``end``)."""
-    candidates: list[tuple[int, int, str, str]] = []  # start, end, name text, spaCy label
+    """Actors of one article and their mentions (``actor_id``, ``text``, ``start``, ``end``).
+
+    A mention of a nationality, religious or political group word ("Russian", "Afghans",
+    "Muslims") carries ``"kind": "demonym"``: it names the actor but is not a name of it.
+    """
+    candidates = _entity_candidates(doc)
+    candidates.extend(_alias_only_mentions(doc, candidates))
+    candidates.sort(key=lambda c: (c.start, c.end))
+    full_people = _full_people(candidates)
+    _relabel_people(candidates, full_people)
+    _mark_teams(doc, candidates)
+
+    actors: dict[str, Actor] = {}
+    votes: dict[str, dict[str, int]] = {}  # actor id -> type -> mentions (names not in the table)
+    mentions: list[dict] = []
+    for cand in candidates:
+        resolved = _resolve(cand.name, cand.label, full_people)
+        if resolved is None:
+            continue
+        canonical, kind, country, from_table = resolved
+        if cand.team:
+            canonical, kind = f"{canonical} national team", "organization"
+        key = actor_id(canonical)
+        actor = actors.get(key)
+        if actor is None:
+            actor = actors[key] = Actor(key, canonical, kind, country)
+        if not from_table and not cand.team:
+            counts = votes.setdefault(key, {})
+            counts[kind] = counts.get(kind, 0) + 1
+        mention = {"actor_id": key, "text": doc.text[cand.start:cand.end], "start": cand.start,
+                   "end": cand.end}
+        if cand.kind:
+            mention["kind"] = cand.kind
+        actor.mentions.append(mention)
+        mentions.append(mention)
+    # A name spaCy types differently along the article takes its most frequent type
+    # ("Gloria" once a place, seven times a person); the first one seen wins a tie.
+    for key, counts in votes.items():
+        actors[key].type = max(counts, key=lambda k: (counts[k], k == actors[key].type))
+    return list(actors.values()), mentions
+
+
+def _entity_candidates(doc: Doc) -> list[_Candidate]:
+    out = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
+        ent = entity_rules.trim_caption(ent)
         start, end, name = _name_span(ent)
         if not name or not any(c.isalpha() for c in name):
             continue
         entry = lookup_alias(name) or lookup_alias(ent.text)
         if ent.label_ == "ORG" and entry is None and name.lower() in TITLES:
             continue  # "Supreme" of "Supreme Leader" tagged as an organisation
-        candidates.append((start, end, name, ent.label_))
-    candidates.extend(_alias_only_mentions(doc, candidates))
-    candidates.sort()
+        kind = "demonym" if ent.label_ == "NORP" or _is_demonym(ent, name, entry) else None
+        out.append(_Candidate(start, end, name, ent.label_, ent, kind))
+    return out
 
-    # Full person names seen in this article, for surname / short-form mentions.
-    full_people: list[str] = []
-    for _, _, name, label in candidates:
-        entry = lookup_alias(name)
-        if label == "PERSON" and entry is None and len(name.split()) >= 2:
-            full_people.append(name)
 
-    actors: dict[str, Actor] = {}
-    mentions: list[dict] = []
-    for start, end, name, label in candidates:
-        resolved = _resolve(name, label, full_people)
-        if resolved is None:
+def _is_demonym(span: Span, name: str, entry: AliasEntry | None) -> bool:
+    """An adjective or plural people-word of a country or place ("Iranian", "Afghans")."""
+    if entry is None or entry.type not in ("country", "place") or _fold(name) == _fold(entry.canonical):
+        return False
+    return len(span) == 1 and span[0].tag_ in ("JJ", "NNPS", "NNS")
+
+
+def _full_people(candidates: list[_Candidate]) -> list[str]:
+    """Full person names seen in this article, for surname / short-form mentions."""
+    full = []
+    for cand in candidates:
+        entry = lookup_alias(cand.name)
+        if cand.label == "PERSON" and (entry is None or entry.type == "person") \
+                and len(cand.name.split()) >= 2 and cand.name not in full:
+            full.append(cand.name)
+    return full
+
+
+def _relabel_people(candidates: list[_Candidate], full_people: list[str]) -> None:
+    """A name NER typed as a place or organisation that is a person of the article ("Wilkins"
+    after "Kristen Wilkins", "Jobs" after "Steve Jobs") becomes that person."""
+    if not full_people:
+        return
+    surnames = {name.split()[-1] for name in full_people}
+    names = set(full_people)
+    for cand in candidates:
+        if cand.label in ("PERSON", "NORP") or cand.kind or lookup_alias(cand.name) is not None:
             continue
-        canonical, kind, country = resolved
-        key = actor_id(canonical)
-        actor = actors.get(key)
-        if actor is None:
-            actor = actors[key] = Actor(key, canonical, kind, country)
-        mention = {"actor_id": key, "text": doc.text[start:end], "start": start, "end": end}
-        actor.mentions.append(mention)
-        mentions.append(mention)
-    return list(actors.values()), mentions
+        if cand.name in names or (" " not in cand.name and cand.name in surnames):
+            cand.label = "PERSON"
 
 
-def _resolve(name: str, label: str, full_people: list[str]) -> tuple[str, str, str | None] | None:
+def _mark_teams(doc: Doc, candidates: list[_Candidate]) -> None:
+    """Countries that stand for their sports teams in a match report."""
+    countries = []
+    for cand in candidates:
+        if cand.kind or cand.span is None:
+            continue
+        entry = lookup_alias(cand.name)
+        if (entry is not None and entry.type == "country") or (entry is None and cand.label == "GPE"):
+            countries.append(cand)
+    for i in entity_rules.team_spans(doc, [c.span for c in countries]):
+        countries[i].team = True
+
+
+def _resolve(name: str, label: str, full_people: list[str]) -> tuple[str, str, str | None, bool] | None:
+    """Canonical name, type, country and whether the alias table gave them."""
     entry = lookup_alias(name)
     if entry is not None:
-        return entry.canonical, entry.type, entry.country
+        return entry.canonical, entry.type, entry.country, True
     kind = ENTITY_TYPES[label]
     if label == "PERSON":
         words = name.split()
@@ -161,16 +242,17 @@ def _resolve(name: str, label: str, full_people: list[str]) -> tuple[str, str, s
             for full in full_people:
                 if full.split()[-1] == words[-1]:
                     entry = lookup_alias(full)
-                    return (entry.canonical, entry.type, entry.country) if entry else (full, "person", None)
+                    return (entry.canonical, entry.type, entry.country, True) if entry \
+                        else (full, "person", None, False)
     if label == "NORP":
-        return None if name.islower() else (name, "group", None)
-    return name, kind, None
+        return None if name.islower() else (name, "group", None, False)
+    return name, kind, None, False
 
 
-def _alias_only_mentions(doc: Doc, taken: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+def _alias_only_mentions(doc: Doc, taken: list[_Candidate]) -> list[_Candidate]:
     """Metonyms and demonyms the statistical NER misses ("the Kremlin", "the White House")."""
     found = []
-    occupied = [(s, e) for s, e, _, _ in taken]
+    occupied = [(c.start, c.end) for c in taken]
     for match in _metonym_pattern().finditer(doc.text):
         start, end = match.span()
         if any(s < end and start < e for s, e in occupied):
@@ -178,7 +260,12 @@ def _alias_only_mentions(doc: Doc, taken: list[tuple[int, int, str, str]]) -> li
         name = match.group(0)
         if name[0].islower():
             continue
-        found.append((start, end, _LEADING_THE.sub("", name), "ORG"))
+        name = _LEADING_THE.sub("", name)
+        start = end - len(name)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        entry = lookup_alias(name)
+        kind = "demonym" if span is not None and _is_demonym(span, name, entry) else None
+        found.append(_Candidate(start, end, name, "ORG", span, kind))
         occupied.append((start, end))
     return found
 

@@ -46,6 +46,23 @@ class MentionIndex:
                             found.append(self.actor(child))
         return found
 
+    def actors_of_agent(self, head: Token) -> list[str]:
+        """Actors acting through a noun phrase: its own actors, else the group it comes from
+        ("the fifteen countries from the Eurogroup", "executives of Apple")."""
+        found = self.actors_of_phrase(head, include_modifiers=False)
+        if found or head.pos_ != "NOUN":
+            return found
+        for _, obj in prep_objects(head, {"of", "from", "at"}):
+            found.extend(a for a in self.actors_of_phrase(obj, include_modifiers=False) if a not in found)
+        return found
+
+    def span_of(self, token: Token | None) -> dict | None:
+        """``{start, end}`` of an argument: the actor mention it is part of, else the word itself."""
+        if token is None:
+            return None
+        start, end = self.mention_span(token) or (token.idx, token.idx + len(token))
+        return {"start": start, "end": end}
+
     def mention_span(self, token: Token) -> tuple[int, int] | None:
         mention = self.mention_by_token.get(token.i)
         return (mention["start"], mention["end"]) if mention else None
@@ -62,6 +79,10 @@ def subjects(verb: Token) -> list[Token]:
     current = verb
     while not found and current.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and current.head is not current:
         parent = current.head
+        if current.dep_ == "acl" and _is_infinitive(current) and parent.pos_ in ("NOUN", "PROPN"):
+            # "Iran signed a deal to purchase ...": the purchaser is whoever holds the deal.
+            holder = _governing_verb(parent)
+            return subjects(holder) if holder is not None else []
         if current.dep_ in ("relcl", "acl") and parent.pos_ in ("NOUN", "PROPN"):
             return [parent]
         found = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -124,3 +145,113 @@ def phrase(token: Token, max_chars: int = 160) -> tuple[int, int]:
     if end - start > max_chars:
         end = token.idx + len(token)
     return start, end
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun phrase hangs from, directly or through a preposition ("in talks")."""
+    current = noun
+    for _ in range(3):
+        if current.dep_ in ("dobj", "attr", "pobj", "prep", "nsubj", "nsubjpass") and current.head is not current:
+            current = current.head
+            if current.pos_ in ("VERB", "AUX"):
+                return current
+        else:
+            return None
+    return None
+
+
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+# Heads of quantity phrases whose "of" object is what the phrase is about: "billions of dollars
+# of bad loans" is about loans, "a large amount of stock" about stock.
+QUANTITY_HEADS = {"amount", "number", "lot", "lots", "plenty", "couple", "pair", "dozen", "dozens",
+                  "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+                  "billions", "trillion", "trillions", "worth", "dollar", "euro", "pound", "yen",
+                  "yuan", "ton", "tonne", "batch", "package", "quantity", "volume", "total"}
+# Particles that belong to a transaction verb or noun: "bail out", "buy back", "sell off".
+PARTICLES = {"out", "off", "back", "up"}
+
+
+def argument_head(token: Token) -> Token:
+    """The word a noun phrase is about, past quantity heads ("billions of dollars of loans")."""
+    for _ in range(4):
+        if not (token.pos_ == "NUM" or token.lemma_.lower() in QUANTITY_HEADS):
+            break
+        objects = [o for p, o in prep_objects(token, {"of"})]
+        if not objects:
+            break
+        token = objects[0]
+    return token
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive clause ("was acquired by") or a passive participle on a noun ("shares sold by")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def agent_of(token: Token) -> Token | None:
+    """The object of a "by" phrase on a passive verb or a noun ("the bailout of AIG by the Fed")."""
+    for child in token.children:
+        if child.dep_ in ("agent", "prep") and child.lower_ == "by":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def verb_arguments(verb: Token, arg1_preps: tuple[str, ...] = ()) -> tuple[Token | None, Token | None]:
+    """Agent (PropBank Arg0) and theme (Arg1) heads of a verb, active or passive.
+
+    Handles subjects borrowed from coordinated and governing verbs, relative clauses ("the music
+    it sells", "the company that sold X"), passives ("was acquired by") and quantity objects.
+    ``arg1_preps`` name prepositions whose object is the theme when there is no direct object
+    ("agree on a plan", "settle on prices").
+    """
+    theme: Token | None = None
+    if is_passive(verb):
+        found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if found:
+            theme = found[0]
+        elif verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            theme = verb.head
+        agent = agent_of(verb)
+        if theme is not None and theme.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            theme = verb.head
+        return agent, argument_head(theme) if theme is not None else None
+    found = subjects(verb)
+    agent = found[0] if found else None
+    if agent is not None and agent.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        agent = verb.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if objects:
+        theme = objects[0]
+        if theme.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            theme = verb.head
+    elif verb.dep_ == "relcl" and agent is not verb.head:
+        theme = verb.head  # "the music it sells"
+    else:
+        theme = next((o for p, o in prep_objects(verb, set(arg1_preps))), None)
+        if theme is None and "to" in arg1_preps:
+            theme = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if agent is verb.head and theme is verb.head:
+        agent = None
+    return agent, argument_head(theme) if theme is not None else None
+
+
+def extent(token: Token) -> tuple[int, int]:
+    """Characters of a trigger word with its particle ("bail out", "sell off")."""
+    end = token.idx + len(token)
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "-" and token.i + 2 < len(doc):
+        if doc[token.i + 2].lower_ in PARTICLES and nxt.idx == end:
+            return token.idx, doc[token.i + 2].idx + len(doc[token.i + 2])
+    if nxt is not None and nxt.lower_ in PARTICLES and nxt.idx == end + 1 and (
+            nxt.head is token and nxt.dep_ == "prt" or token.lower_ == "bail"):
+        return token.idx, nxt.idx + len(nxt)
+    return token.idx, end

@@ -19,6 +19,7 @@ from datetime import date, datetime, timezone
 from typing import Callable, Iterable, NamedTuple
 
 import feedparser
+import numpy as np
 import lxml.html
 
 from factwire.articles import Article, Rejected, normalise_text
@@ -131,12 +132,13 @@ def simhash(text: str, shingle_words: int = 3) -> int:
         shingles = [" ".join(words)] if words else []
     else:
         shingles = [" ".join(words[i:i + shingle_words]) for i in range(len(words) - shingle_words + 1)]
-    weights = [0] * SIMHASH_BITS
-    for shingle in shingles:
-        value = int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(SIMHASH_BITS):
-            weights[bit] += 1 if value >> bit & 1 else -1
-    return sum(1 << bit for bit in range(SIMHASH_BITS) if weights[bit] > 0)
+    if not shingles:
+        return 0
+    digests = b"".join(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingles)
+    # One row of 64 bits per shingle, most significant bit first (as int.from_bytes(..., "big")).
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(-1, 8), axis=1)
+    weights = 2 * bits.sum(axis=0, dtype=np.int64) - len(shingles)
+    return sum(1 << (SIMHASH_BITS - 1 - i) for i in np.flatnonzero(weights > 0).tolist())
 
 
 def hamming_distance(a: int, b: int) -> int:

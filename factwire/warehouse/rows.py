@@ -46,9 +46,15 @@ def article_row(article: Article, version: str, run_id: str, now: datetime) -> d
         "published_date": article.published, "url": article.url, "source_uri": article.source_uri,
         "source_format": article.source_format, "author": article.author, "site": article.site,
         "language": article.language, "cited_sources": list(article.cited_sources),
-        "char_count": len(article.text), "text": article.text, "extractor_version": version,
+        "char_count": len(article.text), "simhash": article.simhash, "text": article.text, "extractor_version": version,
         "run_id": run_id, "ingested_at": now,
     }
+
+
+def url_rows(article: Article, article_id: str, relation: str, run_id: str) -> list[dict]:
+    """The URLs an article was met at (canonical and fetched), as ``article_urls`` rows."""
+    urls = dict.fromkeys(u for u in (article.url, article.source_uri) if u and u.startswith(("http://", "https://")))
+    return [{"url": u, "article_id": article_id, "relation": relation, "first_run_id": run_id} for u in urls]
 
 
 def quarantine_row(rejected: Rejected, run_id: str, now: datetime) -> dict:

@@ -13,12 +13,13 @@ import pyarrow as pa
 import yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
-WRITE_MODES = {"insert_new", "append", "replace"}
+WRITE_MODES = {"insert_new", "upsert", "append", "replace"}
 
 _ARROW_TYPES = {
     "VARCHAR": pa.string(),
     "INTEGER": pa.int32(),
     "BIGINT": pa.int64(),
+    "UBIGINT": pa.uint64(),
     "DOUBLE": pa.float64(),
     "BOOLEAN": pa.bool_(),
     "DATE": pa.date32(),

@@ -10,6 +10,7 @@ import contextlib
 import csv
 import fcntl
 import os
+import threading
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -24,8 +25,15 @@ from factwire.warehouse.rows import fact_key
 from factwire.warehouse.schema import Table, tables
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
-FACT_TABLES = ("articles", "actors", "actor_mentions", "amounts", "dates", "quotes", "citations",
-               "deals", "events", "quarantine")
+
+
+def keyed_tables() -> list[str]:
+    """Tables loaded from the lake by key (the run log and the shipped rates are written apart)."""
+    return [name for name, t in tables().items() if t.write_mode in ("insert_new", "upsert")]
+
+
+class WarehouseSchemaError(RuntimeError):
+    """The warehouse file's tables do not match the declarations in schemas/."""
 
 
 class WarehouseBusy(RuntimeError):
@@ -84,6 +92,13 @@ class Warehouse:
     def ensure_schema(self, con: duckdb.DuckDBPyConnection) -> None:
         for declared in tables().values():
             con.execute(declared.ddl())
+            found = [r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                "ORDER BY ordinal_position", [declared.name]).fetchall()]
+            if found != declared.column_names:
+                raise WarehouseSchemaError(
+                    f"{self.path}: table {declared.name} has columns {found}, but schemas/{declared.name}.yaml "
+                    f"declares {declared.column_names}; rebuild the warehouse from its inputs")
         # Views may read each other: create them in passes until each one's inputs exist.
         pending = sorted((SQL_DIR / "views").glob("*.sql"))
         while pending:
@@ -100,19 +115,12 @@ class Warehouse:
     # -- reading -----------------------------------------------------------------------------
     def known_article_ids(self, article_ids: list[str]) -> set[str]:
         """Which of these articles the warehouse already holds."""
-        if not self.path.exists() or not article_ids:
-            return set()
-        con = self.connect_read_only()
-        try:
-            present = {r[0] for r in con.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_name = 'articles'").fetchall()}
-            if not present:
-                return set()
-            rows = con.execute("SELECT article_id FROM articles WHERE list_contains(?, article_id)",
-                               [article_ids]).fetchall()
-            return {r[0] for r in rows}
-        finally:
-            con.close()
+        with self.reader() as reader:
+            return reader.known_article_ids(article_ids)
+
+    def reader(self) -> "WarehouseReader":
+        """Lookups a run makes while it plans (read-only; close before loading)."""
+        return WarehouseReader(self.connect_read_only() if self.path.exists() else None)
 
     # -- writing -----------------------------------------------------------------------------
     def write_lake(self, rows_by_table: dict[str, list[dict]], batch_id: str, run_date: date) -> dict[str, Path]:
@@ -129,7 +137,7 @@ class Warehouse:
                 continue
             folder = self.lake_dir / name / f"run_date={run_date.isoformat()}"
             folder.mkdir(parents=True, exist_ok=True)
-            target = folder / f"{batch_id}.parquet"
+            target = folder / f"{batch_id}.parquet"  # "batch-<key>" or "records-<key>"
             partial = target.with_suffix(".parquet.partial")
             pq.write_table(declared.to_arrow(rows), partial, compression="zstd")
             os.replace(partial, target)
@@ -147,10 +155,10 @@ class Warehouse:
             con.execute("BEGIN TRANSACTION")
             try:
                 self._load_fx_rates(con)
-                for name in FACT_TABLES:
+                for name in keyed_tables():
                     paths = [str(p) for p in files_by_table.get(name, [])]
                     if paths:
-                        inserted[name] = _insert_new(con, tables()[name], paths)
+                        inserted[name] = _load_keyed(con, tables()[name], paths)
                 run_row = {**run_row, "facts_loaded": sum(v for k, v in inserted.items() if k != "articles")}
                 _insert_rows(con, tables()["runs"], [run_row])
                 con.execute("COMMIT")
@@ -174,6 +182,70 @@ class Warehouse:
         _insert_rows(con, declared, rows)
 
 
+class WarehouseReader:
+    """Read-only lookups during planning: known URLs, near-duplicate texts, HTTP validators.
+
+    Thread-safe (the fetcher asks from several threads); an absent warehouse knows nothing.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection | None):
+        self._con = con
+        self._lock = threading.Lock()
+        self.validator_updates: dict[str, dict] = {}
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def __enter__(self) -> "WarehouseReader":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _one(self, sql: str, params: list):
+        if self._con is None:
+            return None
+        with self._lock:
+            return self._con.execute(sql, params).fetchone()
+
+    def article_for_url(self, url: str) -> str | None:
+        row = self._one("SELECT article_id FROM article_urls WHERE url = ?", [url])
+        return row[0] if row else None
+
+    def knows_url(self, url: str) -> bool:
+        return self.article_for_url(url) is not None
+
+    def near_duplicate_of(self, fingerprint: int, max_distance: int) -> str | None:
+        """An article whose SimHash is within ``max_distance`` bits of this one, if any."""
+        row = self._one("SELECT article_id FROM articles WHERE bit_count(xor(simhash, ?::UBIGINT)) <= ? "
+                        "ORDER BY bit_count(xor(simhash, ?::UBIGINT)), article_id LIMIT 1",
+                        [fingerprint, max_distance, fingerprint])
+        return row[0] if row else None
+
+    def known_article_ids(self, article_ids: list[str]) -> set[str]:
+        if self._con is None or not article_ids:
+            return set()
+        with self._lock:
+            rows = self._con.execute("SELECT article_id FROM articles WHERE list_contains(?, article_id)",
+                                     [article_ids]).fetchall()
+        return {r[0] for r in rows}
+
+    # The fetcher's ValidatorStore protocol: read from the warehouse, write with the run's load.
+    def get(self, url: str) -> dict | None:
+        if url in self.validator_updates:
+            return self.validator_updates[url]
+        row = self._one("SELECT etag, last_modified FROM http_validators WHERE url = ?", [url])
+        if not row:
+            return None
+        return {k: v for k, v in (("etag", row[0]), ("last_modified", row[1])) if v}
+
+    def set(self, url: str, validators: dict) -> None:
+        with self._lock:
+            self.validator_updates[url] = dict(validators)
+
+
 def _unique(declared: Table, rows: list[dict]) -> list[dict]:
     seen: set[tuple] = set()
     unique = []
@@ -185,11 +257,20 @@ def _unique(declared: Table, rows: list[dict]) -> list[dict]:
     return unique
 
 
-def _insert_new(con: duckdb.DuckDBPyConnection, declared: Table, paths: list[str]) -> int:
+def _load_keyed(con: duckdb.DuckDBPyConnection, declared: Table, paths: list[str]) -> int:
+    """Insert rows whose key is new (an anti-join); ``upsert`` tables first drop the rows the
+    files replace. A key met in several files is taken from the first file in name order (batch
+    files, named ``batch-*``, come before a run's own records). Returns the rows inserted."""
     columns = ", ".join(f'"{c}"' for c in declared.column_names)
+    keys = ", ".join(f'"{k}"' for k in declared.key)
     match = " AND ".join(f't."{k}" = src."{k}"' for k in declared.key)
-    sql = (f'INSERT INTO "{declared.name}" ({columns}) '
-           f"SELECT {columns} FROM read_parquet(?, union_by_name = true) AS src "
+    source = (f"(SELECT {columns} FROM read_parquet(?, union_by_name = true, filename = true, "
+              f"file_row_number = true) QUALIFY row_number() OVER (PARTITION BY {keys} "
+              f"ORDER BY filename, file_row_number) = 1)")
+    if declared.write_mode == "upsert":
+        con.execute(f'DELETE FROM "{declared.name}" AS t WHERE EXISTS (SELECT 1 FROM {source} AS src WHERE {match})',
+                    [paths])
+    sql = (f'INSERT INTO "{declared.name}" ({columns}) SELECT {columns} FROM {source} AS src '
            f'WHERE NOT EXISTS (SELECT 1 FROM "{declared.name}" AS t WHERE {match})')
     return con.execute(sql, [paths]).fetchone()[0]
 
@@ -208,3 +289,7 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, declared: Table, rows: list[dic
 
 def batch_key(article_ids: list[str], version: str) -> str:
     return fact_key(version, *sorted(article_ids))
+
+
+# Every table loaded by key, in declaration order (for callers that list what a run loads).
+FACT_TABLES = tuple(keyed_tables())
