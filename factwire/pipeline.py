@@ -217,12 +217,16 @@ def _collect_web(plan: RunPlan, reader: WarehouseReader, urls: list[str], source
          "stage": f.stage, "reason": f.reason, "detail": f.detail, "http_status": f.status,
          "source": f.source, "failed_at": f.time} for f in failures])
     by_uri = {a.source_uri: a for a in articles}
-    for duplicate_url, kept_uri in stats.duplicates:
+    for duplicate_url, kept_uri, same_text in stats.duplicates:
         kept = by_uri.get(kept_uri)
         if kept is not None:
-            plan.near_duplicates += 1
+            if same_text:
+                plan.duplicates += 1
+            else:
+                plan.near_duplicates += 1
             _add(plan, "article_urls", [{"url": duplicate_url, "article_id": kept.article_id,
-                                         "relation": "near_duplicate", "first_run_id": plan.run_id}])
+                                         "relation": "duplicate" if same_text else "near_duplicate",
+                                         "first_run_id": plan.run_id}])
     return articles
 
 

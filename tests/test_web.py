@@ -416,7 +416,7 @@ def test_collect_from_feeds(web_server: FixtureServer) -> None:
     assert web_server.hits[PORT.path] == 0 and stats.skipped_seen == 1  # already ingested
     assert web_server.hits[SYNDICATED_PATH] == 1  # fetched, then dropped as the same story
     assert stats.near_duplicates == 1
-    assert stats.duplicates == [(web_server.url(SYNDICATED_PATH), web_server.url(ACME.path))]
+    assert stats.duplicates == [(web_server.url(SYNDICATED_PATH), web_server.url(ACME.path), True)]
 
     assert {(f.url.removeprefix(web_server.base_url), f.stage, f.reason, f.status) for f in failures} == {
         (PRIVATE.path, "page", "robots_disallowed", None),

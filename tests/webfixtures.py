@@ -87,6 +87,7 @@ PRIVATE = Story(
 )
 STORIES = {s.path: s for s in (ACME, PORT, RATES, PRIVATE)}
 SYNDICATED_PATH = "/partner/acme-widgetco-deal"  # ACME's text under other chrome
+SHORTENED_PATH = "/partner/acme-widgetco-short"  # ACME less its last paragraph: a near-duplicate
 
 COMMENTS = """
 <section id="comments" class="comments">
@@ -327,6 +328,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._cacheable("text/html; charset=utf-8", news_page(STORIES[path], base).encode())
         if path == SYNDICATED_PATH:
             return self._cacheable("text/html; charset=utf-8", syndicated_page(ACME).encode())
+        if path == SHORTENED_PATH:
+            shortened = Story(SHORTENED_PATH, ACME.title, ACME.author, ACME.published, ACME.paragraphs[:-1])
+            return self._cacheable("text/html; charset=utf-8", syndicated_page(shortened).encode())
         if path == "/feeds/rss.xml":
             return self._cacheable("application/rss+xml; charset=utf-8", rss_feed(base).encode())
         if path == "/feeds/atom.xml":

@@ -21,6 +21,9 @@ from factwire.extract import entity_rules
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                 "NORP": "group", "FAC": "place"}
 
+# Entity labels whose names may hold other names ("University of Sheffield").
+NESTING_LABELS = {"ORG", "FAC", "GPE", "LOC"}
+
 # Titles and roles written before a name; kept apart from the name itself.
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "vice",
@@ -131,10 +134,13 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     A mention of a nationality, religious or political group word ("Russian", "Afghans",
     "Muslims") carries ``"kind": "demonym"``: it names the actor but is not a name of it.
     """
+    text = doc.text  # built from the tokens on every access: read it once
     candidates = _entity_candidates(doc)
-    candidates.extend(_alias_only_mentions(doc, candidates))
-    candidates.sort(key=lambda c: (c.start, c.end))
+    candidates.extend(_alias_only_mentions(doc, text, candidates))
+    candidates.extend(_acronyms(doc, candidates))
     full_people = _full_people(candidates)
+    candidates.extend(_repeated_names(doc, text, candidates, full_people))
+    candidates.sort(key=lambda c: (c.start, c.end))
     _relabel_people(candidates, full_people)
     _mark_teams(doc, candidates)
 
@@ -155,17 +161,69 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
         if not from_table and not cand.team:
             counts = votes.setdefault(key, {})
             counts[kind] = counts.get(kind, 0) + 1
-        mention = {"actor_id": key, "text": doc.text[cand.start:cand.end], "start": cand.start,
+        mention = {"actor_id": key, "text": text[cand.start:cand.end], "start": cand.start,
                    "end": cand.end}
         if cand.kind:
             mention["kind"] = cand.kind
         actor.mentions.append(mention)
         mentions.append(mention)
+    nested = _nested_names(candidates, full_people)
+    for cand in nested:
+        canonical, kind, country, _ = _resolve(cand.name, cand.label, full_people)
+        key = actor_id(canonical)
+        actor = actors.get(key)
+        if actor is None:
+            actor = actors[key] = Actor(key, canonical, kind, country)
+        mention = {"actor_id": key, "text": text[cand.start:cand.end], "start": cand.start,
+                   "end": cand.end, "kind": "nested"}
+        actor.mentions.append(mention)
+    # Nested names go first: readers that index mentions by position keep the outer name.
+    mentions[:0] = [m for a in actors.values() for m in a.mentions if m.get("kind") == "nested"]
     # A name spaCy types differently along the article takes its most frequent type
     # ("Gloria" once a place, seven times a person); the first one seen wins a tie.
     for key, counts in votes.items():
         actors[key].type = max(counts, key=lambda k: (counts[k], k == actors[key].type))
     return list(actors.values()), mentions
+
+
+def _nested_names(candidates: list[_Candidate], full_people: list[str]) -> list[_Candidate]:
+    """Countries, places and the article's people named inside a longer organisation or place
+    name: "U.S." in "U.S. Department of Agriculture", "Andy Warhol" in "Andy Warhol Foundation"."""
+    people = set(full_people)
+    out = []
+    for cand in candidates:
+        span = cand.span
+        if span is None or cand.kind or cand.team or len(span) < 2 or cand.label not in NESTING_LABELS:
+            continue
+        if lookup_alias(cand.name) is not None:
+            continue
+        i = span.start
+        while i < span.end:
+            for n in (4, 3, 2, 1):
+                j = i + n
+                if j > span.end or (i == span.start and j == span.end):
+                    continue
+                sub = span.doc[i:j]
+                if not sub[0].is_title and not sub[0].is_upper:
+                    continue
+                text = sub.text
+                entry = lookup_alias(text)
+                if entry is not None and entry.type in ("country", "place") and _is_place_name(text, entry):
+                    out.append(_Candidate(sub.start_char, sub.end_char, text, "GPE", sub))
+                elif text in people:
+                    out.append(_Candidate(sub.start_char, sub.end_char, text, "PERSON", sub))
+                else:
+                    continue
+                i = j - 1
+                break
+            i += 1
+    return out
+
+
+def _is_place_name(text: str, entry: AliasEntry) -> bool:
+    """The country's or place's own name or its letter code ("Canada", "U.S."), not a demonym,
+    capital or nickname: "Swiss" and "America" in "Swiss National Bank", "Captain America"."""
+    return _fold(text) == _fold(entry.canonical) or text.replace(".", "").isupper()
 
 
 def _entity_candidates(doc: Doc) -> list[_Candidate]:
@@ -180,6 +238,9 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         entry = lookup_alias(name) or lookup_alias(ent.text)
         if ent.label_ == "ORG" and entry is None and name.lower() in TITLES:
             continue  # "Supreme" of "Supreme Leader" tagged as an organisation
+        if entry is None and (name in entity_rules.NOT_ACTORS or entity_rules.is_event_name(name)
+                              or entity_rules.is_product_name(name)):
+            continue
         kind = "demonym" if ent.label_ == "NORP" or _is_demonym(ent, name, entry) else None
         out.append(_Candidate(start, end, name, ent.label_, ent, kind))
     return out
@@ -190,6 +251,54 @@ def _is_demonym(span: Span, name: str, entry: AliasEntry | None) -> bool:
     if entry is None or entry.type not in ("country", "place") or _fold(name) == _fold(entry.canonical):
         return False
     return len(span) == 1 and span[0].tag_ in ("JJ", "NNPS", "NNS")
+
+
+def _acronyms(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """An acronym in brackets after an organisation's name, "European Central Bank (ECB)",
+    is a mention of it; later uses of the acronym are found as repeated names."""
+    taken = {c.start for c in candidates}
+    found = []
+    for cand in candidates:
+        span = cand.span
+        if span is None or cand.label != "ORG" or cand.kind or span.end + 2 >= len(doc):
+            continue
+        opening, acronym, closing = doc[span.end], doc[span.end + 1], doc[span.end + 2]
+        if opening.text == "(" and closing.text == ")" and acronym.idx not in taken \
+                and entity_rules.is_acronym_of(acronym.text, cand.name):
+            found.append(_Candidate(acronym.idx, acronym.idx + len(acronym.text), cand.name, "ORG",
+                                    doc[acronym.i:acronym.i + 1]))
+    return found
+
+
+def _repeated_names(doc: Doc, text: str, candidates: list[_Candidate], full_people: list[str]) -> list[_Candidate]:
+    """Later uses of a name that NER tagged elsewhere in the article but missed here
+    ("Twitter", a surname "Sunak" after "Rishi Sunak"): one pass over the tokens."""
+    labels: dict[str, str] = {}
+    for cand in candidates:
+        surface = text[cand.start:cand.end]
+        if cand.kind is None and " " not in surface and surface[:1].isupper():
+            labels.setdefault(surface, (cand.label, cand.name))
+    for name in full_people:
+        labels[name.split()[-1]] = ("PERSON", name.split()[-1])
+    if not labels:
+        return []
+    taken = set()
+    for cand in candidates:
+        taken.update(range(cand.start, cand.end))
+    found = []
+    surnames = {name.split()[-1] for name in full_people}
+    for token in doc:
+        label, name = labels.get(token.text, (None, None))
+        if label is None or token.idx in taken:
+            continue
+        if token.pos_ != "PROPN" and not (token.text in surnames and token.is_title and not token.is_stop):
+            continue  # a surname that is also a word ("Jobs") still counts after the full name
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and not doc[token.i + 1].is_punct:
+            continue  # part of a longer name NER did not tag ("Google Chrome")
+        if token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].is_title:
+            continue
+        found.append(_Candidate(token.idx, token.idx + len(token.text), name, label, doc[token.i:token.i + 1]))
+    return found
 
 
 def _full_people(candidates: list[_Candidate]) -> list[str]:
@@ -224,7 +333,7 @@ def _mark_teams(doc: Doc, candidates: list[_Candidate]) -> None:
         if cand.kind or cand.span is None:
             continue
         entry = lookup_alias(cand.name)
-        if (entry is not None and entry.type == "country") or (entry is None and cand.label == "GPE"):
+        if (entry is not None and entry.type in ("country", "place")) or (entry is None and cand.label == "GPE"):
             countries.append(cand)
     for i in entity_rules.team_spans(doc, [c.span for c in countries]):
         countries[i].team = True
@@ -249,35 +358,52 @@ def _resolve(name: str, label: str, full_people: list[str]) -> tuple[str, str, s
     return name, kind, None, False
 
 
-def _alias_only_mentions(doc: Doc, taken: list[_Candidate]) -> list[_Candidate]:
-    """Metonyms and demonyms the statistical NER misses ("the Kremlin", "the White House")."""
+def _alias_only_mentions(doc: Doc, text: str, taken: list[_Candidate]) -> list[_Candidate]:
+    """Metonyms and demonyms the statistical NER misses ("the Kremlin", "the White House").
+
+    Aliases are looked up by the word a token starts with, then compared in place: one pass
+    over the tokens instead of a regular expression of every alias over the whole text.
+    """
     found = []
-    occupied = [(c.start, c.end) for c in taken]
-    for match in _metonym_pattern().finditer(doc.text):
-        start, end = match.span()
-        if any(s < end and start < e for s, e in occupied):
+    occupied = set()
+    for cand in taken:
+        occupied.update(range(cand.start, cand.end))
+    by_word = _aliases_by_first_word()
+    for token in doc:
+        word = _FIRST_WORD.match(token.text)
+        names = by_word.get(word.group(0)) if word else None
+        start = token.idx
+        if not names or start in occupied or (start and (text[start - 1].isalnum() or text[start - 1] in "-_")):
             continue
-        name = match.group(0)
-        if name[0].islower():
+        for name in names:  # longest first
+            end = start + len(name)
+            if text.startswith(name, start) and (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+                break
+        else:
             continue
-        name = _LEADING_THE.sub("", name)
-        start = end - len(name)
+        if any(i in occupied for i in range(start, end)):
+            continue
         span = doc.char_span(start, end, alignment_mode="expand")
         entry = lookup_alias(name)
         kind = "demonym" if span is not None and _is_demonym(span, name, entry) else None
         found.append(_Candidate(start, end, name, "ORG", span, kind))
-        occupied.append((start, end))
+        occupied.update(range(start, end))
     return found
 
 
+_FIRST_WORD = re.compile(r"\w+")
+
+
 @functools.lru_cache(maxsize=1)
-def _metonym_pattern() -> re.Pattern[str]:
-    """Multi-word or capitalised aliases of organisations and governments, as one regex."""
+def _aliases_by_first_word() -> dict[str, list[str]]:
+    """Multi-word or capitalised aliases of organisations and governments, by their first word."""
     names = set()
     with resources.files("factwire.data").joinpath("aliases.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             alias = _LEADING_THE.sub("", row["alias"].strip())
             if row["type"] in ("organization", "country") and alias[:1].isupper() and len(alias) > 3:
                 names.add(alias)
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:(?:the|The)\s+)?(?:{alternation})(?![\w-])")
+    by_word: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        by_word.setdefault(_FIRST_WORD.match(name).group(0), []).append(name)
+    return by_word

@@ -170,6 +170,12 @@ UNIT_NAMES = {
     "kilometres per hour": "kilometre per hour", "kilometers per hour": "kilometre per hour",
     "mile per hour": "mile per hour", "miles per hour": "mile per hour", "knot": "knot",
     "point": "point", "basis point": "basis point", "mark": "mark",
+    "sievert": "sievert", "millisievert": "millisievert", "microsievert": "microsievert",
+    # Spans of time: amounts of kind "duration" (see DURATION_UNITS).
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+    "fortnight": "fortnight", "month": "month", "year": "year", "decade": "decade",
+    "century": "century", "centuries": "century", "millennium": "millennium",
+    "millennia": "millennium",
 }
 UNIT_ABBREVIATIONS = {
     "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "nm": "nanometre",
@@ -189,7 +195,22 @@ UNIT_ABBREVIATIONS = {
     "GeV": "gigaelectronvolt", "TeV": "teraelectronvolt", "mph": "mile per hour",
     "km/h": "kilometre per hour", "kph": "kilometre per hour", "kmh": "kilometre per hour",
     "''": "inch", '"': "inch", "in": "inch", "″": "inch", "pts": "point", "bps": "basis point", "bp": "basis point",
+    "Sv": "sievert", "mSv": "millisievert", "µSv": "microsievert", "μSv": "microsievert",
+    "Gy": "gray", "mGy": "milligray", "tpd": "ton per day",
+    "sec": "second", "secs": "second", "min": "minute", "mins": "minute", "hr": "hour",
+    "hrs": "hour", "yr": "year", "yrs": "year",
 }
+# Units that measure time: their amounts are durations ("three days", "a two-year term"), kept
+# apart from quantities because TIMEX3 (MEANTIME) annotates them as times, not values.
+DURATION_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
+                  "century", "millennium"}
+# Words after a duration that make it a point in time, a date: "three days ago", "a year later".
+_DATE_AFTER_DURATION_RE = re.compile(
+    r"\s+(?:ago|earlier|later|before|after|back|previously|hence|from\s+now|old)\b", re.I)
+# The second unit of a rate: "W/min", "$15.4/hour", "four times per week", "92.27 yen to the dollar".
+_PER_RE = re.compile(r"\s*/\s*|\s+per\s+|\s+an?\s+(?=(?i:second|minute|hour|day|week|month|year)\b)")
+# An exchange rate: "92.27 yen to the dollar", "1.47 dollars per euro".
+_EXCHANGE_RE = re.compile(r"\s+(?:to\s+(?:the|one|a|1|each)|per|against\s+the|for\s+(?:one|a|1|each))(?=\s)", re.I)
 # Area and volume: "square X", "sq X", "X2", "X^2", "X²", "X squared" (same for cubic).
 POWER_PREFIXES = {"square": "square", "sq": "square", "sq.": "square", "cubic": "cubic", "cu": "cubic"}
 POWER_SUFFIXES = {"2": "square", "^2": "square", "²": "square", " squared": "square",
@@ -210,6 +231,9 @@ APPROXIMATORS = (
     "upwards of", "circa", "c.", "ca.", "~", "≈", "exactly", "precisely", "only", "just",
 )
 EXACT_MARKERS = {"exactly", "precisely", "only", "just"}
+# Upper and lower bounds that MEANTIME leaves outside the span ("up to [four] times", "as much as
+# [five percent]"); the amount is still marked approximate. Whole strings keep them (parse_money).
+BOUNDS_OUTSIDE_SPAN = {"up to", "as much as", "as many as", "as high as", "as low as", "as little as"}
 
 UNIT_MONTHS = ("january february march april may june july august september october november "
                "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
@@ -225,7 +249,7 @@ def _alternation(words) -> str:
 
 
 _NUMBER_WORDS = list(ONES) + list(TENS) + list(SCALES)
-_WORD = rf"(?:{_alternation(_NUMBER_WORDS)})"
+_WORD = rf"(?:{_alternation(_NUMBER_WORDS)})(?![A-Za-z])"  # "six", not the "six" of "sixth"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][-+−]?\d+(?![\w])|\s?[×x]\s?10\^?[-+−]?\d+)?|\.\d+"
 _FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 _CORE_RE = re.compile(
@@ -282,7 +306,7 @@ _UNIT_RE = re.compile(
     rf"""(?P<sep>\s*-?\s*)
     (?:(?P<power>(?i:{_alternation(POWER_PREFIXES)}))\s+)?
     (?:(?P<long>(?i:{_alternation(UNIT_NAMES)}))(?P<plural>s|es)?(?![A-Za-z])
-      |(?P<abbr>{_alternation(UNIT_ABBREVIATIONS)})(?![A-Za-z/]))
+      |(?P<abbr>{_alternation(UNIT_ABBREVIATIONS)})(?![A-Za-z]))
     (?P<powsuf>{_alternation(POWER_SUFFIXES)})?(?![\w])""",
     re.VERBOSE,
 )
@@ -498,7 +522,9 @@ def _prefix_currency(text: str, start: int) -> tuple[int, str | None] | None:
     return None
 
 
-def _unit_at(text: str, pos: int) -> tuple[re.Match, str] | None:
+def _unit_at(text: str, pos: int, rate: bool = True) -> tuple[int, str] | None:
+    """(end, canonical unit) of the unit at ``pos``, with the second unit of a rate ("W/min",
+    "times per week" -> "watt per minute", "count per week") when ``rate``."""
     m = _UNIT_RE.match(text, pos)
     if not m:
         return None
@@ -530,7 +556,40 @@ def _unit_at(text: str, pos: int) -> tuple[re.Match, str] | None:
         if unit not in POWERABLE_UNITS:
             return None
         unit = f"{power} {unit}"
-    return m, unit
+    end = m.end()
+    if unit in DURATION_UNITS and text[end: end + 1] == "-" and text[end + 1: end + 2].isalpha():
+        return None  # "two second-half goals", "a three day-long strike"
+    if rate:
+        per = _PER_RE.match(text, end)
+        second = _unit_at(text, per.end(), rate=False) if per else None
+        if second is not None:
+            return second[0], f"{unit} per {second[1]}"
+    if text[end: end + 1] == "/":
+        return None  # "m/s" with an unknown second unit: not a plain metre
+    return end, unit
+
+
+def _time_unit_rate(text: str, pos: int) -> tuple[int, str] | None:
+    """'times per week', 'times a day': a frequency, counted per unit of time."""
+    m = re.match(r"\s+times(?=\s)", text[pos: pos + 8])
+    if not m:
+        return None
+    per = _PER_RE.match(text, pos + m.end())
+    second = _unit_at(text, per.end(), rate=False) if per else None
+    if second is None or second[1] not in DURATION_UNITS:
+        return None
+    return second[0], f"count per {second[1]}"
+
+
+def _currency_name(code: str | None) -> str:
+    """A currency's name in units ("yen per dollar"); the ISO code when it has no noun here."""
+    return _CURRENCY_NAMES.get(code, code or "money")
+
+
+_CURRENCY_NAMES = {}
+for _noun, (_plurals, _code) in CURRENCY_NOUNS.items():
+    if _code is not None:
+        _CURRENCY_NAMES.setdefault(_code, _noun)
 
 
 def _side_at(text: str, m: re.Match, currency_known: bool) -> _Side | None:
@@ -685,9 +744,16 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
                 value *= frac
                 value_max = value_max * frac if value_max else None
             else:
-                um = _unit_at(text, end)
+                um = _unit_at(text, end) or _time_unit_rate(text, end)
+                if um and um[1] in DURATION_UNITS and _DATE_AFTER_DURATION_RE.match(text, um[0]):
+                    um = None  # "three days ago": a date, not an amount
+                if um is None and value_max is None and not whole:
+                    um = _shared_unit(text, end, side)
+                    if um is not None:
+                        um = (end, um[1])  # "45 and 50 mg": the span stays the number
                 if um:
-                    kind, unit, end = "quantity", um[1], um[0].end()
+                    unit, end = um[1], um[0]
+                    kind = "duration" if unit in DURATION_UNITS else "quantity"
                     if value_max is None:
                         # "44 mg to 50 mg", "-18 °C to -34 °C": one range when the unit repeats
                         second = _range_second_side(text, end, side, is_between, True, signed=True)
@@ -695,7 +761,7 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
                             other = second[0]
                             tail = _unit_at(text, other.end)
                             if tail and tail[1] == unit:
-                                value_max, end = other.value * (other.magnitude or 1), tail[0].end()
+                                value_max, end = other.value * (other.magnitude or 1), tail[0]
     elif value_max is None and has_currency:
         # "$20 and 43c", "20 dollars 43 cents"; in whole strings also "US$3 and fourteen".
         mm = _MINOR_RE.match(text, end)
@@ -705,6 +771,13 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
                 value += cents / 100
                 end = mm.end()
 
+    if kind == "money" and value_max is None and not whole:
+        xm = _EXCHANGE_RE.match(text, end)
+        other = _suffix_currency(text, xm.end()) if xm else None
+        if other is not None and other[1] not in (None, currency):
+            # "92.27 yen to the dollar" is a rate (MEANTIME: QUANTITY), not an amount of yen
+            kind, unit = "quantity", f"{_currency_name(currency)} per {_currency_name(other[1])}"
+
     approximate = bool(m.group("plural"))  # "billions of dollars" is vague by itself
     if between and value_max is not None and is_between:
         start = start - len(text[max(0, start - 12): start]) + between.start()
@@ -712,10 +785,26 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
         window = text[max(0, start - 20): start]
         am = _APPROX_RE.search(window)
         if am and not (am.group("approx").lower() in ("c.", "ca.") and kind is None):
-            start = start - len(window) + am.start()
-            approximate = approximate or am.group("approx").lower() not in EXACT_MARKERS
+            bound = re.sub(r"\s+", " ", am.group("approx").lower())
+            if whole or bound not in BOUNDS_OUTSIDE_SPAN:
+                start = start - len(window) + am.start()
+            approximate = approximate or bound not in EXACT_MARKERS
     return _Amount(start, end, kind or "number", value, value_max, currency, unit, approximate,
                    side.start, side.end, side.is_words)
+
+
+def _shared_unit(text: str, pos: int, first: _Side) -> tuple[int, str] | None:
+    """'45 and 50 mg', 'two or three days': the unit after the second number is the first's too."""
+    sep = re.match(r"\s*(?:,|and|or)\s*", text[pos: pos + 8])
+    if not sep:
+        return None
+    cm = _CORE_RE.match(text, pos + sep.end())
+    if not cm or not (cm.group("digits") or cm.group("words")) or bool(cm.group("words")) != first.is_words:
+        return None
+    other = _side_at(text, cm, currency_known=False)
+    if other is None:
+        return None
+    return _unit_at(text, other.end)
 
 
 _NO_CURRENCY = object()

@@ -390,7 +390,9 @@ def _r_month(m, ref, direction):
 
 def _r_year(m, ref, direction):
     year = _year_of(m, ref)
-    return _year(year) if year is not None else None
+    if year is None:
+        return None
+    return _fiscal(_year(year)) if m.groupdict().get("fy") else _year(year)
 
 
 def _r_decade(m, ref, direction):
@@ -406,7 +408,8 @@ def _r_relative_unit(m, ref, direction):
     offset = _modifier_offset(_g(m, "mod"))
     if offset is None:
         return None
-    return _this_unit(ref, unit, offset)
+    resolved = _this_unit(ref, unit, offset)
+    return _fiscal(resolved) if m.group("fy") else resolved
 
 
 def _count(text: str | None) -> int | None:
@@ -521,11 +524,64 @@ def _r_part_of(m, ref, direction):
         return _day(ref)
     unit = _UNITS[_g(m, "unit")]
     offset = _modifier_offset(_g(m, "mod")) or 0
-    return _this_unit(ref, unit, offset)
+    resolved = _this_unit(ref, unit, offset)
+    return _fiscal(resolved) if m.group("fy") else resolved
 
 
 def _r_vague(m, ref, direction):
     return VAGUE
+
+
+# TIMEX3's reference values for expressions that point at the past, the present or the future
+# without a calendar value; the first pattern that matches the whole expression decides.
+_REFERENCE_VALUES = (
+    (re.compile(r".*recent.*|(?:one|some)\s+point", re.I), "PAST_REF"),
+    (re.compile(r".*(?:future|term)", re.I), "FUTURE_REF"),
+)
+
+
+def _r_reference(m, ref, direction):
+    """'recently' -> PAST_REF, 'now' -> PRESENT_REF, 'the near future' -> FUTURE_REF."""
+    surface = re.sub(r"\s+", " ", m.group("ref"))
+    for pattern, value in _REFERENCE_VALUES:
+        if pattern.fullmatch(surface):
+            return value, None
+    return "PRESENT_REF", None
+
+
+_SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+def _r_season(m, ref, direction):
+    """'Autumn' -> 2008-FA (TIMEX3 season codes): the season of the given or the current year."""
+    year = _year_of(m, ref)
+    if year is None:
+        year = ref.year + (_modifier_offset(_g(m, "mod")) or 0)
+    return f"{year:04d}-{_SEASON_CODES[_g(m, 'season')]}", "season"
+
+
+_DURATION_CODES = {"day": (1, "D"), "week": (1, "W"), "month": (1, "M"), "quarter": (3, "M"),
+                   "year": (1, "Y"), "decade": (10, "Y")}
+
+
+def _r_duration(m, ref, direction):
+    """'six years', 'the past nine days', 'over a decade' -> TIMEX3 durations (P6Y, P9D, P10Y).
+
+    "a day" alone is left out ("once a day", "a day when"); a vague count gives X ("PXY").
+    """
+    n_text = _g(m, "n")
+    if n_text in ("a", "an") and not (m.group("lead") or m.group("approx")):
+        return None
+    times, code = _DURATION_CODES[_UNITS[_g(m, "unit").rstrip("s")]]
+    n = _count(n_text)
+    return (f"P{n * times}{code}" if n is not None else f"PX{code}"), None
+
+
+def _fiscal(resolved: Resolved | None) -> Resolved | None:
+    """A fiscal year keeps its own TIMEX3 value: 2007 -> FY2007."""
+    if resolved is None or resolved[1] != "year":
+        return resolved
+    return f"FY{resolved[0]}", "year"
 
 
 # Pieces shared by several rules.
@@ -568,12 +624,12 @@ _rule("month", rf"(?:(?P<mod>{_REL_MOD})\s+)?(?P<mon>{_MONTH})"
                rf"(?:\s+(?P<rel>in\s+(?P<n>{_NUMBER})\s+years?|in\s+a\s+year|after\s+next))?", _r_month)
 _rule("month_part", rf"(?:early|mid|late|the\s+(?:beginning|start|end|middle)\s+of)\s*-?\s*(?P<mon>{_MONTH})",
       lambda m, ref, d: _r_month(m, ref, d))
-_rule("year", rf"(?:(?:fiscal(?:\s+year)?|FY|calendar\s+year|the\s+year|early|mid|late|the\s+end\s+of"
+_rule("year", rf"(?:(?:(?P<fy>fiscal(?:\s+year)?|financial\s+year|FY)|calendar\s+year|the\s+year|early|mid|late|the\s+end\s+of"
               rf"|the\s+(?:beginning|start|middle)\s+of)\s*-?\s*)?(?P<y>{_YEAR4}){_ERA}?", _r_year)
 _rule("year_era", rf"(?P<y>\d{{1,4}}){_ERA}", _r_year)
 _rule("short_year", r"(?<![\w'])'(?P<y2>\d\d)\b(?!s)", _r_year)
 _rule("decade", r"(?:the\s+)?(?:(?:early|mid|late)\s*-?\s*)?(?:(?P<c3>1[6-9]\d|20\d)0s|'?(?P<c1>\d)0s)\b", _r_decade)
-_rule("relative_unit", rf"(?:the\s+)?(?P<mod>{_REL_MOD}|(?:the\s+)?same)\s+(?:fiscal\s+|calendar\s+)?"
+_rule("relative_unit", rf"(?:the\s+)?(?P<mod>{_REL_MOD}|(?:the\s+)?same)\s+(?:(?P<fy>fiscal|financial)\s+|calendar\s+)?"
                        rf"(?P<unit>week|month|quarter|qtr|year|yr|decade)\b", _r_relative_unit)
 _rule("ago", rf"(?:(?P<n>{_NUMBER})\s+)?(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|back|previously"
              r"|later|hence|from\s+now|from\s+today)\b", _r_ago)
@@ -592,7 +648,7 @@ _rule("holiday", rf"(?:(?P<mod>last|this|next|the\s+next|the\s+last|coming)\s+)?
                  rf"(?:\s*,?\s*(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<rel>this|last|next)\s+year))?", _r_holiday)
 _rule("part_of", rf"(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|rest|remainder|first\s+half"
                  rf"|second\s+half)\s+of\s+(?:the\s+)?|(?:earlier|later)\s+(?:in\s+)?)"
-                 rf"(?:(?P<mod>this|last|next|current|previous)\s+)?(?:fiscal\s+|financial\s+)?(?P<unit>day|week|month|year|quarter)\b"
+                 rf"(?:(?P<mod>this|last|next|current|previous)\s+)?(?P<fy>fiscal\s+|financial\s+)?(?P<unit>day|week|month|year|quarter)\b"
                  rf"|late\s+in\s+the\s+(?P<unit2>day)", lambda m, ref, d: _r_part_of(m, ref, d))
 _ORD_N = rf"(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
 _MONTH_REF = (rf"(?:(?P<mon>{_MONTH})(?:\s*,?\s*(?P<y>{_YEAR4}))?"
@@ -616,11 +672,17 @@ _rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{_MONTH})\s*(?:the\s+)?(?P<d>{_DAY
 
 _rule("weekend", rf"(?:the\s+|this\s+|last\s+|next\s+|that\s+)(?:past\s+|coming\s+)?week-?end\b", _r_vague)
 _rule("season", rf"(?:(?P<mod>{_REL_MOD}|early|late|mid|the)\s*-?\s*)?(?P<season>spring|summer|autumn|fall|winter)\b"
-                rf"(?:\s*(?:of\s+)?(?P<y>{_YEAR4}))?", _r_vague)
-_rule("vague", r"(?:(?:more|most|very)\s+)?recently|recent\s+(?:years|months|weeks|days|times)"
-               r"|currently|nowadays|these\s+days|at\s+present|presently"
-               r"|the\s+time\s+being|the\s+near\s+(?:term|future)|now(?!\s+that)"
-               r"|right\s+now|just\s+now|at\s+the\s+moment", _r_vague)
+                rf"(?:\s*(?:of\s+)?(?P<y>{_YEAR4}))?", _r_season)
+_rule("vague", r"(?P<ref>(?:(?:more|most|very)\s+)?recently|recent\s+(?:years|months|weeks|days|times)"
+               r"|(?<!most\s)recent(?=\s+[a-z])|currently|nowadays|these\s+days|at\s+present|presently"
+               r"|the\s+time\s+being|the\s+(?:near\s+)?future|the\s+near\s+term|now(?!\s+that)"
+               r"|right\s+now|just\s+now|at\s+the\s+moment|(?<=\bat\s)(?:one|some)\s+point(?=\s*,))",
+      _r_reference)
+_rule("duration", rf"(?:(?P<lead>the\s+(?:past|last|next|previous|coming|following|first)\s+)"
+                  r"|(?P<approx>(?:over|more\s+than|nearly|almost|about|around|roughly|some|at\s+least)\s+))?"
+                  rf"(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})\b"
+                  r"(?!\s+(?:ago|earlier|later|before|after|back|previously|hence|from|old)\b)",
+      _r_duration)
 
 
 def _r_quarter_code(m, ref, direction):
@@ -748,8 +810,8 @@ def resolve_date(text: str, reference: dt.date | dt.datetime, *,
                 result = rule.resolve(m, ref, direction)
             except (ValueError, OverflowError, KeyError):
                 result = None
-            if result is not None and result != VAGUE:
-                return result
+            if result is not None and result != VAGUE and result[1] is not None:
+                return result  # reference values and durations have no calendar value
     return None
 
 
@@ -757,8 +819,10 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
     """Every date expression in an article, with its value resolved against ``published``.
 
     Each is ``{"text", "start", "end", "value", "precision"}`` (character offsets into
-    ``doc.text``, end exclusive). ``value`` and ``precision`` are None when the expression has no
-    calendar value ("recently") or, for a relative one, when ``published`` is None.
+    ``doc.text``, end exclusive). Expressions without a calendar value keep TIMEX3's values with
+    precision None: "PAST_REF" / "PRESENT_REF" / "FUTURE_REF" ("recently", "now", "the near
+    future") and durations ("P6Y" for "six years"). ``value`` and ``precision`` are None when the
+    expression has no value at all ("the weekend") or when ``published`` is None.
     """
     text = doc.text
     candidates: list[tuple[int, int, _Rule, re.Match]] = []

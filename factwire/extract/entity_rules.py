@@ -10,6 +10,21 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from factwire.extract.amounts import ISO_CODES
+
+# Codes NER mistakes for organisations: currencies ("$99 (USD)"), time zones, units ("60 GB").
+TIME_ZONES = frozenset({"UTC", "GMT", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT",
+                        "CST", "CDT", "MST", "MDT", "PST", "PDT", "AEST", "AEDT", "JST", "KST",
+                        "IST", "HKT", "SGT", "MSK"})
+UNITS = frozenset({"KB", "MB", "GB", "TB", "PB", "GHz", "MHz", "kHz", "Hz", "mph", "kph", "km",
+                   "kg", "mm", "cm", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh", "bpd"})
+NOT_ACTORS = frozenset(ISO_CODES) | TIME_ZONES | UNITS
+
+# Last words of names of events, which are not actors ("Google Science Fair", "Fan Expo").
+EVENT_WORDS = frozenset({"fair", "expo", "festival", "olympics", "games", "cup", "championship",
+                         "championships", "awards", "marathon", "tournament", "open", "prix",
+                         "exhibition", "biennale", "week", "day"})
+
 # Words of a picture or media credit ("Image: Nick Moreau.") that NER glues onto the name before.
 CAPTION_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "video", "audio",
                            "file", "source", "credit"})
@@ -30,6 +45,30 @@ _DASHES = frozenset({"-", "–", "—", ":"})
 _LOCATIVE = frozenset({"in", "at", "from", "near", "across", "inside", "throughout", "within",
                        "around", "outside"})
 _SCORE = re.compile(r"^\d{1,3}$")
+
+
+def is_event_name(name: str) -> bool:
+    """A multi-word name whose last word names an event ("Worldwide Developers Fair")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in EVENT_WORDS
+
+
+_PRODUCT = re.compile(r"^[a-z]{1,2}[A-Z]")
+
+
+def is_product_name(name: str) -> bool:
+    """Product names styled with a lowercase prefix ("iPod", "iPhone Classic")."""
+    return bool(_PRODUCT.match(name))
+
+
+def is_acronym_of(acronym: str, name: str) -> bool:
+    """Whether an all-capitals word abbreviates a name by its capitalised words' initials
+    ("ECB" of "European Central Bank", "M5S" of "Movimento 5 Stelle")."""
+    if len(acronym) < 2 or not acronym[0].isupper() or acronym.lower() == acronym:
+        return False
+    initials = "".join(w[0] for w in name.split() if w[0].isupper() or w[0].isdigit())
+    letters = [c for c in acronym if c.isupper() or c.isdigit()]
+    return len(letters) >= 2 and "".join(letters) == initials[:len(letters)] and len(letters) >= len(initials) - 1
 
 
 def trim_caption(ent: Span) -> Span:
@@ -87,11 +126,13 @@ def team_spans(doc: Doc, country_spans: list[Span]) -> set[int]:
     if len(signals) < 2 or not is_sports_report(doc):
         return set()
     teams = {country_spans[i].text for i in signals}
+    team_words = {word for team in teams for word in team.split()}
     out = set()
     for i, span in enumerate(country_spans):
         root = span.root
         if i in signals:
             out.add(i)
-        elif span.text in teams and not (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE):
-            out.add(i)
+        elif (span.text in teams or span.text in team_words) \
+                and not (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE):
+            out.add(i)  # "Korea" after "South Korea" and "Korea Republic" played
     return out

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from factwire.extract.syntax import MentionIndex, direct_objects, modality, prep_objects, subjects
+from factwire.extract.syntax import (MentionIndex, direct_objects, extent, modality, prep_objects,
+                                     subjects, verb_arguments)
 
 EVENT_VERBS = {
     "attack": "attack", "strike": "attack", "bomb": "attack", "shell": "attack", "invade": "attack",
@@ -27,7 +28,15 @@ EVENT_VERBS = {
     "recognise": "recognise", "recognize": "recognise", "expel": "expel", "arrest": "arrest",
     "sue": "sue", "warn": "warn", "launch": "launch", "release": "release", "capture": "capture",
     "appoint": "appoint", "elect": "appoint", "choose": "appoint",
+    # Transactions: the deal rules make deals of these; as events they keep every mention apart.
+    "buy": "purchase", "purchase": "purchase", "acquire": "acquisition", "sell": "sale",
+    "license": "license", "licence": "license", "invest": "investment", "merge": "merger",
+    "lend": "loan", "borrow": "loan", "bail": "bailout", "agree": "agree", "settle": "settle",
 }
+# Verbs that are events only with their particle ("bail out").
+PARTICLE_VERBS = {"bail": "out"}
+# A theme in a prepositional phrase when the verb has no object: "agreed on a plan".
+THEME_PREPS = {"agree": ("on", "to"), "settle": ("on",), "invest": ("in",), "merge": ("with",)}
 # "launch a campaign against X": the event type comes from what was launched.
 ATTACK_NOUNS = {"campaign", "strike", "attack", "offensive", "war", "operation", "invasion",
                 "raid", "assault", "bombing", "airstrike", "strikes"}
@@ -39,11 +48,14 @@ def find_events(doc: Doc, index: MentionIndex, dates: list[dict]) -> list[dict]:
     for verb in doc:
         if verb.pos_ not in ("VERB",) or verb.lemma_.lower() not in EVENT_VERBS:
             continue
-        event_type = EVENT_VERBS[verb.lemma_.lower()]
+        lemma = verb.lemma_.lower()
+        particle = PARTICLE_VERBS.get(lemma)
+        if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+            continue
+        event_type = EVENT_VERBS[lemma]
         subject_actors: list[str] = []
         for subject in subjects(verb):
-            subject_actors.extend(a for a in index.actors_of_phrase(subject, include_modifiers=False)
-                                  if a not in subject_actors)
+            subject_actors.extend(a for a in index.actors_of_agent(subject) if a not in subject_actors)
         if verb.dep_ == "auxpass" or any(c.dep_ == "auxpass" for c in verb.children):
             agents = [o for p, o in prep_objects(verb, {"by"})]
             passive_objects = subject_actors
@@ -62,6 +74,8 @@ def find_events(doc: Doc, index: MentionIndex, dates: list[dict]) -> list[dict]:
         date = _date_in_sentence(verb, dates)
         mood = modality(verb)
         start, end = _clause_span(verb)
+        arg0, arg1 = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
+        trigger_start, trigger_end = extent(verb)
         for subject_actor in subject_actors:
             if subject_actor == object_actor:
                 continue
@@ -72,8 +86,10 @@ def find_events(doc: Doc, index: MentionIndex, dates: list[dict]) -> list[dict]:
                 "text": doc.text[start:end],
                 "start": start,
                 "end": end,
-                "trigger": {"start": verb.idx, "end": verb.idx + len(verb)},
-                "lemma": verb.lemma_.lower(),
+                "trigger": {"start": trigger_start, "end": trigger_end},
+                "arg0": index.span_of(arg0),
+                "arg1": index.span_of(arg1),
+                "lemma": lemma,
                 "date": date,
                 "modality": mood,
                 "sentence": verb.sent.text,

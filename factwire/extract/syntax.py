@@ -40,6 +40,13 @@ class MentionIndex:
             if actor and actor not in found:
                 found.append(actor)
             elif include_modifiers or actor is None:
+                # "the Beatles' record company, Apple Corps": the apposition names the head.
+                named = [c for c in token.children if c.dep_ == "appos" and self.actor(c)]
+                for child in named:
+                    if self.actor(child) not in found:
+                        found.append(self.actor(child))
+                if named and actor is None:
+                    continue
                 for child in token.children:
                     if child.dep_ in ("compound", "amod", "nmod", "poss") and self.actor(child):
                         if self.actor(child) not in found:
@@ -61,6 +68,9 @@ class MentionIndex:
         if token is None:
             return None
         start, end = self.mention_span(token) or (token.idx, token.idx + len(token))
+        appos = next((c for c in token.children if c.dep_ == "appos" and 0 < c.i - token.i <= 2), None)
+        if appos is not None and self.actor(appos) and not self.actor(token):
+            end = (self.mention_span(appos) or (0, appos.idx + len(appos)))[1]  # "firm AIG"
         return {"start": start, "end": end}
 
     def mention_span(self, token: Token) -> tuple[int, int] | None:
@@ -100,7 +110,8 @@ def direct_objects(verb: Token) -> list[Token]:
 def prep_objects(token: Token, preps: set[str] | None = None) -> list[tuple[str, Token]]:
     found = []
     for child in token.children:
-        if child.dep_ == "prep" and (preps is None or child.lower_ in preps):
+        if (child.dep_ in ("prep", "agent") or child.dep_ == "dative" and child.pos_ == "ADP") and (
+                preps is None or child.lower_ in preps):
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     found.append((child.lower_, grandchild))
@@ -155,7 +166,7 @@ def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun phrase hangs from, directly or through a preposition ("in talks")."""
     current = noun
     for _ in range(3):
-        if current.dep_ in ("dobj", "attr", "pobj", "prep", "nsubj", "nsubjpass") and current.head is not current:
+        if current.dep_ in ("dobj", "attr", "pobj", "prep", "nsubj", "nsubjpass") and current.head != current:
             current = current.head
             if current.pos_ in ("VERB", "AUX"):
                 return current
@@ -170,7 +181,8 @@ RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 QUANTITY_HEADS = {"amount", "number", "lot", "lots", "plenty", "couple", "pair", "dozen", "dozens",
                   "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
                   "billions", "trillion", "trillions", "worth", "dollar", "euro", "pound", "yen",
-                  "yuan", "ton", "tonne", "batch", "package", "quantity", "volume", "total"}
+                  "yuan", "ton", "tonne", "batch", "package", "quantity", "volume", "total", "%",
+                  "percent", "per cent"}
 # Particles that belong to a transaction verb or noun: "bail out", "buy back", "sell off".
 PARTICLES = {"out", "off", "back", "up"}
 
@@ -232,13 +244,13 @@ def verb_arguments(verb: Token, arg1_preps: tuple[str, ...] = ()) -> tuple[Token
         theme = objects[0]
         if theme.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             theme = verb.head
-    elif verb.dep_ == "relcl" and agent is not verb.head:
+    elif verb.dep_ == "relcl" and agent != verb.head:
         theme = verb.head  # "the music it sells"
     else:
         theme = next((o for p, o in prep_objects(verb, set(arg1_preps))), None)
         if theme is None and "to" in arg1_preps:
             theme = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    if agent is verb.head and theme is verb.head:
+    if agent == verb.head and theme == verb.head:
         agent = None
     return agent, argument_head(theme) if theme is not None else None
 
@@ -252,6 +264,6 @@ def extent(token: Token) -> tuple[int, int]:
         if doc[token.i + 2].lower_ in PARTICLES and nxt.idx == end:
             return token.idx, doc[token.i + 2].idx + len(doc[token.i + 2])
     if nxt is not None and nxt.lower_ in PARTICLES and nxt.idx == end + 1 and (
-            nxt.head is token and nxt.dep_ == "prt" or token.lower_ == "bail"):
+            nxt.head == token and nxt.dep_ == "prt" or token.lower_ == "bail"):
         return token.idx, nxt.idx + len(nxt)
     return token.idx, end

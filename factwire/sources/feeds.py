@@ -179,7 +179,8 @@ class CollectStats:
     near_duplicates: int = 0
     articles: int = 0
     failures: int = 0
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (url, url of the kept copy)
+    # (url, url of the kept copy, whether the text is the same to the letter)
+    duplicates: list[tuple[str, str, bool]] = field(default_factory=list)
 
 
 class CollectResult(NamedTuple):
@@ -248,11 +249,11 @@ def collect(sources: Sources, fetcher: Fetcher,
         if isinstance(article, Rejected):
             fail(job.url, "extract", article.reason, article.detail, result.status, job.source)
             continue
-        fingerprint = simhash(article.text)
+        fingerprint = article.simhash
         original = next((a for h, a in kept if hamming_distance(h, fingerprint) <= max_distance), None)
         if original is not None:
             stats.near_duplicates += 1
-            stats.duplicates.append((job.url, original.source_uri))
+            stats.duplicates.append((job.url, original.source_uri, original.article_id == article.article_id))
             continue
         kept.append((fingerprint, article))
         articles.append(article)
