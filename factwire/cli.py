@@ -43,8 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     ext.add_argument("--jsonl", action="store_true", help="read JSON lines on stdin, write JSON lines")
 
     query = commands.add_parser("query", help="run SQL against the warehouse (read-only)",
-                                description="Run SQL against the warehouse and print the result. The connection is "
-                                            "read-only unless --write is given.")
+                                description="Run SQL against the warehouse's published snapshot and print the result "
+                                            "(read-only, so it never blocks a run). --write opens the working file "
+                                            "read-write instead, and waits for no run: it fails if one is loading.")
     query.add_argument("sql", nargs="?", help="the SQL to run")
     query.add_argument("--file", type=Path, help="read the SQL from a file instead (e.g. sql/examples/top_actors.sql)")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
@@ -126,7 +127,9 @@ def _run(args) -> int:
         print(f"  pages fetched {summary.pages_fetched}, near-duplicates {summary.articles_near_duplicate}, "
               f"fetch failures {summary.fetch_failures} (see the fetch_failures table)")
     print(f"  warehouse {settings.warehouse_path}, lake {settings.lake_dir}")
-    con = _connect(settings.warehouse_path, write=False)
+    from factwire.pipeline import warehouse_from
+
+    con = _connect(warehouse_from(settings).snapshot_path, write=False)
     try:
         from factwire.warehouse.schema import tables
 
@@ -207,18 +210,38 @@ def _query(args) -> int:
         print("factwire query: give the SQL or --file, not both", file=sys.stderr)
         return 2
     sql = args.file.read_text(encoding="utf-8") if args.file else args.sql
-    con = _connect(settings.warehouse_path, write=args.write)
+    from factwire.pipeline import warehouse_from
+
+    warehouse = warehouse_from(settings)
+    if args.write:
+        from factwire.warehouse.store import WarehouseBusy
+
+        try:
+            with warehouse.writer_lock():
+                return _run_query(_connect(warehouse.path, write=True), sql, args.format, after=warehouse.publish)
+        except WarehouseBusy as exc:
+            print(f"factwire: {exc}", file=sys.stderr)
+            return 75
+    return _run_query(_connect(warehouse.snapshot_path, write=False), sql, args.format)
+
+
+def _run_query(con, sql: str, output: str, after=None) -> int:
     try:
         cursor = con.execute(sql)
         if cursor.description is None:
-            return 0
-        header = [d[0] for d in cursor.description]
-        rows = cursor.fetchall()
+            header, rows = [], []
+        else:
+            header = [d[0] for d in cursor.description]
+            rows = cursor.fetchall()
     finally:
         con.close()
-    if args.format == "json":
+    if after is not None:
+        after()
+    if not header:
+        return 0
+    if output == "json":
         print(json.dumps([dict(zip(header, r)) for r in rows], default=str, ensure_ascii=False, indent=2))
-    elif args.format == "csv":
+    elif output == "csv":
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(header)

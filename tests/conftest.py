@@ -39,8 +39,8 @@ def seed_warehouse(tmp_path_factory):
 
 @pytest.fixture
 def sql(seed_warehouse):
-    """Run a query against the seed warehouse (read-only) and return its rows."""
-    con = seed_warehouse.connect_read_only()
+    """Run a query against the seed warehouse's published snapshot, as a dashboard does."""
+    con = seed_warehouse.connect_snapshot()
 
     def run(query: str, params=None):
         return con.execute(query, params or []).fetchall()

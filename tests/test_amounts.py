@@ -129,6 +129,69 @@ def test_keys_and_offsets(nlp):
         assert a["text"] == text[a["start"]:a["end"]]
 
 
+def _kinds(nlp, text):
+    return [(a["text"], a["kind"], a["value"], a["unit"]) for a in find_amounts(nlp(text))]
+
+
+def test_exchange_rate_is_a_quantity(nlp):
+    a = _one(nlp, "The dollar rose, trading at 92.27 yen to the dollar.")
+    assert (a["text"], a["kind"], a["value"], a["unit"], a["currency"]) == (
+        "92.27 yen", "quantity", 92.27, "yen per dollar", None)
+    b = _one(nlp, "Analysts expect 1.47 dollars per euro by June.")
+    assert (b["kind"], b["unit"]) == ("quantity", "dollar per euro")
+    assert _one(nlp, "It paid 92 yen to the bank.")["kind"] == "money"  # not a currency after "to the"
+
+
+@pytest.mark.parametrize("text, span, value, approximate", [
+    ("Prices were down as much as five percent on Monday.", "five percent", 5.0, True),
+    ("The chips are up to four times faster.", "four", 4.0, True),
+    ("It closed down more than 7% on Friday.", "more than 7%", 7.0, True),
+])
+def test_upper_bounds_stay_outside_the_span(nlp, text, span, value, approximate):
+    a = _one(nlp, text)
+    assert (a["text"], a["value"], a["approximate"]) == (span, value, approximate)
+
+
+def test_parse_money_keeps_bounds_of_whole_strings():
+    assert parse_money("up to 7 euros") == (7.0, "EUR")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("OAO-1's battery failed after three days.", [("three days", "duration", 3.0, "day")]),
+    ("The LHC was shut for a two-year maintenance period.", [("two-year", "duration", 2.0, "year")]),
+    ("He ran for 3 years, 2 months and 16 hours.",
+     [("3 years", "duration", 3.0, "year"), ("2 months", "duration", 2.0, "month"),
+      ("16 hours", "duration", 16.0, "hour")]),
+    ("The shortest day has only 3 hrs.", [("only 3 hrs", "duration", 3.0, "hour")]),
+    ("The strike began three days ago.", []),  # a date, not an amount
+    ("It will last for several hundred years.", []),  # no number says how many hundreds
+])
+def test_durations(nlp, text, expected):
+    assert _kinds(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Give me -1e-3 W/min, now!", ("-1e-3 W/min", "quantity", -0.001, "watt per minute")),
+    ("It is used four times per week.", ("four times per week", "quantity", 4.0, "count per week")),
+    ("The plant handles roughly 4,500 tpd.", ("roughly 4,500 tpd", "quantity", 4500.0, "ton per day")),
+    ("Cars drove 5 m/s past.", None),  # an unknown second unit: no plain metres
+])
+def test_rates(nlp, text, expected):
+    found = _kinds(nlp, text)
+    assert (found == [expected]) if expected else all(a[3] != "metre" for a in found)
+
+
+def test_numbers_grouped_by_spaces_fractions_and_one_of_a_unit(nlp):
+    assert _kinds(nlp, "The lot was valued 10 000 dollars.") == [("10 000 dollars", "money", 10000.0, None)]
+    assert _kinds(nlp, "The chance is exactly one sixth.")[0][2] == pytest.approx(1 / 6)
+    assert _kinds(nlp, "I want a gallon of beer.") == [("a gallon", "quantity", 1.0, "gallon")]
+    assert _kinds(nlp, "Shares went back up a bit.") == []
+    assert _kinds(nlp, "They were given 45 and 50 mg ethanol.") == [
+        ("45", "quantity", 45.0, "milligram"), ("50 mg", "quantity", 50.0, "milligram")]
+    assert _kinds(nlp, "The dose was 14 mGy.") == [
+        ("14 mGy", "quantity", 14.0, "milligray")]
+
+
 def test_duckling_scorer_is_not_trivially_perfect():
     assert duckling_correct((10.0, "USD"), (10.0, {"USD"}))
     assert not duckling_correct((10.0, "EUR"), (10.0, {"USD"}))

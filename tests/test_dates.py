@@ -87,7 +87,7 @@ def test_find_dates_offsets_and_values(nlp):
     assert by_text["January 2025"] == ("2025-01", "month")
     assert by_text["February 28"] == ("2026-02-28", "day")
     assert by_text["next month"] == ("2026-04", "month")
-    assert by_text["recent years"] == (None, None)
+    assert by_text["recent years"] == ("PAST_REF", None)  # TIMEX3's value, no calendar date
     assert "5%" not in " ".join(by_text)
     assert "two years" not in by_text  # a duration, not a date
 
@@ -128,12 +128,66 @@ def test_find_dates_year_carries_over_in_a_list(nlp):
     assert [d["value"] for d in found] == ["2004-03-03", "2004-05-06"]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The store currently sells music.", "PRESENT_REF"),
+    ("The nano is now smaller.", "PRESENT_REF"),
+    ("Growth will stay weak for the time being.", "PRESENT_REF"),
+    ("The recently announced phone sold out.", "PAST_REF"),
+    ("Losses were the biggest in recent years.", "PAST_REF"),
+    ("Investors fear that recent government moves failed.", "PAST_REF"),
+    ("It had, at one point, set a low.", "PAST_REF"),
+    ("Prospects in the near term look good.", "FUTURE_REF"),
+    ("Rates will rise in the near future.", "FUTURE_REF"),
+])
+def test_find_dates_reference_values(nlp, text, value):
+    found = [(d["value"], d["precision"]) for d in dates_in(nlp, text)]
+    assert found == [(value, None)]
+
+
+def test_find_dates_most_recent_is_not_a_time(nlp):
+    assert dates_in(nlp, "Its most recent model has a new antenna.") == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The Dow closed at its lowest level in six years.", "six years", "P6Y"),
+    ("It is the lowest level in over a decade.", "over a decade", "P10Y"),
+    ("The index fell 2,000 points in the past nine days.", "the past nine days", "P9D"),
+    ("He took several months off.", "several months", "PXM"),
+])
+def test_find_dates_durations(nlp, text, span, value):
+    found = [(d["text"], d["value"], d["precision"]) for d in dates_in(nlp, text)]
+    assert found == [(span, value, None)]
+
+
+def test_find_dates_offsets_are_not_durations(nlp):
+    found = {d["text"]: d["value"] for d in dates_in(nlp, "Two years later the firm, three days after the vote, "
+                                                          "came a day when it split.")}
+    assert found == {"Two years later": "2028"}  # "three days after" is an offset, "a day" nothing
+
+
+def test_find_dates_seasons_and_fiscal_years(nlp):
+    found = {d["text"]: (d["value"], d["precision"]) for d in dates_in(nlp, (
+        "The banks held their Autumn meetings. Sales rose in fiscal 2025, and at the very beginning "
+        "of the financial year profits doubled; last fiscal year they fell. Summer 2024 was slow."))}
+    assert found["Autumn"] == ("2026-FA", "season")
+    assert found["fiscal 2025"] == ("FY2025", "year")
+    assert found["the very beginning of the financial year"] == ("FY2026", "year")
+    assert found["last fiscal year"] == ("FY2025", "year")
+    assert found["Summer 2024"] == ("2024-SU", "season")
+
+
+def test_resolve_date_keeps_calendar_values_only():
+    assert resolve_date("recently", PUBLISHED) is None
+    assert resolve_date("six years", PUBLISHED) is None
+    assert resolve_date("fiscal 2025", PUBLISHED) == ("FY2025", "year")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60), st.dates(min_value=dt.date(2, 1, 1), max_value=dt.date(9997, 12, 31)))
 def test_resolve_date_never_raises(text, reference):
     result = resolve_date(text, reference)
     assert result is None or (isinstance(result[0], str) and result[1] in
-                              {"day", "month", "year", "week", "quarter", "decade"})
+                              {"day", "month", "year", "week", "quarter", "decade", "season"})
 
 
 @settings(max_examples=100, deadline=None)

@@ -74,6 +74,11 @@ def accuracy_row(dataset: str, kind: str, correct: int, total: int,
     return ScoreRow(dataset, kind, "accuracy", correct / total if total else 0.0, total, target=target)
 
 
+# Mention kinds that are not names of their actor: pronouns, common-noun phrases ("the company")
+# and demonyms ("Russian" resolves to Russia, but is not a named mention of it).
+NOT_NAMES = ("pronoun", "nominal", "demonym")
+
+
 # Each dataset folder in the eval data, and the modules that score it. Each module exposes
 # ``score(dataset_dir: pathlib.Path) -> list[ScoreRow]``.
 SCORERS: dict[str, list[str]] = {

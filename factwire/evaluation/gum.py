@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
-from factwire.evaluation.core import ScoreRow, Span, SpanCounts
+from factwire.evaluation.core import NOT_NAMES, ScoreRow, Span, SpanCounts
 from factwire.evaluation.meantime import looks_named
 
 DATASET = "gum-news"
@@ -257,7 +257,7 @@ def load_corpus(dataset_dir: Path) -> tuple[GumDoc, ...]:
 def predicted_names(prediction: dict) -> list[Span]:
     actor_type = {a["id"]: ACTOR_TYPE_TO_GUM.get(a.get("type")) for a in prediction["actors"]}
     return [(m["start"], m["end"], actor_type[m["actor_id"]]) for m in prediction["mentions"]
-            if actor_type.get(m["actor_id"]) and m.get("kind") not in ("pronoun", "nominal")
+            if actor_type.get(m["actor_id"]) and m.get("kind") not in NOT_NAMES
             and looks_named(m["text"])]
 
 

@@ -45,7 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from factwire.evaluation.core import ScoreRow, Span, SpanCounts, accuracy_row
+from factwire.evaluation.core import NOT_NAMES, ScoreRow, Span, SpanCounts, accuracy_row
 
 DATASET = "meantime-en"
 SCORED_SENTENCES = range(0, 6)  # title, date line, first four body sentences
@@ -347,7 +347,7 @@ def predicted_names(prediction: dict) -> list[Span]:
     out = []
     for m in prediction["mentions"]:
         etype = actor_type.get(m["actor_id"])
-        if etype and m.get("kind") not in ("pronoun", "nominal") and looks_named(m["text"]):
+        if etype and m.get("kind") not in NOT_NAMES and looks_named(m["text"]):
             out.append((m["start"], m["end"], etype))
     return out
 

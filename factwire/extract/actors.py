@@ -2,7 +2,10 @@
 
 Resolution order for a mention: the alias table (``factwire/data/aliases.csv``, editable data),
 then a longer person name in the same article that ends with this one ("Zelensky" after
-"Volodymyr Zelensky"), then the mention's own cleaned name.
+"Volodymyr Zelensky"), then the mention's own cleaned name. Rules in
+:mod:`factwire.extract.entity_rules` and below correct NER: names repeated where NER missed
+them, bracketed acronyms, surnames NER typed as places, countries playing as sports teams,
+names nested in organisation names, codes and event names dropped.
 """
 
 from __future__ import annotations
@@ -167,8 +170,8 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
             mention["kind"] = cand.kind
         actor.mentions.append(mention)
         mentions.append(mention)
-    nested = _nested_names(candidates, full_people)
-    for cand in nested:
+    nested_mentions = []
+    for cand in _nested_names(candidates, full_people):
         canonical, kind, country, _ = _resolve(cand.name, cand.label, full_people)
         key = actor_id(canonical)
         actor = actors.get(key)
@@ -177,8 +180,9 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
         mention = {"actor_id": key, "text": text[cand.start:cand.end], "start": cand.start,
                    "end": cand.end, "kind": "nested"}
         actor.mentions.append(mention)
+        nested_mentions.append(mention)
     # Nested names go first: readers that index mentions by position keep the outer name.
-    mentions[:0] = [m for a in actors.values() for m in a.mentions if m.get("kind") == "nested"]
+    mentions[:0] = nested_mentions
     # A name spaCy types differently along the article takes its most frequent type
     # ("Gloria" once a place, seven times a person); the first one seen wins a tie.
     for key, counts in votes.items():

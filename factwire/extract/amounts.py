@@ -250,7 +250,7 @@ def _alternation(words) -> str:
 
 _NUMBER_WORDS = list(ONES) + list(TENS) + list(SCALES)
 _WORD = rf"(?:{_alternation(_NUMBER_WORDS)})(?![A-Za-z])"  # "six", not the "six" of "sixth"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][-+−]?\d+(?![\w])|\s?[×x]\s?10\^?[-+−]?\d+)?|\.\d+"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][-+−]?\d+(?![\w])|\s?[×x]\s?10\^?[-+−]?\d+)?|\.\d+"
 _FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 _CORE_RE = re.compile(
     rf"""(?P<sign>(?<![\w.,\-−])[-−](?=\.?\d))?
@@ -411,7 +411,7 @@ def _words_value(s: str) -> float | None:
 
 
 def _digits_value(s: str) -> float | None:
-    s = re.sub(r"\s?[×x]\s?10\^?", "e", s.replace(",", "")).replace("−", "-")
+    s = re.sub(r"\s?[×x]\s?10\^?", "e", re.sub(r"[,\s]", "", s)).replace("−", "-")
     try:
         return float(s)
     except ValueError:
@@ -537,7 +537,7 @@ def _unit_at(text: str, pos: int, rate: bool = True) -> tuple[int, str] | None:
         abbr = m.group("abbr")
         unit = UNIT_ABBREVIATIONS[abbr]
         # One- and two-letter abbreviations must be followed by a break, not a word.
-        if abbr in ("t", "m", "g", "l", "L", "V", "W") and not re.match(r"(?:[\s.,;:)!?\]]|$)", text[m.end(): m.end() + 1]):
+        if abbr in ("t", "m", "g", "l", "L", "V", "W") and not re.match(r"(?:[\s.,;:)!?\]/]|$)", text[m.end(): m.end() + 1]):
             return None
         if abbr in ("''", '"', "″") and (m.group("sep") or not text[pos - 1: pos].isdigit()
                                           or not re.match(r"\s+[a-z]", text[m.end():])):
@@ -664,7 +664,15 @@ def _scan(text: str, whole: bool = False) -> list[_Amount]:
 
 
 def _longest_words_prefix(text: str, m: re.Match) -> re.Match | None:
-    """Shorten a run of number words that is not one number ("three and seven" -> "three")."""
+    """Shorten a run of number words that is not one number ("three and seven" -> "three").
+
+    A leading article that does not go with the number is dropped ("a two-year term" -> "two").
+    """
+    article = re.match(r"(?i)an?\s+", m.group(0))
+    if article:
+        rest = _CORE_RE.match(text, m.start() + article.end(), m.end())
+        if rest and rest.group("words") and _words_value(rest.group("words")) is not None:
+            return rest
     cuts = [w.start() for w in re.finditer(r"(?<=\w)[\s-]", m.group(0))]
     for cut in reversed(cuts):
         short = _CORE_RE.match(text, m.start(), m.start() + cut)
@@ -677,6 +685,8 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
     """Grow a numeral core into a full amount."""
     if m.group("words") and re.fullmatch(r"an?", m.group("words").strip().lower()):
         return None
+    if m.group("words") and m.group("words").split()[0].lower().split("-")[0] in SCALES:
+        return None  # "several hundred years", "a baker's dozen": no number says how many
     prefix = _prefix_currency(text, m.start())
     side = _side_at(text, m, currency_known=prefix is not None)
     if side is None:
@@ -1021,8 +1031,16 @@ def find_amounts(doc) -> list[dict]:
     def touches(a: _Amount, spans) -> bool:
         return any(s < a.core_end and a.core_start < e for s, e in spans)
 
+    scanned = _scan(text)
+    # "a gallon of beer", "an acre": one of a unit named in full (not "a point", "a day").
+    for m in _ONE_UNIT_RE.finditer(text):
+        unit = _unit_at(text, m.end())
+        if unit and not any(a.start < unit[0] and m.start() < a.end for a in scanned):
+            scanned.append(_Amount(m.start(), unit[0], "quantity", 1.0, unit=unit[1],
+                                   core_start=m.start(), core_end=m.end(), is_words=True))
+    scanned.sort(key=lambda a: a.start)
     results = []
-    for a in _scan(text):
+    for a in scanned:
         core = text[a.core_start: a.core_end]
         if a.kind == "number":
             if touches(a, excluded_time) or inside(a, excluded_names):
@@ -1039,13 +1057,18 @@ def find_amounts(doc) -> list[dict]:
                 a.kind, a.unit = "count", noun
             else:
                 cardinal = token.ent_type_ == "CARDINAL"
-                if a.is_words and (core.lower() in ("one", "a", "an") or (token.pos_ != "NUM" and not cardinal)):
+                fraction = core.lower().rsplit(None, 1)[-1].split("-")[-1] in FRACTION_WORDS
+                if a.is_words and (core.lower() in ("one", "a", "an")
+                                   or (token.pos_ != "NUM" and not cardinal and not fraction)):
                     continue
                 if a.is_words and re.match(r"(?i)(?:tens|hundreds|thousands|millions|billions|dozens|scores|trillions)\b", core):
                     continue
                 a.kind = "quantity"
         elif a.kind in ("quantity",) and (touches(a, excluded_time) and a.unit in ("metre", "tonne")):
             continue
+        elif a.unit == "point" and re.fullmatch(r"(?i)one\s+point", text[a.start: a.end]) and \
+                re.search(r"(?i)\bat\s+$", text[max(0, a.start - 4): a.start]):
+            continue  # "at one point": a time, not a score
         elif a.kind == "money" and inside(a, excluded_names) and a.currency is None:
             continue
         item = {
@@ -1057,6 +1080,13 @@ def find_amounts(doc) -> list[dict]:
             item["value_max"] = float(a.value_max)
         results.append(item)
     return results
+
+
+_ONE_UNIT_RE = re.compile(
+    r"(?<![\w'’])[Aa]n?(?=\s+(?i:%s)(?:s|es)?(?![\w-]))" % _alternation(
+        n for n, u in UNIT_NAMES.items()
+        if u not in DURATION_UNITS and n not in ("point", "basis point", "mark", "degree", "bit", "ton")))
+# Idioms that look like one of a unit: "a bit", "a ton of work", "at one point".
 
 
 def _part_of_name(doc, a: _Amount) -> bool:

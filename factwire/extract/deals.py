@@ -35,6 +35,8 @@ DEAL_VERBS = {
 }
 # Verbs that need a money value (or, for "settle", a counterpart) to be a deal rather than an event.
 WEAK_DEAL_VERBS = {"supply", "order", "settle"}
+# Nouns that need a money value in their sentence: "under orders of the government" is a command.
+WEAK_DEAL_NOUNS = {"order"}
 # Verbs that are deals only with their particle ("bail out"; "bail" alone is a court matter).
 PARTICLE_VERBS = {"bail": "out"}
 # A theme in a prepositional phrase when the verb has no object: "settle on a price".
@@ -64,6 +66,8 @@ def find_deals(doc: Doc, index: MentionIndex, amounts: list[dict], dates: list[d
         lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and (
                 lemma in DEAL_NOUNS or _particle_noun(token)):
+            if lemma in WEAK_DEAL_NOUNS and not _money_in_sentence(token, amounts):
+                continue
             deal = _from_noun(token, index, handled)
         elif token.pos_ == "VERB" and lemma in DEAL_VERBS:
             deal = _from_verb(token, index, amounts)
@@ -106,6 +110,12 @@ def find_transactions(doc: Doc, index: MentionIndex) -> list[dict]:
         found.append({"kind": kind, "lemma": lemma, "trigger": {"start": start, "end": end},
                       "arg0": index.span_of(agent), "arg1": index.span_of(theme), "modality": mood})
     return found
+
+
+def _money_in_sentence(token: Token, amounts: list[dict]) -> bool:
+    sentence = token.sent
+    return any(a["kind"] == "money" and sentence.start_char <= a["start"] < sentence.end_char
+               for a in amounts)
 
 
 def _particle_noun(noun: Token) -> str | None:
@@ -209,7 +219,7 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         seller = parties[0]  # the lender
         buyer = next((a for a in item_actors if a != seller), None)
     for actor in (*item_actors, buyer):
-        if actor and actor not in parties and actor in (buyer, seller):
+        if actor and actor not in parties and (actor in (buyer, seller) or kind == "merger"):
             parties.append(actor)
     if not parties:
         return None
@@ -244,9 +254,7 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         # "settled its dispute with Apple Corps": the other side hangs on the object.
         for prep, obj in prep_objects(theme, {"with"}):
             counterpart.extend((prep, a) for a in index.actors_of_phrase(obj))
-    sentence = verb.sent
-    has_value = any(a["kind"] == "money" and sentence.start_char <= a["start"] < sentence.end_char for a in amounts)
-    if lemma in WEAK_DEAL_VERBS and not has_value and not (
+    if lemma in WEAK_DEAL_VERBS and not _money_in_sentence(verb, amounts) and not (
             lemma == "settle" and any(p == "with" for p, _ in counterpart)):
         return None
     buyer = seller = None
@@ -280,6 +288,8 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         return None
     mood = modality(verb)
     status = {"hypothetical": "proposed", "negated": "denied", "reported": "reported"}.get(mood, "completed")
+    if mood == "asserted" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in STATUS_VERBS:
+        status = STATUS_VERBS[verb.head.lemma_.lower()]  # "agreed to buy": agreed, not completed
     start, end = phrase(verb, max_chars=200)
     return _deal(kind, parties, buyer, seller, item_token, start, end, verb, status,
                  extent(verb), index.span_of(agent), index.span_of(theme), mood)
@@ -303,7 +313,9 @@ def _deal(kind, parties, buyer, seller, item_token, start, end, trigger_token, s
         "date": None,
         "status": status,
         "citation": None,
-        "mentions": [{"start": start, "end": end}],
+        # Each mention keeps its own trigger and arguments; the deal's are its first mention's.
+        "mentions": [{"start": start, "end": end, "trigger": {"start": trigger[0], "end": trigger[1]},
+                      "arg0": arg0, "arg1": arg1}],
         "trigger": {"start": trigger[0], "end": trigger[1]},
         "arg0": arg0,
         "arg1": arg1,

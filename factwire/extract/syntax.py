@@ -11,6 +11,8 @@ REPORTING_HEADS = {"say", "report", "claim", "tell", "warn", "argue", "suggest",
                    "accuse", "believe", "state", "add", "insist", "announce", "confirm", "write"}
 REPORTED_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
 NEGATIONS = {"not", "n't", "never", "no"}
+# Heads that deny what they govern: "refused to sell", "the refusal of the Fed to bail out".
+NEGATING_HEADS = {"refuse", "refusal", "decline", "reject", "rejection", "fail", "failure", "deny"}
 
 
 class MentionIndex:
@@ -90,7 +92,12 @@ def subjects(verb: Token) -> list[Token]:
     while not found and current.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and current.head is not current:
         parent = current.head
         if current.dep_ == "acl" and _is_infinitive(current) and parent.pos_ in ("NOUN", "PROPN"):
-            # "Iran signed a deal to purchase ...": the purchaser is whoever holds the deal.
+            # "the Fed's refusal to bail out Lehman", "the refusal of the Fed to ...": the noun's
+            # own agent; else "Iran signed a deal to purchase ...": whoever holds the deal.
+            own = [c for c in parent.children if c.dep_ == "poss"]
+            own = own or [o for p, o in prep_objects(parent, {"by", "of"}) if o.pos_ == "PROPN"]
+            if own:
+                return own[:1]
             holder = _governing_verb(parent)
             return subjects(holder) if holder is not None else []
         if current.dep_ in ("relcl", "acl") and parent.pos_ in ("NOUN", "PROPN"):
@@ -138,6 +145,8 @@ def modality(verb: Token) -> str:
                 return "hypothetical"
         if token is not verb and token.lemma_ in HYPOTHETICAL_HEADS:
             return "hypothetical"
+        if token is not verb and token.lemma_ in NEGATING_HEADS:
+            return "negated"
     if any(t.lower_ in REPORTED_ADVERBS for t in children):
         return "reported"
     for token in chain[1:]:

@@ -1,7 +1,10 @@
 """The warehouse: a Parquet lake of each run's batches, loaded into one DuckDB file.
 
-Only one process may write the DuckDB file at a time: writers take an exclusive lock file
-first, and hold the read-write connection only for the load itself.
+DuckDB lets one process write a file or many read it, never both. So runs write a private
+working file (``warehouse.duckdb``) and, after each load, publish a consistent copy for readers
+(``warehouse.snapshot.duckdb``) by an atomic rename. Dashboards and ``factwire query`` open the
+snapshot read-only: a reader never blocks a run, a run never breaks a reader, and a reader sees
+a run's facts all at once or not at all. Only one run writes at a time (a lock file).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import contextlib
 import csv
 import fcntl
 import os
+import shutil
 import threading
 import time
 from dataclasses import dataclass
@@ -50,10 +54,31 @@ class Warehouse:
         self.lake_dir = Path(self.lake_dir)
 
     # -- connections -------------------------------------------------------------------------
+    @property
+    def snapshot_path(self) -> Path:
+        """The published copy readers open (dashboards, `factwire query`)."""
+        return self.path.with_name(self.path.stem + ".snapshot.duckdb")
+
+    def connect_snapshot(self) -> duckdb.DuckDBPyConnection:
+        """A read-only connection to the published snapshot: what dashboards should do."""
+        if not self.snapshot_path.exists():
+            raise FileNotFoundError(f"no warehouse snapshot at {self.snapshot_path}: run `factwire run` first")
+        return duckdb.connect(str(self.snapshot_path), read_only=True)
+
     def connect_read_only(self) -> duckdb.DuckDBPyConnection:
+        """A read-only connection to the working file (for the run holding the writer lock)."""
         if not self.path.exists():
             raise FileNotFoundError(f"no warehouse at {self.path}: run `factwire run` first")
         return duckdb.connect(str(self.path), read_only=True)
+
+    def publish(self) -> None:
+        """Copy the working file to the snapshot, atomically (the caller holds the writer lock
+        and has closed its connection, so the file is checkpointed and still)."""
+        partial = self.snapshot_path.with_name(self.snapshot_path.name + ".partial")
+        shutil.copyfile(self.path, partial)
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, self.snapshot_path)
 
     @contextlib.contextmanager
     def writer_lock(self, wait_seconds: float = 0.0) -> Iterator[None]:
@@ -86,6 +111,7 @@ class Warehouse:
         try:
             self.ensure_schema(con)
             yield con
+            con.execute("CHECKPOINT")
         finally:
             con.close()
 
@@ -165,12 +191,14 @@ class Warehouse:
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
+        self.publish()
         return inserted
 
     def record_run(self, run_row: dict) -> None:
         """Record a run that loaded nothing (a failure or an empty input)."""
         with self.connect_write() as con:
             _insert_rows(con, tables()["runs"], [run_row])
+        self.publish()
 
     def _load_fx_rates(self, con: duckdb.DuckDBPyConnection) -> None:
         declared = tables()["fx_rates"]
