@@ -8,23 +8,32 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from factwire.articles import Article
-from factwire.pipeline import (DEFAULT_BATCH_SIZE, BatchResult, RunPlan, RunSummary, finish_run, is_url,
-                               plan_run, process_batch, record_failure, warehouse_from)
+from factwire.pipeline import (DEFAULT_BATCH_SIZE, BatchResult, RunPlan, RunSummary, default_fetch_config,
+                               finish_run, is_url, plan_run, process_batch, record_failure, warehouse_from)
 from factwire.settings import Settings, get_settings
+from factwire.sources.sourcesfile import load_sources
 from factwire.warehouse.store import Warehouse
 
 # Re-runs are made safe by the warehouse's keys, not by Prefect: its default cache would hash
 # every article passed to each task and keep results nobody reads, so no task caches.
 
 
-@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def plan(paths: list[str], warehouse: Warehouse) -> RunPlan:
-    """Read the inputs and find the articles the warehouse does not hold yet."""
-    return plan_run(paths, warehouse)
+def _io_failure(task, task_run, state) -> bool:
+    """Retry only what a second attempt can fix: I/O errors, not bad data or bugs."""
+    error = state.result(raise_on_failure=False)
+    return isinstance(error, (OSError, duckdb.IOException))
+
+
+@task(retries=2, retry_delay_seconds=2, retry_condition_fn=_io_failure, cache_policy=NO_CACHE)
+def plan(paths: list[str], warehouse: Warehouse, sources_file: str | None = None) -> RunPlan:
+    """Read the inputs (and fetch the sources file's feeds and pages); find what is new."""
+    sources = load_sources(sources_file) if sources_file else None
+    return plan_run(paths, warehouse, sources=sources, fetch_config=default_fetch_config())
 
 
 @task(cache_policy=NO_CACHE)  # pure CPU: a retry would fail the same way
@@ -33,7 +42,7 @@ def extract_batch(run_plan: RunPlan, batch: list[Article], warehouse: Warehouse)
     return process_batch(run_plan, batch, warehouse)
 
 
-@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(retries=2, retry_delay_seconds=2, retry_condition_fn=_io_failure, cache_policy=NO_CACHE)
 def load(run_plan: RunPlan, results: list[BatchResult], warehouse: Warehouse) -> RunSummary:
     """Load every batch and the run's row into DuckDB in one transaction (safe to retry)."""
     return finish_run(run_plan, results, warehouse)
@@ -41,8 +50,9 @@ def load(run_plan: RunPlan, results: list[BatchResult], warehouse: Warehouse) ->
 
 @flow(name="news_etl")
 def news_etl(paths: list[str] = ["seeds"], warehouse: str | None = None, lake: str | None = None,  # noqa: B006
-             batch_size: int = DEFAULT_BATCH_SIZE) -> dict:
-    """Ingest articles from files, folders and page URLs into the DuckDB warehouse; re-runs add nothing.
+             batch_size: int = DEFAULT_BATCH_SIZE, sources_file: str | None = None) -> dict:
+    """Ingest articles from files, folders, page URLs and a sources file's feeds into the DuckDB
+    warehouse; re-runs add nothing.
 
     Relative paths resolve against the working directory (a deployment's pull step sets it to
     the checkout). `warehouse` and `lake` override FACTWIRE_WAREHOUSE and FACTWIRE_LAKE.
@@ -50,7 +60,8 @@ def news_etl(paths: list[str] = ["seeds"], warehouse: str | None = None, lake: s
     logger = get_run_logger()
     store = warehouse_from(_settings(warehouse, lake))
     with store.writer_lock():
-        run_plan = plan([p if is_url(p) else str(Path(p).resolve()) for p in paths], store)
+        run_plan = plan([p if is_url(p) else str(Path(p).resolve()) for p in paths], store,
+                        str(Path(sources_file).resolve()) if sources_file else None)
         try:
             results = [extract_batch(run_plan, batch, store) for batch in run_plan.batches(batch_size)]
             summary = load(run_plan, results, store)

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factwire.evaluation import dateparser_search, duckling_time
+from factwire.extract import dates
 from factwire.extract.dates import find_dates, resolve_date
 from factwire.nlp import load_nlp
 
@@ -180,6 +181,25 @@ def test_resolve_date_keeps_calendar_values_only():
     assert resolve_date("recently", PUBLISHED) is None
     assert resolve_date("six years", PUBLISHED) is None
     assert resolve_date("fiscal 2025", PUBLISHED) == ("FY2025", "year")
+
+
+def test_every_rule_searched_in_text_has_triggers():
+    assert {r.name for r in dates._RULES if r.in_text} <= set(dates._TRIGGERS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["last", "next", "March", "3rd", "2004", ",", "the", "quarter", "week", "\n",
+                                 "Friday", "ago", "two", "years", "of", "in", "Q3", "9/3", "'82", "Christmas",
+                                 "recently", "now", "autumn", "fiscal", "the end of", "1990s", "weekend",
+                                 "x" * 40, "Sept.", "mid-2011", "Mondays", "today"]), max_size=30))
+def test_pre_filter_windows_hold_every_match(words):
+    # The pre-filter must not lose a match: each full-text match lies inside one of its windows.
+    text = " ".join(words)
+    windows = dates._rule_windows(text)
+    for rule in dates._RULES:
+        if rule.in_text:
+            for m in rule.regex.finditer(text):
+                assert any(lo <= m.start() and m.end() <= hi for lo, hi in windows[rule.name]), (rule.name, m)
 
 
 @settings(max_examples=300, deadline=None)

@@ -186,6 +186,9 @@ def test_transactions_cover_passives_without_agent_and_relative_clauses():
 def test_commands_and_market_sell_offs_are_not_deals():
     assert _facts("The markets stayed closed under orders of the Russian government.")["deals"] == []
     assert _facts("Russia's markets saw the biggest sell-off in a decade.")["deals"] == []
+    assert _facts("Apple shares sold off sharply on Monday.")["deals"] == []
+    assert _deals("Exxon sold off its chemicals unit to Ineos.") == [
+        ("sale", "sold off", "Exxon", "unit", "ineos", "exxon", "completed")]
 
 
 def test_events_carry_trigger_and_argument_spans():

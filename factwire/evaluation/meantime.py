@@ -375,7 +375,8 @@ def predicted_dates(prediction: dict) -> list[Span]:
 
 
 def predicted_transactions(prediction: dict, text: str) -> list[PredictedTransaction]:
-    """Transaction tuples from ``deals`` and ``events``.
+    """Transaction tuples from ``deals``, ``events`` and ``transactions`` (the extractor's
+    predicate-argument list of every transaction trigger).
 
     Trigger: ``trigger: {start, end}`` (or flat ``trigger_start``/``trigger_end``) when given
     and its text is a transaction word; otherwise the transaction words (see ``_TRANSACTION_WORD``) inside the deal's ``mentions``
@@ -425,6 +426,9 @@ def predicted_transactions(prediction: dict, text: str) -> list[PredictedTransac
             arg1 = explicit(deal, "arg1") or _item_spans(deal.get("item"), deal_spans, text,
                                                          actor_spans)
             add(trig, arg0, arg1)
+    for record in prediction.get("transactions", []):  # every trigger, actors or not
+        for trig in triggers(record, []):
+            add(trig, explicit(record, "arg0"), explicit(record, "arg1"))
     for event in prediction.get("events", []):
         own_span = [(event["start"], event["end"])] if event.get("start") is not None else []
         for trig in triggers(event, own_span):

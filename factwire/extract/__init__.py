@@ -1,7 +1,8 @@
 """One article's text and published date in, its facts out, as one JSON-ready dict.
 
 The contract (names and meanings fixed; more keys are welcome): ``actors``, ``mentions``,
-``amounts``, ``dates``, ``quotes``, ``citations``, ``deals``, ``events``. Every offset is a
+``amounts``, ``dates``, ``quotes``, ``citations``, ``deals``, ``events``; also ``transactions``,
+every transaction trigger with its agent and theme spans whether or not they are actors. Every offset is a
 Python string index into the text exactly as given, end exclusive.
 """
 
@@ -16,13 +17,13 @@ from factwire.extract import actors as _actors
 from factwire.extract.amounts import find_amounts
 from factwire.extract.citations import find_citations
 from factwire.extract.dates import find_dates
-from factwire.extract.deals import find_deals
+from factwire.extract.deals import find_deals, find_transactions
 from factwire.extract.events import find_events
 from factwire.extract.quotes import find_quotes
 from factwire.extract.syntax import MentionIndex
 
 # Bump when a rule change can change the facts of an already-loaded article.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 FACT_KINDS = ("actors", "mentions", "amounts", "dates", "quotes", "citations", "deals", "events")
 
@@ -58,6 +59,7 @@ def facts_from_doc(doc: Doc, published: date | None, cited_sources: list[str] | 
     index = MentionIndex(doc, mentions)
     deals = find_deals(doc, index, amounts, dates, citations)
     events = find_events(doc, index, dates)
+    transactions = find_transactions(doc, index)
     _add_evidence(doc, amounts, dates, quotes, citations, mentions)
     return {
         "extractor_version": EXTRACTOR_VERSION,
@@ -70,6 +72,7 @@ def facts_from_doc(doc: Doc, published: date | None, cited_sources: list[str] | 
         "citations": citations,
         "deals": deals,
         "events": events,
+        "transactions": transactions,
     }
 
 

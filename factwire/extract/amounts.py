@@ -1082,11 +1082,12 @@ def find_amounts(doc) -> list[dict]:
     return results
 
 
+# "a gallon", "an acre": one of a unit named in full. Not times ("a day when"), and not the
+# idioms "a point", "a bit", "a ton of work".
 _ONE_UNIT_RE = re.compile(
     r"(?<![\w'’])[Aa]n?(?=\s+(?i:%s)(?:s|es)?(?![\w-]))" % _alternation(
         n for n, u in UNIT_NAMES.items()
         if u not in DURATION_UNITS and n not in ("point", "basis point", "mark", "degree", "bit", "ton")))
-# Idioms that look like one of a unit: "a bit", "a ton of work", "at one point".
 
 
 def _part_of_name(doc, a: _Amount) -> bool:

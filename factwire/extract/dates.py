@@ -685,6 +685,70 @@ _rule("duration", rf"(?:(?P<lead>the\s+(?:past|last|next|previous|coming|followi
       _r_duration)
 
 
+# ---------------------------------------------------------------------------------------------
+# Pre-filter: running text is searched with a rule only near the words its matches must contain
+# (its triggers), found by one tokenising pass. "#" stands for any run of digits.
+
+_UNIT_WORDS = {"day", "week", "month", "quarter", "qtr", "year", "yr", "decade"}
+_TRIGGERS: dict[str, frozenset[str]] = {
+    name: frozenset(words) for names, words in (
+        (("iso", "numeric", "numeric_month_year", "year", "year_era", "short_year", "decade",
+          "quarter_code"), {"#"}),
+        (("month_day", "day_month", "month_year", "month", "month_part", "week_of"), set(_MONTHS)),
+        (("nth_weekday_of_month", "last_day_of_month", "day_of_relative_month"), {*_MONTHS, "month"}),
+        (("relative_unit",), _UNIT_WORDS),
+        (("ago", "duration"), _UNIT_WORDS | {w + "s" for w in _UNIT_WORDS}),
+        (("part_of",), {"day", "week", "month", "year", "quarter"}),
+        (("deictic",), {"today", "tonight", "yesterday", "tomorrow", "tomorrows", "morning",
+                        "afternoon", "evening"}),
+        (("weekday",), set(_WEEKDAYS)),
+        (("weekdays_away",), {w + "s" for w in _WEEKDAYS}),
+        (("quarter",), {"quarter", "qtr"}),
+        (("holiday",), {"christmas", "xmas", "boxing", "year", "valentine", "valentines", "halloween",
+                        "independence", "july", "veteran", "veterans", "thanksgiving", "friday",
+                        "monday", "memorial", "mlk", "king", "president", "presidents", "washington",
+                        "patrick", "paddy", "groundhog", "groundhogs", "labor", "labour", "mother",
+                        "mothers", "father", "fathers", "easter"}),
+        (("weekend",), {"weekend", "week"}),
+        (("season",), set(_SEASON_CODES)),
+        (("vague",), {"recently", "recent", "currently", "nowadays", "days", "present", "presently",
+                      "being", "future", "term", "now", "moment", "point"}),
+    ) for name in names
+}
+_TRIGGER_WORD_RE = re.compile(r"[A-Za-z]+|\d+")
+# Text searched on either side of a trigger: more than the longest expression reaches.
+_BEFORE_TRIGGER, _AFTER_TRIGGER = 64, 96
+
+
+def _rule_windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each rule, the stretches of ``text`` (merged, in order) where it can match."""
+    hits: dict[str, list[int]] = {}
+    for w in _TRIGGER_WORD_RE.finditer(text):
+        word = w.group()
+        hits.setdefault("#" if word[0].isdigit() else word.lower(), []).append(w.start())
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for rule in _RULES:
+        if not rule.in_text:
+            continue
+        starts = sorted(pos for word in _TRIGGERS[rule.name] for pos in hits.get(word, ()))
+        merged: list[list[int]] = []
+        for pos in starts:
+            lo = max(0, pos - _BEFORE_TRIGGER)
+            hi = pos + _AFTER_TRIGGER
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = hi
+            else:
+                merged.append([lo, hi])
+        out = []
+        for lo, hi in merged:
+            hi = min(len(text), hi)
+            while hi < len(text) and text[hi].isalnum():
+                hi += 1  # never cut a word: lookaheads must see what really follows
+            out.append((lo, hi))
+        windows[rule.name] = out
+    return windows
+
+
 def _r_quarter_code(m, ref, direction):
     q = int(m.group("qn") or m.group("qn2") or m.group("qn3"))
     if m.group("y_"):
@@ -826,10 +890,11 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
     """
     text = doc.text
     candidates: list[tuple[int, int, _Rule, re.Match]] = []
+    windows = _rule_windows(text)
     for rule in _RULES:
         if not rule.in_text:
             continue
-        for m in rule.regex.finditer(text):
+        for m in (m for lo, hi in windows[rule.name] for m in rule.regex.finditer(text, lo, hi)):
             start, end = m.span()
             if start == end or not _word_bounded(text, start, end):
                 continue

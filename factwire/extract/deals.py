@@ -15,7 +15,8 @@ import hashlib
 from spacy.tokens import Doc, Token
 
 from factwire.extract.syntax import (MentionIndex, agent_of, argument_head, direct_objects, extent,
-                                     modality, phrase, prep_objects, subjects, verb_arguments)
+                                     is_market_move, modality, phrase, prep_objects, subjects,
+                                     verb_arguments)
 
 DEAL_NOUNS = {
     "agreement": "agreement", "deal": "agreement", "pact": "agreement", "treaty": "agreement",
@@ -98,6 +99,8 @@ def find_transactions(doc: Doc, index: MentionIndex) -> list[dict]:
         elif token.pos_ == "VERB" and (lemma in DEAL_VERBS or lemma == "agree"):
             particle = PARTICLE_VERBS.get(lemma)
             if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):
+                continue
+            if is_market_move(token):
                 continue
             agent, theme = verb_arguments(token, THEME_PREPS.get(lemma, ()))
             kind = DEAL_VERBS.get(lemma, "agreement")
@@ -239,6 +242,8 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     lemma = verb.lemma_.lower()
     particle = PARTICLE_VERBS.get(lemma)
     if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        return None
+    if is_market_move(verb):
         return None
     kind = DEAL_VERBS[lemma]
     agent, theme = verb_arguments(verb, THEME_PREPS.get(lemma, ()))

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from factwire.extract.syntax import (MentionIndex, direct_objects, extent, modality, prep_objects,
-                                     subjects, verb_arguments)
+from factwire.extract.syntax import (MentionIndex, direct_objects, extent, is_market_move, modality,
+                                     prep_objects, subjects, verb_arguments)
 
 EVENT_VERBS = {
     "attack": "attack", "strike": "attack", "bomb": "attack", "shell": "attack", "invade": "attack",
@@ -51,6 +51,8 @@ def find_events(doc: Doc, index: MentionIndex, dates: list[dict]) -> list[dict]:
         lemma = verb.lemma_.lower()
         particle = PARTICLE_VERBS.get(lemma)
         if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+            continue
+        if is_market_move(verb):
             continue
         event_type = EVENT_VERBS[lemma]
         subject_actors: list[str] = []

@@ -276,3 +276,9 @@ def extent(token: Token) -> tuple[int, int]:
             nxt.head == token and nxt.dep_ == "prt" or token.lower_ == "bail"):
         return token.idx, nxt.idx + len(nxt)
     return token.idx, end
+
+
+def is_market_move(verb: Token) -> bool:
+    """"Shares sold off": a falling market, not a sale (a sell-off has no thing sold)."""
+    return (verb.lemma_.lower() == "sell" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children))

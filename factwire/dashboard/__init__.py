@@ -1,0 +1,1 @@
+"""A Streamlit dashboard over the published warehouse snapshot (the optional extra \`dashboard\`)."""

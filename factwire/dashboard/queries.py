@@ -1,0 +1,206 @@
+"""What the dashboard shows, as plain functions of a read-only DuckDB connection.
+
+Every query reads the views in ``sql/views/`` (and, for the run log and one article's text and
+facts, the base tables ``runs``, ``articles``, ``actor_mentions``, ``amounts``, ``dates``,
+``quotes``), with values bound as parameters. Frames are returned whole (``SELECT *`` from a view
+where the caller picks columns by name), so a view that gains a column breaks nothing here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+
+def open_snapshot(snapshot_path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A fresh read-only connection to the published warehouse snapshot.
+
+    The file is attached to a private in-memory database rather than opened with
+    ``duckdb.connect(path)``: DuckDB shares one open database per path within a process, so while
+    any other session still held a connection, a new one would keep reading the file that a
+    run has since replaced. Attaching opens the path anew, so each connection sees the latest
+    published snapshot, whole.
+    """
+    snapshot_path = Path(snapshot_path)
+    if not snapshot_path.exists():
+        raise FileNotFoundError(f"no warehouse snapshot at {snapshot_path}")
+    con = duckdb.connect()
+    try:
+        con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(snapshot_path)])
+        con.execute("USE warehouse")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:
+    return con.execute(sql, params or []).df()
+
+
+# -- Overview ----------------------------------------------------------------------------------
+def overview_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Articles, actors named at least once, deals and amounts in the warehouse."""
+    row = con.execute(
+        "SELECT (SELECT coalesce(sum(articles), 0) FROM daily_counts), "
+        "(SELECT count(*) FROM dim_actors WHERE mention_count > 0), "
+        "(SELECT count(*) FROM fct_deals), (SELECT count(*) FROM fct_amounts)").fetchone()
+    return dict(zip(("articles", "actors", "deals", "amounts"), (int(v) for v in row)))
+
+
+def daily_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Articles and facts per publication date, oldest first (undated articles last)."""
+    return _frame(con, "SELECT * FROM daily_counts ORDER BY published_date NULLS LAST")
+
+
+def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> pd.DataFrame:
+    """The latest runs, newest first, with their status and counts."""
+    return _frame(con, "SELECT * FROM runs ORDER BY started_at DESC LIMIT ?", [limit])
+
+
+# -- Deals -------------------------------------------------------------------------------------
+def deal_kinds(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [r[0] for r in con.execute("SELECT DISTINCT deal_kind FROM fct_deals ORDER BY 1").fetchall()]
+
+
+def deal_parties(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every actor that is a party to at least one deal, by name."""
+    return [r[0] for r in con.execute(
+        "SELECT DISTINCT unnest(parties) AS name FROM fct_deals ORDER BY name").fetchall()]
+
+
+def deal_date_bounds(con: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None]:
+    return tuple(con.execute("SELECT min(published_date), max(published_date) FROM fct_deals").fetchone())
+
+
+def deals(con: duckdb.DuckDBPyConnection, actor: str | None = None, kind: str | None = None,
+          published_from: date | None = None, published_to: date | None = None) -> pd.DataFrame:
+    """Deals, newest article first; each filter applies only when given.
+
+    ``actor`` matches a party by name; the date range is on the article's publication date and
+    inclusive, and leaves out undated articles when either end is given.
+    """
+    return _frame(con, """
+        SELECT * FROM fct_deals
+        WHERE (?::VARCHAR IS NULL OR list_contains(parties, ?::VARCHAR))
+          AND (?::VARCHAR IS NULL OR deal_kind = ?::VARCHAR)
+          AND (?::DATE IS NULL OR published_date >= ?::DATE)
+          AND (?::DATE IS NULL OR published_date <= ?::DATE)
+        ORDER BY published_date DESC NULLS LAST, value_eur DESC NULLS LAST, deal_id
+        """, [actor, actor, kind, kind, published_from, published_from, published_to, published_to])
+
+
+def support_column(frame: pd.DataFrame) -> str:
+    """The column that says how well a deal is supported: corroborating articles where the
+    view has such a column, else the number of mentions in its article."""
+    for column in frame.columns:
+        if column.startswith("corroborat"):
+            return column
+    return "mention_count"
+
+
+# -- Actors ------------------------------------------------------------------------------------
+def top_actors(con: duckdb.DuckDBPyConnection, limit: int = 20) -> pd.DataFrame:
+    """Actors ranked by mentions, then by the articles naming them, then by name."""
+    return _frame(con, "SELECT * FROM dim_actors WHERE mention_count > 0 "
+                       "ORDER BY mention_count DESC, article_count DESC, name LIMIT ?", [limit])
+
+
+def actor_pairs(con: duckdb.DuckDBPyConnection, limit: int = 20, actor_id: str | None = None) -> pd.DataFrame:
+    """Pairs of actors named in the same article, ranked by how many articles name both;
+    with ``actor_id``, only that actor's pairs."""
+    return _frame(con, """
+        SELECT * FROM actor_pairs
+        WHERE ?::VARCHAR IS NULL OR ?::VARCHAR IN (actor_id_a, actor_id_b)
+        ORDER BY article_count DESC, actor_a, actor_b LIMIT ?
+        """, [actor_id, actor_id, limit])
+
+
+def actor_quotes(con: duckdb.DuckDBPyConnection, actor_id: str) -> pd.DataFrame:
+    """What an actor is quoted saying, newest article first."""
+    return _frame(con, "SELECT * FROM fct_quotes WHERE speaker_actor_id = ? "
+                       "ORDER BY published_date DESC NULLS LAST, quote_id", [actor_id])
+
+
+# -- Amounts -----------------------------------------------------------------------------------
+def money_by_currency(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Money amounts per currency: how many, their sum, and the sum in EUR where a rate is known."""
+    return _frame(con, """
+        SELECT currency, count(*) AS amounts, sum(value) AS total_value, sum(value_eur) AS total_eur
+        FROM fct_amounts WHERE amount_kind = 'money'
+        GROUP BY currency ORDER BY total_eur DESC NULLS LAST, currency NULLS LAST
+        """)
+
+
+def money_total_eur(con: duckdb.DuckDBPyConnection) -> float:
+    """All money amounts in EUR (amounts in a currency without a rate are left out)."""
+    return float(con.execute("SELECT coalesce(sum(value_eur), 0) FROM fct_amounts "
+                             "WHERE amount_kind = 'money'").fetchone()[0])
+
+
+def money_by_actor(con: duckdb.DuckDBPyConnection, limit: int = 20) -> pd.DataFrame:
+    """Money per actor, where an amount belongs to every actor named in its sentence
+    (view ``fct_money_actors``), ranked by the EUR total."""
+    return _frame(con, """
+        SELECT actor_id, actor, count(*) AS amounts, count(DISTINCT article_id) AS articles,
+               sum(value_eur) AS total_eur
+        FROM fct_money_actors
+        GROUP BY actor_id, actor ORDER BY total_eur DESC NULLS LAST, actor LIMIT ?
+        """, [limit])
+
+
+def counts_by_unit(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Counts and physical quantities per unit ("soldiers", "companies", "point")."""
+    return _frame(con, """
+        SELECT amount_kind, unit, count(*) AS amounts, sum(value) AS total_value
+        FROM fct_amounts WHERE amount_kind IN ('count', 'quantity')
+        GROUP BY amount_kind, unit ORDER BY amounts DESC, amount_kind, unit NULLS LAST
+        """)
+
+
+# -- Article -----------------------------------------------------------------------------------
+def article_choices(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every article's id, date and title, newest first."""
+    return _frame(con, "SELECT article_id, published_date, title FROM articles "
+                       "ORDER BY published_date DESC NULLS LAST, title, article_id")
+
+
+def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
+    """One article's row (with its text), or None."""
+    cursor = con.execute("SELECT * FROM articles WHERE article_id = ?", [article_id])
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], row))
+
+
+def article_facts(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFrame:
+    """Mentions, amounts, dates and quotes of one article with their offsets, in text order.
+
+    Columns: kind, fact_id, start_char, end_char, text, label (what the fact says), sentence.
+    """
+    return _frame(con, """
+        SELECT 'mention' AS kind, m.mention_id AS fact_id, m.start_char, m.end_char,
+               m.mention_text AS text,
+               a.name || coalesce(' (' || a.actor_type || ')', '') AS label, m.sentence
+        FROM actor_mentions m JOIN actors a USING (actor_id) WHERE m.article_id = ?
+        UNION ALL
+        SELECT 'amount', x.amount_id, x.start_char, x.end_char, x.amount_text,
+               x.amount_kind || ': ' || CASE WHEN x.approximate THEN '~' ELSE '' END
+               || coalesce(format('{:,}', x.value), '?')
+               || coalesce('–' || format('{:,}', x.value_max), '')
+               || coalesce(' ' || x.currency, '') || coalesce(' ' || x.unit, ''), x.sentence
+        FROM amounts x WHERE x.article_id = ?
+        UNION ALL
+        SELECT 'date', d.date_id, d.start_char, d.end_char, d.date_text,
+               coalesce(d.date_value, '?') || coalesce(' (' || d.date_precision || ')', ''), d.sentence
+        FROM dates d WHERE d.article_id = ?
+        UNION ALL
+        SELECT 'quote', q.quote_id, q.start_char, q.end_char, q.quote_text,
+               'quote by ' || coalesce(sp.name, q.speaker_text, 'unknown speaker'), q.sentence
+        FROM quotes q LEFT JOIN actors sp ON sp.actor_id = q.speaker_actor_id WHERE q.article_id = ?
+        ORDER BY start_char, end_char DESC, kind
+        """, [article_id] * 4)
