@@ -177,11 +177,19 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
     return dict(zip([d[0] for d in cursor.description], row))
 
 
+# A temporary macro (private to this connection): whole numbers without decimals, others with two.
+_NUMBER_MACRO = """
+    CREATE OR REPLACE TEMP MACRO _number(v) AS
+    CASE WHEN v = round(v) AND abs(v) < 1e18 THEN format('{:,}', v::HUGEINT) ELSE format('{:,.2f}', v) END
+"""
+
+
 def article_facts(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFrame:
     """Mentions, amounts, dates and quotes of one article with their offsets, in text order.
 
     Columns: kind, fact_id, start_char, end_char, text, label (what the fact says), sentence.
     """
+    con.execute(_NUMBER_MACRO)
     return _frame(con, """
         SELECT 'mention' AS kind, m.mention_id AS fact_id, m.start_char, m.end_char,
                m.mention_text AS text,
@@ -190,8 +198,7 @@ def article_facts(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFra
         UNION ALL
         SELECT 'amount', x.amount_id, x.start_char, x.end_char, x.amount_text,
                x.amount_kind || ': ' || CASE WHEN x.approximate THEN '~' ELSE '' END
-               || coalesce(format('{:,}', x.value), '?')
-               || coalesce('–' || format('{:,}', x.value_max), '')
+               || coalesce(_number(x.value), '?') || coalesce('–' || _number(x.value_max), '')
                || coalesce(' ' || x.currency, '') || coalesce(' ' || x.unit, ''), x.sentence
         FROM amounts x WHERE x.article_id = ?
         UNION ALL

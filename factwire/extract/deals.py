@@ -14,7 +14,7 @@ import hashlib
 
 from spacy.tokens import Doc, Token
 
-from factwire.extract.syntax import (MentionIndex, agent_of, argument_head, direct_objects, extent,
+from factwire.extract.syntax import (MentionIndex, agent_of, argument_head, direct_objects, extent, is_calendar_date,
                                      is_market_move, modality, phrase, prep_objects, subjects,
                                      verb_arguments)
 
@@ -339,7 +339,7 @@ def _attach_context(deal: dict, token: Token, amounts, dates, citations) -> None
         chosen = min(inside, key=lambda a: abs(a["start"] - token.idx))
         deal["value"] = {"value": chosen["value"], "currency": chosen["currency"],
                          "approximate": chosen.get("approximate", False)}
-    in_sentence = [d for d in dates if s_start <= d["start"] < s_end and d.get("value")]
+    in_sentence = [d for d in dates if s_start <= d["start"] < s_end and is_calendar_date(d)]
     if in_sentence:
         chosen = min(in_sentence, key=lambda d: abs(d["start"] - token.idx))
         deal["date"] = {"value": chosen["value"], "precision": chosen["precision"]}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from factwire.extract.syntax import (MentionIndex, direct_objects, extent, is_market_move, modality,
+from factwire.extract.syntax import (MentionIndex, direct_objects, extent, is_calendar_date, is_market_move, modality,
                                      prep_objects, subjects, verb_arguments)
 
 EVENT_VERBS = {
@@ -126,7 +126,7 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
 
 def _date_in_sentence(verb: Token, dates: list[dict]) -> dict | None:
     sentence = verb.sent
-    candidates = [d for d in dates if sentence.start_char <= d["start"] < sentence.end_char and d.get("value")]
+    candidates = [d for d in dates if sentence.start_char <= d["start"] < sentence.end_char and is_calendar_date(d)]
     if not candidates:
         return None
     chosen = min(candidates, key=lambda d: abs(d["start"] - verb.idx))

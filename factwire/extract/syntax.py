@@ -282,3 +282,12 @@ def is_market_move(verb: Token) -> bool:
     """"Shares sold off": a falling market, not a sale (a sell-off has no thing sold)."""
     return (verb.lemma_.lower() == "sell" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
             and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children))
+
+
+# Dates that name a point on the calendar; reference values (PAST_REF), durations (P6Y),
+# seasons and fiscal years are not a deal's or an event's date.
+CALENDAR_PRECISIONS = {"day", "week", "month", "quarter", "year", "decade"}
+
+
+def is_calendar_date(date: dict) -> bool:
+    return bool(date.get("value")) and date.get("precision") in CALENDAR_PRECISIONS
