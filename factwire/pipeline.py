@@ -343,4 +343,5 @@ def run_row(summary: RunSummary, inputs: list[str], started: datetime) -> dict:
         "inputs_quarantined": summary.inputs_quarantined, "pages_fetched": summary.pages_fetched,
         "fetch_failures": summary.fetch_failures,
         "facts_loaded": 0, "extractor_version": EXTRACTOR_VERSION, "error": summary.error,
+        "lake_exported": summary.status != "succeeded",  # a failed run has nothing to export
     }

@@ -114,7 +114,6 @@ def test_small_batches_in_two_processes_load_the_same_facts_as_one_batch(tmp_pat
     run_pipeline([SEEDS], one, batch_size=500)
     summary = run_pipeline([SEEDS], many, batch_size=3)
     assert summary.status == "succeeded"
-    assert len(list((many.lake_dir / "articles").rglob("*.parquet"))) == -(-summary.articles_new // 3)
     # An actor outside the alias table keeps the spelling it was first loaded with ("NASDAQ" or
     # "Nasdaq"), which depends on batch order; its key does not.
     leave_out = _RUN_COLUMNS | {"name"}

@@ -1,1 +1,1 @@
-"""A Streamlit dashboard over the published warehouse snapshot (the optional extra \`dashboard\`)."""
+"""A Streamlit dashboard over the published warehouse snapshot (the optional extra `dashboard`)."""

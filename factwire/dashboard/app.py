@@ -44,6 +44,10 @@ def _joined(values) -> str:
     return ", ".join(str(v) for v in values) if values is not None and len(values) else ""
 
 
+def _day(value) -> str:
+    return "undated" if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
 def _eur(value: float | None) -> str:
     return "–" if value is None or pd.isna(value) else f"€{value:,.0f}"
 
@@ -63,10 +67,16 @@ def overview_page(con: duckdb.DuckDBPyConnection) -> None:
     st.subheader("Over time")
     daily = queries.daily_counts(con)
     dated = daily[daily["published_date"].notna()]
-    series = [c for c in dated.columns if c != "published_date"]
     if len(dated):
-        st.line_chart(dated, x="published_date", y=series)
-    st.caption("Articles and facts per publication date (view `daily_counts`).")
+        # Months with articles only, as categories: news corpora are sparse in time.
+        monthly = (dated.assign(month=pd.to_datetime(dated["published_date"]).dt.strftime("%Y-%m"))
+                   .drop(columns="published_date").groupby("month", as_index=False).sum())
+        facts = [c for c in monthly.columns if c not in ("month", "articles")]
+        left, right = st.columns(2)
+        left.bar_chart(monthly, x="month", y="articles", height=260)
+        right.bar_chart(monthly, x="month", y=facts, height=260)
+    st.caption("Articles (left) and facts by kind (right) per month of publication, months with "
+               "articles only (view `daily_counts`).")
     with st.expander("Counts per date"):
         st.dataframe(daily, hide_index=True)
 
@@ -182,7 +192,7 @@ def article_page(con: duckdb.DuckDBPyConnection) -> None:
     if not len(choices):
         st.info("The warehouse holds no article yet.")
         return
-    labels = {r.article_id: f"{r.published_date or 'undated'} · {r.title or r.article_id}"
+    labels = {r.article_id: f"{_day(r.published_date)} · {r.title or r.article_id}"
               for r in choices.itertuples()}
     if st.session_state.get("article") not in labels:
         requested = st.query_params.get("article")
@@ -192,7 +202,7 @@ def article_page(con: duckdb.DuckDBPyConnection) -> None:
 
     row = queries.article(con, article_id)
     facts = queries.article_facts(con, article_id)
-    st.caption(f"{row.get('published_date') or 'undated'} · {row.get('source_uri') or ''} · id {article_id}")
+    st.caption(f"{_day(row.get('published_date'))} · {row.get('source_uri') or ''} · id {article_id}")
     columns = st.columns(4)
     for column, (label, kind) in zip(columns, [("Mentions", "mention"), ("Amounts", "amount"),
                                                ("Dates", "date"), ("Quotes", "quote")]):

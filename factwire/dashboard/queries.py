@@ -27,7 +27,8 @@ def open_snapshot(snapshot_path: str | Path) -> duckdb.DuckDBPyConnection:
     snapshot_path = Path(snapshot_path)
     if not snapshot_path.exists():
         raise FileNotFoundError(f"no warehouse snapshot at {snapshot_path}")
-    con = duckdb.connect()
+    # No replacement scans: a missing view must be an error, not a Python variable of that name.
+    con = duckdb.connect(config={"python_enable_replacements": False})
     try:
         con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(snapshot_path)])
         con.execute("USE warehouse")

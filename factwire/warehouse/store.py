@@ -25,6 +25,7 @@ from typing import Iterator
 import duckdb
 import pyarrow.parquet as pq
 
+from factwire.warehouse import lake
 from factwire.warehouse.rows import fact_key
 from factwire.warehouse.schema import Table, tables
 
@@ -100,6 +101,7 @@ class Warehouse:
                 handle.truncate()
                 handle.write(str(os.getpid()))
                 handle.flush()
+                lake.clear_staging(self.lake_dir)  # left by a run that stopped before its load
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
@@ -150,7 +152,7 @@ class Warehouse:
 
     # -- writing -----------------------------------------------------------------------------
     def write_lake(self, rows_by_table: dict[str, list[dict]], batch_id: str, run_date: date) -> dict[str, Path]:
-        """One Parquet file per table for a batch, under ``<lake>/<table>/run_date=<date>/``.
+        """One Parquet file per table for a batch, under ``<lake>/_batches/<table>/run_date=<date>/``.
 
         The file name is the batch's content key, so writing the same batch again replaces the
         file instead of adding a copy; each file is written to a temporary name and renamed.
@@ -161,7 +163,7 @@ class Warehouse:
             rows = _unique(declared, rows)
             if not rows:
                 continue
-            folder = self.lake_dir / name / f"run_date={run_date.isoformat()}"
+            folder = self.lake_dir / lake.STAGING / name / f"run_date={run_date.isoformat()}"
             folder.mkdir(parents=True, exist_ok=True)
             target = folder / f"{batch_id}.parquet"  # "batch-<key>" or "records-<key>"
             partial = target.with_suffix(".parquet.partial")
@@ -191,8 +193,15 @@ class Warehouse:
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
+            self._export_pending(con)
+        lake.clear_staging(self.lake_dir)
         self.publish()
         return inserted
+
+    def _export_pending(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Bring the lake up to date with every committed run not yet exported."""
+        pending = [r[0] for r in con.execute("SELECT run_id FROM runs WHERE NOT lake_exported").fetchall()]
+        lake.export(con, self.lake_dir, pending)
 
     def record_run(self, run_row: dict) -> None:
         """Record a run that loaded nothing (a failure or an empty input)."""
