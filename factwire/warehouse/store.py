@@ -25,7 +25,7 @@ from typing import Iterator
 import duckdb
 import pyarrow.parquet as pq
 
-from factwire.warehouse import lake
+from factwire.warehouse import lake, migrations
 from factwire.warehouse.rows import fact_key
 from factwire.warehouse.schema import Table, tables
 
@@ -118,6 +118,10 @@ class Warehouse:
             con.close()
 
     def ensure_schema(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Create a new warehouse at the latest version, migrate an older one, refuse a newer one;
+        then check every table against its declaration and (re)create the views."""
+        version = migrations.current_version(con)
+        migrations.migrate(con, self.path, version)
         for declared in tables().values():
             con.execute(declared.ddl())
             found = [r[0] for r in con.execute(
@@ -127,6 +131,8 @@ class Warehouse:
                 raise WarehouseSchemaError(
                     f"{self.path}: table {declared.name} has columns {found}, but schemas/{declared.name}.yaml "
                     f"declares {declared.column_names}; rebuild the warehouse from its inputs")
+        if version is None:
+            migrations.set_version(con, migrations.latest_version())
         # Views may read each other: create them in passes until each one's inputs exist.
         pending = sorted((SQL_DIR / "views").glob("*.sql"))
         while pending:
@@ -147,8 +153,16 @@ class Warehouse:
             return reader.known_article_ids(article_ids)
 
     def reader(self) -> "WarehouseReader":
-        """Lookups a run makes while it plans (read-only; close before loading)."""
-        return WarehouseReader(self.connect_read_only() if self.path.exists() else None)
+        """Lookups a run makes while it plans (read-only; close before loading). A warehouse
+        newer than this code is refused here, before anything is fetched or extracted."""
+        if not self.path.exists():
+            return WarehouseReader(None)
+        con = self.connect_read_only()
+        version = migrations.current_version(con)
+        if version is not None and version > migrations.latest_version():
+            con.close()
+            migrations.migrate(con, self.path, version)  # raises WarehouseVersionError
+        return WarehouseReader(con)
 
     # -- writing -----------------------------------------------------------------------------
     def write_lake(self, rows_by_table: dict[str, list[dict]], batch_id: str, run_date: date) -> dict[str, Path]:
