@@ -52,6 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     query.add_argument("--write", action="store_true", help="open the warehouse read-write")
     query.add_argument("--warehouse", type=Path, help="DuckDB file (default: data/warehouse.duckdb)")
 
+    check = commands.add_parser("check", help="check the warehouse's constraints and report violations",
+                                description="Check unique keys, facts that point at articles and actors, money "
+                                            "(not negative, ISO 4217 currency), date precision and evidence offsets, on "
+                                            "the published snapshot. Exits 1 when any check finds violations.")
+    check.add_argument("--warehouse", type=Path, help="DuckDB file (default: data/warehouse.duckdb)")
+    check.add_argument("--json", action="store_true", help="print the results as JSON")
+
     page = commands.add_parser("page", help="print what the HTML cleaning step makes of one page, as JSON",
                                description="Clean one HTML page (a file or an http(s) URL) and print its title, "
                                            "published date, author, site, url, language and main text as JSON.")
@@ -79,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         return _query(args)
     if args.command == "page":
         return _page(args)
+    if args.command == "check":
+        return _check(args)
     return 2
 
 
@@ -139,6 +148,28 @@ def _run(args) -> int:
         con.close()
     print(format_table(["table", "rows", "added by this run"], counts))
     return 0
+
+
+def _check(args) -> int:
+    from factwire.pipeline import warehouse_from
+    from factwire.warehouse.checks import run_checks
+
+    con = _connect(warehouse_from(_settings(args)).snapshot_path, write=False)
+    try:
+        results = run_checks(con)
+    finally:
+        con.close()
+    failed = [r for r in results if not r.passed]
+    if args.json:
+        print(json.dumps([{"check": r.name, "description": r.description, "violations": r.violations,
+                           "examples": [list(map(str, e)) for e in r.examples]} for r in results], indent=2))
+    else:
+        print(format_table(["check", "violations", "what it checks"],
+                           [(r.name, r.violations, r.description) for r in results], max_width=80))
+        for result in failed:
+            print(f"{result.name}: e.g. {result.examples}")
+        print(f"{len(results) - len(failed)} of {len(results)} checks passed")
+    return 1 if failed else 0
 
 
 def _fetch_config(args):

@@ -17,6 +17,7 @@ from factwire.pipeline import (DEFAULT_BATCH_SIZE, BatchResult, RunPlan, RunSumm
                                finish_run, is_url, plan_run, process_batch, record_failure, warehouse_from)
 from factwire.settings import Settings, get_settings
 from factwire.sources.sourcesfile import load_sources
+from factwire.warehouse.checks import run_checks
 from factwire.warehouse.store import Warehouse
 
 # Re-runs are made safe by the warehouse's keys, not by Prefect: its default cache would hash
@@ -48,6 +49,16 @@ def load(run_plan: RunPlan, results: list[BatchResult], warehouse: Warehouse) ->
     return finish_run(run_plan, results, warehouse)
 
 
+@task(cache_policy=NO_CACHE)
+def check(warehouse: Warehouse) -> list[str]:
+    """Run the warehouse's constraint checks on the published snapshot; names of failed checks."""
+    con = warehouse.connect_snapshot()
+    try:
+        return [f"{r.name} ({r.violations})" for r in run_checks(con) if not r.passed]
+    finally:
+        con.close()
+
+
 @flow(name="news_etl")
 def news_etl(paths: list[str] = ["seeds"], warehouse: str | None = None, lake: str | None = None,  # noqa: B006
              batch_size: int = DEFAULT_BATCH_SIZE, sources_file: str | None = None) -> dict:
@@ -68,6 +79,9 @@ def news_etl(paths: list[str] = ["seeds"], warehouse: str | None = None, lake: s
         except Exception as exc:
             record_failure(run_plan, store, exc)
             raise
+    failed_checks = check(store)
+    if failed_checks:
+        raise RuntimeError(f"run {summary.run_id} loaded, but warehouse checks failed: {', '.join(failed_checks)}")
     logger.info("run %s: %d articles seen, %d new, %d unchanged, %d quarantined; rows inserted into %s: %s",
                 summary.run_id, summary.articles_seen, summary.articles_new, summary.articles_unchanged,
                 summary.inputs_quarantined, store.path, summary.rows_inserted or "none")

@@ -85,12 +85,17 @@ class Chromium:
         """Poll a JavaScript expression until it is truthy; return its value."""
         deadline = time.monotonic() + timeout
         while True:
-            value = self.evaluate(expression)
+            try:
+                value = self.evaluate(expression)
+            except RuntimeError as error:  # mid-navigation there may be no document body yet
+                value, last_error = None, error
+            else:
+                last_error = None
             if value:
                 return value
             if time.monotonic() > deadline:
-                raise TimeoutError(f"waited {timeout}s for {expression!r}; page text: "
-                                   f"{(self.evaluate('document.body.innerText') or '')[:2000]!r}")
+                raise TimeoutError(f"waited {timeout}s for {expression!r} (last error: {last_error}); page text: "
+                                   f"{self.evaluate('document.body ? document.body.innerText : null')!r:.2000}")
             time.sleep(interval)
 
     def screenshot(self, path: Path) -> Path:

@@ -400,9 +400,9 @@ def test_every_page_renders_in_a_browser(seed_warehouse, start_dashboard, browse
     assert metrics["Deals shown"] == f"{counts['deals']:,}"
     browser.screenshot(tmp_path / "deals.png")
 
-    metrics = _render(browser, f"{url}/?page=Actors", has_metrics.format(3))
+    metrics = _render(browser, f"{url}/?page=Actors", has_metrics.format(3)  # and the ranked list:
+                      + f" && {CELLS_JS}.includes('Russia')")
     assert metrics["Most mentioned"] == queries.top_actors(con, limit=1)["name"][0]
-    assert "Russia" in browser.evaluate(CELLS_JS)[:60]  # the ranked list's first rows
     browser.screenshot(tmp_path / "actors.png")
 
     metrics = _render(browser, f"{url}/?page=Amounts", has_metrics.format(2))
@@ -410,7 +410,7 @@ def test_every_page_renders_in_a_browser(seed_warehouse, start_dashboard, browse
     browser.screenshot(tmp_path / "amounts.png")
 
     article_id = _iran_article_id(con)
-    _render(browser, f"{url}/?page=Article&article={article_id}", "document.querySelector('span.fact')")
+    _render(browser, f"{url}/?page=Article&article={article_id}", "!!document.querySelector('span.fact')")
     money = browser.evaluate("Array.from(document.querySelectorAll('span.fact'))"
                              ".filter(s => s.title.includes('money: ~500,000,000 EUR')).map(s => s.innerText).join('')")
     assert money == "around €500 million"

@@ -112,7 +112,7 @@ def test_flow_loads_the_seeds_and_a_rerun_adds_no_rows(prefect_server, news_etl,
         ("country", "RUS")]
     # one task per batch of 4 (batches share actors: the load merges them by key)
     batches = -(-seed_files // 4)
-    assert _task_names(state.state_details.flow_run_id, batches + 2) == ["extract_batch"] * batches + ["load", "plan"]
+    assert _task_names(state.state_details.flow_run_id, batches + 3) == ["check"] + ["extract_batch"] * batches + ["load", "plan"]
     loaded = _counts(warehouse)
     assert first["rows_inserted"] == {t: n for t, n in loaded.items() if n}
 

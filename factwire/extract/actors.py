@@ -129,6 +129,7 @@ class _Candidate:
     span: Span | None
     kind: str | None = None  # "demonym" for nationality / religious / political group words
     team: bool = False  # a country named for its sports team
+    person: bool = False  # a person by a rule: the alias table does not make it a place
 
 
 def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
@@ -232,22 +233,71 @@ def _is_place_name(text: str, entry: AliasEntry) -> bool:
 
 def _entity_candidates(doc: Doc) -> list[_Candidate]:
     out = []
+    merged_up_to = 0  # tokens before this index were taken into a person name built by a rule
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_TYPES:
+        if ent.label_ not in ENTITY_TYPES and ent.label_ != "PRODUCT":
+            continue
+        if ent.start < merged_up_to:
             continue
         ent = entity_rules.trim_caption(ent)
+        label, person = ent.label_, False
+        if label != "PERSON":
+            named = _person_name(doc, ent)
+            if named is not None:
+                ent, label, person = named, "PERSON", True
+        if label not in ENTITY_TYPES:
+            continue  # products are kept only when they are people ("Dries Mertens")
         start, end, name = _name_span(ent)
         if not name or not any(c.isalpha() for c in name):
             continue
         entry = lookup_alias(name) or lookup_alias(ent.text)
-        if ent.label_ == "ORG" and entry is None and name.lower() in TITLES:
-            continue  # "Supreme" of "Supreme Leader" tagged as an organisation
-        if entry is None and (name in entity_rules.NOT_ACTORS or entity_rules.is_event_name(name)
-                              or entity_rules.is_product_name(name)):
+        if person and entry is not None and entry.type != "person" and " " not in name:
+            entry = None  # "Paris, an Australian woman" is no capital
+        if entry is None and _not_an_actor(ent, name, label):
             continue
-        kind = "demonym" if ent.label_ == "NORP" or _is_demonym(ent, name, entry) else None
-        out.append(_Candidate(start, end, name, ent.label_, ent, kind))
+        if entry is None and not person:
+            label = entity_rules.head_word_label(name) or label
+        kind = "demonym" if label == "NORP" or _is_demonym(ent, name, entry) else None
+        if out and out[-1].span is not None and ent.start < out[-1].span.end:
+            out.pop()  # a first name NER typed apart ("Valeska" of "Valeska Paris")
+        out.append(_Candidate(start, end, name, label, ent, kind, person=person))
+        merged_up_to = ent.end
     return out
+
+
+def _person_name(doc: Doc, ent: Span) -> Span | None:
+    """The person's name NER typed as something else, by a known given name ("Dean Kamen",
+    "Dries" + "Mertens") or by a person noun beside it ("fashion designer Halston",
+    "Valeska Paris, an Australian woman"); a first name before it joins the name."""
+    if lookup_alias(ent.text) is not None and " " in ent.text:
+        return None  # "Morgan Stanley", "Hong Kong"
+    end = ent.end
+    while end - ent.start < 3 and end < len(doc) and entity_rules._name_word(doc[end]) \
+            and doc[end].ent_iob_ != "I" and (doc[end].ent_iob_ != "B" or doc[end].ent_type_ in ("PRODUCT", "GPE", "ORG")) \
+            and not (doc[end].ent_iob_ == "B" and end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I"):
+        end += 1
+    for stop in range(end, ent.end - 1, -1):
+        candidate = doc[ent.start:stop]
+        first = lookup_alias(candidate[0].text)
+        if entity_rules.looks_like_person_name(candidate) and (first is None or first.type == "person"):
+            return candidate
+    if entity_rules.person_context(ent):
+        start = ent.start
+        while start > 0 and ent.start - start < 2 and entity_rules._name_word(doc[start - 1]) \
+                and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(ent.start, ent.end):
+            start -= 1
+        return doc[start:ent.end]
+    return None
+
+
+def _not_an_actor(ent: Span, name: str, label: str) -> bool:
+    """Codes, events, products, offices' titles, handles and post-nominal letters."""
+    if label == "ORG" and name.lower() in TITLES:
+        return True  # "Supreme" of "Supreme Leader" tagged as an organisation
+    return (name in entity_rules.NOT_ACTORS or entity_rules.is_event_name(name)
+            or entity_rules.is_product_name(name) or name[:1] in "@#"
+            or (label != "PERSON" and entity_rules.in_office_title(ent))
+            or entity_rules.is_post_nominal(ent))
 
 
 def _is_demonym(span: Span, name: str, entry: AliasEntry | None) -> bool:

@@ -6,9 +6,11 @@ another pass of the model or a regular expression over the whole text.
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from factwire.extract.amounts import ISO_CODES
 
@@ -19,6 +21,45 @@ TIME_ZONES = frozenset({"UTC", "GMT", "BST", "CET", "CEST", "EET", "EEST", "WET"
 UNITS = frozenset({"KB", "MB", "GB", "TB", "PB", "GHz", "MHz", "kHz", "Hz", "mph", "kph", "km",
                    "kg", "mm", "cm", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh", "bpd"})
 NOT_ACTORS = frozenset(ISO_CODES) | TIME_ZONES | UNITS
+
+# Letters written after a person's name ("Mark Tedeschi, QC"): a rank or degree, not an actor.
+POST_NOMINALS = frozenset({"QC", "KC", "SC", "MP", "MSP", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE",
+                           "PhD", "MD", "Esq", "Jr", "Sr"})
+
+# Last words that make a name an organisation's or a place's whatever NER typed it
+# ("Saudi Gazette", "Convention Centre", "NTU Hospital Station").
+ORG_HEAD_WORDS = frozenset({"gazette", "times", "herald", "tribune", "journal", "chronicle", "bank",
+                            "university", "college", "council", "party", "committee", "commission",
+                            "company", "corporation", "corp", "inc", "ltd", "plc", "llc", "agency",
+                            "ministry", "department", "foundation", "institute", "association",
+                            "federation", "gallery", "club", "society", "league", "authority"})
+PLACE_HEAD_WORDS = frozenset({"station", "airport", "stadium", "cave", "street", "road", "avenue",
+                              "square", "bridge", "river", "lake", "mountain", "mountains", "island",
+                              "islands", "valley", "bay", "beach", "harbour", "harbor", "palace",
+                              "castle", "tower", "plaza", "boulevard", "canyon", "desert", "peninsula"})
+# Newspapers and broadcasters: a place in their name is part of a brand ("New York Times").
+MEDIA_HEAD_WORDS = frozenset({"gazette", "times", "herald", "tribune", "journal", "chronicle", "post",
+                              "news", "telegraph", "observer", "examiner", "courier", "express"})
+
+# Common nouns for people: a name right after one ("fashion designer Halston") or with one in
+# apposition ("Valeska Paris, an Australian woman") is a person's.
+PERSON_NOUNS = frozenset({
+    "man", "woman", "boy", "girl", "person", "resident", "citizen", "student", "teacher", "actor",
+    "actress", "singer", "musician", "artist", "painter", "photographer", "designer", "writer",
+    "author", "novelist", "poet", "journalist", "reporter", "editor", "publisher", "athlete",
+    "player", "footballer", "goalkeeper", "striker", "midfielder", "defender", "coach", "manager",
+    "captain", "founder", "co-founder", "creator", "inventor", "scientist", "researcher",
+    "professor", "lecturer", "doctor", "nurse", "lawyer", "attorney", "prosecutor", "judge",
+    "politician", "lawmaker", "activist", "campaigner", "blogger", "entrepreneur", "businessman",
+    "businesswoman", "billionaire", "husband", "wife", "son", "daughter", "father", "mother",
+    "brother", "sister", "widow", "mayor", "curator", "architect", "chef", "comedian", "director",
+    "producer", "rapper", "model", "pilot", "soldier", "officer", "farmer", "worker", "survivor",
+    "victim", "suspect", "spokesman", "spokeswoman", "spokesperson", "scientologist", "priest",
+})
+# Title words that end a phrase naming an office, not an organisation ("Home Secretary",
+# "Shadow Home Secretary", "Emeritus Professor") or begin one ("Secretary of State").
+OFFICE_WORDS = frozenset({"secretary", "minister", "undersecretary", "professor", "chancellor",
+                          "commissioner", "director", "chairman", "chairwoman", "chair"})
 
 # Last words of names of events, which are not actors ("Google Science Fair", "Fan Expo").
 EVENT_WORDS = frozenset({"fair", "expo", "festival", "olympics", "games", "cup", "championship",
@@ -45,6 +86,124 @@ _DASHES = frozenset({"-", "–", "—", ":"})
 _LOCATIVE = frozenset({"in", "at", "from", "near", "across", "inside", "throughout", "within",
                        "around", "outside"})
 _SCORE = re.compile(r"^\d{1,3}$")
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names across languages, from the packaged ``given_names.txt``."""
+    path = resources.files("factwire.data").joinpath("given_names.txt")
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")  # "K.C.", "J."
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and token.text.replace("-", "").isalpha()
+
+
+def looks_like_person_name(tokens: Span) -> bool:
+    """Two or three capitalised words that start with a known given name or initials and do not
+    end with an organisation's or place's word: "Dean Kamen", "K.C. Maurer", not "Jordan Valley"."""
+    if not 2 <= len(tokens) <= 3:
+        return False
+    first, rest = tokens[0], tokens[1:]
+    if not (first.text in given_names() or _INITIALS.match(first.text)):
+        return False
+    if not all(_name_word(t) for t in rest):
+        return False
+    last = rest[-1].lower_
+    return last not in ORG_HEAD_WORDS and last not in PLACE_HEAD_WORDS and last not in EVENT_WORDS
+
+
+def head_word_label(name: str) -> str | None:
+    """"ORG" or "FAC" when the name's last word says what it is, else None."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    last = words[-1].lower().rstrip(".")
+    if last in ORG_HEAD_WORDS:
+        return "ORG"
+    if last in PLACE_HEAD_WORDS:
+        return "FAC"
+    return None
+
+
+def is_media_name(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in MEDIA_HEAD_WORDS
+
+
+def person_context(span: Span) -> bool:
+    """A common noun for a person stands right before the name ("designer Halston") or in
+    apposition after it ("Paris, an Australian woman")."""
+    doc = span.doc
+    if span.start > 0:
+        before = doc[span.start - 1]
+        if before.tag_ in ("NN", "NNS") and before.lemma_.lower() in PERSON_NOUNS and before.head.i in range(span.start, span.end):
+            return True
+    if span.end < len(doc) and doc[span.end].text == ",":
+        return any(child.dep_ == "appos" and child.i > span.end and child.tag_ == "NN"
+                   and child.lemma_.lower() in PERSON_NOUNS for child in span.root.children)
+    return False
+
+
+def in_office_title(span: Span) -> bool:
+    """The name is part of an office's title: "Home Secretary", "Secretary of State",
+    "Undersecretary for Education", "Emeritus Professor"."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in OFFICE_WORDS and doc[span.end].is_title:
+        return True
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ in ("of", "for") and doc[i - 1].lower_ in OFFICE_WORDS and doc[i - 1].is_title
+
+
+def is_post_nominal(span: Span) -> bool:
+    """Letters after a comma after a person's name: "Tom Molomby, SC"."""
+    doc = span.doc
+    return span.text in POST_NOMINALS and span.start >= 2 and doc[span.start - 1].text == "," \
+        and doc[span.start - 2].ent_type_ == "PERSON"
+
+
+_PLACE_IN_NAME = (
+    # (words before the place, words after it): "University of Texas", "Colorado State University"
+    (("university", "of"), ()),
+    ((), ("state", "university")),
+    ((), ("police", "department")),
+    ((), ("fire", "department")),
+    ((), ("independent", "school", "district")),
+    ((), ("school", "district")),
+    ((), ("city", "council")),
+    ((), ("county", "council")),
+    ((), ("institute", "of", "technology")),
+)
+
+
+def place_in_org_name(span: Span) -> tuple[int, int] | None:
+    """Token range of the place an organisation is named for, by the shape of its name:
+    "University of Southern Indiana", "Colorado State University", "Irving Police Department"."""
+    lower = [t.lower_ for t in span]
+    for before, after in _PLACE_IN_NAME:
+        if before and lower[:len(before)] == list(before):
+            start = span.start + len(before)
+            end = start
+            while end < span.end and _name_word(span.doc[end]):
+                end += 1
+            if end > start:
+                return start, end
+        if after and len(lower) > len(after):
+            for k in range(1, len(lower) - len(after) + 1):
+                if lower[k:k + len(after)] == list(after):
+                    start = span.start + k
+                    while start > span.start and _name_word(span.doc[start - 1]):
+                        start -= 1
+                    if start < span.start + k:
+                        return start, span.start + k
+                    break
+    return None
 
 
 def is_event_name(name: str) -> bool:

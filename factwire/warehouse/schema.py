@@ -49,6 +49,7 @@ class Table:
     key: tuple[str, ...]
     write_mode: str
     columns: tuple[Column, ...]
+    seed: str | None = None  # a CSV in factwire/data/ that a ``replace`` table is loaded from
 
     @property
     def column_names(self) -> list[str]:
@@ -78,7 +79,7 @@ def _load(path: Path) -> Table:
     columns = tuple(Column(c["name"], c["type"], c.get("nullable", True), c.get("description", ""))
                     for c in spec["columns"])
     table = Table(spec["name"], spec.get("description", ""), spec["grain"], tuple(spec["key"]),
-                  spec["write_mode"], columns)
+                  spec["write_mode"], columns, spec.get("seed"))
     if table.name != path.stem:
         raise ValueError(f"{path.name}: name {table.name!r} does not match the file name")
     if table.write_mode not in WRITE_MODES:

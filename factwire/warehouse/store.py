@@ -10,7 +10,6 @@ a run's facts all at once or not at all. Only one run writes at a time (a lock f
 from __future__ import annotations
 
 import contextlib
-import csv
 import fcntl
 import os
 import shutil
@@ -196,7 +195,7 @@ class Warehouse:
         with self.connect_write() as con:
             con.execute("BEGIN TRANSACTION")
             try:
-                self._load_fx_rates(con)
+                self._load_seeds(con)
                 for name in keyed_tables():
                     paths = [str(p) for p in files_by_table.get(name, [])]
                     if paths:
@@ -223,14 +222,24 @@ class Warehouse:
             _insert_rows(con, tables()["runs"], [run_row])
         self.publish()
 
-    def _load_fx_rates(self, con: duckdb.DuckDBPyConnection) -> None:
-        declared = tables()["fx_rates"]
-        with resources.files("factwire.data").joinpath("fx_rates.csv").open(encoding="utf-8") as handle:
-            rows = [{"currency": r["currency"], "rate_date": date.fromisoformat(r["rate_date"]),
-                     "eur_per_unit": float(r["eur_per_unit"]), "source": r["source"]}
-                    for r in csv.DictReader(handle)]
-        con.execute('DELETE FROM "fx_rates"')
-        _insert_rows(con, declared, rows)
+    def _load_seeds(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Reload every ``replace`` table from its seed CSV (reference data shipped with factwire)."""
+        for declared in tables().values():
+            if declared.write_mode == "replace" and declared.seed:
+                con.execute(f'DELETE FROM "{declared.name}"')
+                _insert_arrow(con, declared, read_seed(declared))
+
+
+def read_seed(declared: Table):
+    """A seed CSV as an Arrow table of the declared schema (FACTWIRE_FX_RATES overrides the rates)."""
+    import pyarrow.csv as pacsv
+
+    override = os.environ.get("FACTWIRE_FX_RATES") if declared.name == "fx_rates" else None
+    path = Path(override) if override else Path(str(resources.files("factwire.data").joinpath(declared.seed)))
+    schema = declared.arrow_schema
+    data = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(
+        column_types=schema, include_columns=declared.column_names))
+    return data.cast(schema)
 
 
 class WarehouseReader:
@@ -327,9 +336,11 @@ def _load_keyed(con: duckdb.DuckDBPyConnection, declared: Table, paths: list[str
 
 
 def _insert_rows(con: duckdb.DuckDBPyConnection, declared: Table, rows: list[dict]) -> None:
-    if not rows:
-        return
-    arrow = declared.to_arrow(rows)  # noqa: F841  (read by DuckDB's replacement scan)
+    if rows:
+        _insert_arrow(con, declared, declared.to_arrow(rows))
+
+
+def _insert_arrow(con: duckdb.DuckDBPyConnection, declared: Table, arrow) -> None:
     columns = ", ".join(f'"{c}"' for c in declared.column_names)
     con.register("incoming_rows", arrow)
     try:
