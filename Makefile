@@ -11,7 +11,7 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test eval bench clean
+.PHONY: install run test eval bench clean dashboard browser
 
 install: $(STAMP)
 
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "factwire needs Python 3.11 or newer (set PYTHON=python3.11)")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dashboard]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -28,11 +28,22 @@ run: $(STAMP)
 	@echo "Example query (sql/examples/deals_in_eur.sql):"
 	$(BIN)/factwire query --file sql/examples/deals_in_eur.sql
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
 	$(BIN)/factwire eval --json data/eval.json
+
+# The dashboard reads the published snapshot of the warehouse (see README, Dashboard).
+dashboard: $(STAMP)
+	$(BIN)/python -c 'import streamlit' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[dashboard]'
+	$(BIN)/streamlit run factwire/dashboard/app.py --server.address 127.0.0.1 --server.headless true
+
+# Debian's Chromium, for the dashboard's browser test (tests marked `browser`).
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else echo "The browser test needs Debian's chromium; install it with: sudo apt-get install chromium (until then it is skipped)"; fi
 
 clean:
 	rm -rf data .prefect

@@ -61,3 +61,4 @@ class Rejected:
     source_uri: str
     reason: str
     detail: str = ""
+    article_id: str | None = None  # set when the input was an article that failed later on

@@ -52,6 +52,15 @@ def main(argv: list[str] | None = None) -> int:
     query.add_argument("--write", action="store_true", help="open the warehouse read-write")
     query.add_argument("--warehouse", type=Path, help="DuckDB file (default: data/warehouse.duckdb)")
 
+    again = commands.add_parser("reextract", help="recompute facts of stored articles with this extractor",
+                                description="Extract the facts of stored articles again from their stored text (nothing "
+                                            "is fetched) and replace their old facts in one transaction. By default only "
+                                            "articles whose facts came from another extractor version.")
+    again.add_argument("--all", action="store_true", help="every stored article, whatever its extractor version")
+    again.add_argument("--article", action="append", default=[], metavar="ARTICLE_ID", help="only this article")
+    _add_storage_args(again)
+    again.add_argument("--batch-size", type=int, default=200)
+
     check = commands.add_parser("check", help="check the warehouse's constraints and report violations",
                                 description="Check unique keys, facts that point at articles and actors, money "
                                             "(not negative, ISO 4217 currency), date precision and evidence offsets, on "
@@ -88,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         return _page(args)
     if args.command == "check":
         return _check(args)
+    if args.command == "reextract":
+        return _reextract(args)
     return 2
 
 
@@ -147,6 +158,22 @@ def _run(args) -> int:
     finally:
         con.close()
     print(format_table(["table", "rows", "added by this run"], counts))
+    return 0
+
+
+def _reextract(args) -> int:
+    from factwire.extract import EXTRACTOR_VERSION
+    from factwire.pipeline import reextract
+    from factwire.warehouse.store import WarehouseBusy
+
+    try:
+        summary = reextract(_settings(args), everything=args.all, article_ids=args.article or None,
+                            batch_size=args.batch_size)
+    except WarehouseBusy as exc:
+        print(f"factwire: {exc}", file=sys.stderr)
+        return 75
+    print(f"run {summary.run_id}: {summary.status}; {summary.articles_new} articles re-extracted with extractor "
+          f"{EXTRACTOR_VERSION}, {summary.inputs_quarantined} failed (see the quarantine table)")
     return 0
 
 

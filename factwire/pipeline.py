@@ -94,7 +94,8 @@ def extract_batch(articles: list[Article], run_id: str, now: datetime) -> tuple[
     items = [(a.text, a.published, a.cited_sources) for a in articles]
     for article, facts in zip(articles, _safe_extract(items)):
         if isinstance(facts, Exception):
-            failed.append(Rejected(article.source_uri, "extraction_error", f"{type(facts).__name__}: {facts}"))
+            failed.append(Rejected(article.source_uri, "extraction_error", f"{type(facts).__name__}: {facts}",
+                                   article.article_id))
             continue
         rows["articles"].append(article_row(article, EXTRACTOR_VERSION, run_id, now))
         rows.setdefault("article_urls", []).extend(url_rows(article, article.article_id, "source", run_id))
@@ -135,6 +136,7 @@ class RunPlan:
     near_duplicates: int = 0
     pages_fetched: int = 0
     extra_rows: dict[str, list[dict]] = field(default_factory=dict)
+    reextract: bool = False  # the new facts replace the facts these articles have
 
     def batches(self, batch_size: int = DEFAULT_BATCH_SIZE) -> list[list[Article]]:
         return [self.new[i: i + batch_size] for i in range(0, len(self.new), batch_size)]
@@ -293,8 +295,37 @@ def finish_run(plan: RunPlan, results: list[BatchResult], warehouse: Warehouse) 
                          plan.unchanged, plan.duplicates, len(rejected), {},
                          articles_near_duplicate=plan.near_duplicates, pages_fetched=plan.pages_fetched,
                          fetch_failures=plan.fetch_failures)
-    summary.rows_inserted = warehouse.load(files, run_row(summary, plan.inputs, plan.started))
+    failed_ids = {r.article_id for result in results for r in result.rejected}
+    replaces = [a.article_id for a in plan.new if a.article_id not in failed_ids] if plan.reextract else []
+    summary.rows_inserted = warehouse.load(files, run_row(summary, plan.inputs, plan.started), replaces)
     return summary
+
+
+def plan_reextract(warehouse: Warehouse, everything: bool = False,
+                   article_ids: list[str] | None = None) -> RunPlan:
+    """A run over stored articles whose facts came from another extractor version (or all, or the
+    given ones): their stored text is extracted again, nothing is fetched."""
+    started = datetime.now(timezone.utc)
+    with warehouse.reader() as reader:
+        stored = reader.stored_articles(None if everything or article_ids else EXTRACTOR_VERSION, article_ids)
+    label = "reextract:" + ("all" if everything else ",".join(article_ids) if article_ids else f"not {EXTRACTOR_VERSION}")
+    return RunPlan(new_run_id(started), started, [label], stored, 0, len(stored), 0, [], reextract=True)
+
+
+def reextract(settings: Settings | None = None, everything: bool = False, article_ids: list[str] | None = None,
+              batch_size: int = DEFAULT_BATCH_SIZE, wait_seconds: float = 0.0) -> RunSummary:
+    """Recompute the facts of stored articles with this extractor, replacing their old facts in
+    one transaction; nothing is fetched again."""
+    settings = settings or get_settings()
+    warehouse = warehouse_from(settings)
+    with warehouse.writer_lock(wait_seconds=wait_seconds):
+        plan = plan_reextract(warehouse, everything, article_ids)
+        try:
+            results = process_batches(plan, warehouse, batch_size, settings.processes)
+            return finish_run(plan, results, warehouse)
+        except Exception as exc:
+            record_failure(plan, warehouse, exc)
+            raise
 
 
 def _key_columns(table: str) -> tuple[str, ...]:

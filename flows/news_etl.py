@@ -14,7 +14,8 @@ from prefect.cache_policies import NO_CACHE
 
 from factwire.articles import Article
 from factwire.pipeline import (DEFAULT_BATCH_SIZE, BatchResult, RunPlan, RunSummary, default_fetch_config,
-                               finish_run, is_url, plan_run, process_batch, record_failure, warehouse_from)
+                               finish_run, is_url, plan_reextract, plan_run, process_batch, record_failure,
+                               warehouse_from)
 from factwire.settings import Settings, get_settings
 from factwire.sources.sourcesfile import load_sources
 from factwire.warehouse.checks import run_checks
@@ -31,8 +32,12 @@ def _io_failure(task, task_run, state) -> bool:
 
 
 @task(retries=2, retry_delay_seconds=2, retry_condition_fn=_io_failure, cache_policy=NO_CACHE)
-def plan(paths: list[str], warehouse: Warehouse, sources_file: str | None = None) -> RunPlan:
-    """Read the inputs (and fetch the sources file's feeds and pages); find what is new."""
+def plan(paths: list[str], warehouse: Warehouse, sources_file: str | None = None,
+         reextract: bool = False) -> RunPlan:
+    """Read the inputs (and fetch the sources file's feeds and pages); find what is new. With
+    ``reextract``, plan instead to extract again the stored articles of older extractor versions."""
+    if reextract:
+        return plan_reextract(warehouse)
     sources = load_sources(sources_file) if sources_file else None
     return plan_run(paths, warehouse, sources=sources, fetch_config=default_fetch_config())
 
@@ -61,18 +66,19 @@ def check(warehouse: Warehouse) -> list[str]:
 
 @flow(name="news_etl")
 def news_etl(paths: list[str] = ["seeds"], warehouse: str | None = None, lake: str | None = None,  # noqa: B006
-             batch_size: int = DEFAULT_BATCH_SIZE, sources_file: str | None = None) -> dict:
+             batch_size: int = DEFAULT_BATCH_SIZE, sources_file: str | None = None, reextract: bool = False) -> dict:
     """Ingest articles from files, folders, page URLs and a sources file's feeds into the DuckDB
     warehouse; re-runs add nothing.
 
     Relative paths resolve against the working directory (a deployment's pull step sets it to
-    the checkout). `warehouse` and `lake` override FACTWIRE_WAREHOUSE and FACTWIRE_LAKE.
+    the checkout). `warehouse` and `lake` override FACTWIRE_WAREHOUSE and FACTWIRE_LAKE. With
+    `reextract`, no input is read: stored articles of older extractor versions get new facts.
     """
     logger = get_run_logger()
     store = warehouse_from(_settings(warehouse, lake))
     with store.writer_lock():
         run_plan = plan([p if is_url(p) else str(Path(p).resolve()) for p in paths], store,
-                        str(Path(sources_file).resolve()) if sources_file else None)
+                        str(Path(sources_file).resolve()) if sources_file else None, reextract)
         try:
             results = [extract_batch(run_plan, batch, store) for batch in run_plan.batches(batch_size)]
             summary = load(run_plan, results, store)

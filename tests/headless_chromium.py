@@ -32,6 +32,7 @@ class Chromium:
     def __init__(self, user_data_dir: Path, window: tuple[int, int] = (1280, 1000), start_timeout: float = 60):
         user_data_dir = Path(user_data_dir)
         user_data_dir.mkdir(parents=True, exist_ok=True)
+        (user_data_dir / "DevToolsActivePort").unlink(missing_ok=True)  # left by an earlier browser
         self._log = open(user_data_dir.parent / f"{user_data_dir.name}.log", "wb")
         self.process = subprocess.Popen(
             [str(CHROMIUM), *FLAGS, f"--user-data-dir={user_data_dir}", f"--window-size={window[0]},{window[1]}",

@@ -53,7 +53,15 @@ def _eur(value: float | None) -> str:
 
 
 NUMBER = st.column_config.NumberColumn(format="localized")
-EUR = st.column_config.NumberColumn(format="€ %.0f")
+EUR = st.column_config.NumberColumn(format="euro")
+DAY = st.column_config.DateColumn(format="YYYY-MM-DD")
+# Shared by every table: a setting for a column a table lacks is ignored.
+COLUMNS = {"published_date": DAY, "first_seen_date": DAY, "last_seen_date": DAY,
+           "value": NUMBER, "value_max": NUMBER, "total_value": NUMBER, "value_eur": EUR, "total_eur": EUR}
+
+
+def _table(frame: pd.DataFrame, **column_config) -> None:
+    st.dataframe(frame, hide_index=True, column_config={**COLUMNS, **column_config})
 
 
 # -- pages -------------------------------------------------------------------------------------
@@ -78,7 +86,7 @@ def overview_page(con: duckdb.DuckDBPyConnection) -> None:
     st.caption("Articles (left) and facts by kind (right) per month of publication, months with "
                "articles only (view `daily_counts`).")
     with st.expander("Counts per date"):
-        st.dataframe(daily, hide_index=True)
+        _table(daily)
 
     st.subheader("Last runs")
     runs = queries.recent_runs(con)
@@ -86,9 +94,9 @@ def overview_page(con: duckdb.DuckDBPyConnection) -> None:
         last = runs.iloc[0]
         st.markdown(f"Last run **{last['status']}**, started {last['started_at']:%Y-%m-%d %H:%M} UTC.")
     runs = runs.assign(inputs=runs["inputs"].map(_joined)) if "inputs" in runs else runs
-    st.dataframe(_columns(runs, ["started_at", "finished_at", "status", "articles_seen", "articles_new",
+    _table(_columns(runs, ["started_at", "finished_at", "status", "articles_seen", "articles_new",
                                  "articles_unchanged", "inputs_quarantined", "fetch_failures",
-                                 "facts_loaded", "error", "inputs", "run_id"]), hide_index=True)
+                                 "facts_loaded", "error", "inputs", "run_id"]))
 
 
 def deals_page(con: duckdb.DuckDBPyConnection) -> None:
@@ -115,13 +123,11 @@ def deals_page(con: duckdb.DuckDBPyConnection) -> None:
 
     support = queries.support_column(found)
     shown = found.assign(parties=found["parties"].map(_joined))
-    st.dataframe(
+    _table(
         _columns(shown, ["published_date", "deal_kind", "parties", "buyer", "seller", "item", "value",
                          "currency", "value_eur", "status", support, "article_title", "sentence"]),
-        hide_index=True,
-        column_config={"value": NUMBER, "value_eur": EUR,
-                       support: st.column_config.NumberColumn(
-                           "corroborating articles" if support != "mention_count" else "mentions")})
+        **{support: st.column_config.NumberColumn(
+            "corroborating articles" if support != "mention_count" else "mentions")})
     st.caption("Values in EUR use the latest known rate per currency (view `fx_latest`); "
                + ("corroborating articles: other articles reporting the same deal."
                   if support != "mention_count" else "mentions: how often the article mentions the deal."))
@@ -142,15 +148,14 @@ def actors_page(con: duckdb.DuckDBPyConnection) -> None:
     st.subheader("Top actors")
     top = ranked.head(25).assign(aliases_seen=ranked["aliases_seen"].map(_joined))
     top.insert(0, "rank", range(1, len(top) + 1))
-    st.dataframe(_columns(top, ["rank", "name", "actor_type", "country_code", "mention_count",
-                                "article_count", "first_seen_date", "last_seen_date", "aliases_seen"]),
-                 hide_index=True)
+    _table(_columns(top, ["rank", "name", "actor_type", "country_code", "mention_count",
+                          "article_count", "first_seen_date", "last_seen_date", "aliases_seen"]))
 
     st.subheader("Named together")
     st.caption("Pairs of actors named in the same article, by the number of such articles (view `actor_pairs`).")
     pairs.insert(0, "rank", range(1, len(pairs) + 1))
-    st.dataframe(_columns(pairs, ["rank", "actor_a", "actor_b", "article_count", "first_seen_date",
-                                  "last_seen_date"]), hide_index=True)
+    _table(_columns(pairs, ["rank", "actor_a", "actor_b", "article_count", "first_seen_date",
+                            "last_seen_date"]))
 
     st.subheader("One actor")
     names = dict(zip(ranked["actor_id"], ranked["name"]))
@@ -158,11 +163,11 @@ def actors_page(con: duckdb.DuckDBPyConnection) -> None:
     quotes = queries.actor_quotes(con, actor_id)
     st.markdown(f"**{len(quotes)}** quote(s) by this actor.")
     if len(quotes):
-        st.dataframe(_columns(quotes, ["published_date", "quote_text", "article_id"]), hide_index=True)
+        _table(_columns(quotes, ["published_date", "quote_text", "article_id"]))
     partners = queries.actor_pairs(con, limit=10, actor_id=actor_id)
     if len(partners):
         other = partners.apply(lambda r: r["actor_b"] if r["actor_id_a"] == actor_id else r["actor_a"], axis=1)
-        st.dataframe(pd.DataFrame({"named with": other, "articles": partners["article_count"]}), hide_index=True)
+        _table(pd.DataFrame({"named with": other, "articles": partners["article_count"]}))
 
 
 def amounts_page(con: duckdb.DuckDBPyConnection) -> None:
@@ -174,16 +179,15 @@ def amounts_page(con: duckdb.DuckDBPyConnection) -> None:
     b.metric("Currencies", f"{int(by_currency['currency'].notna().sum()):,}")
 
     st.subheader("Money by currency")
-    st.dataframe(by_currency, hide_index=True, column_config={"total_value": NUMBER, "total_eur": EUR})
+    _table(by_currency)
 
     st.subheader("Money by actor")
     st.caption("An amount counts for every actor named in the same sentence of its article "
                "(view `fct_money_actors`); it is not split between them, so the totals overlap.")
-    st.dataframe(_columns(queries.money_by_actor(con), ["actor", "amounts", "articles", "total_eur"]),
-                 hide_index=True, column_config={"total_eur": EUR})
+    _table(_columns(queries.money_by_actor(con), ["actor", "amounts", "articles", "total_eur"]))
 
     st.subheader("Counts and quantities by unit")
-    st.dataframe(queries.counts_by_unit(con), hide_index=True, column_config={"total_value": NUMBER})
+    _table(queries.counts_by_unit(con))
 
 
 def article_page(con: duckdb.DuckDBPyConnection) -> None:
@@ -211,8 +215,7 @@ def article_page(con: duckdb.DuckDBPyConnection) -> None:
     st.html(highlight_html(row["text"], facts.to_dict("records")))
 
     st.subheader("Facts and their evidence")
-    st.dataframe(_columns(facts, ["kind", "text", "label", "start_char", "end_char", "sentence"]),
-                 hide_index=True)
+    _table(_columns(facts, ["kind", "text", "label", "start_char", "end_char", "sentence"]))
 
 
 PAGES = {"Overview": overview_page, "Deals": deals_page, "Actors": actors_page,

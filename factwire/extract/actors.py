@@ -143,8 +143,10 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     candidates.extend(_alias_only_mentions(doc, text, candidates))
     candidates.extend(_acronyms(doc, candidates))
     full_people = _full_people(candidates)
+    candidates = _drop_common_words(doc, candidates, full_people)
     candidates.extend(_repeated_names(doc, text, candidates, full_people))
     candidates.sort(key=lambda c: (c.start, c.end))
+    candidates = _rejoin_full_names(text, candidates, full_people)
     _relabel_people(candidates, full_people)
     _mark_teams(doc, candidates)
 
@@ -152,7 +154,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     votes: dict[str, dict[str, int]] = {}  # actor id -> type -> mentions (names not in the table)
     mentions: list[dict] = []
     for cand in candidates:
-        resolved = _resolve(cand.name, cand.label, full_people)
+        resolved = _resolve(cand.name, cand.label, full_people, cand.person)
         if resolved is None:
             continue
         canonical, kind, country, from_table = resolved
@@ -200,8 +202,15 @@ def _nested_names(candidates: list[_Candidate], full_people: list[str]) -> list[
         span = cand.span
         if span is None or cand.kind or cand.team or len(span) < 2 or cand.label not in NESTING_LABELS:
             continue
-        if lookup_alias(cand.name) is not None:
-            continue
+        if lookup_alias(cand.name) is not None or entity_rules.is_media_name(cand.name):
+            continue  # "New York" in "New York Times" is part of a brand
+        shaped = entity_rules.place_in_org_name(span) if cand.label == "ORG" else None
+        if shaped is not None:
+            sub = span.doc[shaped[0]:shaped[1]]
+            entry = lookup_alias(sub.text)
+            if entry is None or entry.type in ("country", "place"):
+                out.append(_Candidate(sub.start_char, sub.end_char, sub.text, "GPE", sub))
+                continue
         i = span.start
         while i < span.end:
             for n in (4, 3, 2, 1):
@@ -257,6 +266,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
             continue
         if entry is None and not person:
             label = entity_rules.head_word_label(name) or label
+            if label == "ORG" and _before_its_region(doc, ent):
+                label = "GPE"  # "Evansville, Indiana"
         kind = "demonym" if label == "NORP" or _is_demonym(ent, name, entry) else None
         if out and out[-1].span is not None and ent.start < out[-1].span.end:
             out.pop()  # a first name NER typed apart ("Valeska" of "Valeska Paris")
@@ -288,6 +299,20 @@ def _person_name(doc: Doc, ent: Span) -> Span | None:
             start -= 1
         return doc[start:ent.end]
     return None
+
+
+def _before_its_region(doc: Doc, ent: Span) -> bool:
+    """The name is followed by a comma and a state or country: "Evansville, Indiana"."""
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return False
+    for n in (3, 2, 1):
+        region = doc[ent.end + 1:ent.end + 1 + n]
+        if len(region) == n and region[-1].is_title or region.text.isupper():
+            entry = lookup_alias(region.text)
+            if entry is not None and entry.type in ("country", "place") and _is_place_name(region.text, entry):
+                after = ent.end + 1 + n
+                return after == len(doc) or doc[after].is_punct or doc[after].is_space
+    return False
 
 
 def _not_an_actor(ent: Span, name: str, label: str) -> bool:
@@ -368,16 +393,59 @@ def _full_people(candidates: list[_Candidate]) -> list[str]:
 
 def _relabel_people(candidates: list[_Candidate], full_people: list[str]) -> None:
     """A name NER typed as a place or organisation that is a person of the article ("Wilkins"
-    after "Kristen Wilkins", "Jobs" after "Steve Jobs") becomes that person."""
+    after "Kristen Wilkins", "Jobs" after "Steve Jobs", "Paris" after "Valeska Paris" unless
+    "in Paris") becomes that person; so does a family by its plural surname ("the Sams")."""
     if not full_people:
         return
     surnames = {name.split()[-1] for name in full_people}
     names = set(full_people)
     for cand in candidates:
-        if cand.label in ("PERSON", "NORP") or cand.kind or lookup_alias(cand.name) is not None:
+        if cand.label in ("PERSON", "NORP") or cand.kind:
             continue
-        if cand.name in names or (" " not in cand.name and cand.name in surnames):
+        entry = lookup_alias(cand.name)
+        if entry is not None and (entry.type == "person" or " " in cand.name or _after_locative(cand)):
+            continue
+        if cand.name in names or (" " not in cand.name and (
+                cand.name in surnames or (cand.name.endswith("s") and cand.name[:-1] in surnames))):
             cand.label = "PERSON"
+            cand.person = entry is not None
+
+
+def _after_locative(cand: _Candidate) -> bool:
+    span = cand.span
+    return span is not None and span.start > 0 and span.doc[span.start - 1].lower_ in entity_rules.LOCATIVES
+
+
+def _rejoin_full_names(text: str, candidates: list[_Candidate], full_people: list[str]) -> list[_Candidate]:
+    """Two neighbouring names that spell a person of the article ("Valeska" + "Paris") are one."""
+    names = set(full_people)
+    out: list[_Candidate] = []
+    for cand in candidates:
+        prev = out[-1] if out else None
+        if prev is not None and prev.span is not None and cand.span is not None and not prev.kind \
+                and not cand.kind and text[prev.start:cand.end] in names:
+            span = prev.span.doc[prev.span.start:cand.span.end]
+            out[-1] = _Candidate(prev.start, cand.end, span.text, "PERSON", span, person=True)
+            continue
+        out.append(cand)
+    return out
+
+
+def _drop_common_words(doc: Doc, candidates: list[_Candidate], full_people: list[str]) -> list[_Candidate]:
+    """One-word names the article writes more often in lower case ("Iodine" beside "iodine"):
+    a sentence-initial or headline capital, not a name. Aliases and surnames are kept."""
+    words = {c.name for c in candidates if " " not in c.name and not c.person and not c.kind}
+    words -= {name.split()[-1] for name in full_people}
+    words = {w for w in words if w.istitle() and lookup_alias(w) is None}
+    if not words:
+        return candidates
+    lowered = {w.lower(): w for w in words}
+    counts: dict[str, int] = {}
+    for token in doc:
+        if token.text in words or token.text in lowered:
+            counts[token.text] = counts.get(token.text, 0) + 1
+    common = {w for w in words if counts.get(w.lower(), 0) > counts.get(w, 0)}
+    return [c for c in candidates if c.name not in common] if common else candidates
 
 
 def _mark_teams(doc: Doc, candidates: list[_Candidate]) -> None:
@@ -393,10 +461,12 @@ def _mark_teams(doc: Doc, candidates: list[_Candidate]) -> None:
         countries[i].team = True
 
 
-def _resolve(name: str, label: str, full_people: list[str]) -> tuple[str, str, str | None, bool] | None:
-    """Canonical name, type, country and whether the alias table gave them."""
+def _resolve(name: str, label: str, full_people: list[str],
+             person: bool = False) -> tuple[str, str, str | None, bool] | None:
+    """Canonical name, type, country and whether the alias table gave them. A name a rule found
+    to be a person's ("Paris" after "Valeska Paris") does not take a place's alias."""
     entry = lookup_alias(name)
-    if entry is not None:
+    if entry is not None and not (person and entry.type != "person"):
         return entry.canonical, entry.type, entry.country, True
     kind = ENTITY_TYPES[label]
     if label == "PERSON":

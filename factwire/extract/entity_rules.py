@@ -83,8 +83,9 @@ SPORTS_WORDS = frozenset({"match", "goal", "goalkeeper", "striker", "midfielder"
                           "captain", "points", "group", "debutant", "qualifier", "inning"})
 _DASHES = frozenset({"-", "–", "—", ":"})
 # "in Brazil" is the place even in a match report; "lost to England" is the team.
-_LOCATIVE = frozenset({"in", "at", "from", "near", "across", "inside", "throughout", "within",
-                       "around", "outside"})
+LOCATIVES = frozenset({"in", "at", "from", "near", "across", "inside", "throughout", "within",
+                       "around", "outside", "to", "into"})
+_LOCATIVE = LOCATIVES - {"to", "into"}  # "lost to England" is the team
 _SCORE = re.compile(r"^\d{1,3}$")
 
 
@@ -155,10 +156,9 @@ def in_office_title(span: Span) -> bool:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in OFFICE_WORDS and doc[span.end].is_title:
         return True
-    i = span.start - 1
-    if i >= 0 and doc[i].lower_ == "the":
-        i -= 1
-    return i >= 1 and doc[i].lower_ in ("of", "for") and doc[i - 1].lower_ in OFFICE_WORDS and doc[i - 1].is_title
+    i = span.start - 1  # only a one-word subject: "Chairman of the Australian Centre ..." is an organisation
+    return len(span) == 1 and i >= 1 and doc[i].lower_ in ("of", "for") \
+        and doc[i - 1].lower_ in OFFICE_WORDS and doc[i - 1].is_title
 
 
 def is_post_nominal(span: Span) -> bool:

@@ -24,6 +24,7 @@ from typing import Iterator
 import duckdb
 import pyarrow.parquet as pq
 
+from factwire.articles import Article
 from factwire.warehouse import lake, migrations
 from factwire.warehouse.rows import fact_key
 from factwire.warehouse.schema import Table, tables
@@ -185,17 +186,25 @@ class Warehouse:
             files[name] = target
         return files
 
-    def load(self, files_by_table: dict[str, list[Path]], run_row: dict) -> dict[str, int]:
+    def load(self, files_by_table: dict[str, list[Path]], run_row: dict,
+             replace_articles: list[str] | None = None) -> dict[str, int]:
         """Load Parquet files into their tables and record the run, all in one transaction.
 
         Rows whose key is already loaded are skipped (an anti-join insert), so loading the same
-        files twice changes nothing. The caller holds ``writer_lock``.
+        files twice changes nothing. ``replace_articles`` (a re-extraction) first removes those
+        articles and every fact about them, in the same transaction. The caller holds
+        ``writer_lock``.
         """
         inserted: dict[str, int] = {}
         with self.connect_write() as con:
             con.execute("BEGIN TRANSACTION")
             try:
                 self._load_seeds(con)
+                if replace_articles:
+                    for declared in tables().values():
+                        if lake.article_grained(declared):
+                            con.execute(f'DELETE FROM "{declared.name}" WHERE list_contains(?, article_id)',
+                                        [replace_articles])
                 for name in keyed_tables():
                     paths = [str(p) for p in files_by_table.get(name, [])]
                     if paths:
@@ -283,6 +292,23 @@ class WarehouseReader:
                         "ORDER BY bit_count(xor(simhash, ?::UBIGINT)), article_id LIMIT 1",
                         [fingerprint, max_distance, fingerprint])
         return row[0] if row else None
+
+    def stored_articles(self, other_than_version: str | None = None,
+                        article_ids: list[str] | None = None) -> list[Article]:
+        """Articles as stored: all, those extracted by another version, or the given ones."""
+        if self._con is None:
+            return []
+        where, params = "true", []
+        if article_ids:
+            where, params = "list_contains(?, article_id)", [article_ids]
+        elif other_than_version:
+            where, params = "extractor_version <> ?", [other_than_version]
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT text, source_uri, source_format, title, published_date, url, author, site, language, "
+                f"cited_sources FROM articles WHERE {where} ORDER BY article_id", params).fetchall()
+        return [Article(text=r[0], source_uri=r[1], source_format=r[2], title=r[3], published=r[4], url=r[5],
+                        author=r[6], site=r[7], language=r[8], cited_sources=list(r[9] or [])) for r in rows]
 
     def known_article_ids(self, article_ids: list[str]) -> set[str]:
         if self._con is None or not article_ids:
