@@ -195,15 +195,17 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
 
 def _nested_names(candidates: list[_Candidate], full_people: list[str]) -> list[_Candidate]:
     """Countries, places and the article's people named inside a longer organisation or place
-    name: "U.S." in "U.S. Department of Agriculture", "Andy Warhol" in "Andy Warhol Foundation"."""
+    name: "U.S." in "U.S. Department of Agriculture", "Andy Warhol" in "Andy Warhol Foundation",
+    "Warhol" in "Warhol Factory", "Texas Arlington" in "University of Texas Arlington"."""
     people = set(full_people)
+    surnames = {name.split()[-1]: name for name in full_people}
     out = []
     for cand in candidates:
         span = cand.span
         if span is None or cand.kind or cand.team or len(span) < 2 or cand.label not in NESTING_LABELS:
             continue
-        if lookup_alias(cand.name) is not None or entity_rules.is_media_name(cand.name):
-            continue  # "New York" in "New York Times" is part of a brand
+        if lookup_alias(cand.name) is not None:
+            continue
         shaped = entity_rules.place_in_org_name(span) if cand.label == "ORG" else None
         if shaped is not None:
             sub = span.doc[shaped[0]:shaped[1]]
@@ -224,8 +226,8 @@ def _nested_names(candidates: list[_Candidate], full_people: list[str]) -> list[
                 entry = lookup_alias(text)
                 if entry is not None and entry.type in ("country", "place") and _is_place_name(text, entry):
                     out.append(_Candidate(sub.start_char, sub.end_char, text, "GPE", sub))
-                elif text in people:
-                    out.append(_Candidate(sub.start_char, sub.end_char, text, "PERSON", sub))
+                elif text in people or (n == 1 and text in surnames and sub.start_char == cand.start):
+                    out.append(_Candidate(sub.start_char, sub.end_char, text, "PERSON", sub))  # "Warhol Factory"
                 else:
                     continue
                 i = j - 1
@@ -307,7 +309,7 @@ def _before_its_region(doc: Doc, ent: Span) -> bool:
         return False
     for n in (3, 2, 1):
         region = doc[ent.end + 1:ent.end + 1 + n]
-        if len(region) == n and region[-1].is_title or region.text.isupper():
+        if len(region) == n and (region[-1].is_title or region.text.isupper()):
             entry = lookup_alias(region.text)
             if entry is not None and entry.type in ("country", "place") and _is_place_name(region.text, entry):
                 after = ent.end + 1 + n

@@ -37,9 +37,10 @@ PLACE_HEAD_WORDS = frozenset({"station", "airport", "stadium", "cave", "street",
                               "square", "bridge", "river", "lake", "mountain", "mountains", "island",
                               "islands", "valley", "bay", "beach", "harbour", "harbor", "palace",
                               "castle", "tower", "plaza", "boulevard", "canyon", "desert", "peninsula"})
-# Newspapers and broadcasters: a place in their name is part of a brand ("New York Times").
-MEDIA_HEAD_WORDS = frozenset({"gazette", "times", "herald", "tribune", "journal", "chronicle", "post",
-                              "news", "telegraph", "observer", "examiner", "courier", "express"})
+# Words that end the place in "University of Texas Arlington Muslim Student Association".
+_NOT_PLACE_WORDS = ORG_HEAD_WORDS | {"student", "students", "alumni", "medical", "school", "hospital",
+                                     "press", "law", "business", "muslim", "christian", "jewish",
+                                     "catholic", "islamic", "buddhist", "hindu"}
 
 # Common nouns for people: a name right after one ("fashion designer Halston") or with one in
 # apposition ("Valeska Paris, an Australian woman") is a person's.
@@ -131,11 +132,6 @@ def head_word_label(name: str) -> str | None:
     return None
 
 
-def is_media_name(name: str) -> bool:
-    words = name.split()
-    return len(words) > 1 and words[-1].lower() in MEDIA_HEAD_WORDS
-
-
 def person_context(span: Span) -> bool:
     """A common noun for a person stands right before the name ("designer Halston") or in
     apposition after it ("Paris, an Australian woman")."""
@@ -190,9 +186,9 @@ def place_in_org_name(span: Span) -> tuple[int, int] | None:
         if before and lower[:len(before)] == list(before):
             start = span.start + len(before)
             end = start
-            while end < span.end and _name_word(span.doc[end]):
+            while end < span.end and _name_word(span.doc[end]) and span.doc[end].lower_ not in _NOT_PLACE_WORDS:
                 end += 1
-            if end > start:
+            if start < end <= start + 3:
                 return start, end
         if after and len(lower) > len(after):
             for k in range(1, len(lower) - len(after) + 1):

@@ -1,18 +1,22 @@
--- fct_events: events between actors with both actors' names.
--- Grain: one row per (event trigger, subject actor) in an article.
+-- fct_events: events across articles - the same event (type, actors, date) reported several
+-- times is one row, with the count of reports and how surely they state it.
+-- Grain: one row per (event type, subject actor, object actor, date), across all articles.
 CREATE OR REPLACE VIEW fct_events AS
 SELECT
-    e.event_id,
-    e.article_id,
-    ar.published_date,
-    e.event_type,
-    subj.name   AS subject,
-    obj.name    AS object,
-    e.date_value,
-    e.date_precision,
-    e.modality,
-    e.event_text
-FROM events e
-JOIN articles ar USING (article_id)
-JOIN actors subj ON subj.actor_id = e.subject_actor_id
-LEFT JOIN actors obj ON obj.actor_id = e.object_actor_id;
+    event_key,
+    any_value(event_type)                          AS event_type,
+    any_value(subject)                             AS subject,
+    any_value(object)                              AS object,
+    any_value(date_value)                          AS date_value,
+    any_value(date_precision)                      AS date_precision,
+    count(*)                                       AS report_count,
+    count(DISTINCT article_id)                     AS article_count,
+    list(DISTINCT modality ORDER BY modality)      AS modalities,
+    -- asserted outranks reported, reported outranks hypothetical or negated
+    CASE WHEN bool_or(modality = 'asserted') THEN 'asserted'
+         WHEN bool_or(modality = 'reported') THEN 'reported'
+         ELSE min(modality) END                    AS strongest_modality,
+    min(published_date)                            AS first_reported,
+    arg_min(event_text, published_date)            AS example_text
+FROM fct_event_reports
+GROUP BY event_key;
