@@ -107,3 +107,76 @@ def test_caption_word_is_trimmed():
     doc = next(parse(["Student Ahmed Mohamed Image: NASA."]))
     ents = [entity_rules.trim_caption(e).text for e in doc.ents]
     assert not any(e.endswith("Image") for e in ents)
+
+
+def _types(actors, mentions, text):
+    return actors[_mention(mentions, text)["actor_id"]].type
+
+
+def test_name_starting_with_a_given_name_is_a_person_whatever_ner_called_it():
+    text = "The prize was founded by Dean Kamen to encourage young engineers."
+    actors, mentions = _actors(text)
+    assert _types(actors, mentions, "Dean Kamen") == "person"
+
+
+def test_given_name_does_not_make_a_firm_or_a_place_a_person():
+    assert entity_rules.looks_like_person_name(next(parse(["Morgan Station"]))[0:2]) is False
+    text = "Morgan Stanley advised the bank. Shares rose in Charles Schwab too."
+    actors, mentions = _actors(text)
+    assert _types(actors, mentions, "Morgan Stanley") == "organization"
+
+
+def test_person_noun_beside_a_name_makes_it_a_person_and_joins_the_first_name():
+    text = ("Valeska Paris, an Australian woman and former member, has sued the group. "
+            "Paris said she was held for years. Valeska Paris left in 2007. Flights to Paris resumed.")
+    actors, mentions = _actors(text)
+    full = [m for m in mentions if m["text"] == "Valeska Paris"]
+    assert len(full) == 2 and {m["actor_id"] for m in full} == {"valeska-paris"}
+    assert actors["valeska-paris"].type == "person"
+    surnames = [m["actor_id"] for m in mentions if m["text"] == "Paris"]
+    assert surnames == ["valeska-paris", "france"]  # "to Paris" is the city
+
+
+def test_office_titles_and_post_nominals_are_not_organisations():
+    text = ("Home Secretary Jane Smith met the Secretary of State on Monday. "
+            "The defence barrister, Tom Jones, SC, objected.")
+    _, mentions = _actors(text)
+    assert not {"Home", "State", "SC"} & {m["text"] for m in mentions}
+
+
+def test_last_word_fixes_the_type():
+    assert entity_rules.head_word_label("Saudi Gazette") == "ORG"
+    assert entity_rules.head_word_label("Shandao Station") == "FAC"
+    assert entity_rules.head_word_label("Saudi Arabia") is None
+
+
+def test_word_written_mostly_in_lower_case_is_not_a_name():
+    text = ("Iodine deficiency is common. Doctors add iodine to salt, and iodine "
+            "levels in bread have fallen.")
+    _, mentions = _actors(text)
+    assert "Iodine" not in {m["text"] for m in mentions}
+
+
+def test_place_an_organisation_is_named_for_is_nested():
+    text = "She studies at the University of Southern Indiana and works for the Irving Police Department."
+    _, mentions = _actors(text)
+    nested = {m["text"] for m in mentions if m.get("kind") == "nested"}
+    assert {"Southern Indiana", "Irving"} <= nested
+
+
+def test_town_before_its_state_is_a_place():
+    text = "The gallery, which is located in Evansville, Indiana, opened on Monday."
+    actors, mentions = _actors(text)
+    assert _types(actors, mentions, "Evansville") == "place"
+
+
+def test_plural_surname_is_the_family():
+    text = "Thomas Sam and Manju Sam were charged. The court heard the Sams ignored advice."
+    actors, mentions = _actors(text)
+    assert _types(actors, mentions, "Sams") == "person"
+
+
+def test_known_company_found_even_inside_an_event_name():
+    _, mentions = _actors("Students presented at the Google Science Fair, said Twitter users.")
+    assert _mention(mentions, "Google")["actor_id"] == "google"
+    assert _mention(mentions, "Twitter")["actor_id"] == "twitter"
