@@ -5,7 +5,9 @@ then a longer person name in the same article that ends with this one ("Zelensky
 "Volodymyr Zelensky"), then the mention's own cleaned name. Rules in
 :mod:`factwire.extract.entity_rules` and below correct NER: names repeated where NER missed
 them, bracketed acronyms, surnames NER typed as places, countries playing as sports teams,
-names nested in organisation names, codes and event names dropped.
+names nested in organisation names, codes and event names dropped; people found by a known
+given name (``factwire/data/given_names.txt``) or a person noun beside the name, whose surname
+then outranks a place's alias ("Paris" after "Valeska Paris"); types fixed by a name's last word.
 """
 
 from __future__ import annotations

@@ -181,6 +181,8 @@ _PLACE_IN_NAME = (
 def place_in_org_name(span: Span) -> tuple[int, int] | None:
     """Token range of the place an organisation is named for, by the shape of its name:
     "University of Southern Indiana", "Colorado State University", "Irving Police Department"."""
+    if span[0].lower_ == "the":
+        span = span[1:]
     lower = [t.lower_ for t in span]
     for before, after in _PLACE_IN_NAME:
         if before and lower[:len(before)] == list(before):
