@@ -44,6 +44,13 @@ def _joined(values) -> str:
     return ", ".join(str(v) for v in values) if values is not None and len(values) else ""
 
 
+def _values(values) -> str:
+    """Reported values ({value, currency} pairs) as "500,000,000 EUR; 0.5 billion USD"."""
+    if values is None or not len(values):
+        return ""
+    return "; ".join(f"{v['value']:,.0f} {v['currency'] or ''}".strip() for v in values)
+
+
 def _day(value) -> str:
     return "undated" if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
 
@@ -105,16 +112,16 @@ def deals_page(con: duckdb.DuckDBPyConnection) -> None:
     actor = left.selectbox("Party", ["All parties", *queries.deal_parties(con)], key="deal_actor")
     kind = middle.selectbox("Kind", ["All kinds", *queries.deal_kinds(con)], key="deal_kind")
     first, last = queries.deal_date_bounds(con)
-    published_from = published_to = None
+    reported_from = reported_to = None
     if first is not None:
-        chosen = right.date_input("Published between", value=(first, last), min_value=first,
+        chosen = right.date_input("First reported between", value=(first, last), min_value=first,
                                   max_value=last, key="deal_dates")
-        # The full range means no date filter, so deals from undated articles stay in.
+        # The full range means no date filter, so deals reported only undated stay in.
         if isinstance(chosen, (tuple, list)) and len(chosen) == 2 and tuple(chosen) != (first, last):
-            published_from, published_to = chosen
+            reported_from, reported_to = chosen
     found = queries.deals(con, actor=None if actor == "All parties" else actor,
                           kind=None if kind == "All kinds" else kind,
-                          published_from=published_from, published_to=published_to)
+                          reported_from=reported_from, reported_to=reported_to)
 
     a, b, c = st.columns(3)
     a.metric("Deals shown", f"{len(found):,}")
@@ -122,15 +129,22 @@ def deals_page(con: duckdb.DuckDBPyConnection) -> None:
     c.metric("Value in EUR", _eur(found["value_eur"].sum(min_count=1)))
 
     support = queries.support_column(found)
-    shown = found.assign(parties=found["parties"].map(_joined))
+    shown = found.assign(**{column: found[column].map(_joined) for column in
+                            ("parties", "statuses_reported", "citations") if column in found},
+                         **({"values_reported": found["values_reported"].map(_values)}
+                            if "values_reported" in found else {}))
     _table(
-        _columns(shown, ["published_date", "deal_kind", "parties", "buyer", "seller", "item", "value",
-                         "currency", "value_eur", "status", support, "article_title", "sentence"]),
+        _columns(shown, ["first_reported", "deal_kind", "parties", "buyer", "seller", "item", "value",
+                         "currency", "value_eur", "latest_status", "status", support, "mention_count",
+                         "values_reported", "statuses_reported", "first_outlet", "date_value",
+                         "description"]),
+        latest_status=st.column_config.TextColumn("status"),
+        first_reported=DAY,
         **{support: st.column_config.NumberColumn(
             "corroborating articles" if support != "mention_count" else "mentions")})
-    st.caption("Values in EUR use the latest known rate per currency (view `fx_latest`); "
-               + ("corroborating articles: other articles reporting the same deal."
-                  if support != "mention_count" else "mentions: how often the article mentions the deal."))
+    st.caption("One row per deal across the articles reporting it (view `fct_deals`): its latest "
+               "reported value and status, every value and status reported, and how many articles "
+               "corroborate it. Values in EUR use the latest known rate per currency (view `fx_latest`).")
 
 
 def actors_page(con: duckdb.DuckDBPyConnection) -> None:

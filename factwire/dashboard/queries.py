@@ -74,24 +74,26 @@ def deal_parties(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def deal_date_bounds(con: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None]:
-    return tuple(con.execute("SELECT min(published_date), max(published_date) FROM fct_deals").fetchone())
+    """The first and last date a deal was first reported."""
+    return tuple(con.execute("SELECT min(first_reported), max(first_reported) FROM fct_deals").fetchone())
 
 
 def deals(con: duckdb.DuckDBPyConnection, actor: str | None = None, kind: str | None = None,
-          published_from: date | None = None, published_to: date | None = None) -> pd.DataFrame:
-    """Deals, newest article first; each filter applies only when given.
+          reported_from: date | None = None, reported_to: date | None = None) -> pd.DataFrame:
+    """Deals (one row per deal across the articles reporting it), latest first reported first;
+    each filter applies only when given.
 
-    ``actor`` matches a party by name; the date range is on the article's publication date and
-    inclusive, and leaves out undated articles when either end is given.
+    ``actor`` matches a party by name; the date range is on the date the deal was first reported,
+    inclusive, and leaves out deals reported only in undated articles when either end is given.
     """
     return _frame(con, """
         SELECT * FROM fct_deals
         WHERE (?::VARCHAR IS NULL OR list_contains(parties, ?::VARCHAR))
           AND (?::VARCHAR IS NULL OR deal_kind = ?::VARCHAR)
-          AND (?::DATE IS NULL OR published_date >= ?::DATE)
-          AND (?::DATE IS NULL OR published_date <= ?::DATE)
-        ORDER BY published_date DESC NULLS LAST, value_eur DESC NULLS LAST, deal_id
-        """, [actor, actor, kind, kind, published_from, published_from, published_to, published_to])
+          AND (?::DATE IS NULL OR first_reported >= ?::DATE)
+          AND (?::DATE IS NULL OR first_reported <= ?::DATE)
+        ORDER BY first_reported DESC NULLS LAST, value_eur DESC NULLS LAST, deal_key
+        """, [actor, actor, kind, kind, reported_from, reported_from, reported_to, reported_to])
 
 
 def support_column(frame: pd.DataFrame) -> str:
