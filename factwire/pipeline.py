@@ -16,6 +16,7 @@ from factwire.articles import Article, Rejected
 from factwire.extract import EXTRACTOR_VERSION, extract_many
 from factwire.settings import Settings, get_settings
 from factwire.sources.files import discover, read_path
+from factwire.stages import stage
 from factwire.warehouse.rows import article_row, fact_key, fact_rows, quarantine_row, url_rows
 from factwire.warehouse.store import Warehouse, WarehouseReader, batch_key
 
@@ -65,14 +66,20 @@ def read_inputs(paths: Iterable[str | Path]) -> Inputs:
     inputs = Inputs(rejected=list(rejected))
     seen: set[str] = set()
     for path in files:
-        for item in read_path(path):
-            if isinstance(item, Rejected):
-                inputs.rejected.append(item)
-            elif item.article_id in seen:
-                inputs.duplicates += 1
-            else:
-                seen.add(item.article_id)
-                inputs.articles.append(item)
+        items = read_path(path)
+        while True:
+            with stage("read"):
+                item = next(items, None)
+            if item is None:
+                break
+            with stage("clean"):  # the text's identity (normalised, hashed) and duplicates
+                if isinstance(item, Rejected):
+                    inputs.rejected.append(item)
+                elif item.article_id in seen:
+                    inputs.duplicates += 1
+                else:
+                    seen.add(item.article_id)
+                    inputs.articles.append(item)
     return inputs
 
 
@@ -88,11 +95,26 @@ def select_new(articles: list[Article], warehouse: Warehouse) -> tuple[list[Arti
 
 
 def extract_batch(articles: list[Article], run_id: str, now: datetime) -> tuple[dict[str, list[dict]], list[Rejected]]:
-    """Rows for every table from one batch of articles (one spaCy pass over the batch)."""
+    """Rows for every table from one batch of articles (one spaCy pass over the batch).
+
+    Extraction is English-only: an article in another language is loaded without facts, its
+    ``extraction_skipped`` saying why; one whose language is not known is extracted.
+    """
+    from factwire.faults import checkpoint
+    from factwire.sources.html import english_or_unknown
+
+    checkpoint("extract")
     rows: dict[str, list[dict]] = {"articles": []}
     failed: list[Rejected] = []
-    items = [(a.text, a.published, a.cited_sources) for a in articles]
-    for article, facts in zip(articles, _safe_extract(items)):
+    english = [a for a in articles if english_or_unknown(a.language)]
+    for article in articles:
+        if not english_or_unknown(article.language):
+            rows["articles"].append(article_row(article, EXTRACTOR_VERSION, run_id, now,
+                                                extraction_skipped=f"language {article.language}: "
+                                                                   "extraction is English-only"))
+            rows.setdefault("article_urls", []).extend(url_rows(article, article.article_id, "source", run_id))
+    items = [(a.text, a.published, a.cited_sources) for a in english]
+    for article, facts in zip(english, _safe_extract(items)):
         if isinstance(facts, Exception):
             failed.append(Rejected(article.source_uri, "extraction_error", f"{type(facts).__name__}: {facts}",
                                    article.article_id))
@@ -105,15 +127,26 @@ def extract_batch(articles: list[Article], run_id: str, now: datetime) -> tuple[
 
 
 def _safe_extract(items):
-    """Extraction per article, where one article's failure is that article's alone."""
-    try:
-        yield from extract_many(items)
-        return
-    except Exception:  # a failure inside the batch: redo one by one to find the culprit
-        pass
-    from factwire.extract import extract
+    """Facts per (text, published, cited sources), in order, where one article's failure is that
+    article's alone: one batched spaCy pass; after a failure, the articles not done yet are
+    redone one by one to find the culprit."""
+    from factwire.extract import extract, facts_from_doc
+    from factwire.nlp import parse
 
-    for text, published, cited in items:
+    done = 0
+    try:
+        docs = parse(text for text, _, _ in items)
+        for _, published, cited in items:
+            with stage("nlp"):
+                doc = next(docs)
+            with stage("rules"):
+                facts = facts_from_doc(doc, published, cited)
+            done += 1
+            yield facts
+        return
+    except Exception:  # noqa: BLE001 - found again below, one article at a time
+        pass
+    for text, published, cited in items[done:]:
         try:
             yield extract(text, published, cited)
         except Exception as exc:  # noqa: BLE001 - quarantined with its reason
@@ -176,7 +209,7 @@ def plan_run(paths: Iterable[str | Path], warehouse: Warehouse, sources=None, fe
     plan = RunPlan(run_id, started, paths + ([f"sources:{len(sources.feeds)} feeds, {len(sources.pages)} pages"]
                                              if sources else []),
                    [], 0, 0, inputs.duplicates, list(inputs.rejected))
-    with warehouse.reader() as reader:
+    with warehouse.reader() as reader, stage("plan"):
         candidates = list(inputs.articles)
         web_articles: set[str] = set()
         if sources is not None or urls:
@@ -257,9 +290,11 @@ def default_fetch_config():
 
 def process_batch(plan: RunPlan | RunContext, batch: list[Article], warehouse: Warehouse) -> BatchResult:
     """Extract one batch and write its Parquet files (nothing is loaded yet)."""
-    rows, failed = extract_batch(batch, plan.run_id, plan.started)
+    with stage("extract"):  # nlp + rules + rows
+        rows, failed = extract_batch(batch, plan.run_id, plan.started)
     key = batch_key([a.article_id for a in batch], EXTRACTOR_VERSION)
-    return BatchResult(warehouse.write_lake(rows, f"batch-{key}", plan.started.date()), failed)
+    with stage("parquet"):
+        return BatchResult(warehouse.write_lake(rows, f"batch-{key}", plan.started.date()), failed)
 
 
 def process_batches(plan: RunPlan, warehouse: Warehouse, batch_size: int = DEFAULT_BATCH_SIZE,
@@ -297,7 +332,8 @@ def finish_run(plan: RunPlan, results: list[BatchResult], warehouse: Warehouse) 
                          fetch_failures=plan.fetch_failures)
     failed_ids = {r.article_id for result in results for r in result.rejected}
     replaces = [a.article_id for a in plan.new if a.article_id not in failed_ids] if plan.reextract else []
-    summary.rows_inserted = warehouse.load(files, run_row(summary, plan.inputs, plan.started), replaces)
+    with stage("load"):
+        summary.rows_inserted = warehouse.load(files, run_row(summary, plan.inputs, plan.started), replaces)
     return summary
 
 

@@ -6,6 +6,7 @@ The flow only orchestrates; every step is a `factwire.pipeline` call that also r
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
 from pathlib import Path
 
 import duckdb
@@ -13,9 +14,10 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from factwire.articles import Article
-from factwire.pipeline import (DEFAULT_BATCH_SIZE, BatchResult, RunPlan, RunSummary, default_fetch_config,
-                               finish_run, is_url, plan_reextract, plan_run, process_batch, record_failure,
-                               warehouse_from)
+from factwire.parallel import BatchWorkers, worker_count
+from factwire.pipeline import (DEFAULT_BATCH_SIZE, BatchResult, RunContext, RunPlan, RunSummary,
+                               default_fetch_config, finish_run, is_url, plan_reextract, plan_run, process_batch,
+                               record_failure, warehouse_from)
 from factwire.settings import Settings, get_settings
 from factwire.sources.sourcesfile import load_sources
 from factwire.warehouse.checks import run_checks
@@ -43,9 +45,28 @@ def plan(paths: list[str], warehouse: Warehouse, sources_file: str | None = None
 
 
 @task(cache_policy=NO_CACHE)  # pure CPU: a retry would fail the same way
-def extract_batch(run_plan: RunPlan, batch: list[Article], warehouse: Warehouse) -> BatchResult:
-    """Extract one batch of articles and write its Parquet files."""
-    return process_batch(run_plan, batch, warehouse)
+def extract_batch(run: RunContext, batch: list[Article], warehouse: Warehouse, workers: BatchWorkers) -> BatchResult:
+    """Extract one batch of articles and write its Parquet files (in one of the run's worker
+    processes; the task's thread waits for it)."""
+    return workers.run(process_batch, run, batch, warehouse)
+
+
+def extract_batches(run_plan: RunPlan, batch_size: int, warehouse: Warehouse, processes: int) -> list[BatchResult]:
+    """One `extract_batch` task per batch, over the run's worker processes (one per core for a
+    large run, as `factwire run`). A few tasks are submitted ahead of the workers, not all: what
+    is in flight stays small however large the run."""
+    batches = run_plan.batches(batch_size)
+    results: list[BatchResult] = []
+    with BatchWorkers(min(worker_count(processes, len(run_plan.new)), len(batches))) as workers:
+        ahead = 2 * workers.processes if workers.parallel else 1  # one process: one batch at a time
+        pending: deque = deque()
+        for batch in batches:
+            if len(pending) >= ahead:
+                results.append(pending.popleft().result())
+            pending.append(extract_batch.submit(run_plan.context, batch, warehouse, workers))
+        while pending:
+            results.append(pending.popleft().result())
+    return results
 
 
 @task(retries=2, retry_delay_seconds=2, retry_condition_fn=_io_failure, cache_policy=NO_CACHE)
@@ -75,12 +96,13 @@ def news_etl(paths: list[str] = ["seeds"], warehouse: str | None = None, lake: s
     `reextract`, no input is read: stored articles of older extractor versions get new facts.
     """
     logger = get_run_logger()
-    store = warehouse_from(_settings(warehouse, lake))
+    settings = _settings(warehouse, lake)
+    store = warehouse_from(settings)
     with store.writer_lock():
         run_plan = plan([p if is_url(p) else str(Path(p).resolve()) for p in paths], store,
                         str(Path(sources_file).resolve()) if sources_file else None, reextract)
         try:
-            results = [extract_batch(run_plan, batch, store) for batch in run_plan.batches(batch_size)]
+            results = extract_batches(run_plan, batch_size, store, settings.processes)
             summary = load(run_plan, results, store)
         except Exception as exc:
             record_failure(run_plan, store, exc)

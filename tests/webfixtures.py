@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import html
 import threading
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +20,7 @@ import pytest
 
 LAST_MODIFIED = "Thu, 14 Mar 2024 10:00:00 GMT"
 BIG_BODY_BYTES = 10 * 1024 * 1024
+GZIP_BOMB_DECODED_BYTES = 10 * 1024 ** 3  # what /gzip-bomb.html expands to: 10 GiB of zeros
 SLOW_SECONDS = 2.0
 
 
@@ -377,6 +379,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._redirect("file:///etc/passwd")
         if path in ("/big", "/big-unannounced"):
             return self._big(announce_length=path == "/big")
+        if path in ("/gzip-bomb.html", "/deflate-bomb.html"):
+            return self._bomb("gzip" if path.startswith("/gzip") else "deflate")
         if path == "/report.pdf":
             return self._send(200, "application/pdf", b"%PDF-1.4\n% fixture\n")
         if path == "/broken-charset.html":
@@ -409,6 +413,19 @@ class _Handler(BaseHTTPRequestHandler):
     def _redirect(self, location: str, status: int = 302) -> None:
         self._send(status, "text/plain", b"", {"Location": location})
 
+    def _bomb(self, coding: str) -> None:
+        """A page that is small on the wire and 10 GiB decoded; no Content-Length."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Encoding", coding)
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        for piece in compressed_zeros(coding, GZIP_BOMB_DECODED_BYTES):
+            if self.fixture.stop.is_set():
+                return
+            self.wfile.write(piece)
+
     def _big(self, announce_length: bool) -> None:
         chunk = b"<p>" + b"x" * (64 * 1024 - 7) + b"</p>\n"
         self.send_response(200)
@@ -420,6 +437,28 @@ class _Handler(BaseHTTPRequestHandler):
         while sent < BIG_BODY_BYTES and not self.fixture.stop.is_set():
             self.wfile.write(chunk)
             sent += len(chunk)
+
+
+def compressed_zeros(coding: str, total: int, block: int = 1024 * 1024) -> Iterator[bytes]:
+    """``total`` zero bytes compressed with ``coding`` ("gzip" or "deflate"), made as it is sent:
+    after a full flush every block of zeros compresses to the same bytes, so 10 GiB cost ten
+    megabytes on the wire and no more work than the reader asks for."""
+    z = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)  # raw deflate; header and trailer below
+    zeros = bytes(block)
+    repeated = z.compress(zeros) + z.flush(zlib.Z_FULL_FLUSH)
+    crc, adler, sent = 0, 1, 0
+    yield b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" if coding == "gzip" else b"\x78\xda"
+    while sent + block <= total:
+        yield repeated
+        sent += block
+        crc, adler = zlib.crc32(zeros, crc), zlib.adler32(zeros, adler)
+    rest = bytes(total - sent)
+    crc, adler = zlib.crc32(rest, crc), zlib.adler32(rest, adler)
+    yield z.compress(rest) + z.flush()
+    if coding == "gzip":
+        yield crc.to_bytes(4, "little") + (total % 2 ** 32).to_bytes(4, "little")
+    else:
+        yield adler.to_bytes(4, "big")
 
 
 def start_server() -> tuple[FixtureServer, ThreadingHTTPServer, threading.Thread]:

@@ -37,16 +37,21 @@ def snapshot_path(argv: list[str]) -> Path:
 
 def _columns(frame: pd.DataFrame, wanted: list[str]) -> pd.DataFrame:
     """The wanted columns that the frame has, in that order (views may gain or lose columns)."""
-    return frame[[c for c in wanted if c in frame.columns]]
+    return frame[[c for c in dict.fromkeys(wanted) if c in frame.columns]]
+
+
+def _has_items(values) -> bool:
+    """A non-empty list (a NULL list arrives as None or pandas' NA)."""
+    return hasattr(values, "__len__") and not isinstance(values, str) and len(values) > 0
 
 
 def _joined(values) -> str:
-    return ", ".join(str(v) for v in values) if values is not None and len(values) else ""
+    return ", ".join(str(v) for v in values) if _has_items(values) else ""
 
 
 def _values(values) -> str:
     """Reported values ({value, currency} pairs) as "500,000,000 EUR; 0.5 billion USD"."""
-    if values is None or not len(values):
+    if not _has_items(values):
         return ""
     return "; ".join(f"{v['value']:,.0f} {v['currency'] or ''}".strip() for v in values)
 
@@ -63,7 +68,7 @@ NUMBER = st.column_config.NumberColumn(format="localized")
 EUR = st.column_config.NumberColumn(format="euro")
 DAY = st.column_config.DateColumn(format="YYYY-MM-DD")
 # Shared by every table: a setting for a column a table lacks is ignored.
-COLUMNS = {"published_date": DAY, "first_seen_date": DAY, "last_seen_date": DAY,
+COLUMNS = {"published_date": DAY, "first_reported": DAY, "first_seen_date": DAY, "last_seen_date": DAY,
            "value": NUMBER, "value_max": NUMBER, "total_value": NUMBER, "value_eur": EUR, "total_eur": EUR}
 
 
@@ -102,8 +107,8 @@ def overview_page(con: duckdb.DuckDBPyConnection) -> None:
         st.markdown(f"Last run **{last['status']}**, started {last['started_at']:%Y-%m-%d %H:%M} UTC.")
     runs = runs.assign(inputs=runs["inputs"].map(_joined)) if "inputs" in runs else runs
     _table(_columns(runs, ["started_at", "finished_at", "status", "articles_seen", "articles_new",
-                                 "articles_unchanged", "inputs_quarantined", "fetch_failures",
-                                 "facts_loaded", "error", "inputs", "run_id"]))
+                           "articles_unchanged", "inputs_quarantined", "fetch_failures", "facts_loaded",
+                           "error", "inputs", "run_id"]))
 
 
 def deals_page(con: duckdb.DuckDBPyConnection) -> None:
@@ -139,7 +144,6 @@ def deals_page(con: duckdb.DuckDBPyConnection) -> None:
                          "values_reported", "statuses_reported", "first_outlet", "date_value",
                          "description"]),
         latest_status=st.column_config.TextColumn("status"),
-        first_reported=DAY,
         **{support: st.column_config.NumberColumn(
             "corroborating articles" if support != "mention_count" else "mentions")})
     st.caption("One row per deal across the articles reporting it (view `fct_deals`): its latest "
@@ -256,9 +260,10 @@ def main(argv: list[str]) -> None:
     con = queries.open_snapshot(path)
     try:
         PAGES[page](con)
-    except duckdb.CatalogException as error:
-        st.error("This warehouse snapshot lacks a view this page reads; each run creates the views "
-                 f"in sql/views/, so run `factwire run` once to add it.\n\n{error}")
+    except (duckdb.CatalogException, duckdb.BinderException) as error:
+        # A snapshot published by an older factwire has older views: each run recreates them.
+        st.error("This warehouse snapshot lacks a view or column this page reads; each run creates "
+                 f"the views in sql/views/, so run `factwire run` once to update them.\n\n{error}")
     finally:
         con.close()
 

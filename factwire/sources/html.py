@@ -18,6 +18,7 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from factwire.articles import Article, Rejected
+from factwire.sources.files import MAX_ARTICLE_BYTES
 
 SOURCE_FORMAT = "html"
 
@@ -33,6 +34,18 @@ EXTRACTION_OPTIONS: dict[str, Any] = {
 
 # An extracted body shorter than this is a cookie wall, an index page or a failed extraction.
 MIN_TEXT_CHARS = 100
+
+# libxml2 stops parsing HTML nested this deep (the rest of the page is lost), so a tree that
+# reaches it was cut short: such a page is refused rather than read in part.
+MAX_MARKUP_DEPTH = 256
+
+
+class UnusablePage(ValueError):
+    """A page that cannot be read whole; ``reason`` is a quarantine reason ("too_deep")."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason, self.detail = reason, detail
 
 
 @dataclass
@@ -52,12 +65,17 @@ def extract_page(html: str | bytes, url: str | None = None, **options: Any) -> P
     """Main text and metadata of a page, or None when trafilatura finds no main text.
 
     ``options`` override `EXTRACTION_OPTIONS` (any `trafilatura.bare_extraction` keyword).
+    Raises `UnusablePage` for markup nested deeper than the parser reads.
     """
     if not html.strip():
         return None
     tree = load_html(html)
     if tree is None:
         return None
+    depth = markup_depth(tree)
+    if depth >= MAX_MARKUP_DEPTH:
+        raise UnusablePage("too_deep", f"markup nested {depth} or more levels deep; "
+                                       f"the parser stops at {MAX_MARKUP_DEPTH}")
     # Read these before trafilatura, which prunes the tree as it goes.
     headings = [_clean(h.text_content()) for h in tree.xpath("//h1")]
     language = markup_language(tree)
@@ -79,9 +97,14 @@ def extract_page(html: str | bytes, url: str | None = None, **options: Any) -> P
 
 def article_from_html(html: str | bytes, url: str | None, source_uri: str, *,
                       min_text_chars: int = MIN_TEXT_CHARS) -> Article | Rejected:
-    """The page as an `Article`, or `Rejected` with reason "no_main_text" / "too_short"."""
+    """The page as an `Article`, or `Rejected` with reason "no_main_text", "too_short",
+    "too_deep" or "unparseable_html"."""
     try:
         page = extract_page(html, url)
+    except UnusablePage as exc:
+        return Rejected(source_uri, exc.reason, exc.detail)
+    except RecursionError:  # a parser that lets deeper trees through than libxml2 does today
+        return Rejected(source_uri, "too_deep", "markup nested too deep to extract")
     except (ValueError, lxml.etree.ParserError) as exc:  # unparseable markup: quarantine it
         return Rejected(source_uri, "unparseable_html", f"{type(exc).__name__}: {exc}")
     if page is None:
@@ -89,6 +112,10 @@ def article_from_html(html: str | bytes, url: str | None, source_uri: str, *,
     if len(page.text) < min_text_chars:
         return Rejected(source_uri, "too_short",
                         f"main text is {len(page.text)} characters, need {min_text_chars}")
+    size = len(page.text.encode("utf-8", errors="surrogatepass"))
+    if size > MAX_ARTICLE_BYTES:
+        return Rejected(source_uri, "too_large",
+                        f"main text is {size} bytes, more than the limit of {MAX_ARTICLE_BYTES}")
     return Article(text=page.text, source_uri=source_uri, source_format=SOURCE_FORMAT,
                    title=page.title, published=page.published, url=page.url,
                    author=page.author, site=page.site, language=page.language)
@@ -96,7 +123,11 @@ def article_from_html(html: str | bytes, url: str | None, source_uri: str, *,
 
 def page_json(html: str | bytes, url: str | None = None) -> dict[str, Any]:
     """What `factwire page` prints: title, published, author, site, url, language, text."""
-    page = extract_page(html, url) or PageContent(text="", url=url)
+    try:
+        page = extract_page(html, url)
+    except (UnusablePage, RecursionError):
+        page = None
+    page = page or PageContent(text="", url=url)
     return {
         "title": page.title,
         "published": page.published.isoformat() if page.published else None,
@@ -106,6 +137,15 @@ def page_json(html: str | bytes, url: str | None = None) -> dict[str, Any]:
         "language": page.language,
         "text": page.text,
     }
+
+
+def markup_depth(tree: lxml.html.HtmlElement) -> int:
+    """How deep the element tree is nested (iteratively: no recursion on hostile markup)."""
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def parse_iso_date(value: str | None) -> date | None:
@@ -210,6 +250,16 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "nl": frozenset("de het een en van is dat op niet met voor zijn te ook".split()),
     "pt": frozenset("o a os as e que do da em para um uma com não por".split()),
 }
+
+
+ENGLISH = frozenset({"en", "eng", "english"})
+
+
+def english_or_unknown(language: str | None) -> bool:
+    """Whether extraction (English-only) should run: English ("en", "en-GB") or not known."""
+    if not language or not language.strip():
+        return True
+    return re.split(r"[-_]", language.strip().lower())[0] in ENGLISH
 
 
 def guess_language(text: str, min_hits: int = 5) -> str | None:

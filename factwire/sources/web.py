@@ -2,8 +2,9 @@
 
 One `Fetcher` holds one shared httpx client and enforces, per URL: http(s) only, no private or
 loopback addresses (checked again after every redirect), robots.txt for pages, accepted content
-types, a body size cap, bounded retries with backoff, conditional GET from remembered validators;
-and per host: a concurrency limit and a delay between requests. Every per-URL problem comes back
+types, a body size cap on the decoded body (a gzip bomb stops at the cap), bounded retries with
+backoff, conditional GET from remembered validators; and per host: a concurrency limit and a
+delay between requests. The address actually connected to is checked too (DNS rebinding). Every per-URL problem comes back
 as a `FetchError` with a reason code; nothing a remote server does raises out of `fetch`.
 """
 
@@ -19,7 +20,9 @@ import re
 import socket
 import threading
 import time
+import urllib.request
 import urllib.robotparser
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -29,6 +32,8 @@ from urllib.parse import urljoin, urlsplit
 
 import charset_normalizer
 import httpx
+
+from factwire.faults import checkpoint
 
 
 def _version() -> str:
@@ -59,6 +64,10 @@ BLOCKED_ADDRESS = "blocked_address"
 SCHEME = "scheme"
 CONNECTION = "connection"
 INVALID_URL = "invalid_url"
+CONTENT_ENCODING = "content_encoding"
+
+# Content codings the fetcher asks for and decodes itself, within the size cap.
+ACCEPT_ENCODING = "gzip, deflate"
 
 
 @dataclass(frozen=True)
@@ -204,7 +213,7 @@ class Fetcher:
         self._resolve, self._sleep, self._clock = resolver, sleep, clock
         self._client = httpx.Client(
             http2=config.http2 and importlib.util.find_spec("h2") is not None,
-            headers={"User-Agent": config.user_agent},
+            headers={"User-Agent": config.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
             timeout=httpx.Timeout(config.read_timeout, connect=config.connect_timeout),
             follow_redirects=False,  # followed by hand, to vet every hop
             limits=httpx.Limits(max_connections=32, max_keepalive_connections=16),
@@ -229,6 +238,7 @@ class Fetcher:
         """GET ``url``. ``kind`` "page" obeys robots.txt; "feed" does not (feeds are meant
         for machines). With ``conditional``, remembered validators are sent and a 304 comes
         back as a `FetchResult` with ``not_modified`` and empty content."""
+        checkpoint("fetch")
         started = self._clock()
         try:
             self._vet_url(url)  # before robots.txt: a blocked host gets no request at all
@@ -328,6 +338,28 @@ class Fetcher:
             raise _Failure(BLOCKED_ADDRESS, f"{host} resolves to non-public address "
                                             f"{', '.join(blocked) or '(none)'}")
 
+    def _vet_peer(self, url: str, response: httpx.Response) -> None:
+        """The address the request went to must be public too: a name that resolved to a public
+        address when vetted may resolve to a private one when connecting (DNS rebinding). Not
+        checked through a proxy, whose own address is what the connection shows."""
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        if host in self.config.allow_hosts or _proxied(parts.scheme, host):
+            return
+        stream = response.extensions.get("network_stream")
+        peer = stream.get_extra_info("server_addr") if stream is not None else None
+        if not peer:
+            return
+        address = str(peer[0])
+        try:
+            public = is_public_address(address)
+        except ValueError:
+            return
+        if not public:
+            response.close()
+            raise _Failure(BLOCKED_ADDRESS, f"{host} was connected at non-public address {address}",
+                           None, url)
+
     def _send_with_retries(self, url: str, headers: dict[str, str], started: float) -> httpx.Response:
         attempts = self.config.retries + 1
         for attempt in range(attempts):
@@ -344,6 +376,7 @@ class Fetcher:
                 raise _Failure(INVALID_URL, str(exc), None, url) from None
             except (httpx.TransportError, httpx.StreamError) as exc:
                 raise _Failure(CONNECTION, f"{type(exc).__name__}: {exc}", None, url) from None
+            self._vet_peer(url, response)
             status = response.status_code
             if (status == 429 or status >= 500) and not last:
                 wait = _retry_after(response.headers.get("retry-after"), self.config.retry_after_max)
@@ -376,13 +409,20 @@ class Fetcher:
             return self._hosts[key]
 
     def _read_capped(self, response: httpx.Response, limit: int, started: float, url: str) -> bytes:
+        """The body, decoded (gzip, deflate), as long as it holds at most ``limit`` bytes decoded.
+
+        Decompression never makes more than the bytes still allowed, so a small compressed body
+        that expands to gigabytes (a gzip bomb) costs no more than ``limit`` of memory.
+        """
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
             raise _Failure(TOO_LARGE, f"Content-Length {declared} exceeds {limit} bytes",
                            response.status_code, url)
+        decoder = _BoundedDecoder(response.headers.get("content-encoding", ""), response.status_code, url)
         chunks, size = [], 0
         try:
-            for chunk in response.iter_bytes():  # decompressed: a gzip bomb is capped too
+            for raw in response.iter_raw():
+                chunk = decoder.decode(raw, limit - size)
                 size += len(chunk)
                 if size > limit:
                     raise _Failure(TOO_LARGE, f"body exceeds {limit} bytes", response.status_code, url)
@@ -390,12 +430,16 @@ class Fetcher:
                     raise _Failure(TIMEOUT, f"body not complete after {self.config.total_timeout} s",
                                    response.status_code, url)
                 chunks.append(chunk)
+            tail = decoder.flush(limit - size)
         except httpx.TimeoutException as exc:
             raise _Failure(TIMEOUT, f"{type(exc).__name__} while reading the body",
                            response.status_code, url) from None
-        except (httpx.TransportError, httpx.StreamError, httpx.DecodingError) as exc:
+        except (httpx.TransportError, httpx.StreamError) as exc:
             raise _Failure(CONNECTION, f"{type(exc).__name__} while reading the body: {exc}",
                            response.status_code, url) from None
+        if size + len(tail) > limit:
+            raise _Failure(TOO_LARGE, f"body exceeds {limit} bytes", response.status_code, url)
+        chunks.append(tail)
         return b"".join(chunks)
 
     # -- robots.txt -------------------------------------------------------------------------
@@ -439,6 +483,73 @@ class Fetcher:
         text, _ = decode_body(body, "utf-8")
         parser.parse(text.splitlines())
         return parser
+
+
+class _BoundedDecoder:
+    """Undo one Content-Encoding (gzip, deflate or none), never producing more than asked."""
+
+    def __init__(self, header: str, status: int, url: str) -> None:
+        codings = [c.strip().lower() for c in header.split(",") if c.strip().lower() not in ("", "identity")]
+        self._status, self._url = status, url
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+            raise _Failure(CONTENT_ENCODING, f"content encoding {header!r} is not one of {ACCEPT_ENCODING}",
+                           status, url)
+        self._coding = codings[0] if codings else None
+        self._z = self._new() if self._coding else None
+        self._first = True
+
+    def _new(self, raw_deflate: bool = False):
+        if self._coding == "deflate":
+            return zlib.decompressobj(-zlib.MAX_WBITS if raw_deflate else zlib.MAX_WBITS)
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+
+    def decode(self, data: bytes, room: int) -> bytes:
+        """Decoded bytes of ``data``: at most ``room + 1`` (one more says "over the limit")."""
+        if self._z is None:
+            return data
+        try:
+            return self._decode(data, room)
+        except zlib.error as exc:
+            if self._first and self._coding == "deflate":  # "deflate" is often sent raw, unwrapped
+                self._z = self._new(raw_deflate=True)
+                self._first = False
+                return self.decode(data, room)
+            raise _Failure(CONNECTION, f"the {self._coding} body does not decode: {exc}",
+                           self._status, self._url) from None
+        finally:
+            self._first = False
+
+    def _decode(self, data: bytes, room: int) -> bytes:
+        out = bytearray()
+        while data and len(out) <= room:
+            out += self._z.decompress(data, room + 1 - len(out))
+            if self._z.unconsumed_tail:
+                break  # the output is full: over the limit
+            data = self._z.unused_data
+            if data and self._z.eof:
+                if self._coding == "deflate":
+                    break  # trailing bytes after a deflate stream: ignored, as browsers do
+                self._z = self._new()  # a gzip body may hold several members
+            else:
+                break
+        return bytes(out)
+
+    def flush(self, room: int) -> bytes:
+        if self._z is None:
+            return b""
+        try:
+            return self._z.flush(room + 1) if room >= 0 else b""
+        except zlib.error as exc:
+            raise _Failure(CONNECTION, f"the {self._coding} body does not decode: {exc}",
+                           self._status, self._url) from None
+
+
+def _proxied(scheme: str, host: str) -> bool:
+    """Whether the environment sends requests for this host through a proxy."""
+    proxies = urllib.request.getproxies()
+    if not (proxies.get(scheme) or proxies.get("all")):
+        return False
+    return not urllib.request.proxy_bypass(host)
 
 
 def _accept_header(kind: str) -> str:
