@@ -119,3 +119,28 @@ def test_the_lake_holds_exactly_the_warehouse(seed_warehouse, sql):
     months = sql("SELECT DISTINCT strftime(published_date, '%Y-%m') FROM articles")
     partitions = {p.name.removeprefix("published_month=") for p in (lake / "amounts").iterdir()}
     assert partitions <= {m[0] for m in months} and len(partitions) >= 5
+
+
+def test_rates_are_taken_as_of_the_article_date_from_a_file_of_your_own(tmp_path, monkeypatch):
+    from factwire.pipeline import run_pipeline
+    from factwire.settings import Settings
+
+    from conftest import SAMPLE
+
+    rates = tmp_path / "rates.csv"
+    rates.write_text("currency,rate_date,eur_per_unit,source\nEUR,2000-01-01,1.0,identity\n"
+                     "USD,2007-01-01,0.75,test rates 2007\nUSD,2026-01-01,0.85,test rates 2026\n", encoding="utf-8")
+    monkeypatch.setenv("FACTWIRE_FX_RATES", str(rates))
+    article = tmp_path / "deal.txt"
+    article.write_text(" date 2008-05-02 Acme buys Widget\n\nAcme Corp bought Widget Ltd for $100 million.",
+                       encoding="utf-8")
+    settings = Settings.in_folder(tmp_path / "w")
+    run_pipeline([article, SAMPLE], settings)
+    import duckdb
+
+    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    usd = con.execute("SELECT value_eur, fx_rate_date::VARCHAR, fx_source FROM fct_amounts WHERE currency = 'USD'").fetchall()
+    eur = con.execute("SELECT value_eur, fx_source FROM fct_amounts WHERE currency = 'EUR'").fetchall()
+    con.close()
+    assert usd == [(75_000_000.0, "2007-01-01", "test rates 2007")]
+    assert eur == [(500_000_000.0, "identity")]

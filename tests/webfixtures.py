@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Iterator
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -414,14 +414,17 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, "text/plain", b"", {"Location": location})
 
     def _bomb(self, coding: str) -> None:
-        """A page that is small on the wire and 10 GiB decoded; no Content-Length."""
+        """A page that is small on the wire and 10 GiB decoded (``?bytes=N``: N bytes); no
+        Content-Length."""
+        query = parse_qs(urlsplit(self.path).query)
+        total = int(query["bytes"][0]) if "bytes" in query else GZIP_BOMB_DECODED_BYTES
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
         self.send_header("Content-Encoding", coding)
         self.send_header("Connection", "close")
         self.end_headers()
         self.close_connection = True
-        for piece in compressed_zeros(coding, GZIP_BOMB_DECODED_BYTES):
+        for piece in compressed_zeros(coding, total):
             if self.fixture.stop.is_set():
                 return
             self.wfile.write(piece)

@@ -71,10 +71,12 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejected]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
                 if child.name.startswith(".") or child.name.lower() in {"readme.md", "license", "license.txt"}:
                     continue
-                if child.suffix.lower() in SUPPORTED_SUFFIXES:
+                if not child.is_file():  # a FIFO, a device, a broken link: nothing to read
+                    rejected.append(Rejected(str(child), "unsupported_format", "not a regular file"))
+                elif child.suffix.lower() in SUPPORTED_SUFFIXES:
                     found.append(child)
                 else:
                     rejected.append(Rejected(str(child), "unsupported_format",

@@ -1,4 +1,5 @@
--- fct_amounts: amounts with their article date, and money also in EUR where a rate is known.
+-- fct_amounts: amounts with their article date, and money also in EUR where a rate is known
+-- (the rate of the article's date or the nearest before it, else the earliest; with its date and source).
 -- Grain: one row per amount span in an article.
 CREATE OR REPLACE VIEW fct_amounts AS
 SELECT
@@ -12,10 +13,13 @@ SELECT
     am.currency,
     am.unit,
     am.approximate,
-    CASE WHEN am.amount_kind = 'money' THEN am.value * fx.eur_per_unit END AS value_eur,
-    fx.rate_date  AS fx_rate_date,
-    fx.source     AS fx_source,
+    CASE WHEN am.amount_kind = 'money' THEN am.value * coalesce(fx.eur_per_unit, fe.eur_per_unit) END AS value_eur,
+    coalesce(fx.rate_date, fe.rate_date)  AS fx_rate_date,
+    coalesce(fx.source, fe.source)     AS fx_source,
     am.sentence
 FROM amounts am
 JOIN articles ar USING (article_id)
-LEFT JOIN fx_latest fx ON fx.currency = am.currency;
+-- the rate on the article's date, or the nearest before it; else the earliest known
+ASOF LEFT JOIN fx_rates fx ON fx.currency = am.currency
+    AND coalesce(ar.published_date, DATE '9999-12-31') >= fx.rate_date
+LEFT JOIN fx_earliest fe ON fe.currency = am.currency;

@@ -21,9 +21,9 @@ SELECT
     d.value,
     d.currency,
     d.value_approximate,
-    d.value * fx.eur_per_unit                  AS value_eur,
-    fx.rate_date                               AS fx_rate_date,
-    fx.source                                  AS fx_source,
+    d.value * coalesce(fx.eur_per_unit, fe.eur_per_unit) AS value_eur,
+    coalesce(fx.rate_date, fe.rate_date)                               AS fx_rate_date,
+    coalesce(fx.source, fe.source)                                  AS fx_source,
     d.date_value,
     d.date_precision,
     d.status,
@@ -34,4 +34,7 @@ FROM deals d
 JOIN articles ar USING (article_id)
 LEFT JOIN actors buyer  ON buyer.actor_id = d.buyer_actor_id
 LEFT JOIN actors seller ON seller.actor_id = d.seller_actor_id
-LEFT JOIN fx_latest fx  ON fx.currency = d.currency;
+-- the rate on the article's date, or the nearest before it; else the earliest known
+ASOF LEFT JOIN fx_rates fx ON fx.currency = d.currency
+    AND coalesce(ar.published_date, DATE '9999-12-31') >= fx.rate_date
+LEFT JOIN fx_earliest fe ON fe.currency = d.currency;
