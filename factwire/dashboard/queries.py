@@ -14,28 +14,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from factwire.warehouse import store
+
 
 def open_snapshot(snapshot_path: str | Path) -> duckdb.DuckDBPyConnection:
-    """A fresh read-only connection to the published warehouse snapshot.
-
-    The file is attached to a private in-memory database rather than opened with
-    ``duckdb.connect(path)``: DuckDB shares one open database per path within a process, so while
-    any other session still held a connection, a new one would keep reading the file that a
-    run has since replaced. Attaching opens the path anew, so each connection sees the latest
-    published snapshot, whole.
-    """
-    snapshot_path = Path(snapshot_path)
-    if not snapshot_path.exists():
-        raise FileNotFoundError(f"no warehouse snapshot at {snapshot_path}")
-    # No replacement scans: a missing view must be an error, not a Python variable of that name.
-    con = duckdb.connect(config={"python_enable_replacements": False})
-    try:
-        con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(snapshot_path)])
-        con.execute("USE warehouse")
-    except BaseException:
-        con.close()
-        raise
-    return con
+    """A fresh read-only connection to the published warehouse snapshot (see
+    `factwire.warehouse.store.open_snapshot`)."""
+    return store.open_snapshot(snapshot_path)
 
 
 def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:

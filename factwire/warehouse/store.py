@@ -62,9 +62,7 @@ class Warehouse:
 
     def connect_snapshot(self) -> duckdb.DuckDBPyConnection:
         """A read-only connection to the published snapshot: what dashboards should do."""
-        if not self.snapshot_path.exists():
-            raise FileNotFoundError(f"no warehouse snapshot at {self.snapshot_path}: run `factwire run` first")
-        return duckdb.connect(str(self.snapshot_path), read_only=True)
+        return open_snapshot(self.snapshot_path)
 
     def connect_read_only(self) -> duckdb.DuckDBPyConnection:
         """A read-only connection to the working file (for the run holding the writer lock)."""
@@ -249,6 +247,29 @@ def read_seed(declared: Table):
     data = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(
         column_types=schema, include_columns=declared.column_names))
     return data.cast(schema)
+
+
+def open_snapshot(snapshot_path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A fresh read-only connection to a published warehouse snapshot.
+
+    The file is attached to a private in-memory database rather than opened with
+    ``duckdb.connect(path)``: DuckDB shares one open database per path within a process, so
+    while any other connection in the process still held it, a new one would keep reading the
+    file a run has since replaced. Attaching opens the path anew, so each connection sees the
+    latest published snapshot, whole. Python replacement scans are off: a missing view is an
+    error, not a Python variable that happens to have its name.
+    """
+    snapshot_path = Path(snapshot_path)
+    if not snapshot_path.exists():
+        raise FileNotFoundError(f"no warehouse snapshot at {snapshot_path}: run `factwire run` first")
+    con = duckdb.connect(config={"python_enable_replacements": False})
+    try:
+        con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(snapshot_path)])
+        con.execute("USE warehouse")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 class WarehouseReader:

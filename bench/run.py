@@ -1,0 +1,362 @@
+"""`make bench`: factwire's throughput, stage costs, memory and load speed on 10,000 articles.
+
+Measures, on the corpus of `bench.corpus` (built once, cached under data/bench/):
+
+1. the floor: reading the files and spaCy's pipeline alone (the components factwire uses, the
+   pieces and batch size it parses, as many processes as its run uses): what factwire cannot avoid;
+2. `factwire run` end to end into a fresh warehouse: articles/s, seconds per stage (summed over
+   processes, from `factwire.stages`), peak RSS of the whole process tree;
+3. the same run again (nothing new);
+4. the `news_etl` flow under a temporary Prefect server on the 2,000-article subset, against
+   the library path on the same subset;
+5. the DuckDB load alone on the run's staged Parquet files, against DuckDB reading the same
+   files into plain tables.
+
+Prints a table with the ratios and their targets and writes data/bench/report.json. The machine
+should be otherwise idle: the numbers are wall-clock times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from bench.corpus import CorpusPaths, ensure_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Targets of the performance issue; a ratio passes when it is on the right side of its bound.
+TARGETS = {
+    "end_to_end_over_floor": (">=", 0.80),
+    "articles_per_second": (">=", 12.0),
+    "rerun_over_first": ("<=", 0.02),
+    "flow_over_library": ("<=", 1.15),
+    "load_over_plain": (">=", 0.5),
+    "peak_rss_full_over_subset": ("<=", 1.2),
+    "peak_rss_full_gb": ("<", 2.0),
+}
+
+
+# -- report maths (pure; tested in tests/test_bench.py) ---------------------------------------
+
+def ratios(m: dict) -> dict[str, float]:
+    """The ratios the targets are stated in, from the measurements ``m``."""
+    full = m["end_to_end"]
+    return {
+        "end_to_end_over_floor": (full["articles"] / full["seconds"]) / (m["floor"]["articles"] / m["floor"]["seconds"]),
+        "articles_per_second": full["articles"] / full["seconds"],
+        "rerun_over_first": m["rerun"]["seconds"] / full["seconds"],
+        "flow_over_library": m["flow"]["seconds"] / m["library"]["seconds"],
+        # both read the same rows from the same files: the ratio of their throughputs
+        "load_over_plain": m["plain_read"]["seconds"] / m["load"]["seconds"],
+        "peak_rss_full_over_subset": full["peak_rss_bytes"] / m["library"]["peak_rss_bytes"],
+        "peak_rss_full_gb": full["peak_rss_bytes"] / 1e9,
+    }
+
+
+def verdicts(values: dict[str, float]) -> dict[str, bool]:
+    checks = {">=": lambda v, t: v >= t, "<=": lambda v, t: v <= t, "<": lambda v, t: v < t}
+    return {name: checks[op](values[name], bound) for name, (op, bound) in TARGETS.items() if name in values}
+
+
+def stage_shares(seconds: dict[str, float]) -> dict[str, float]:
+    """Each stage's share of the time the stages took (summed over processes). ``extract`` holds
+    nlp, rules and the building of rows: it is replaced by ``rows``, what is left of it."""
+    seconds = dict(seconds)
+    if "extract" in seconds:
+        seconds["rows"] = max(0.0, seconds.pop("extract") - seconds.get("nlp", 0.0) - seconds.get("rules", 0.0))
+    total = sum(seconds.values())
+    return {name: value / total for name, value in seconds.items()} if total else {}
+
+
+STAGE_ORDER = ("read", "clean", "plan", "nlp", "rules", "rows", "parquet", "load")
+
+
+def format_report(m: dict, values: dict[str, float], passed: dict[str, bool]) -> str:
+    full, floor = m["end_to_end"], m["floor"]
+    lines = [
+        f"factwire benchmark, {m['corpus']['articles']:,} articles of {m['corpus']['bytes_mean']:,} bytes on average, "
+        f"{m['machine']['cpus']} CPUs, {m['machine']['processes']} worker processes, load average before: "
+        f"{m['machine']['load_before']}",
+        "",
+        f"{'measurement':44} {'seconds':>9} {'articles/s':>11} {'peak RSS':>10}",
+    ]
+
+    def row(name, part, count_key="articles"):
+        rate = part[count_key] / part["seconds"] if part.get(count_key) else None
+        rss = f"{part['peak_rss_bytes'] / 1e6:,.0f} MB" if part.get("peak_rss_bytes") else ""
+        lines.append(f"{name:44} {part['seconds']:9.1f} {rate if rate is None else format(rate, '11.1f') or '':>11} {rss:>10}")
+
+    row(f"1. floor: read + spaCy ({floor['articles']:,})", floor)
+    row(f"2. factwire run, fresh warehouse ({full['articles']:,})", full)
+    row("3. factwire run again, nothing new", m["rerun"])
+    row(f"4. news_etl flow ({m['flow']['articles']:,})", m["flow"])
+    row(f"   library run_pipeline ({m['library']['articles']:,})", m["library"])
+    load, plain = m["load"], m["plain_read"]
+    lines.append(f"{'5. DuckDB load of the staged files':44} {load['seconds']:9.1f} "
+                 f"{load['input_rows'] / load['seconds']:>11,.0f} rows/s ({load['fact_rows_inserted'] / load['seconds']:,.0f} "
+                 f"fact rows inserted/s)")
+    for part, seconds in load["parts"].items():
+        lines.append(f"{'   of which ' + part:44} {seconds:9.1f}")
+    lines.append(f"{'   plain read of the same files':44} {plain['seconds']:9.1f} "
+                 f"{plain['input_rows'] / plain['seconds']:>11,.0f} rows/s")
+    lines += ["", "stages of the factwire run (seconds summed over its processes):"]
+    shares = stage_shares(full["stages"])
+    stage_seconds = dict(full["stages"])
+    if "extract" in stage_seconds:
+        stage_seconds["rows"] = max(0.0, stage_seconds.pop("extract") - stage_seconds.get("nlp", 0.0)
+                                    - stage_seconds.get("rules", 0.0))
+    for name in sorted(shares, key=lambda n: STAGE_ORDER.index(n) if n in STAGE_ORDER else 99):
+        per_article = 1000 * stage_seconds[name] / full["articles"]
+        lines.append(f"  {name:10} {stage_seconds[name]:8.1f} s {100 * shares[name]:5.1f} %  {per_article:7.2f} ms/article")
+    lines += ["", f"{'ratio':28} {'value':>8}   target   verdict"]
+    for name, (op, bound) in TARGETS.items():
+        lines.append(f"{name:28} {values[name]:8.3f}   {op} {bound:<5}  {'pass' if passed[name] else 'FAIL'}")
+    return "\n".join(lines)
+
+
+# -- measuring ---------------------------------------------------------------------------------
+
+class TreeMemory:
+    """Peak of the summed RSS of a process and all its descendants, sampled from /proc."""
+
+    def __init__(self, pid: int, interval: float = 0.2):
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, tree_rss(self.pid))
+            self._stop.wait(self.interval)
+
+
+def tree_rss(pid: int) -> int:
+    """Bytes resident in process ``pid`` and its descendants now."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    ppid = int(handle.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        try:
+            with open(f"/proc/{current}/statm") as handle:
+                total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            pass
+    return total
+
+
+def run_measured(argv: list[str], env: dict[str, str], log: Path) -> dict:
+    """Run a command; its wall seconds, the peak RSS of its process tree, its largest process's
+    peak RSS (getrusage of the waited-for tree), and the BENCH-RESULT line it printed."""
+    started = time.perf_counter()
+    with open(log, "w", encoding="utf-8") as out:
+        process = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        with TreeMemory(process.pid) as memory:
+            _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    text = log.read_text(encoding="utf-8", errors="replace")
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({process.returncode}); see {log}:\n{text[-3000:]}")
+    result = next(json.loads(line.split(" ", 1)[1]) for line in text.splitlines() if line.startswith("BENCH-RESULT "))
+    return {"wall_seconds": seconds, "peak_rss_bytes": memory.peak,
+            "largest_process_rss_bytes": usage.ru_maxrss * 1024, "result": result}
+
+
+def _floor_batch(texts: list[str]) -> int:
+    """In a worker: spaCy over the pieces factwire parses, nothing else; the tokens seen."""
+    from factwire.nlp import load_nlp, split_paragraphs
+    from factwire.settings import get_settings
+
+    pieces = [piece for text in texts for piece in split_paragraphs(text)]
+    nlp = load_nlp()
+    return sum(len(doc) for doc in nlp.pipe(pieces, batch_size=get_settings().spacy_batch_size * 8))
+
+
+def measure_floor(folder: Path, batch_size: int, processes: int) -> dict:
+    """Read the JSON lines and run spaCy alone, over the same worker pool as a factwire run."""
+    from factwire.parallel import BatchWorkers
+
+    started = time.perf_counter()
+    texts = []
+    for path in sorted(folder.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            texts.extend(json.loads(line)["text"] for line in handle if line.strip())
+    batches = [texts[i:i + batch_size] for i in range(0, len(texts), batch_size)]
+    with BatchWorkers(min(processes, len(batches))) as workers:
+        tokens = sum(workers.map(_floor_batch, batches))
+    return {"seconds": time.perf_counter() - started, "articles": len(texts), "tokens": tokens}
+
+
+def staged_files(folder: Path) -> dict[str, list[Path]]:
+    return {table.name: sorted(table.rglob("*.parquet")) for table in sorted(folder.iterdir()) if table.is_dir()}
+
+
+def measure_load(staged: dict[str, list[Path]], work: Path) -> dict:
+    """`Warehouse.load` of the staged files into a fresh warehouse (with its parts: the keyed
+    inserts, the lake export, publishing the snapshot), and DuckDB reading the same files into
+    plain tables of a fresh file."""
+    import duckdb
+
+    from factwire.pipeline import RunSummary, run_row
+    from factwire.warehouse import lake
+    from factwire.warehouse.store import Warehouse
+
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    input_rows = sum(duckdb.sql("SELECT count(*) FROM read_parquet(?)", params=[[str(p) for p in paths]]).fetchone()[0]
+                     for paths in staged.values() if paths)
+    parts: dict[str, float] = {}
+
+    def timed(name, fn):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                parts[name] = parts.get(name, 0.0) + time.perf_counter() - started
+        return wrapper
+
+    warehouse = Warehouse(work / "warehouse.duckdb", work / "lake")
+    now = datetime.now(timezone.utc)
+    summary = RunSummary("bench-load", "succeeded", 0, 0, 0, 0, 0, {})
+    original_export, original_publish = lake.export, Warehouse.publish
+    lake.export, Warehouse.publish = timed("lake export", lake.export), timed("publish snapshot", Warehouse.publish)
+    try:
+        started = time.perf_counter()
+        inserted = warehouse.load(staged, run_row(summary, ["bench"], now))
+        seconds = time.perf_counter() - started
+    finally:
+        lake.export, Warehouse.publish = original_export, original_publish
+    parts = {"keyed inserts": seconds - sum(parts.values()), **parts}
+
+    started = time.perf_counter()
+    con = duckdb.connect(str(work / "plain.duckdb"))
+    for table, paths in staged.items():
+        if paths:
+            con.execute(f'CREATE TABLE "{table}" AS SELECT * FROM read_parquet(?, union_by_name = true)',
+                        [[str(p) for p in paths]])
+    con.execute("CHECKPOINT")
+    con.close()
+    plain_seconds = time.perf_counter() - started
+    return {
+        "load": {"seconds": seconds, "input_rows": input_rows, "files": sum(len(p) for p in staged.values()),
+                 "rows_inserted": sum(inserted.values()),
+                 "fact_rows_inserted": sum(v for k, v in inserted.items() if k != "articles"), "parts": parts},
+        "plain_read": {"seconds": plain_seconds, "input_rows": input_rows},
+    }
+
+
+def bench_env(work: Path, name: str) -> dict[str, str]:
+    env = dict(os.environ)
+    for key in ("FACTWIRE_DATA_DIR", "FACTWIRE_WAREHOUSE", "FACTWIRE_LAKE", "PREFECT_API_URL"):
+        env.pop(key, None)
+    env.update({"FACTWIRE_DATA_DIR": str(work / name), "FACTWIRE_STAGE_TIMES": str(work / f"{name}.stages.json"),
+                "PREFECT_HOME": str(work / "prefect-home"), "DO_NOT_TRACK": "1",
+                "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PYTHONPATH": str(ROOT)})
+    return env
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("data/bench"), help="corpus, work folders and report")
+    parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
+    parser.add_argument("--articles", type=int, default=None,
+                        help="a smaller corpus for trying the benchmark out (not the benchmark)")
+    args = parser.parse_args(argv)
+
+    from factwire.parallel import worker_count
+    from factwire.pipeline import DEFAULT_BATCH_SIZE
+    from factwire.settings import get_settings
+
+    out = args.out if args.out.is_absolute() else ROOT / args.out
+    sizes = {} if args.articles is None else {"full": args.articles, "subset": max(1, args.articles // 5)}
+    print("corpus ...", flush=True)
+    corpus = ensure_corpus(out / ("" if not sizes else f"trial-{args.articles}"), args.eval_dir, **sizes)
+    paths = CorpusPaths(out / ("" if not sizes else f"trial-{args.articles}"))
+    work = out / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    python = sys.executable
+    processes = worker_count(get_settings().processes, corpus["articles"])
+    m: dict = {
+        "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "corpus": corpus,
+        "machine": {"cpus": len(os.sched_getaffinity(0)), "processes": processes, "python": platform.python_version(),
+                    "load_before": " ".join(f"{x:.2f}" for x in os.getloadavg())},
+        "batch_size": DEFAULT_BATCH_SIZE, "spacy_batch_size": get_settings().spacy_batch_size,
+    }
+
+    print("1. floor ...", flush=True)
+    m["floor"] = measure_floor(paths.full, DEFAULT_BATCH_SIZE, processes)
+
+    def factwire_run(name: str, folder: Path, tag: str) -> dict:
+        """`factwire run` of ``folder`` into warehouse ``name``; files of this run are ``tag.*``."""
+        argv = [python, "-m", "bench.timed", "cli", str(work / f"{tag}.staged"), "--", "run", "--json", str(folder)]
+        env = {**bench_env(work, name), "FACTWIRE_STAGE_TIMES": str(work / f"{tag}.stages.json")}
+        measured = run_measured(argv, env, work / f"{tag}.log")
+        stages_file = work / f"{tag}.stages.json"
+        return {"seconds": measured["wall_seconds"], "run_seconds": measured["result"]["seconds"],
+                "peak_rss_bytes": measured["peak_rss_bytes"],
+                "largest_process_rss_bytes": measured["largest_process_rss_bytes"],
+                "stages": json.loads(stages_file.read_text()) if stages_file.exists() else {}}
+
+    print("2. factwire run ...", flush=True)
+    m["end_to_end"] = {**factwire_run("full", paths.full, "first"), "articles": corpus["articles"]}
+    print("3. factwire run again ...", flush=True)
+    m["rerun"] = {**factwire_run("full", paths.full, "rerun"), "articles": corpus["articles"]}
+
+    print("4. flow and library on the subset ...", flush=True)
+    library = factwire_run("subset", paths.subset, "subset")
+    m["library"] = {"seconds": library["run_seconds"], "wall_seconds": library["seconds"],
+                    "peak_rss_bytes": library["peak_rss_bytes"], "articles": corpus["subset_articles"]}
+    flow_dir = work / "flow"
+    argv = [python, "-m", "bench.timed", "flow", str(paths.subset),
+            "--warehouse", str(flow_dir / "warehouse.duckdb"), "--lake", str(flow_dir / "lake")]
+    flow = run_measured(argv, bench_env(work, "flow"), work / "flow.log")
+    m["flow"] = {"seconds": flow["result"]["seconds"], "wall_seconds": flow["wall_seconds"],
+                 "peak_rss_bytes": flow["peak_rss_bytes"], "articles": corpus["subset_articles"],
+                 "articles_new": flow["result"]["summary"]["articles_new"]}
+
+    print("5. DuckDB load ...", flush=True)
+    m.update(measure_load(staged_files(work / "first.staged"), work / "load"))
+
+    values = ratios(m)
+    passed = verdicts(values)
+    report = {**m, "ratios": values, "passed": passed, "all_passed": all(passed.values())}
+    (out / ("report.json" if not sizes else f"trial-{args.articles}/report.json")).write_text(
+        json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    print()
+    print(format_report(m, values, passed))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

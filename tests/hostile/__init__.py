@@ -1,0 +1,1 @@
+"""Generators of hostile inputs, made at test time under tmp_path (nothing big or binary is committed)."""
