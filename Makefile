@@ -34,6 +34,11 @@ test: $(STAMP) browser
 eval: $(STAMP)
 	$(BIN)/factwire eval --json data/eval.json
 
+# Throughput, stage costs, memory and load speed on 10,000 articles built from ../shared/eval
+# (about 20 minutes on 2 idle cores; see README, Performance). Writes data/bench/report.json.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
 # The dashboard reads the published snapshot of the warehouse (see README, Dashboard).
 dashboard: $(STAMP)
 	$(BIN)/python -c 'import streamlit' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[dashboard]'

@@ -55,14 +55,16 @@ class SourceText:
 @dataclass(frozen=True)
 class CorpusPaths:
     root: Path
+    full_articles: int = FULL_ARTICLES
+    subset_articles: int = SUBSET_ARTICLES
 
     @property
     def full(self) -> Path:
-        return self.root / f"corpus-{FULL_ARTICLES}"
+        return self.root / f"corpus-{self.full_articles}"
 
     @property
     def subset(self) -> Path:
-        return self.root / f"corpus-{SUBSET_ARTICLES}"
+        return self.root / f"corpus-{self.subset_articles}"
 
     @property
     def manifest(self) -> Path:
@@ -234,7 +236,7 @@ def ensure_corpus(root: Path, eval_dir: Path, full: int = FULL_ARTICLES, subset:
                   seed: int = SEED, web_limit: int | None = None) -> dict:
     """Build the corpus under ``root`` unless the one there has the same fingerprint; returns
     its manifest (sizes, sources, a digest of the texts)."""
-    paths = CorpusPaths(root)
+    paths = CorpusPaths(root, full, subset)
     wanted = fingerprint(full, subset, seed, web_limit)
     if paths.manifest.exists():
         manifest = json.loads(paths.manifest.read_text(encoding="utf-8"))

@@ -231,8 +231,9 @@ def measure_load(staged: dict[str, list[Path]], work: Path) -> dict:
 
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    input_rows = sum(duckdb.sql("SELECT count(*) FROM read_parquet(?)", params=[[str(p) for p in paths]]).fetchone()[0]
-                     for paths in staged.values() if paths)
+    with duckdb.connect() as con:
+        input_rows = sum(con.execute("SELECT count(*) FROM read_parquet(?)", [[str(p) for p in paths]]).fetchone()[0]
+                         for paths in staged.values() if paths)
     parts: dict[str, float] = {}
 
     def timed(name, fn):
@@ -300,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = {} if args.articles is None else {"full": args.articles, "subset": max(1, args.articles // 5)}
     print("corpus ...", flush=True)
     corpus = ensure_corpus(out / ("" if not sizes else f"trial-{args.articles}"), args.eval_dir, **sizes)
-    paths = CorpusPaths(out / ("" if not sizes else f"trial-{args.articles}"))
+    paths = CorpusPaths(out / ("" if not sizes else f"trial-{args.articles}"), corpus["articles"], corpus["subset_articles"])
     work = out / "work"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)

@@ -119,8 +119,11 @@ def _settings(args):
 
 
 def _run(args) -> int:
+    import duckdb
+
     from factwire.pipeline import run_pipeline
-    from factwire.warehouse.store import WarehouseBusy
+    from factwire.warehouse.migrations import WarehouseVersionError
+    from factwire.warehouse.store import WarehouseBusy, WarehouseSchemaError
 
     from factwire.sources.sourcesfile import SourcesFileError, load_sources
 
@@ -136,6 +139,11 @@ def _run(args) -> int:
     except SourcesFileError as exc:
         print(f"factwire: {exc}", file=sys.stderr)
         return 65
+    except (OSError, duckdb.Error, WarehouseSchemaError, WarehouseVersionError) as exc:
+        print(f"factwire: the run failed and loaded nothing; the warehouse is as it was "
+              f"(cannot write {settings.warehouse_path} or {settings.lake_dir}: {type(exc).__name__}: {exc})",
+              file=sys.stderr)
+        return 74
     if args.json:
         print(json.dumps(summary.as_dict(), indent=2))
         return 0

@@ -121,4 +121,4 @@ def test_small_batches_in_two_processes_load_the_same_facts_as_one_batch(tmp_pat
 
 
 # Columns that say which run loaded a row and when, not what the row is.
-_RUN_COLUMNS = {"run_id", "first_run_id", "ingested_at", "quarantined_at", "failed_at", "updated_at"}
+_RUN_COLUMNS = {"run_id", "first_run_id", "ingested_at", "quarantined_at", "failed_at", "updated_at", "migrated_at"}

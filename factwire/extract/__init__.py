@@ -87,7 +87,10 @@ def _source_actor(source: str, actor_rows: dict[str, dict]) -> str:
 
 def _add_evidence(doc: Doc, *fact_lists: list[dict]) -> None:
     """The sentence each fact stands in, for readers checking a fact against its source."""
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    from factwire.extract.syntax import sentences as doc_sentences
+
+    sentences = [(s.start_char, s.end_char) for s in doc_sentences(doc)]
+    text = doc.text
     starts = [s for s, _ in sentences]
     import bisect
 
@@ -98,4 +101,4 @@ def _add_evidence(doc: Doc, *fact_lists: list[dict]) -> None:
             position = bisect.bisect_right(starts, fact["start"]) - 1
             if position >= 0:
                 s, e = sentences[position]
-                fact["sentence"] = doc.text[s:e]
+                fact["sentence"] = text[s:e]

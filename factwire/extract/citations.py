@@ -22,6 +22,7 @@ SOURCE_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "GPE", "NORP"}
 
 def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | None = None) -> list[dict]:
     """Inline citations with their offsets, then the listed sources (no offsets)."""
+    text = doc.text
     mention_by_start = {m["start"]: m for m in mentions}
     citations: list[dict] = []
     seen_spans: set[tuple[int, int]] = set()
@@ -32,7 +33,7 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
         seen_spans.add((start, end))
         mention = mention_by_start.get(start)
         citations.append({"source": source, "actor_id": mention["actor_id"] if mention else None,
-                          "start": start, "end": end, "text": doc.text[start:end], "kind": how})
+                          "start": start, "end": end, "text": text[start:end], "kind": how})
 
     ents_by_start = {}
     for ent in doc.ents:
@@ -40,7 +41,7 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
             ents_by_start[ent.start_char] = ent
             if ent.text.lower().startswith("the "):
                 ents_by_start[ent.start_char + 4] = ent
-    for match in _INTRODUCERS.finditer(doc.text):
+    for match in _INTRODUCERS.finditer(text):
         ent = ents_by_start.get(match.end())
         if ent is None:
             continue

@@ -14,9 +14,9 @@ import hashlib
 
 from spacy.tokens import Doc, Token
 
-from factwire.extract.syntax import (MentionIndex, agent_of, argument_head, direct_objects, extent, is_calendar_date,
-                                     is_market_move, modality, phrase, prep_objects, subjects,
-                                     verb_arguments)
+from factwire.extract.syntax import (MentionIndex, text_of, agent_of, argument_head, direct_objects, extent,
+                                     is_calendar_date, is_market_move, modality, phrase, prep_objects,
+                                     sentence_of, subjects, verb_arguments)
 
 DEAL_NOUNS = {
     "agreement": "agreement", "deal": "agreement", "pact": "agreement", "treaty": "agreement",
@@ -116,7 +116,7 @@ def find_transactions(doc: Doc, index: MentionIndex) -> list[dict]:
 
 
 def _money_in_sentence(token: Token, amounts: list[dict]) -> bool:
-    sentence = token.sent
+    sentence = sentence_of(token)
     return any(a["kind"] == "money" and sentence.start_char <= a["start"] < sentence.end_char
                for a in amounts)
 
@@ -305,11 +305,11 @@ def _deal(kind, parties, buyer, seller, item_token, start, end, trigger_token, s
     item = None
     if item_token is not None:
         i_start, i_end = phrase(item_token, max_chars=120)
-        item = trigger_token.doc.text[i_start:i_end]
-    sentence = trigger_token.sent
+        item = text_of(trigger_token.doc)[i_start:i_end]
+    sentence = sentence_of(trigger_token)
     return {
         "kind": kind,
-        "description": trigger_token.doc.text[start:end],
+        "description": text_of(trigger_token.doc)[start:end],
         "parties": parties,
         "buyer": buyer,
         "seller": seller,

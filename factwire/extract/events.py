@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from factwire.extract.syntax import (MentionIndex, direct_objects, extent, is_calendar_date, is_market_move, modality,
-                                     prep_objects, subjects, verb_arguments)
+from factwire.extract.syntax import (MentionIndex, text_of, direct_objects, extent, is_calendar_date, is_market_move,
+                                     modality, prep_objects, sentence_of, subjects, verb_arguments)
 
 EVENT_VERBS = {
     "attack": "attack", "strike": "attack", "bomb": "attack", "shell": "attack", "invade": "attack",
@@ -85,7 +85,7 @@ def find_events(doc: Doc, index: MentionIndex, dates: list[dict]) -> list[dict]:
                 "type": event_type,
                 "subject_actor_id": subject_actor,
                 "object_actor_id": object_actor,
-                "text": doc.text[start:end],
+                "text": text_of(doc)[start:end],
                 "start": start,
                 "end": end,
                 "trigger": {"start": trigger_start, "end": trigger_end},
@@ -94,7 +94,7 @@ def find_events(doc: Doc, index: MentionIndex, dates: list[dict]) -> list[dict]:
                 "lemma": lemma,
                 "date": date,
                 "modality": mood,
-                "sentence": verb.sent.text,
+                "sentence": sentence_of(verb).text,
             })
     return events
 
@@ -125,7 +125,7 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
 
 
 def _date_in_sentence(verb: Token, dates: list[dict]) -> dict | None:
-    sentence = verb.sent
+    sentence = sentence_of(verb)
     candidates = [d for d in dates if sentence.start_char <= d["start"] < sentence.end_char and is_calendar_date(d)]
     if not candidates:
         return None
@@ -136,8 +136,8 @@ def _date_in_sentence(verb: Token, dates: list[dict]) -> dict | None:
 def _clause_span(verb: Token) -> tuple[int, int]:
     """The verb's clause, trimmed to its own sentence and to a readable length."""
     tokens = [verb.left_edge, verb.right_edge]
-    start = max(tokens[0].idx, verb.sent.start_char)
-    end = min(tokens[1].idx + len(tokens[1]), verb.sent.end_char)
+    start = max(tokens[0].idx, sentence_of(verb).start_char)
+    end = min(tokens[1].idx + len(tokens[1]), sentence_of(verb).end_char)
     if end - start > 240:
         start, end = max(start, verb.idx - 120), min(end, verb.idx + 120)
     return start, end

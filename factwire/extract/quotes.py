@@ -13,6 +13,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from factwire.extract.syntax import sentences, sentences_overlapping
+
 SPEECH_VERBS = {
     "say", "tell", "warn", "add", "claim", "argue", "state", "insist", "note", "explain", "write",
     "ask", "declare", "announce", "stress", "say", "told", "reply", "respond", "remark", "suggest",
@@ -58,7 +60,7 @@ def _consecutive(text: str, previous_end: int, start: int) -> bool:
 
 
 def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
-    return [s for s in doc.sents if s.start_char < end and start < s.end_char]
+    return sentences_overlapping(doc, start, end)
 
 
 def _speaker_in_sentence(doc, q_start, q_end, mentions, actors_by_id):
@@ -75,8 +77,10 @@ def _speaker_in_sentence(doc, q_start, q_end, mentions, actors_by_id):
 
 
 def _speaker_nearby(doc, q_start, q_end, mentions, actors_by_id):
-    sents = list(doc.sents)
-    inside = [i for i, s in enumerate(sents) if s.start_char < q_end and q_start < s.end_char]
+    sents = sentences(doc)
+    around = sentences_overlapping(doc, q_start, q_end)
+    position = {s.start: i for i, s in enumerate(sents)} if around else {}
+    inside = [position[s.start] for s in around]
     if not inside:
         return None
     for index in (inside[-1] + 1, inside[0] - 1):

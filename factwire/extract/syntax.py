@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+import bisect
+
+from spacy.tokens import Doc, Span, Token
 
 MODAL_HYPOTHETICAL = {"could", "might", "may", "would", "should", "can", "ca"}
 HYPOTHETICAL_HEADS = {"threaten", "plan", "consider", "propose", "seek", "want", "intend",
@@ -13,6 +15,51 @@ REPORTED_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "sup
 NEGATIONS = {"not", "n't", "never", "no"}
 # Heads that deny what they govern: "refused to sell", "the refusal of the Fed to bail out".
 NEGATING_HEADS = {"refuse", "refusal", "decline", "reject", "rejection", "fail", "failure", "deny"}
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, read once (``doc.text`` joins every token again on each access)."""
+    text = doc.user_data.get("factwire.text")
+    if text is None:
+        text = doc.user_data["factwire.text"] = doc.text
+    return text
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, computed once per doc (``doc.sents`` walks the whole doc each time)."""
+    cached = doc.user_data.get("factwire.sentences")
+    if cached is None:
+        cached = doc.user_data["factwire.sentences"] = list(doc.sents)
+        doc.user_data["factwire.sentence_starts"] = [s.start for s in cached]
+    return cached
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence a token stands in, by bisection (``token.sent`` walks the sentence each time,
+    which is quadratic on a long run-on text)."""
+    found = sentences(token.doc)
+    starts = token.doc.user_data["factwire.sentence_starts"]
+    return found[max(0, bisect.bisect_right(starts, token.i) - 1)]
+
+
+def sentences_overlapping(doc: Doc, start_char: int, end_char: int) -> list[Span]:
+    """Sentences overlapping a character range, in order."""
+    found = sentences(doc)
+    ends = doc.user_data.setdefault("factwire.sentence_end_chars", [s.end_char for s in found])
+    first = bisect.bisect_right(ends, start_char)
+    result = []
+    for sent in found[first:]:
+        if sent.start_char >= end_char:
+            break
+        result.append(sent)
+    return result
+
+
+def _sentence_is_reported(sentence: Span) -> bool:
+    cache = sentence.doc.user_data.setdefault("factwire.reported_sentences", {})
+    if sentence.start not in cache:
+        cache[sentence.start] = any(t.lower_ == "according" or t.lower_ in REPORTED_ADVERBS for t in sentence)
+    return cache[sentence.start]
 
 
 class MentionIndex:
@@ -152,8 +199,7 @@ def modality(verb: Token) -> str:
     for token in chain[1:]:
         if token.lemma_ in REPORTING_HEADS:
             return "reported"
-    sentence = verb.sent
-    if any(t.lower_ == "according" for t in sentence) or any(t.lower_ in REPORTED_ADVERBS for t in sentence):
+    if _sentence_is_reported(sentence_of(verb)):
         return "reported"
     return "asserted"
 

@@ -15,6 +15,7 @@ import os
 import shutil
 import threading
 import time
+import warnings
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -25,6 +26,7 @@ import duckdb
 import pyarrow.parquet as pq
 
 from factwire.articles import Article
+from factwire.faults import checkpoint
 from factwire.warehouse import lake, migrations
 from factwire.warehouse.rows import fact_key
 from factwire.warehouse.schema import Table, tables
@@ -107,13 +109,32 @@ class Warehouse:
     @contextlib.contextmanager
     def connect_write(self) -> Iterator[duckdb.DuckDBPyConnection]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(self.path))
+        con = self._open_working_file()
         try:
             self.ensure_schema(con)
             yield con
             con.execute("CHECKPOINT")
         finally:
             con.close()
+
+    def _open_working_file(self) -> duckdb.DuckDBPyConnection:
+        """The working file, read-write. A file a failed write left unreadable (a full disk can
+        corrupt a DuckDB file) is set aside and rebuilt from the last published snapshot, which
+        holds every committed run: nothing committed is lost."""
+        try:
+            return duckdb.connect(str(self.path))
+        except duckdb.Error as exc:
+            if not self.snapshot_path.exists() or "checksum" not in str(exc).lower() and "corrupt" not in str(exc).lower():
+                raise
+            damaged = self.path.with_name(self.path.name + ".damaged")
+            os.replace(self.path, damaged)
+            wal = self.path.with_name(self.path.name + ".wal")
+            if wal.exists():
+                os.replace(wal, damaged.with_name(damaged.name + ".wal"))
+            shutil.copyfile(self.snapshot_path, self.path)
+            warnings.warn(f"{self.path} could not be read ({exc}); it was moved to {damaged.name} and "
+                          f"rebuilt from {self.snapshot_path.name}", RuntimeWarning, stacklevel=2)
+            return duckdb.connect(str(self.path))
 
     def ensure_schema(self, con: duckdb.DuckDBPyConnection) -> None:
         """Create a new warehouse at the latest version, migrate an older one, refuse a newer one;
@@ -155,7 +176,12 @@ class Warehouse:
         newer than this code is refused here, before anything is fetched or extracted."""
         if not self.path.exists():
             return WarehouseReader(None)
-        con = self.connect_read_only()
+        try:
+            con = self.connect_read_only()
+        except duckdb.Error:
+            if not self.snapshot_path.exists():
+                raise
+            con = open_snapshot(self.snapshot_path)  # the load will rebuild the working file from it
         version = migrations.current_version(con)
         if version is not None and version > migrations.latest_version():
             con.close()
@@ -180,6 +206,7 @@ class Warehouse:
             target = folder / f"{batch_id}.parquet"  # "batch-<key>" or "records-<key>"
             partial = target.with_suffix(".parquet.partial")
             pq.write_table(declared.to_arrow(rows), partial, compression="zstd")
+            checkpoint("parquet")
             os.replace(partial, target)
             files[name] = target
         return files
@@ -207,12 +234,14 @@ class Warehouse:
                     paths = [str(p) for p in files_by_table.get(name, [])]
                     if paths:
                         inserted[name] = _load_keyed(con, tables()[name], paths)
+                checkpoint("load")
                 run_row = {**run_row, "facts_loaded": sum(v for k, v in inserted.items() if k != "articles")}
                 _insert_rows(con, tables()["runs"], [run_row])
                 con.execute("COMMIT")
             except BaseException:
-                con.execute("ROLLBACK")
+                _rollback(con)
                 raise
+            checkpoint("publish")
             self._export_pending(con)
         lake.clear_staging(self.lake_dir)
         self.publish()
@@ -351,6 +380,15 @@ class WarehouseReader:
     def set(self, url: str, validators: dict) -> None:
         with self._lock:
             self.validator_updates[url] = dict(validators)
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back if a transaction is still open (a failed COMMIT has already ended it), without
+    hiding the error that caused it."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass
 
 
 def _unique(declared: Table, rows: list[dict]) -> list[dict]:
