@@ -250,9 +250,10 @@ record, else guessed from stopwords) is loaded with its `language` and no facts,
 Faults: a run killed at any stage (fetching, extracting, writing Parquet, loading, after the
 commit) leaves the published warehouse as it was, and the next run loads every article once with
 all its facts (`tests/test_faults.py` kills `factwire run` with SIGKILL at each stage). A full disk
-or an unwritable data folder fails the run with the error and the published warehouse as it was;
-known gap: when DuckDB's own write fails half-way, the working file can be left corrupt (the
-snapshot is intact; an expected failure in `tests/test_faults.py`). Two runs started at once: the second
+or an unwritable data folder fails the run with the error and the published warehouse as it was,
+and the next run with room completes the work; when DuckDB's own write fails half-way and leaves
+the working file unreadable, the next run sets it aside (`warehouse.duckdb.damaged`) and rebuilds
+it from the published snapshot, which holds every committed run. Two runs started at once: the second
 is refused ("another factwire run is writing"). Untrusted sources: only http(s) is fetched, never
 a loopback, private, link-local or metadata address however it is spelled (`2130706433`, `[::1]`,
 `localhost`), checked again on every redirect and on the address actually connected to; XML
