@@ -457,3 +457,15 @@ def test_the_dashboard_keeps_working_while_a_run_loads(seed_warehouse, start_das
     assert metrics["Articles"] == "12"
     _render(browser, f"{url}/?page=Deals", "document.body.innerText.includes('Deals shown')")
     browser.screenshot(tmp_path / "deals-after-run.png")
+
+
+def test_the_dashboard_reads_only_the_marts_in_sql_views():
+    import re
+
+    from factwire.dashboard import queries
+    from factwire.warehouse.store import SQL_DIR
+
+    source = Path(queries.__file__).read_text(encoding="utf-8")
+    read = set(re.findall(r"\b(?:FROM|JOIN)\s+([a-z_]+)\b", source))
+    views = {p.stem for p in (SQL_DIR / "views").glob("*.sql")}
+    assert read and read <= views, read - views

@@ -1,8 +1,6 @@
 """What the dashboard shows, as plain functions of a read-only DuckDB connection.
 
-Every query reads the views in ``sql/views/`` (and, for the run log and one article's text and
-facts, the base tables ``runs``, ``articles``, ``actor_mentions``, ``amounts``, ``dates``,
-``quotes``), with values bound as parameters. Frames are returned whole (``SELECT *`` from a view
+Every query reads only the views in ``sql/views/``, with values bound as parameters. Frames are returned whole (``SELECT *`` from a view
 where the caller picks columns by name), so a view that gains a column breaks nothing here.
 """
 
@@ -44,7 +42,7 @@ def daily_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> pd.DataFrame:
     """The latest runs, newest first, with their status and counts."""
-    return _frame(con, "SELECT * FROM runs ORDER BY started_at DESC LIMIT ?", [limit])
+    return _frame(con, "SELECT * FROM fct_runs ORDER BY started_at DESC LIMIT ?", [limit])
 
 
 # -- Deals -------------------------------------------------------------------------------------
@@ -152,24 +150,17 @@ def counts_by_unit(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 # -- Article -----------------------------------------------------------------------------------
 def article_choices(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every article's id, date and title, newest first."""
-    return _frame(con, "SELECT article_id, published_date, title FROM articles "
+    return _frame(con, "SELECT article_id, published_date, title FROM dim_articles "
                        "ORDER BY published_date DESC NULLS LAST, title, article_id")
 
 
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
     """One article's row (with its text), or None."""
-    cursor = con.execute("SELECT * FROM articles WHERE article_id = ?", [article_id])
+    cursor = con.execute("SELECT * FROM dim_articles WHERE article_id = ?", [article_id])
     row = cursor.fetchone()
     if row is None:
         return None
     return dict(zip([d[0] for d in cursor.description], row))
-
-
-# A temporary macro (private to this connection): whole numbers without decimals, others with two.
-_NUMBER_MACRO = """
-    CREATE OR REPLACE TEMP MACRO _number(v) AS
-    CASE WHEN v = round(v) AND abs(v) < 1e18 THEN format('{:,}', v::HUGEINT) ELSE format('{:,.2f}', v) END
-"""
 
 
 def article_facts(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFrame:
@@ -177,25 +168,6 @@ def article_facts(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFra
 
     Columns: kind, fact_id, start_char, end_char, text, label (what the fact says), sentence.
     """
-    con.execute(_NUMBER_MACRO)
     return _frame(con, """
-        SELECT 'mention' AS kind, m.mention_id AS fact_id, m.start_char, m.end_char,
-               m.mention_text AS text,
-               a.name || coalesce(' (' || a.actor_type || ')', '') AS label, m.sentence
-        FROM actor_mentions m JOIN actors a USING (actor_id) WHERE m.article_id = ?
-        UNION ALL
-        SELECT 'amount', x.amount_id, x.start_char, x.end_char, x.amount_text,
-               x.amount_kind || ': ' || CASE WHEN x.approximate THEN '~' ELSE '' END
-               || coalesce(_number(x.value), '?') || coalesce('–' || _number(x.value_max), '')
-               || coalesce(' ' || x.currency, '') || coalesce(' ' || x.unit, ''), x.sentence
-        FROM amounts x WHERE x.article_id = ?
-        UNION ALL
-        SELECT 'date', d.date_id, d.start_char, d.end_char, d.date_text,
-               coalesce(d.date_value, '?') || coalesce(' (' || d.date_precision || ')', ''), d.sentence
-        FROM dates d WHERE d.article_id = ?
-        UNION ALL
-        SELECT 'quote', q.quote_id, q.start_char, q.end_char, q.quote_text,
-               'quote by ' || coalesce(sp.name, q.speaker_text, 'unknown speaker'), q.sentence
-        FROM quotes q LEFT JOIN actors sp ON sp.actor_id = q.speaker_actor_id WHERE q.article_id = ?
-        ORDER BY start_char, end_char DESC, kind
-        """, [article_id] * 4)
+        SELECT kind, fact_id, start_char, end_char, text, label, sentence FROM fct_article_facts
+        WHERE article_id = ? ORDER BY start_char, end_char DESC, kind""", [article_id])
