@@ -54,9 +54,10 @@ def find_quotes(doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict]) -
 
 
 def _consecutive(text: str, previous_end: int, start: int) -> bool:
-    """True when only the rest of the previous quote's sentence and a paragraph break separate them."""
+    """True when only the rest of the previous quote's sentence (its attribution) and at most one
+    paragraph break separate two quotes: the same speaker goes on."""
     between = text[previous_end:start]
-    return "\n" in between and len(between) < 80 and not re.search(r"\n\s*\n.*\n\s*\n", between, re.S)
+    return len(between) < 80 and not re.search(r"\n\s*\n.*\n\s*\n", between, re.S)
 
 
 def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
@@ -101,10 +102,16 @@ def _attribution(doc: Doc, lo: int, hi: int, mentions, actors_by_id):
     span = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None:
         return None
+    for token in span:  # "according to Elon Musk, ..."
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            for obj in objects:
+                phrase = doc[obj.left_edge.i: obj.right_edge.i + 1]
+                actor = _actor_in(phrase.start_char, phrase.end_char, mentions, actors_by_id, person_first=True)
+                if actor:
+                    return actor
     for token in span:
         if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
-            continue
-        if token.lemma_.lower() == "according":
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         for subj in subjects:
