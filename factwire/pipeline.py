@@ -87,13 +87,6 @@ def is_url(value: str | Path) -> bool:
     return isinstance(value, str) and value.startswith(("http://", "https://"))
 
 
-def select_new(articles: list[Article], warehouse: Warehouse) -> tuple[list[Article], int]:
-    """The articles the warehouse does not hold yet, and how many it already holds."""
-    known = warehouse.known_article_ids([a.article_id for a in articles])
-    new = [a for a in articles if a.article_id not in known]
-    return new, len(articles) - len(new)
-
-
 def extract_batch(articles: list[Article], run_id: str, now: datetime) -> tuple[dict[str, list[dict]], list[Rejected]]:
     """Rows for every table from one batch of articles (one spaCy pass over the batch).
 

@@ -166,11 +166,6 @@ class Warehouse:
             pending = failed
 
     # -- reading -----------------------------------------------------------------------------
-    def known_article_ids(self, article_ids: list[str]) -> set[str]:
-        """Which of these articles the warehouse already holds."""
-        with self.reader() as reader:
-            return reader.known_article_ids(article_ids)
-
     def reader(self) -> "WarehouseReader":
         """Lookups a run makes while it plans (read-only; close before loading). A warehouse
         newer than this code is refused here, before anything is fetched or extracted."""
