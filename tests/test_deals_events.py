@@ -135,13 +135,13 @@ def test_license_shares_the_subject_of_a_coordinated_verb():
     [deal] = _facts(text)["deals"]
     assert (_text(text, deal["trigger"]), _text(text, deal["arg0"]), _text(text, deal["arg1"])) == (
         "license", "Apple Inc.", "some")
-    assert (deal["seller"], deal["buyer"]) == ("apple-inc", "apple-corps")
+    assert (deal["seller"], deal["buyer"]) == ("apple", "apple-corps")  # "Apple Inc." is Apple in the alias table
 
 
 def test_merger_of_two_named_companies():
-    text = "The merger of Exxon and Mobil created the largest oil company."
+    text = "The merger of Acme Corp and Globex Inc created the largest widget company."
     [deal] = _facts(text)["deals"]
-    assert deal["kind"] == "merger" and set(deal["parties"]) == {"exxon", "mobil"}
+    assert deal["kind"] == "merger" and set(deal["parties"]) == {"acme-corp", "globex-inc"}
 
 
 @pytest.mark.parametrize("text, status, mood", [
@@ -187,8 +187,8 @@ def test_commands_and_market_sell_offs_are_not_deals():
     assert _facts("The markets stayed closed under orders of the Russian government.")["deals"] == []
     assert _facts("Russia's markets saw the biggest sell-off in a decade.")["deals"] == []
     assert _facts("Apple shares sold off sharply on Monday.")["deals"] == []
-    assert _deals("Exxon sold off its chemicals unit to Ineos.") == [
-        ("sale", "sold off", "Exxon", "unit", "ineos", "exxon", "completed")]
+    assert _deals("Acme Corp sold off its chemicals unit to Globex Inc.") == [
+        ("sale", "sold off", "Acme Corp", "unit", "globex-inc", "acme-corp", "completed")]
 
 
 def test_events_carry_trigger_and_argument_spans():
