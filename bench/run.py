@@ -93,9 +93,9 @@ def format_report(m: dict, values: dict[str, float], passed: dict[str, bool]) ->
     ]
 
     def row(name, part, count_key="articles"):
-        rate = part[count_key] / part["seconds"] if part.get(count_key) else None
+        rate = f"{part[count_key] / part['seconds']:.1f}" if part.get(count_key) else ""
         rss = f"{part['peak_rss_bytes'] / 1e6:,.0f} MB" if part.get("peak_rss_bytes") else ""
-        lines.append(f"{name:44} {part['seconds']:9.1f} {rate if rate is None else format(rate, '11.1f') or '':>11} {rss:>10}")
+        lines.append(f"{name:44} {part['seconds']:9.1f} {rate:>11} {rss:>10}")
 
     row(f"1. floor: read + spaCy ({floor['articles']:,})", floor)
     row(f"2. factwire run, fresh warehouse ({full['articles']:,})", full)
@@ -247,7 +247,12 @@ def measure_load(staged: dict[str, list[Path]], work: Path) -> dict:
 
     warehouse = Warehouse(work / "warehouse.duckdb", work / "lake")
     now = datetime.now(timezone.utc)
-    summary = RunSummary("bench-load", "succeeded", 0, 0, 0, 0, 0, {})
+    # The run row of the run that staged the files: the lake export after the commit rewrites
+    # the partitions of that run's articles, as it did in the run.
+    with duckdb.connect() as con:
+        [(run_id,)] = con.execute("SELECT DISTINCT run_id FROM read_parquet(?)",
+                                  [[str(p) for p in staged["articles"]]]).fetchall()
+    summary = RunSummary(run_id, "succeeded", 0, 0, 0, 0, 0, {})
     original_export, original_publish = lake.export, Warehouse.publish
     lake.export, Warehouse.publish = timed("lake export", lake.export), timed("publish snapshot", Warehouse.publish)
     try:
@@ -298,9 +303,10 @@ def main(argv: list[str] | None = None) -> int:
     from factwire.settings import get_settings
 
     out = args.out if args.out.is_absolute() else ROOT / args.out
+    eval_dir = args.eval_dir if args.eval_dir.is_absolute() else ROOT / args.eval_dir
     sizes = {} if args.articles is None else {"full": args.articles, "subset": max(1, args.articles // 5)}
     print("corpus ...", flush=True)
-    corpus = ensure_corpus(out / ("" if not sizes else f"trial-{args.articles}"), args.eval_dir, **sizes)
+    corpus = ensure_corpus(out / ("" if not sizes else f"trial-{args.articles}"), eval_dir, **sizes)
     paths = CorpusPaths(out / ("" if not sizes else f"trial-{args.articles}"), corpus["articles"], corpus["subset_articles"])
     work = out / "work"
     shutil.rmtree(work, ignore_errors=True)

@@ -37,7 +37,7 @@ class Article:
     language: str | None = None
     cited_sources: list[str] = field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def text_hash(self) -> str:
         return text_sha256(self.text)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterable
 
 from factwire.articles import Article, Rejected
-from factwire.extract import EXTRACTOR_VERSION, extract_many
+from factwire.extract import EXTRACTOR_VERSION
 from factwire.settings import Settings, get_settings
 from factwire.sources.files import discover, read_path
 from factwire.stages import stage

@@ -63,7 +63,9 @@ class Actor:
         return {"id": self.id, "name": self.name, "type": self.type, "country": self.country}
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
+    """The text as compared for names: accents and case folded, whitespace collapsed."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
