@@ -176,6 +176,9 @@ def test_worker_runs_the_daily_deployment_into_the_checkout_warehouse(services, 
     deployment = httpx.get(f"{api}/deployments/name/{DEPLOYMENT}", timeout=10).json()
     assert [s["schedule"]["cron"] for s in deployment["schedules"]] == ["0 6 * * *"]
     assert deployment["work_pool_name"] == "factwire"
+    # one run at a time: a second one waits in the queue
+    limit = deployment.get("global_concurrency_limit") or {}
+    assert (limit.get("limit"), (deployment.get("concurrency_options") or {}).get("collision_strategy")) == (1, "ENQUEUE")
     # the pull step is resolved by the worker at run time: no path of this machine is stored
     assert deployment["pull_steps"] == [
         {"prefect.deployments.steps.set_working_directory": {"directory": "{{ $FACTWIRE_HOME }}"}}]

@@ -93,6 +93,7 @@ def test_prefect_yaml_deploys_the_news_etl_flow(news_etl):
     assert set(deployment["parameters"]) <= set(news_etl.parameters.properties)
     assert deployment["work_pool"]["name"] == "factwire"
     assert deployment["schedules"] == [{"cron": "0 6 * * *", "timezone": "UTC"}]
+    assert deployment["concurrency_limit"] == {"limit": 1, "collision_strategy": "ENQUEUE"}
 
 
 def test_flow_loads_the_seeds_and_a_rerun_adds_no_rows(prefect_server, news_etl, tmp_path, monkeypatch,
