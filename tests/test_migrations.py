@@ -10,6 +10,7 @@ import pytest
 from factwire.pipeline import run_pipeline, warehouse_from
 from factwire.settings import Settings
 from factwire.warehouse.migrations import WarehouseVersionError, latest_version, migrations
+from factwire.warehouse.schema import tables
 
 from conftest import SAMPLE, SEEDS
 
@@ -47,6 +48,57 @@ def test_an_older_warehouse_is_migrated_and_keeps_its_rows(tmp_path):
     assert con.execute("SELECT version FROM schema_version").fetchall() == [(latest_version(),)]
     flags = con.execute("SELECT lake_exported FROM runs ORDER BY started_at").fetchall()
     assert flags == [(True,), (True,)]  # the old run taken as exported, the new one exported
+    assert con.execute("SELECT count(*) FROM fct_deals").fetchone()[0] > 0  # views re-created
+    con.close()
+
+
+def _make_version_3(path):
+    """Turn a current warehouse into what version 3 looked like: every table with its primary key."""
+    con = duckdb.connect(str(path))
+    for (view,) in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall():
+        con.execute(f'DROP VIEW "{view}"')
+    for name, declared in tables().items():
+        if not declared.enforce_key:
+            con.execute(f'ALTER TABLE "{name}" RENAME TO old')
+            con.execute(_with_primary_key(declared))
+            con.execute(f'INSERT INTO "{name}" SELECT * FROM old')
+            con.execute("DROP TABLE old")
+    con.execute("UPDATE schema_version SET version = 3")
+    con.close()
+
+
+def _with_primary_key(declared):
+    return declared.ddl()[:-2] + f",\n  PRIMARY KEY ({', '.join(declared.key)})\n)"
+
+
+def _primary_keys(con):
+    return {r[0] for r in con.execute("SELECT table_name FROM duckdb_constraints() "
+                                      "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+
+
+def test_version_3_fact_tables_lose_their_primary_keys_and_keep_rows_and_not_nulls(tmp_path):
+    settings = Settings.in_folder(tmp_path)
+    run_pipeline([SEEDS], settings)
+    loose = [name for name, declared in tables().items() if not declared.enforce_key]
+    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    counts = {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in loose}
+    nullability = con.execute("SELECT table_name, column_name, is_nullable FROM information_schema.columns "
+                              "ORDER BY ALL").fetchall()
+    con.close()
+    _make_version_3(settings.warehouse_path)
+    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    assert set(loose) <= _primary_keys(con)  # the old shape, really
+    con.close()
+
+    summary = run_pipeline([SEEDS], settings)  # nothing new; opening it for the run migrates it
+    assert summary.articles_new == 0
+    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    assert con.execute("SELECT version FROM schema_version").fetchall() == [(latest_version(),)]
+    assert not set(loose) & _primary_keys(con) and "articles" in _primary_keys(con)
+    assert {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in loose} == counts
+    assert all(counts[name] > 0 for name in ("actor_mentions", "amounts", "dates", "quotes"))
+    assert con.execute("SELECT table_name, column_name, is_nullable FROM information_schema.columns "
+                       "ORDER BY ALL").fetchall() == nullability
     assert con.execute("SELECT count(*) FROM fct_deals").fetchone()[0] > 0  # views re-created
     con.close()
 

@@ -27,6 +27,14 @@ def test_duckdb_tables_match_their_declarations(sql):
         assert [r[2] == "YES" for r in rows] == [c.nullable for c in declared.columns], name
 
 
+def test_primary_keys_are_where_the_declarations_enforce_them(sql):
+    found = {(r[0], tuple(r[1])) for r in sql(
+        "SELECT table_name, constraint_column_names FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' "
+        "AND database_name = current_database() AND table_name <> 'schema_version'")}
+    assert found == {(name, d.key) for name, d in tables().items() if d.enforce_key and name != "schema_version"}
+    assert not tables()["actor_mentions"].enforce_key and tables()["articles"].enforce_key
+
+
 def test_parquet_files_match_their_declarations(seed_warehouse):
     seen = set()
     for path in seed_warehouse.lake_dir.rglob("*.parquet"):

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -28,6 +30,7 @@ from factwire.warehouse.schema import Table, tables
 
 STAGING = "_batches"
 UNDATED = "unknown"
+EXPORT_THREADS = 4
 
 
 def article_grained(declared: Table) -> bool:
@@ -39,32 +42,49 @@ def month_expression(alias: str = "a") -> str:
 
 
 def export(con: duckdb.DuckDBPyConnection, lake_dir: Path, run_ids: list[str]) -> None:
-    """Rewrite the lake partitions that runs ``run_ids`` touched, then mark those runs exported."""
+    """Rewrite the lake partitions that runs ``run_ids`` touched, then mark those runs exported.
+
+    The files are independent, so they are written by a few threads, each on its own cursor
+    (DuckDB's queries and Parquet's compression both release the GIL)."""
     if not run_ids:
         return
     months = [r[0] for r in con.execute(
         f"SELECT DISTINCT {month_expression()} FROM articles a WHERE list_contains(?, a.run_id)",
         [run_ids]).fetchall()]
+    jobs = []
     for declared in tables().values():
         if article_grained(declared):
-            for month in months:
-                _export_partition(con, declared, lake_dir, month)
+            jobs.extend(_partition_job(declared, lake_dir, month) for month in months)
         else:
             columns = ", ".join(f'"{c}"' for c in declared.column_names)
-            _copy(con, f'SELECT {columns} FROM "{declared.name}"', [], lake_dir / declared.name / "data.parquet",
-                  declared)
+            jobs.append((f'SELECT {columns} FROM "{declared.name}"', [], lake_dir / declared.name / "data.parquet",
+                         declared))
+    local = threading.local()
+
+    def write(job) -> None:
+        if not hasattr(local, "cursor"):
+            local.cursor = con.cursor()
+            cursors.append(local.cursor)
+        _copy(local.cursor, *job)
+
+    cursors: list[duckdb.DuckDBPyConnection] = []
+    try:
+        with ThreadPoolExecutor(max_workers=min(EXPORT_THREADS, len(jobs))) as pool:
+            list(pool.map(write, jobs))  # raises the first failure
+    finally:
+        for cursor in cursors:
+            cursor.close()
     con.execute("UPDATE runs SET lake_exported = true WHERE list_contains(?, run_id)", [run_ids])
 
 
-def _export_partition(con, declared: Table, lake_dir: Path, month: str) -> None:
+def _partition_job(declared: Table, lake_dir: Path, month: str) -> tuple:
     columns = ", ".join(f't."{c}"' for c in declared.column_names)
     if declared.name == "articles":
         query = f"SELECT {columns} FROM articles t WHERE {month_expression('t')} = ?"
     else:
         query = (f'SELECT {columns} FROM "{declared.name}" t JOIN articles a USING (article_id) '
                  f"WHERE {month_expression()} = ?")
-    target = lake_dir / declared.name / f"published_month={month}" / "data.parquet"
-    _copy(con, query, [month], target, declared)
+    return query, [month], lake_dir / declared.name / f"published_month={month}" / "data.parquet", declared
 
 
 def _copy(con, query: str, params: list, target: Path, declared: Table) -> None:

@@ -50,6 +50,10 @@ class Table:
     write_mode: str
     columns: tuple[Column, ...]
     seed: str | None = None  # a CSV in factwire/data/ that a ``replace`` table is loaded from
+    # A PRIMARY KEY in DuckDB: an index kept in memory and checked on every insert. Tables
+    # looked up by key keep it; the big fact tables do not (``enforce_key: false``): their
+    # keys stay unique by the keyed load and are verified by `factwire check`.
+    enforce_key: bool = True
 
     @property
     def column_names(self) -> list[str]:
@@ -61,7 +65,8 @@ class Table:
 
     def ddl(self) -> str:
         columns = [f'"{c.name}" {c.type}{"" if c.nullable else " NOT NULL"}' for c in self.columns]
-        columns.append(f"PRIMARY KEY ({', '.join(self.key)})")
+        if self.enforce_key:
+            columns.append(f"PRIMARY KEY ({', '.join(self.key)})")
         return f'CREATE TABLE IF NOT EXISTS "{self.name}" (\n  ' + ",\n  ".join(columns) + "\n)"
 
     def to_arrow(self, rows: list[dict]) -> pa.Table:
@@ -79,7 +84,7 @@ def _load(path: Path) -> Table:
     columns = tuple(Column(c["name"], c["type"], c.get("nullable", True), c.get("description", ""))
                     for c in spec["columns"])
     table = Table(spec["name"], spec.get("description", ""), spec["grain"], tuple(spec["key"]),
-                  spec["write_mode"], columns, spec.get("seed"))
+                  spec["write_mode"], columns, spec.get("seed"), spec.get("enforce_key", True))
     if table.name != path.stem:
         raise ValueError(f"{path.name}: name {table.name!r} does not match the file name")
     if table.write_mode not in WRITE_MODES:
@@ -87,6 +92,8 @@ def _load(path: Path) -> Table:
     missing = [k for k in table.key if k not in table.column_names]
     if missing:
         raise ValueError(f"{path.name}: key columns {missing} are not declared")
+    if not isinstance(table.enforce_key, bool):
+        raise ValueError(f"{path.name}: enforce_key must be true or false")
     for column in columns:
         column.arrow_type  # raises KeyError on an unknown type
     return table
