@@ -87,10 +87,10 @@ def _source_actor(source: str, actor_rows: dict[str, dict]) -> str:
 
 def _add_evidence(doc: Doc, *fact_lists: list[dict]) -> None:
     """The sentence each fact stands in, for readers checking a fact against its source."""
-    from factwire.extract.syntax import sentences as doc_sentences
+    from factwire.extract.syntax import sentences as doc_sentences, text_of
 
     sentences = [(s.start_char, s.end_char) for s in doc_sentences(doc)]
-    text = doc.text
+    text = text_of(doc)
     starts = [s for s, _ in sentences]
     import bisect
 

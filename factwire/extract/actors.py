@@ -22,6 +22,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from factwire.extract import entity_rules
+from factwire.extract.syntax import entities, text_of, token_starts, token_texts
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                 "NORP": "group", "FAC": "place"}
@@ -89,6 +90,7 @@ def alias_table() -> dict[str, AliasEntry]:
     return table
 
 
+@functools.lru_cache(maxsize=65536)
 def lookup_alias(text: str) -> AliasEntry | None:
     table = alias_table()
     folded = _fold(text)
@@ -142,7 +144,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     A mention of a nationality, religious or political group word ("Russian", "Afghans",
     "Muslims") carries ``"kind": "demonym"``: it names the actor but is not a name of it.
     """
-    text = doc.text  # built from the tokens on every access: read it once
+    text = text_of(doc)  # doc.text is built from the tokens on every access
     candidates = _entity_candidates(doc)
     candidates.extend(_alias_only_mentions(doc, text, candidates))
     candidates.extend(_acronyms(doc, candidates))
@@ -249,7 +251,7 @@ def _is_place_name(text: str, entry: AliasEntry) -> bool:
 def _entity_candidates(doc: Doc) -> list[_Candidate]:
     out = []
     merged_up_to = 0  # tokens before this index were taken into a person name built by a rule
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ENTITY_TYPES and ent.label_ != "PRODUCT":
             continue
         if ent.start < merged_up_to:
@@ -372,10 +374,12 @@ def _repeated_names(doc: Doc, text: str, candidates: list[_Candidate], full_peop
         taken.update(range(cand.start, cand.end))
     found = []
     surnames = {name.split()[-1] for name in full_people}
-    for token in doc:
-        label, name = labels.get(token.text, (None, None))
-        if label is None or token.idx in taken:
+    starts = token_starts(doc)
+    for i, word in enumerate(token_texts(doc)):  # the texts first: a Token only for a known name
+        label, name = labels.get(word, (None, None))
+        if label is None or starts[i] in taken:
             continue
+        token = doc[i]
         if token.pos_ != "PROPN" and not (token.text in surnames and token.is_title and not token.is_stop):
             continue  # a surname that is also a word ("Jobs") still counts after the full name
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and not doc[token.i + 1].is_punct:
@@ -447,9 +451,9 @@ def _drop_common_words(doc: Doc, candidates: list[_Candidate], full_people: list
         return candidates
     lowered = {w.lower(): w for w in words}
     counts: dict[str, int] = {}
-    for token in doc:
-        if token.text in words or token.text in lowered:
-            counts[token.text] = counts.get(token.text, 0) + 1
+    for word in token_texts(doc):
+        if word in words or word in lowered:
+            counts[word] = counts.get(word, 0) + 1
     common = {w for w in words if counts.get(w.lower(), 0) > counts.get(w, 0)}
     return [c for c in candidates if c.name not in common] if common else candidates
 
@@ -499,10 +503,11 @@ def _alias_only_mentions(doc: Doc, text: str, taken: list[_Candidate]) -> list[_
     for cand in taken:
         occupied.update(range(cand.start, cand.end))
     by_word = _aliases_by_first_word()
-    for token in doc:
-        word = _FIRST_WORD.match(token.text)
+    for token_text, start in zip(token_texts(doc), token_starts(doc)):
+        if not token_text[:1].isupper():
+            continue  # every alias here starts with a capital (see _aliases_by_first_word)
+        word = _FIRST_WORD.match(token_text)
         names = by_word.get(word.group(0)) if word else None
-        start = token.idx
         if not names or start in occupied or (start and (text[start - 1].isalnum() or text[start - 1] in "-_")):
             continue
         for name in names:  # longest first

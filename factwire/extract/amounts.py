@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from factwire.extract.syntax import entities, text_of
+
 # --------------------------------------------------------------------------------------------
 # Tables
 # --------------------------------------------------------------------------------------------
@@ -252,8 +254,29 @@ _NUMBER_WORDS = list(ONES) + list(TENS) + list(SCALES)
 _WORD = rf"(?:{_alternation(_NUMBER_WORDS)})(?![A-Za-z])"  # "six", not the "six" of "sixth"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][-+−]?\d+(?![\w])|\s?[×x]\s?10\^?[-+−]?\d+)?|\.\d+"
 _FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+
+
+def _prefix_tree(words, length: int) -> str:
+    """An alternation of the words' first ``length`` letters, factored by letter ("t(?:en|wo)")."""
+    branches: dict[str, set[str]] = {}
+    for word in words:
+        if word[:length]:
+            branches.setdefault(word[0], set()).add(word[1:length])
+    parts = []
+    for first, rests in sorted(branches.items()):
+        rest = "" if "" in rests else _prefix_tree(sorted(rests), length - 1)
+        parts.append(re.escape(first) + (f"(?:{rest})" if "|" in rest else rest))
+    return "|".join(parts)
+
+
+# What a core can start with: a sign, a digit, ".5", a vulgar fraction, "a "/"an " or the first
+# three letters of a number word (every number word, plural scale and "half" has three or more).
+# Only a necessary condition, so the matches are the same; it lets the search skip most
+# positions at once instead of trying every branch of the grammar there.
+_CORE_START = (rf"(?=[-−.\d{''.join(_FRACTIONS)}]|an?\s"
+               rf"|{_prefix_tree([*_NUMBER_WORDS, *PLURAL_SCALES, 'half', 'tens'], 3)})")
 _CORE_RE = re.compile(
-    rf"""(?P<sign>(?<![\w.,\-−])[-−](?=\.?\d))?
+    rf"""{_CORE_START}(?P<sign>(?<![\w.,\-−])[-−](?=\.?\d))?
     (?:(?P<mixed>\d+\s+\d+/\d+(?!\d))                # 2 1/2
       |(?P<frac>(?<![\d/])\d+/\d+(?![\d/]))           # 1/4
       |(?P<digits>{_DIGITS})(?P<ufrac>[{''.join(_FRACTIONS)}])?
@@ -312,9 +335,10 @@ _UNIT_RE = re.compile(
 )
 _RANGE_SEP_RE = re.compile(r"\s*(?:-?\s*to|-|–|—|through)\s*", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w])(?i:between|from)\s+$")
-_PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?(?!\d)")
+# Both start with "+", "(" or a digit: the lookaheads skip other positions at once (same matches).
+_PHONE_RE = re.compile(r"(?=[+(\d])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?(?!\d)")
 _TIME_RE = re.compile(
-    r"(?<![\d.,])(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?m\.?"
+    r"(?=\d)(?<![\d.,])(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?m\.?"
     r"|\d{1,2}\s*[ap]\.?m\.?|\d{4}\s*(?:UTC|GMT|hours|hrs))(?![\w])", re.I)
 
 
@@ -1010,10 +1034,10 @@ def parse_price(s: str | None, currency_hint: str | None = None,
 
 def find_amounts(doc) -> list[dict]:
     """Every amount in a parsed article: money, percent, count or quantity, with its span."""
-    text = doc.text
+    text = text_of(doc)
     excluded_names: list[tuple[int, int]] = []
     excluded_time: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("DATE", "TIME", "ORDINAL"):
             if ent.label_ == "DATE" and re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?", ent.text):
                 continue  # a bare small number tagged DATE ("The answer is 42") is not a date

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from factwire.extract.actors import clean_name
+from factwire.extract.syntax import entities, text_of
 
 # Phrases that introduce a cited source; the source is the named entity right after them.
 _INTRODUCERS = re.compile(
@@ -22,7 +23,7 @@ SOURCE_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "GPE", "NORP"}
 
 def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | None = None) -> list[dict]:
     """Inline citations with their offsets, then the listed sources (no offsets)."""
-    text = doc.text
+    text = text_of(doc)
     mention_by_start = {m["start"]: m for m in mentions}
     citations: list[dict] = []
     seen_spans: set[tuple[int, int]] = set()
@@ -36,7 +37,7 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
                           "start": start, "end": end, "text": text[start:end], "kind": how})
 
     ents_by_start = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART"):
             ents_by_start[ent.start_char] = ent
             if ent.text.lower().startswith("the "):
@@ -48,7 +49,7 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
         start, end, name = _name_of(ent)
         add(start, end, name, "inline")
     # "<Source> (has also) reported that ...": a named organisation as subject of a report verb.
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "ORG":
             continue
         root = ent.root

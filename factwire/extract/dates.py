@@ -14,6 +14,8 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
+from factwire.extract.syntax import text_of
+
 Resolved = tuple[str, str]  # (value, precision)
 
 # ---------------------------------------------------------------------------------------------
@@ -720,17 +722,27 @@ _TRIGGER_WORD_RE = re.compile(r"[A-Za-z]+|\d+")
 _BEFORE_TRIGGER, _AFTER_TRIGGER = 64, 96
 
 
+_ALL_TRIGGERS = frozenset().union(*_TRIGGERS.values())
+
+
 def _rule_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """For each rule, the stretches of ``text`` (merged, in order) where it can match."""
     hits: dict[str, list[int]] = {}
     for w in _TRIGGER_WORD_RE.finditer(text):
         word = w.group()
-        hits.setdefault("#" if word[0].isdigit() else word.lower(), []).append(w.start())
+        key = "#" if word[0].isdigit() else word.lower()
+        if key in _ALL_TRIGGERS:  # other words are no rule's trigger
+            hits.setdefault(key, []).append(w.start())
     windows: dict[str, list[tuple[int, int]]] = {}
+    by_triggers: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules sharing triggers share windows
     for rule in _RULES:
         if not rule.in_text:
             continue
-        starts = sorted(pos for word in _TRIGGERS[rule.name] for pos in hits.get(word, ()))
+        triggers = _TRIGGERS[rule.name]
+        if triggers in by_triggers:
+            windows[rule.name] = by_triggers[triggers]
+            continue
+        starts = sorted(pos for word in triggers for pos in hits.get(word, ()))
         merged: list[list[int]] = []
         for pos in starts:
             lo = max(0, pos - _BEFORE_TRIGGER)
@@ -745,7 +757,7 @@ def _rule_windows(text: str) -> dict[str, list[tuple[int, int]]]:
             while hi < len(text) and text[hi].isalnum():
                 hi += 1  # never cut a word: lookaheads must see what really follows
             out.append((lo, hi))
-        windows[rule.name] = out
+        windows[rule.name] = by_triggers[triggers] = out
     return windows
 
 
@@ -888,7 +900,7 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
     future") and durations ("P6Y" for "six years"). ``value`` and ``precision`` are None when the
     expression has no value at all ("the weekend") or when ``published`` is None.
     """
-    text = doc.text
+    text = text_of(doc)
     candidates: list[tuple[int, int, _Rule, re.Match]] = []
     windows = _rule_windows(text)
     for rule in _RULES:

@@ -15,8 +15,8 @@ import hashlib
 from spacy.tokens import Doc, Token
 
 from factwire.extract.syntax import (MentionIndex, text_of, agent_of, argument_head, direct_objects, extent,
-                                     is_calendar_date, is_market_move, modality, phrase, prep_objects,
-                                     sentence_of, subjects, verb_arguments)
+                                     is_calendar_date, is_market_move, lower_lemmas, modality, phrase, prep_objects,
+                                     sentence_of, subjects, token_texts, verb_arguments)
 
 DEAL_NOUNS = {
     "agreement": "agreement", "deal": "agreement", "pact": "agreement", "treaty": "agreement",
@@ -55,13 +55,29 @@ LIGHT_VERBS = {"make", "enter", "secure", "clinch", "land", "win", "have", "do",
                "receive", "get", "obtain", "grant", "give", "provide", "extend", "renew"}
 PARTY_PREPS = {"between", "with", "among"}
 AGENTIVE_KINDS = {"agreement", "merger"}  # "an agreement between A and B": A and B agree
+# A token can be a trigger only with one of these lemmas, or as the first word of a particle noun.
+_TRIGGER_LEMMAS = frozenset({*DEAL_NOUNS, *DEAL_VERBS, "agree"})
+_PARTICLE_NOUN_HEADS = frozenset(word for word, _ in PARTICLE_NOUNS)
+
+
+def _candidate_triggers(doc: Doc) -> list[Token]:
+    """Tokens that may be deal or transaction triggers, in order: every other token fails the
+    lemma and particle tests of `find_deals` and `find_transactions` anyway (``lower_`` is the
+    text in lower case). Looked for once per doc, from the lemma strings, not Token objects."""
+    found = doc.user_data.get("factwire.deal_candidates")
+    if found is None:
+        texts = token_texts(doc)
+        found = doc.user_data["factwire.deal_candidates"] = [
+            i for i, lemma in enumerate(lower_lemmas(doc))
+            if lemma in _TRIGGER_LEMMAS or texts[i].lower() in _PARTICLE_NOUN_HEADS]
+    return [doc[i] for i in found]
 
 
 def find_deals(doc: Doc, index: MentionIndex, amounts: list[dict], dates: list[dict],
                citations: list[dict]) -> list[dict]:
     found: list[dict] = []
     handled: set[int] = set()
-    for token in doc:
+    for token in _candidate_triggers(doc):
         if token.i in handled:
             continue
         lemma = token.lemma_.lower()
@@ -89,7 +105,7 @@ def find_transactions(doc: Doc, index: MentionIndex) -> list[dict]:
     ``arg0`` and ``arg1`` as ``{start, end}`` or None, and ``modality``.
     """
     found = []
-    for token in doc:
+    for token in _candidate_triggers(doc):
         lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and (
                 lemma in DEAL_NOUNS or _particle_noun(token)):
@@ -122,6 +138,8 @@ def _money_in_sentence(token: Token, amounts: list[dict]) -> bool:
 
 
 def _particle_noun(noun: Token) -> str | None:
+    if noun.lower_ not in _PARTICLE_NOUN_HEADS:
+        return None  # no particle noun starts with this word: spare the look at the next tokens
     nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if nxt is not None and nxt.lower_ == "-" and noun.i + 2 < len(noun.doc):
         nxt = noun.doc[noun.i + 2]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from factwire.extract.syntax import (MentionIndex, text_of, direct_objects, extent, is_calendar_date, is_market_move,
-                                     modality, prep_objects, sentence_of, subjects, verb_arguments)
+                                     lower_lemmas, modality, prep_objects, sentence_of, subjects, verb_arguments)
 
 EVENT_VERBS = {
     "attack": "attack", "strike": "attack", "bomb": "attack", "shell": "attack", "invade": "attack",
@@ -45,7 +45,11 @@ OBJECT_PREPS = {"against", "to", "on", "at", "into", "with", "from", "for", "in"
 
 def find_events(doc: Doc, index: MentionIndex, dates: list[dict]) -> list[dict]:
     events: list[dict] = []
-    for verb in doc:
+    # Only tokens with an event lemma can fire: look at the lemmas before making Token objects.
+    for i, lemma in enumerate(lower_lemmas(doc)):
+        if lemma not in EVENT_VERBS:
+            continue
+        verb = doc[i]
         if verb.pos_ not in ("VERB",) or verb.lemma_.lower() not in EVENT_VERBS:
             continue
         lemma = verb.lemma_.lower()

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from factwire.extract.syntax import sentences, sentences_overlapping
+from factwire.extract.syntax import sentences, sentences_overlapping, text_of
 
 SPEECH_VERBS = {
     "say", "tell", "warn", "add", "claim", "argue", "state", "insist", "note", "explain", "write",
@@ -28,7 +28,7 @@ _QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"|«([^»]{2,}?)»")
 
 
 def find_quotes(doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict]) -> list[dict]:
-    text = doc.text
+    text = text_of(doc)
     mention_at = sorted(mentions, key=lambda m: m["start"])
     quotes: list[dict] = []
     previous: dict | None = None
@@ -87,7 +87,7 @@ def _speaker_nearby(doc, q_start, q_end, mentions, actors_by_id):
     for index in (inside[-1] + 1, inside[0] - 1):
         if 0 <= index < len(sents):
             sent = sents[index]
-            if _QUOTE.search(sent.text):
+            if _QUOTE.search(text_of(doc), sent.start_char, sent.end_char):  # sent.text rebuilds it
                 continue
             found = _attribution(doc, sent.start_char, sent.end_char, mentions, actors_by_id)
             if found:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 MODAL_HYPOTHETICAL = {"could", "might", "may", "would", "should", "can", "ca"}
@@ -23,6 +24,43 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["factwire.text"] = doc.text
     return text
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, by token index, read once per doc from the token array
+    (``for token in doc`` makes a Token object per token on every pass)."""
+    cached = doc.user_data.get("factwire.token_texts")
+    if cached is None:
+        strings = doc.vocab.strings
+        cached = doc.user_data["factwire.token_texts"] = [strings[h] for h in doc.to_array(ORTH).tolist()]
+    return cached
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Every token's character offset (``token.idx``), by token index, read once per doc."""
+    cached = doc.user_data.get("factwire.token_starts")
+    if cached is None:
+        cached = doc.user_data["factwire.token_starts"] = doc.to_array(IDX).tolist()
+    return cached
+
+
+def lower_lemmas(doc: Doc) -> list[str]:
+    """Every token's ``lemma_.lower()``, by token index, read once per doc: the trigger rules
+    look at these first and make Token objects only for the few tokens that can fire."""
+    cached = doc.user_data.get("factwire.lower_lemmas")
+    if cached is None:
+        strings = doc.vocab.strings
+        cached = doc.user_data["factwire.lower_lemmas"] = [
+            strings[h].lower() for h in doc.to_array(LEMMA).tolist()]
+    return cached
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, computed once per doc (the property walks every token on each access)."""
+    cached = doc.user_data.get("factwire.entities")
+    if cached is None:
+        cached = doc.user_data["factwire.entities"] = doc.ents
+    return cached
 
 
 def sentences(doc: Doc) -> list[Span]:
