@@ -19,6 +19,12 @@ REPORTS = [
              "according to Reuters."},
     {"url": "https://other.example/a", "published": "2024-03-14", "title": "Unrelated",
      "text": "Globex Inc bought Initech for $300 million in a deal announced on Thursday."},
+    # the same parties and kind in the same year, but another price: another deal
+    {"url": "https://other.example/b", "published": "2024-09-02", "title": "Globex again",
+     "text": "Globex Inc bought Initech for $45 million on Monday, after a court ordered the first sale undone."},
+    # no value: the report goes with the valued one published nearest to it
+    {"url": "https://third.example/c", "published": "2024-03-15", "title": "Globex",
+     "text": "Globex Inc bought Initech this week, the companies said."},
 ]
 
 
@@ -46,7 +52,14 @@ def test_reports_keep_one_row_per_article(marts):
     reports = marts.execute("SELECT count(*), count(DISTINCT deal_key) FROM fct_deal_reports WHERE deal_kind = 'purchase' AND "
                             "list_contains(parties, 'WidgetCo')").fetchone()
     assert reports == (2, 1)
-    assert marts.execute("SELECT count(*) FROM fct_deals WHERE list_contains(parties, 'Initech')").fetchone() == (1,)
+    assert marts.execute("SELECT count(*) FROM fct_deal_reports WHERE list_contains(parties, 'Initech')").fetchone() == (3,)
+
+
+def test_same_parties_kind_and_year_with_another_value_is_another_deal(marts):
+    rows = marts.execute("""
+        SELECT list_transform(values_reported, lambda v: v.value), corroborating_articles, first_reported::VARCHAR
+        FROM fct_deals WHERE list_contains(parties, 'Initech') ORDER BY first_reported""").fetchall()
+    assert rows == [([3e8], 2, "2024-03-14"), ([4.5e7], 1, "2024-09-02")]
 
 
 def test_events_are_grouped_with_their_report_count(marts):

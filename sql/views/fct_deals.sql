@@ -1,7 +1,7 @@
 -- fct_deals: deals across articles - the same deal reported by several outlets is one row, with
 -- how many articles corroborate it, its first report and outlet, and every value and status
 -- reported for it.
--- Grain: one row per deal (kind, parties and year), across all articles.
+-- Grain: one row per deal (kind, parties, year and value; see fct_deal_reports), across all articles.
 CREATE OR REPLACE VIEW fct_deals AS
 SELECT
     deal_key,
