@@ -60,6 +60,7 @@ def export(con: duckdb.DuckDBPyConnection, lake_dir: Path, run_ids: list[str]) -
             jobs.append((f'SELECT {columns} FROM "{declared.name}"', [], lake_dir / declared.name / "data.parquet",
                          declared))
     local = threading.local()
+    cursors: list[duckdb.DuckDBPyConnection] = []  # one per thread, closed at the end
 
     def write(job) -> None:
         if not hasattr(local, "cursor"):
@@ -67,7 +68,6 @@ def export(con: duckdb.DuckDBPyConnection, lake_dir: Path, run_ids: list[str]) -
             cursors.append(local.cursor)
         _copy(local.cursor, *job)
 
-    cursors: list[duckdb.DuckDBPyConnection] = []
     try:
         with ThreadPoolExecutor(max_workers=min(EXPORT_THREADS, len(jobs))) as pool:
             list(pool.map(write, jobs))  # raises the first failure
