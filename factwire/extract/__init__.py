@@ -81,7 +81,8 @@ def _source_actor(source: str, actor_rows: dict[str, dict]) -> str:
     entry = _actors.lookup_alias(source)
     name, kind, country = (entry.canonical, entry.type, entry.country) if entry else (source, "organization", None)
     key = _actors.actor_id(name)
-    actor_rows.setdefault(key, {"id": key, "name": name, "type": kind, "country": country})
+    actor_rows.setdefault(key, {"id": key, "name": name, "type": kind, "country": country,
+                                "name_source": "alias table" if entry else "text"})
     return key
 
 

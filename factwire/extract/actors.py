@@ -59,9 +59,13 @@ class Actor:
     type: str
     country: str | None
     mentions: list[dict] = field(default_factory=list)
+    # "alias table": the curated canonical name; "text": a spelling from the article, which the
+    # warehouse may replace by the spelling most articles use.
+    name_source: str = "text"
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "type": self.type, "country": self.country}
+        return {"id": self.id, "name": self.name, "type": self.type, "country": self.country,
+                "name_source": self.name_source}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -169,7 +173,8 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
         key = actor_id(canonical)
         actor = actors.get(key)
         if actor is None:
-            actor = actors[key] = Actor(key, canonical, kind, country)
+            actor = actors[key] = Actor(key, canonical, kind, country,
+                                        name_source=_name_source(from_table and not cand.team))
         if not from_table and not cand.team:
             counts = votes.setdefault(key, {})
             counts[kind] = counts.get(kind, 0) + 1
@@ -181,11 +186,11 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
         mentions.append(mention)
     nested_mentions = []
     for cand in _nested_names(candidates, full_people):
-        canonical, kind, country, _ = _resolve(cand.name, cand.label, full_people)
+        canonical, kind, country, from_table = _resolve(cand.name, cand.label, full_people)
         key = actor_id(canonical)
         actor = actors.get(key)
         if actor is None:
-            actor = actors[key] = Actor(key, canonical, kind, country)
+            actor = actors[key] = Actor(key, canonical, kind, country, name_source=_name_source(from_table))
         mention = {"actor_id": key, "text": text[cand.start:cand.end], "start": cand.start,
                    "end": cand.end, "kind": "nested"}
         actor.mentions.append(mention)
@@ -197,6 +202,10 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     for key, counts in votes.items():
         actors[key].type = max(counts, key=lambda k: (counts[k], k == actors[key].type))
     return list(actors.values()), mentions
+
+
+def _name_source(from_table: bool) -> str:
+    return "alias table" if from_table else "text"
 
 
 def _nested_names(candidates: list[_Candidate], full_people: list[str]) -> list[_Candidate]:

@@ -75,7 +75,7 @@ def fact_rows(article_id: str, facts: dict, run_id: str) -> dict[str, list[dict]
     rows: dict[str, list[dict]] = {}
     rows["actors"] = [
         {"actor_id": x["id"], "name": x["name"], "actor_type": x["type"], "country_code": x["country"],
-         "first_run_id": run_id}
+         "first_run_id": run_id, "name_source": x["name_source"]}
         for x in facts["actors"]
     ]
     rows["actor_mentions"] = [

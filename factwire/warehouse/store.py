@@ -229,6 +229,9 @@ class Warehouse:
                     paths = [str(p) for p in files_by_table.get(name, [])]
                     if paths:
                         inserted[name] = _load_keyed(con, tables()[name], paths)
+                mention_files = [str(p) for p in files_by_table.get("actor_mentions", [])]
+                if mention_files:
+                    _respell_actors(con, mention_files)
                 checkpoint("load")
                 run_row = {**run_row, "facts_loaded": sum(v for k, v in inserted.items() if k != "articles")}
                 _insert_rows(con, tables()["runs"], [run_row])
@@ -413,6 +416,32 @@ def _load_keyed(con: duckdb.DuckDBPyConnection, declared: Table, paths: list[str
     sql = (f'INSERT INTO "{declared.name}" ({columns}) SELECT {columns} FROM {source} AS src '
            f'WHERE NOT EXISTS (SELECT 1 FROM "{declared.name}" AS t WHERE {match})')
     return con.execute(sql, [paths]).fetchone()[0]
+
+
+# An actor id from a mention's spelling, as `factwire.extract.actors.actor_id` makes one:
+# accents and case folded, runs of other characters to "-".
+_MENTION_SLUG = "trim(regexp_replace(lower(strip_accents(m.mention_text)), '[^a-z0-9]+', '-', 'g'), '-')"
+
+
+def _respell_actors(con: duckdb.DuckDBPyConnection, mention_files: list[str]) -> None:
+    """Actors named from the text (not the alias table) take the spelling most of their mentions
+    use, among the mentions that spell the name itself ("Nasdaq" over a first-seen "NASDAQ";
+    "the Kremlin" is no spelling of Russia); a tie keeps the current name. Only actors this
+    load mentions are looked at, over all their mentions in the warehouse."""
+    con.execute(f"""
+        UPDATE actors SET name = preferred.spelling
+        FROM (
+            SELECT m.actor_id,
+                   arg_max(m.mention_text, (m.n, m.mention_text = a.name, m.mention_text)) AS spelling
+            FROM (SELECT m.actor_id, m.mention_text, count(*) AS n
+                  FROM actor_mentions m
+                  WHERE m.actor_id IN (SELECT actor_id FROM read_parquet(?, union_by_name = true))
+                    AND {_MENTION_SLUG} = m.actor_id
+                  GROUP BY ALL) m
+            JOIN actors a ON a.actor_id = m.actor_id AND a.name_source = 'text'
+            GROUP BY m.actor_id
+        ) preferred
+        WHERE actors.actor_id = preferred.actor_id AND actors.name <> preferred.spelling""", [mention_files])
 
 
 def _insert_rows(con: duckdb.DuckDBPyConnection, declared: Table, rows: list[dict]) -> None:
