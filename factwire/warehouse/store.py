@@ -229,9 +229,9 @@ class Warehouse:
                     paths = [str(p) for p in files_by_table.get(name, [])]
                     if paths:
                         inserted[name] = _load_keyed(con, tables()[name], paths)
-                mention_files = [str(p) for p in files_by_table.get("actor_mentions", [])]
-                if mention_files:
-                    _respell_actors(con, mention_files)
+                actor_files = [str(p) for p in files_by_table.get("actors", [])]
+                if actor_files:
+                    _respell_actors(con, actor_files)
                 checkpoint("load")
                 run_row = {**run_row, "facts_loaded": sum(v for k, v in inserted.items() if k != "articles")}
                 _insert_rows(con, tables()["runs"], [run_row])
@@ -423,11 +423,11 @@ def _load_keyed(con: duckdb.DuckDBPyConnection, declared: Table, paths: list[str
 _MENTION_SLUG = "trim(regexp_replace(lower(strip_accents(m.mention_text)), '[^a-z0-9]+', '-', 'g'), '-')"
 
 
-def _respell_actors(con: duckdb.DuckDBPyConnection, mention_files: list[str]) -> None:
+def _respell_actors(con: duckdb.DuckDBPyConnection, actor_files: list[str]) -> None:
     """Actors named from the text (not the alias table) take the spelling most of their mentions
     use, among the mentions that spell the name itself ("Nasdaq" over a first-seen "NASDAQ";
-    "the Kremlin" is no spelling of Russia); a tie keeps the current name. Only actors this
-    load mentions are looked at, over all their mentions in the warehouse."""
+    "the Kremlin" is no spelling of Russia); a tie keeps the current name. Only the actors of
+    this load's articles (its staged actor rows) are looked at, over all their mentions."""
     con.execute(f"""
         UPDATE actors SET name = preferred.spelling
         FROM (
@@ -441,7 +441,7 @@ def _respell_actors(con: duckdb.DuckDBPyConnection, mention_files: list[str]) ->
             JOIN actors a ON a.actor_id = m.actor_id AND a.name_source = 'text'
             GROUP BY m.actor_id
         ) preferred
-        WHERE actors.actor_id = preferred.actor_id AND actors.name <> preferred.spelling""", [mention_files])
+        WHERE actors.actor_id = preferred.actor_id AND actors.name <> preferred.spelling""", [actor_files])
 
 
 def _insert_rows(con: duckdb.DuckDBPyConnection, declared: Table, rows: list[dict]) -> None:
