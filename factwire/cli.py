@@ -6,11 +6,51 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
 from factwire.settings import get_settings
+
+# Exit codes (BSD sysexits): what kind of problem stopped a command.
+EX_DATAERR = 65      # bad input: SQL, a sources file, an article run would quarantine
+EX_NOINPUT = 66      # a file, folder or warehouse that is not there
+EX_UNAVAILABLE = 69  # a page that could not be fetched
+EX_SOFTWARE = 70     # a bug: an error nobody planned for
+EX_IOERR = 74        # the warehouse or lake cannot be read or written
+EX_TEMPFAIL = 75     # another run holds the warehouse
+
+# Set to see the traceback of an unexpected error instead of its one-line summary.
+TRACEBACK_ENV = "FACTWIRE_TRACEBACK"
+
+
+class CliError(Exception):
+    """A problem the user can fix (a missing file, bad SQL): one line on stderr and an exit code,
+    never a traceback."""
+
+    def __init__(self, message: str, code: int = EX_DATAERR):
+        super().__init__(message)
+        self.code = code
+
+
+def iso_date(value: str) -> date:
+    """An argparse type: a YYYY-MM-DD date, with what is wrong when it is not one."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        reason = str(exc) if "month" in str(exc) or "day" in str(exc) else "expected YYYY-MM-DD"
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} ({reason})") from None
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--allow-host", action="append", default=[], metavar="HOST",
                      help="let fetching reach this host even if it resolves to a private or loopback address")
     _add_storage_args(run)
-    run.add_argument("--batch-size", type=int, default=200, help="articles per extraction batch (default: 200)")
+    run.add_argument("--batch-size", type=positive_int, default=200,
+                     help="articles per extraction batch (default: 200)")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait this long for another run to finish instead of failing at once")
     run.add_argument("--json", action="store_true", help="print the run summary as JSON")
@@ -39,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
                                           "print them as one JSON object; with --jsonl, read JSON lines "
                                           '{"text": ..., "published": ...} on stdin and write one object per line.')
     ext.add_argument("file", nargs="?", default="-", help="the article text file, or - for stdin")
-    ext.add_argument("--published", type=date.fromisoformat, help="publication date, YYYY-MM-DD, to resolve dates against")
+    ext.add_argument("--published", type=iso_date, help="publication date, YYYY-MM-DD, to resolve dates against")
     ext.add_argument("--jsonl", action="store_true", help="read JSON lines on stdin, write JSON lines")
 
     query = commands.add_parser("query", help="run SQL against the warehouse (read-only)",
@@ -59,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     again.add_argument("--all", action="store_true", help="every stored article, whatever its extractor version")
     again.add_argument("--article", action="append", default=[], metavar="ARTICLE_ID", help="only this article")
     _add_storage_args(again)
-    again.add_argument("--batch-size", type=int, default=200)
+    again.add_argument("--batch-size", type=positive_int, default=200,
+                       help="articles per extraction batch (default: 200)")
 
     check = commands.add_parser("check", help="check the warehouse's constraints and report violations",
                                 description="Check unique keys, facts that point at articles and actors, money "
@@ -85,21 +127,68 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["eval"]:  # its options belong to the eval runner
         from factwire.evaluation.runner import main as eval_main
 
-        return eval_main(argv[1:])
+        return _guarded("eval", eval_main, argv[1:])
     args = parser.parse_args(argv)
-    if args.command == "run":
-        return _run(args)
-    if args.command == "extract":
-        return _extract(args)
-    if args.command == "query":
-        return _query(args)
-    if args.command == "page":
-        return _page(args)
-    if args.command == "check":
-        return _check(args)
-    if args.command == "reextract":
-        return _reextract(args)
-    return 2
+    handlers = {"run": _run, "extract": _extract, "query": _query, "page": _page, "check": _check,
+                "reextract": _reextract}
+    return _guarded(args.command, handlers[args.command], args)
+
+
+def _guarded(command: str, handler, args) -> int:
+    """Run a command; whatever goes wrong is reported in a line or two on stderr with an exit
+    code, never as a traceback (set FACTWIRE_TRACEBACK=1 to see one for an unexpected error)."""
+    try:
+        return handler(args)
+    except CliError as exc:
+        return _fail(command, str(exc), exc.code)
+    except KeyboardInterrupt:
+        return _fail(command, "interrupted", 130)
+    except BrokenPipeError:  # `factwire query ... | head`: the reader has what it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    except Exception as exc:  # noqa: BLE001 - reported below, by kind
+        if os.environ.get(TRACEBACK_ENV):
+            raise
+        message, code = _describe(exc)
+        return _fail(command, message, code)
+
+
+def _fail(command: str, message: str, code: int) -> int:
+    print(f"factwire {command}: {message}", file=sys.stderr)
+    return code
+
+
+def _describe(exc: Exception) -> tuple[str, int]:
+    """A short message and an exit code for an error no command caught itself."""
+    import duckdb
+
+    from factwire.sources.sourcesfile import SourcesFileError
+    from factwire.warehouse.migrations import WarehouseVersionError
+    from factwire.warehouse.store import WarehouseBusy, WarehouseSchemaError
+
+    if isinstance(exc, WarehouseBusy):
+        return str(exc), EX_TEMPFAIL
+    if isinstance(exc, (SourcesFileError, WarehouseSchemaError, WarehouseVersionError)):
+        return brief(str(exc)), EX_DATAERR
+    if isinstance(exc, FileNotFoundError):
+        return (f"no such file or folder: {exc.filename}" if exc.filename else brief(str(exc))), EX_NOINPUT
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return where + (exc.strerror or brief(str(exc))), EX_IOERR
+    if isinstance(exc, duckdb.Error):
+        return brief(str(exc)), EX_IOERR if isinstance(exc, duckdb.IOException) else EX_DATAERR
+    return (f"unexpected error, {type(exc).__name__}: {brief(str(exc))} "
+            f"(a bug; {TRACEBACK_ENV}=1 shows where)"), EX_SOFTWARE
+
+
+def brief(message: str, limit: int = 400) -> str:
+    """An error message cut to its first paragraph (DuckDB adds the query with a caret under
+    it), on at most two lines."""
+    paragraph = message.strip().split("\n\n")[0]
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()][:2]
+    text = "\n".join(lines) or message.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _add_storage_args(parser: argparse.ArgumentParser) -> None:
@@ -121,29 +210,24 @@ def _settings(args):
 def _run(args) -> int:
     import duckdb
 
-    from factwire.pipeline import run_pipeline
+    from factwire.pipeline import is_url, run_pipeline
+    from factwire.sources.sourcesfile import load_sources
     from factwire.warehouse.migrations import WarehouseVersionError
-    from factwire.warehouse.store import WarehouseBusy, WarehouseSchemaError
-
-    from factwire.sources.sourcesfile import SourcesFileError, load_sources
+    from factwire.warehouse.store import WarehouseSchemaError
 
     settings = _settings(args)
     paths = args.paths or ([] if args.sources else ["seeds"])
+    # A path typed on the command line that is not there is a typo, not an input to quarantine.
+    missing = [p for p in paths if not is_url(p) and not os.path.lexists(p)]
+    if missing:
+        raise CliError(f"no such file or folder: {', '.join(missing)}; nothing was run", EX_NOINPUT)
+    sources = load_sources(args.sources) if args.sources else None
     try:
-        sources = load_sources(args.sources) if args.sources else None
         summary = run_pipeline(paths, settings, batch_size=args.batch_size, wait_seconds=args.wait,
                                sources=sources, fetch_config=_fetch_config(args))
-    except WarehouseBusy as exc:
-        print(f"factwire: {exc}", file=sys.stderr)
-        return 75
-    except SourcesFileError as exc:
-        print(f"factwire: {exc}", file=sys.stderr)
-        return 65
     except (OSError, duckdb.Error, WarehouseSchemaError, WarehouseVersionError) as exc:
-        print(f"factwire: the run failed and loaded nothing; the warehouse is as it was "
-              f"(cannot write {settings.warehouse_path} or {settings.lake_dir}: {type(exc).__name__}: {exc})",
-              file=sys.stderr)
-        return 74
+        raise CliError(f"the run failed and loaded nothing; the warehouse is as it was. "
+                       f"{_storage_problem(exc, settings)}", EX_IOERR) from None
     if args.json:
         print(json.dumps(summary.as_dict(), indent=2))
         return 0
@@ -169,29 +253,51 @@ def _run(args) -> int:
     return 0
 
 
+def _storage_problem(exc: Exception, settings) -> str:
+    """Why the warehouse or lake could not be used, in a line."""
+    import duckdb
+
+    if isinstance(exc, duckdb.Error) or not isinstance(exc, OSError):
+        return f"Cannot use the warehouse {settings.warehouse_path}: {brief(str(exc))}"
+    where = exc.filename or f"{settings.warehouse_path} or {settings.lake_dir}"
+    return f"Cannot write {where}: {exc.strerror or brief(str(exc))}"
+
+
 def _reextract(args) -> int:
+    import duckdb
+
     from factwire.extract import EXTRACTOR_VERSION
     from factwire.pipeline import reextract
-    from factwire.warehouse.store import WarehouseBusy
+    from factwire.warehouse.migrations import WarehouseVersionError
+    from factwire.warehouse.store import WarehouseSchemaError
 
+    settings = _settings(args)
+    if not settings.warehouse_path.is_file():
+        raise CliError(f"no warehouse at {settings.warehouse_path}; nothing to re-extract "
+                       "(run `factwire run` first)", EX_NOINPUT)
     try:
-        summary = reextract(_settings(args), everything=args.all, article_ids=args.article or None,
+        summary = reextract(settings, everything=args.all, article_ids=args.article or None,
                             batch_size=args.batch_size)
-    except WarehouseBusy as exc:
-        print(f"factwire: {exc}", file=sys.stderr)
-        return 75
+    except (OSError, duckdb.Error, WarehouseSchemaError, WarehouseVersionError) as exc:
+        raise CliError(f"the re-extraction failed and replaced nothing; the warehouse is as it was. "
+                       f"{_storage_problem(exc, settings)}", EX_IOERR) from None
     print(f"run {summary.run_id}: {summary.status}; {summary.articles_new} articles re-extracted with extractor "
           f"{EXTRACTOR_VERSION}, {summary.inputs_quarantined} failed (see the quarantine table)")
     return 0
 
 
 def _check(args) -> int:
+    import duckdb
+
     from factwire.pipeline import warehouse_from
     from factwire.warehouse.checks import run_checks
 
     con = _connect(warehouse_from(_settings(args)).snapshot_path, write=False)
     try:
         results = run_checks(con)
+    except duckdb.Error as exc:
+        raise CliError(f"the warehouse snapshot cannot be checked (made by another factwire version? "
+                       f"`factwire run` updates it): {brief(str(exc))}", EX_DATAERR) from None
     finally:
         con.close()
     failed = [r for r in results if not r.passed]
@@ -227,16 +333,37 @@ def _page(args) -> int:
         with Fetcher(_fetch_config(args)) as fetcher:
             result = fetcher.fetch(args.target, conditional=False)
         if isinstance(result, FetchError):
-            print(f"factwire page: {result.url}: {result.reason}: {result.detail}", file=sys.stderr)
-            return 69
+            raise CliError(f"{result.url}: {result.reason}: {result.detail}", EX_UNAVAILABLE)
         print(json.dumps(page_json(result.content, result.final_url), ensure_ascii=False, indent=2))
         return 0
-    path = Path(args.target)
-    if not path.is_file():
-        print(f"factwire page: no such file: {path}", file=sys.stderr)
-        return 66
-    print(json.dumps(page_json(path.read_bytes()), ensure_ascii=False, indent=2))
+    from factwire.sources.files import binary_kind
+
+    path = _input_file(args.target)
+    data = _read_bytes(path)
+    kind = binary_kind(data)
+    if kind:
+        raise CliError(f"{path} holds {kind}, not an HTML page")
+    print(json.dumps(page_json(data), ensure_ascii=False, indent=2))
     return 0
+
+
+def _input_file(name: str | Path) -> Path:
+    """A file named on the command line, which must be there and be a file."""
+    path = Path(name)
+    if not path.exists():
+        raise CliError(f"no such file: {path}", EX_NOINPUT)
+    if not path.is_file():
+        raise CliError(f"not a file: {path}", EX_NOINPUT)
+    return path
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return _input_file(path).read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"no such file: {path}", EX_NOINPUT) from None
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror or exc}", EX_NOINPUT) from None
 
 
 def _extract(args) -> int:
@@ -252,22 +379,32 @@ def _extract(args) -> int:
                 published = date.fromisoformat(record["published"]) if record.get("published") else None
                 items.append((record["text"], published, record.get("sources")))
             except (ValueError, KeyError, TypeError) as exc:
-                print(f"factwire extract: line {number}: {exc}", file=sys.stderr)
-                return 65
+                raise CliError(f"line {number}: {exc}") from None
         for facts in extract_many(items):
             sys.stdout.write(json.dumps(facts, ensure_ascii=False) + "\n")
         return 0
-    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(args.file)
+        try:
+            text = _read_bytes(path).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CliError(f"{path} is not UTF-8 text: {exc}") from None
     print(json.dumps(extract(text, args.published), ensure_ascii=False, indent=2))
     return 0
 
 
 def _connect(path: Path, write: bool):
+    """A connection to a warehouse file (the snapshot, read-only, unless ``write``)."""
     import duckdb
 
     if not path.exists():
-        raise SystemExit(f"factwire: no warehouse at {path}; run `factwire run` first")
-    return duckdb.connect(str(path), read_only=not write)
+        raise CliError(f"no warehouse at {path}; run `factwire run` first", EX_NOINPUT)
+    try:
+        return duckdb.connect(str(path), read_only=not write)
+    except duckdb.Error as exc:
+        raise CliError(f"cannot open the warehouse {path}: {brief(str(exc))}", EX_IOERR) from None
 
 
 def _query(args) -> int:
@@ -275,23 +412,25 @@ def _query(args) -> int:
     if bool(args.sql) == bool(args.file):
         print("factwire query: give the SQL or --file, not both", file=sys.stderr)
         return 2
-    sql = args.file.read_text(encoding="utf-8") if args.file else args.sql
+    if args.file:
+        try:
+            sql = _read_bytes(args.file).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CliError(f"{args.file} is not UTF-8 text: {exc}") from None
+    else:
+        sql = args.sql
     from factwire.pipeline import warehouse_from
 
     warehouse = warehouse_from(settings)
     if args.write:
-        from factwire.warehouse.store import WarehouseBusy
-
-        try:
-            with warehouse.writer_lock():
-                return _run_query(_connect(warehouse.path, write=True), sql, args.format, after=warehouse.publish)
-        except WarehouseBusy as exc:
-            print(f"factwire: {exc}", file=sys.stderr)
-            return 75
+        with warehouse.writer_lock():
+            return _run_query(_connect(warehouse.path, write=True), sql, args.format, after=warehouse.publish)
     return _run_query(_connect(warehouse.snapshot_path, write=False), sql, args.format)
 
 
 def _run_query(con, sql: str, output: str, after=None) -> int:
+    import duckdb
+
     try:
         cursor = con.execute(sql)
         if cursor.description is None:
@@ -299,6 +438,8 @@ def _run_query(con, sql: str, output: str, after=None) -> int:
         else:
             header = [d[0] for d in cursor.description]
             rows = cursor.fetchall()
+    except duckdb.Error as exc:
+        raise CliError(sql_problem(exc)) from None
     finally:
         con.close()
     if after is not None:
@@ -316,6 +457,17 @@ def _run_query(con, sql: str, output: str, after=None) -> int:
     else:
         print(format_table(header, rows))
     return 0
+
+
+def sql_problem(exc: Exception) -> str:
+    """DuckDB's message for bad SQL, in two lines at most: what is wrong ("Binder Error:
+    Referenced column ... not found"), then where (its "LINE n: ..." excerpt) when it says."""
+    message = str(exc).strip()
+    first = brief(message)
+    where = next((line.strip() for line in message.splitlines() if line.startswith("LINE ")), None)
+    if "\n" in first or where is None:
+        return first
+    return f"{first}\n  {where if len(where) <= 120 else where[:119] + '…'}"
 
 
 def format_table(header: list[str], rows: list[tuple], max_width: int = 60) -> str:
