@@ -75,12 +75,24 @@ def main(argv: list[str] | None = None) -> int:
                      help="wait this long for another run to finish instead of failing at once")
     run.add_argument("--json", action="store_true", help="print the run summary as JSON")
 
-    ext = commands.add_parser("extract", help="print the facts of one article as JSON",
-                              description="Extract the facts of one plain-text article (a file, or - for stdin) and "
-                                          "print them as one JSON object; with --jsonl, read JSON lines "
-                                          '{"text": ..., "published": ...} on stdin and write one object per line.')
-    ext.add_argument("file", nargs="?", default="-", help="the article text file, or - for stdin")
-    ext.add_argument("--published", type=iso_date, help="publication date, YYYY-MM-DD, to resolve dates against")
+    ext = commands.add_parser(
+        "extract", help="print the facts of an article file as JSON, as `run` would store them",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Read an article file as `factwire run` does and print the facts a run would store.\n\n"
+                    "FILE is read by its suffix, like `run`'s inputs: .txt (the seed layout: a first line\n"
+                    "' date YYYY-MM-DD Title', page furniture dropped, a closing 'Sources:' line as the\n"
+                    "cited sources), .html, .json (an object or a list) and .jsonl; - reads plain text on\n"
+                    "stdin. A file with one article prints one JSON object; a file with several (a JSON\n"
+                    "list, JSON lines) prints one compact JSON object per article, one per line (JSON\n"
+                    "lines). Each object holds the facts (actors, mentions, amounts, dates, quotes,\n"
+                    "citations, deals, events) and under 'article' the text their offsets point into.\n"
+                    "An input `run` would quarantine prints its reason on stderr and the exit code is 65.\n\n"
+                    "With --jsonl, read JSON lines {\"text\": ..., \"published\": ..., \"sources\": [...]} on\n"
+                    "stdin and write the facts of each as one line (the text is taken as given).")
+    ext.add_argument("file", nargs="?", default="-",
+                     help="an article file (.txt, .html, .json, .jsonl), or - for plain text on stdin")
+    ext.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
+                     help="publication date to resolve dates against; overrides the date the file gives")
     ext.add_argument("--jsonl", action="store_true", help="read JSON lines on stdin, write JSON lines")
 
     query = commands.add_parser("query", help="run SQL against the warehouse (read-only)",
@@ -367,7 +379,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _extract(args) -> int:
-    from factwire.extract import extract, extract_many
+    from factwire.extract import extract_many
 
     if args.jsonl:
         items = []
@@ -383,16 +395,62 @@ def _extract(args) -> int:
         for facts in extract_many(items):
             sys.stdout.write(json.dumps(facts, ensure_ascii=False) + "\n")
         return 0
-    if args.file == "-":
-        text = sys.stdin.read()
-    else:
-        path = Path(args.file)
+    items = _article_inputs(args.file)
+    several = len(items) > 1 or Path(args.file).suffix.lower() == ".jsonl"
+    failed = 0
+    for item in items:
+        facts, problem = _article_facts(item, args.published)
+        if problem:
+            failed += 1
+            print(f"factwire extract: {problem}", file=sys.stderr)
+            continue
+        if several:
+            sys.stdout.write(json.dumps(facts, ensure_ascii=False) + "\n")
+        else:
+            print(json.dumps(facts, ensure_ascii=False, indent=2))
+        sys.stdout.flush()
+    return EX_DATAERR if failed else 0
+
+
+def _article_inputs(name: str) -> list:
+    """The articles (or `Rejected` inputs) a file holds, read by `factwire run`'s readers."""
+    from factwire.sources.files import decode_text, read_path, read_text
+
+    if name == "-":
         try:
-            text = _read_bytes(path).decode("utf-8")
+            return [read_text(decode_text(sys.stdin.buffer.read()), "<stdin>")]
         except UnicodeDecodeError as exc:
-            raise CliError(f"{path} is not UTF-8 text: {exc}") from None
-    print(json.dumps(extract(text, args.published), ensure_ascii=False, indent=2))
-    return 0
+            raise CliError(f"stdin is not UTF-8 text: {exc}") from None
+    return list(read_path(_input_file(name)))
+
+
+def _article_facts(item, published: date | None) -> tuple[dict | None, str | None]:
+    """The facts a run would store for one input, or why it would store none: the quarantine
+    reason of an input `run` rejects, or the error extraction met."""
+    import dataclasses
+
+    from factwire.articles import Rejected
+    from factwire.extract import EXTRACTOR_VERSION, FACT_KINDS, extract
+    from factwire.sources.html import english_or_unknown
+
+    if isinstance(item, Rejected):
+        return None, f"{item.source_uri}: {item.reason}: {item.detail}".rstrip(": ")
+    article = dataclasses.replace(item, published=published) if published else item
+    if not english_or_unknown(article.language):
+        facts = {"extractor_version": EXTRACTOR_VERSION,
+                 "published": article.published.isoformat() if article.published else None,
+                 **{kind: [] for kind in FACT_KINDS},
+                 "extraction_skipped": f"language {article.language}: extraction is English-only"}
+    else:
+        try:
+            facts = extract(article.text, article.published, article.cited_sources)
+        except Exception as exc:  # noqa: BLE001 - the run quarantines it with this reason
+            reason = getattr(exc, "reason", "extraction_error")
+            return None, f"{article.source_uri}: {reason}: {type(exc).__name__}: {brief(str(exc))}"
+    facts["article"] = {"article_id": article.article_id, "source_uri": article.source_uri,
+                        "title": article.title, "url": article.url, "language": article.language,
+                        "text": article.text}
+    return facts, None
 
 
 def _connect(path: Path, write: bool):

@@ -138,6 +138,11 @@ def read_path(path: Path, max_article_bytes: int = MAX_ARTICLE_BYTES) -> Iterato
         yield _checked(_with_language(item), max_article_bytes)
 
 
+def read_text(raw: str, source_uri: str, max_article_bytes: int = MAX_ARTICLE_BYTES) -> Article | Rejected:
+    """A plain-text article given as a string (standard input), read as a .txt file is."""
+    return _checked(_with_language(parse_text_article(raw, source_uri)), max_article_bytes)
+
+
 def _max_page_bytes() -> int:
     """An HTML file may be as large as a page the fetcher accepts."""
     from factwire.sources.web import FetchConfig
