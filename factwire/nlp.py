@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+import time
 from typing import Iterable, Iterator
 
 import numpy
@@ -14,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import get_current_ops
 
+from factwire.budget import ExtractionTimeout
 from factwire.settings import get_settings
 
 # The extractor reads entities, part-of-speech tags, lemmas and the dependency parse;
@@ -53,33 +55,145 @@ def split_paragraphs(text: str) -> list[str]:
     return [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a] or [text]
 
 
+# What spaCy is handed at a time. Its cost explodes on two shapes no news text has: a run of
+# characters without whitespace made of many prefixes and suffixes ("((((((", a wall of
+# quotation marks) costs the tokenizer time quadratic in the run's length, and the rules look
+# across a sentence, so a sentence thousands of words long costs them its length squared.
+# Paragraphs longer than MAX_PIECE_CHARS are cut after a sentence end (else at a space) and
+# runs longer than MAX_RUN_CHARS are cut into pieces of that length; a cut also starts a new
+# sentence. Real paragraphs and words are far shorter, so ordinary text is parsed as before.
+MAX_PIECE_CHARS = 3000
+MAX_RUN_CHARS = 200
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[^\s\w]|[A-Z0-9])")  # not "U.S. and"
+_SPACES = re.compile(r"\s+")
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
+
+
+def split_pieces(text: str) -> list[str]:
+    """The text in the pieces spaCy parses: its paragraphs, each at most MAX_PIECE_CHARS long
+    and with no run of non-space characters over MAX_RUN_CHARS. The pieces join back exactly."""
+    pieces: list[str] = []
+    for paragraph in split_paragraphs(text):
+        if len(paragraph) <= MAX_RUN_CHARS or (
+                len(paragraph) <= MAX_PIECE_CHARS and not _LONG_RUN.search(paragraph)):
+            pieces.append(paragraph)
+            continue
+        for part in _cut_long(paragraph):
+            pieces.extend(_cut_runs(part))
+    return pieces
+
+
+def _cut_long(paragraph: str) -> list[str]:
+    """A paragraph in parts of at most MAX_PIECE_CHARS, each cut after the last sentence end in
+    the second half of its window, else after the last space there, else at the limit."""
+    parts = []
+    start = 0
+    while len(paragraph) - start > MAX_PIECE_CHARS:
+        low, high = start + MAX_PIECE_CHARS // 2, start + MAX_PIECE_CHARS
+        cut = None
+        for pattern in (_SENTENCE_END, _SPACES):
+            for match in pattern.finditer(paragraph, low, high):
+                cut = match.end()
+            if cut is not None:
+                break
+        cut = cut if cut is not None and cut > start else high
+        parts.append(paragraph[start:cut])
+        start = cut
+    parts.append(paragraph[start:])
+    return [p for p in parts if p]
+
+
+def _cut_runs(part: str) -> list[str]:
+    cuts = {0, len(part)}
+    for run in _LONG_RUN.finditer(part):
+        cuts.update(range(run.start(), run.end(), MAX_RUN_CHARS))
+        cuts.add(run.end())
+    bounds = sorted(cuts)
+    return [part[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+# Characters spaCy parses in one batch at most (a few seconds of work).
+MAX_BATCH_CHARS = 150_000
+
+
+def _batched(pieces: Iterator[tuple[str, int]], max_pieces: int, max_chars: int) -> Iterator[list[tuple[str, int]]]:
+    batch: list[tuple[str, int]] = []
+    chars = 0
+    for item in pieces:
+        batch.append(item)
+        chars += len(item[0])
+        if len(batch) >= max_pieces or chars >= max_chars:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
 def parse(texts: Iterable[str], batch_size: int | None = None, n_process: int | None = None,
-          nlp: Language | None = None) -> Iterator[Doc]:
-    """One Doc per text, in order; ``doc.text`` equals the text exactly."""
+          nlp: Language | None = None, budget: float | None = None) -> Iterator[Doc | ExtractionTimeout]:
+    """One Doc per text, in order; ``doc.text`` equals the text exactly.
+
+    With a ``budget`` (seconds), a text whose parsing takes longer is stopped: its pieces not yet
+    parsed are skipped and an `ExtractionTimeout` comes in its place. The pieces of many texts
+    are parsed in shared batches of at most MAX_BATCH_CHARS characters (a few seconds), each
+    text charged the share of a batch's time its characters make; the budget is looked at after
+    each batch. (With several spaCy processes, ``n_process`` > 1, texts are not timed.)
+    """
     settings = get_settings()
     nlp = nlp or load_nlp()
     batch_size = batch_size or settings.spacy_batch_size
     n_process = n_process or settings.spacy_processes
     texts = list(texts)
-    pieces: list[str] = []
-    owners: list[int] = []
-    for number, text in enumerate(texts):
-        for piece in split_paragraphs(text):
-            pieces.append(piece)
-            owners.append(number)
-    # Paragraphs are short: batch them in proportion to keep whole articles per batch.
-    parsed = nlp.pipe(pieces, batch_size=batch_size * 8, n_process=n_process)
+    stopped: set[int] = set()
+    spent: dict[int, float] = {}  # seconds of parsing charged to each text
+
+    def pieces() -> Iterator[tuple[str, int]]:
+        for number, text in enumerate(texts):
+            for piece in split_pieces(text):
+                if number in stopped:
+                    break
+                yield piece, number
+
+    def batches() -> Iterator[tuple[Doc, int]]:
+        # Paragraphs are short: batch them in proportion to keep whole articles per batch. A
+        # batch is also bounded in characters, so the budget is looked at every few seconds,
+        # and each text in a batch is charged its share of the batch's time by its characters.
+        if n_process > 1:
+            yield from nlp.pipe(pieces(), batch_size=batch_size * 8, n_process=n_process, as_tuples=True)
+            return
+        for chunk in _batched(pieces(), batch_size * 8, MAX_BATCH_CHARS):
+            live = [(piece, owner) for piece, owner in chunk if owner not in stopped]
+            started = time.monotonic()
+            docs = list(nlp.pipe([piece for piece, _ in live], batch_size=max(1, len(live))))
+            seconds = time.monotonic() - started
+            chars = sum(len(piece) for piece, _ in live) or 1
+            for piece, owner in live:
+                spent[owner] = spent.get(owner, 0.0) + seconds * len(piece) / chars
+            yield from zip(docs, [owner for _, owner in live])
+
     current: list[Doc] = []
     current_owner = 0
-    for owner, doc in zip(owners, parsed):
+
+    def finished(owner: int):
+        if owner in stopped:
+            return ExtractionTimeout(budget, spent.get(owner, 0.0))
+        doc = _join(current, texts[owner], nlp)
+        doc.user_data[PARSE_SECONDS_KEY] = spent.get(owner, 0.0)  # what is left of the budget is the rules'
+        return doc
+
+    for doc, owner in batches():
         if owner != current_owner:
-            yield _join(current, texts[current_owner], nlp)
+            yield finished(current_owner)
             for skipped in range(current_owner + 1, owner):
                 yield nlp.make_doc(texts[skipped])
             current, current_owner = [], owner
+        if owner in stopped:
+            continue
         current.append(doc)
+        if budget is not None and spent.get(owner, 0.0) > budget:
+            stopped.add(owner)
     if texts:
-        yield _join(current, texts[current_owner], nlp)
+        yield finished(current_owner)
         for skipped in range(current_owner + 1, len(texts)):
             yield nlp.make_doc(texts[skipped])
 
@@ -92,6 +206,7 @@ _ORTH_COLUMN, _SPACY_COLUMN = _ARRAY_ATTRS.index(ORTH), _ARRAY_ATTRS.index(SPACY
 # Where the rules find the article text (factwire.extract.syntax.text_of): ``doc.text`` joins
 # every token again on each access, and the text is known here.
 _TEXT_KEY = "factwire.text"
+PARSE_SECONDS_KEY = "factwire.parse_seconds"
 
 
 def _join(docs: list[Doc], text: str, nlp: Language) -> Doc:

@@ -46,22 +46,35 @@ def extract_many(items: Iterable[tuple[str, date | None, list[str] | None]],
         yield facts_from_doc(doc, published, cited)
 
 
-def facts_from_doc(doc: Doc, published: date | None, cited_sources: list[str] | None = None) -> dict:
+def facts_from_doc(doc: Doc, published: date | None, cited_sources: list[str] | None = None,
+                   max_facts: int | None = None) -> dict:
+    """Facts of one parsed article. Each fact table keeps at most ``max_facts`` facts (default:
+    the FACTWIRE_MAX_FACTS_PER_ARTICLE setting), the first in the text; ``facts_dropped``
+    counts the rest. The time budget (`factwire.budget`) is checked between the rules."""
+    from factwire.budget import check
+
     actors, mentions = _actors.find_actors(doc)
+    check()
     actor_rows = {a.id: a.as_dict() for a in actors}
     amounts = find_amounts(doc)
+    check()
     dates = find_dates(doc, published)
+    check()
     citations = find_citations(doc, mentions, cited_sources)
     for citation in citations:
         if citation["actor_id"] is None:
             citation["actor_id"] = _source_actor(citation["source"], actor_rows)
+    check()
     quotes = find_quotes(doc, mentions, actor_rows)
+    check()
     index = MentionIndex(doc, mentions)
     deals = find_deals(doc, index, amounts, dates, citations)
+    check()
     events = find_events(doc, index, dates)
+    check()
     transactions = find_transactions(doc, index)
-    _add_evidence(doc, amounts, dates, quotes, citations, mentions)
-    return {
+    check()
+    facts = {
         "extractor_version": EXTRACTOR_VERSION,
         "published": published.isoformat() if published else None,
         "actors": list(actor_rows.values()),
@@ -74,6 +87,30 @@ def facts_from_doc(doc: Doc, published: date | None, cited_sources: list[str] | 
         "events": events,
         "transactions": transactions,
     }
+    facts["facts_dropped"] = _limit(facts, max_facts)
+    _add_evidence(doc, facts["amounts"], facts["dates"], facts["quotes"], facts["citations"],
+                  facts["mentions"], facts["deals"], facts["events"])
+    return facts
+
+
+# Fact lists a stored article keeps at most ``max_facts`` of (actors are kept whole: every kept
+# fact may point at any of them).
+LIMITED_KINDS = ("mentions", "amounts", "dates", "quotes", "citations", "deals", "events", "transactions")
+
+
+def _limit(facts: dict, max_facts: int | None) -> int:
+    """Cut each fact list to its first ``max_facts`` facts in text order; how many were cut."""
+    if max_facts is None:
+        from factwire.settings import get_settings
+
+        max_facts = get_settings().max_facts_per_article
+    dropped = 0
+    for kind in LIMITED_KINDS:
+        found = facts[kind]
+        if max_facts >= 0 and len(found) > max_facts:
+            dropped += len(found) - max_facts
+            facts[kind] = found[:max_facts]
+    return dropped
 
 
 def _source_actor(source: str, actor_rows: dict[str, dict]) -> str:
@@ -86,20 +123,39 @@ def _source_actor(source: str, actor_rows: dict[str, dict]) -> str:
     return key
 
 
+# The evidence a fact keeps beside its offsets: its sentence, or the SNIPPET_CHARS of the
+# sentence around it when the sentence is longer (the article's text is stored once, in full).
+SNIPPET_CHARS = 1000
+
+
 def _add_evidence(doc: Doc, *fact_lists: list[dict]) -> None:
-    """The sentence each fact stands in, for readers checking a fact against its source."""
+    """The sentence each fact stands in, bounded to SNIPPET_CHARS, for readers checking a fact
+    against its source."""
+    import bisect
+
     from factwire.extract.syntax import sentences as doc_sentences, text_of
 
     sentences = [(s.start_char, s.end_char) for s in doc_sentences(doc)]
     text = text_of(doc)
     starts = [s for s, _ in sentences]
-    import bisect
-
     for facts in fact_lists:
         for fact in facts:
-            if fact.get("sentence") is not None or fact.get("start") is None:
+            where = fact if fact.get("start") is not None else (fact.get("mentions") or [{}])[0]  # a deal
+            start = where.get("start")
+            if start is None:
                 continue
-            position = bisect.bisect_right(starts, fact["start"]) - 1
-            if position >= 0:
-                s, e = sentences[position]
-                fact["sentence"] = text[s:e]
+            position = bisect.bisect_right(starts, start) - 1
+            if position < 0:
+                continue
+            s, e = sentences[position]
+            fact["sentence"] = snippet(text, s, e, start, where.get("end") or start)
+
+
+def snippet(text: str, start: int, end: int, fact_start: int, fact_end: int, limit: int = SNIPPET_CHARS) -> str:
+    """``text[start:end]`` if at most ``limit`` long, else the ``limit`` characters of it
+    centred on the fact at ``fact_start:fact_end``."""
+    if end - start <= limit:
+        return text[start:end]
+    centre = (fact_start + min(fact_end, fact_start + limit)) // 2
+    first = min(max(start, centre - limit // 2), end - limit)
+    return text[first:first + limit]

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from factwire.extract.syntax import entities, text_of
+from factwire.budget import check
+from factwire.extract.syntax import SpanIndex, entities, text_of
 
 # --------------------------------------------------------------------------------------------
 # Tables
@@ -1049,25 +1050,29 @@ def find_amounts(doc) -> list[dict]:
         for m in rx.finditer(text):
             excluded_time.append((m.start(), m.end()))
 
-    def inside(a: _Amount, spans) -> bool:
-        return any(s <= a.core_start and a.core_end <= e for s, e in spans)
+    excluded_names_index, excluded_time_index = SpanIndex(excluded_names), SpanIndex(excluded_time)
 
-    def touches(a: _Amount, spans) -> bool:
-        return any(s < a.core_end and a.core_start < e for s, e in spans)
+    def inside(a: _Amount, spans: SpanIndex) -> bool:
+        return spans.covers(a.core_start, a.core_end)
+
+    def touches(a: _Amount, spans: SpanIndex) -> bool:
+        return spans.overlaps(a.core_start, a.core_end)
 
     scanned = _scan(text)
     # "a gallon of beer", "an acre": one of a unit named in full (not "a point", "a day").
+    scanned_index = SpanIndex([(a.start, a.end) for a in scanned])
     for m in _ONE_UNIT_RE.finditer(text):
         unit = _unit_at(text, m.end())
-        if unit and not any(a.start < unit[0] and m.start() < a.end for a in scanned):
+        if unit and not scanned_index.overlaps(m.start(), unit[0]):
             scanned.append(_Amount(m.start(), unit[0], "quantity", 1.0, unit=unit[1],
                                    core_start=m.start(), core_end=m.end(), is_words=True))
     scanned.sort(key=lambda a: a.start)
     results = []
     for a in scanned:
+        check()
         core = text[a.core_start: a.core_end]
         if a.kind == "number":
-            if touches(a, excluded_time) or inside(a, excluded_names):
+            if touches(a, excluded_time_index) or inside(a, excluded_names_index):
                 continue
             if _looks_like_year(core) or _next_to_month(text, a) or _part_of_name(doc, a):
                 continue
@@ -1088,12 +1093,12 @@ def find_amounts(doc) -> list[dict]:
                 if a.is_words and re.match(r"(?i)(?:tens|hundreds|thousands|millions|billions|dozens|scores|trillions)\b", core):
                     continue
                 a.kind = "quantity"
-        elif a.kind in ("quantity",) and (touches(a, excluded_time) and a.unit in ("metre", "tonne")):
+        elif a.kind in ("quantity",) and (touches(a, excluded_time_index) and a.unit in ("metre", "tonne")):
             continue
         elif a.unit == "point" and re.fullmatch(r"(?i)one\s+point", text[a.start: a.end]) and \
                 re.search(r"(?i)\bat\s+$", text[max(0, a.start - 4): a.start]):
             continue  # "at one point": a time, not a score
-        elif a.kind == "money" and inside(a, excluded_names) and a.currency is None:
+        elif a.kind == "money" and inside(a, excluded_names_index) and a.currency is None:
             continue
         item = {
             "text": text[a.start: a.end], "start": a.start, "end": a.end, "kind": a.kind,

@@ -8,6 +8,7 @@ the past or the future.
 from __future__ import annotations
 
 import datetime as dt
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -1027,13 +1028,19 @@ def _looks_like_year(doc: Doc, start: int, end: int) -> bool:
 
 
 def _longest_first(candidates):
+    """The longest candidates that do not overlap a longer (or earlier, equally long) one."""
     chosen: list[tuple[int, int, _Rule, re.Match]] = []
-    taken: list[tuple[int, int]] = []
+    # The spans taken so far never overlap, so sorted by start their ends rise too: a new span
+    # overlaps one of them only if it overlaps the last one starting before its end.
+    starts: list[int] = []
+    ends: list[int] = []
     for cand in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
-        if any(cand[0] < e and s < cand[1] for s, e in taken):
+        at = bisect.bisect_left(starts, cand[1])
+        if at > 0 and ends[at - 1] > cand[0]:
             continue
         chosen.append(cand)
-        taken.append((cand[0], cand[1]))
+        starts.insert(at, cand[0])
+        ends.insert(at, cand[1])
     return sorted(chosen, key=lambda c: c[0])
 
 

@@ -9,10 +9,13 @@ Pronoun speakers ("he said") resolve to the last named person.
 
 from __future__ import annotations
 
+import bisect
 import re
+from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
+from factwire.budget import check
 from factwire.extract.syntax import sentences, sentences_overlapping, text_of
 
 SPEECH_VERBS = {
@@ -24,7 +27,43 @@ SPEECH_VERBS = {
 }
 PRONOUNS = {"he", "she", "they", "i", "we"}
 MIN_QUOTE_WORDS = 4
+# A direct quotation is at most a few paragraphs: a longer stretch between quotation marks is a
+# stray mark, not a quote.
+MAX_QUOTE_CHARS = 5000
+# A quotation within a sentence (a search over one sentence only, so its cost is bounded).
 _QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"|«([^»]{2,}?)»")
+# Opening mark -> (closing mark, whether the quote may span a line break).
+_MARKS = {"“": ("”", True), '"': ('"', False), "«": ("»", True)}
+
+
+def _quote_spans(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(outer start, outer end, inner start, inner end) of each quotation, left to right: an
+    opening mark, at least two characters, and the first closing mark after them (a straight
+    quote within its line). Linear in the text: each mark is found by bisection in the sorted
+    positions of its closing mark, so a text made of quotation marks costs no more than prose."""
+    positions: dict[str, list[int]] = {}
+    for mark in {"“", "”", '"', "«", "»", "\n"}:
+        positions[mark] = [m.start() for m in re.finditer(re.escape(mark), text)]
+    openings = sorted(p for mark in _MARKS for p in positions[mark])
+    resume = 0
+    for start in openings:
+        if start < resume:
+            continue
+        closing, multiline = _MARKS[text[start]]
+        ends = positions[closing]
+        at = bisect.bisect_left(ends, start + 1)
+        if at >= len(ends):
+            continue
+        end = ends[at]
+        if end - start < 3 or end - start - 1 > MAX_QUOTE_CHARS:
+            continue
+        if not multiline:
+            breaks = positions["\n"]
+            b = bisect.bisect_left(breaks, start)
+            if b < len(breaks) and breaks[b] < end:
+                continue
+        resume = end + 1
+        yield start, end + 1, start + 1, end
 
 
 def find_quotes(doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict]) -> list[dict]:
@@ -32,20 +71,19 @@ def find_quotes(doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict]) -
     mention_at = sorted(mentions, key=lambda m: m["start"])
     quotes: list[dict] = []
     previous: dict | None = None
-    for match in _QUOTE.finditer(text):
-        group = next(i for i in (1, 2, 3) if match.group(i) is not None)
-        start, end = match.start(group), match.end(group)
-        inner = match.group(group)
+    for outer_start, outer_end, start, end in _quote_spans(text):
+        check()
+        inner = text[start:end]
         if len(inner.split()) < MIN_QUOTE_WORDS:
             continue
-        speaker = _speaker_in_sentence(doc, match.start(), match.end(), mention_at, actors_by_id)
-        if speaker is None and previous is not None and _consecutive(text, previous["_outer_end"], match.start()):
+        speaker = _speaker_in_sentence(doc, outer_start, outer_end, mention_at, actors_by_id)
+        if speaker is None and previous is not None and _consecutive(text, previous["_outer_end"], outer_start):
             speaker = (previous["speaker_actor_id"], previous["speaker_text"])
         if speaker is None:
-            speaker = _speaker_nearby(doc, match.start(), match.end(), mention_at, actors_by_id)
+            speaker = _speaker_nearby(doc, outer_start, outer_end, mention_at, actors_by_id)
         actor, speaker_text = speaker if speaker else (None, None)
         quote = {"text": inner, "start": start, "end": end, "speaker_actor_id": actor,
-                 "speaker_text": speaker_text, "_outer_end": match.end()}
+                 "speaker_text": speaker_text, "_outer_end": outer_end}
         quotes.append(quote)
         previous = quote
     for quote in quotes:
@@ -80,8 +118,8 @@ def _speaker_in_sentence(doc, q_start, q_end, mentions, actors_by_id):
 def _speaker_nearby(doc, q_start, q_end, mentions, actors_by_id):
     sents = sentences(doc)
     around = sentences_overlapping(doc, q_start, q_end)
-    position = {s.start: i for i, s in enumerate(sents)} if around else {}
-    inside = [position[s.start] for s in around]
+    starts = doc.user_data["factwire.sentence_starts"]
+    inside = [bisect.bisect_left(starts, s.start) for s in around]
     if not inside:
         return None
     for index in (inside[-1] + 1, inside[0] - 1):

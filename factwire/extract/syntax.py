@@ -18,6 +18,30 @@ NEGATIONS = {"not", "n't", "never", "no"}
 NEGATING_HEADS = {"refuse", "refusal", "decline", "reject", "rejection", "fail", "failure", "deny"}
 
 
+class SpanIndex:
+    """Character spans (start, end) that answer "does any span overlap / cover (a, b)?" by
+    bisection, so checking every fact against every entity stays linear-logarithmic."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end: list[int] = []  # the largest end among the spans up to each position
+        best = -1
+        for _, end in ordered:
+            best = max(best, end)
+            self._max_end.append(best)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span has s < end and start < e."""
+        at = bisect.bisect_left(self._starts, end) - 1
+        return at >= 0 and self._max_end[at] > start
+
+    def covers(self, start: int, end: int) -> bool:
+        """Some span has s <= start and end <= e."""
+        at = bisect.bisect_right(self._starts, start) - 1
+        return at >= 0 and self._max_end[at] >= end
+
+
 def text_of(doc: Doc) -> str:
     """The doc's text, read once (``doc.text`` joins every token again on each access)."""
     text = doc.user_data.get("factwire.text")

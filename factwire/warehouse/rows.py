@@ -41,7 +41,7 @@ def period_start(value: str | None) -> date | None:
 
 
 def article_row(article: Article, version: str, run_id: str, now: datetime,
-                extraction_skipped: str | None = None) -> dict:
+                extraction_skipped: str | None = None, facts_dropped: int = 0) -> dict:
     """The ``articles`` row; ``extraction_skipped`` is why no facts were extracted, if none were."""
     return {
         "article_id": article.article_id, "text_sha256": article.text_hash, "title": article.title,
@@ -49,7 +49,7 @@ def article_row(article: Article, version: str, run_id: str, now: datetime,
         "source_format": article.source_format, "author": article.author, "site": article.site,
         "language": article.language, "cited_sources": list(article.cited_sources),
         "char_count": len(article.text), "simhash": article.simhash, "text": article.text, "extractor_version": version,
-        "extraction_skipped": extraction_skipped,
+        "extraction_skipped": extraction_skipped, "facts_dropped": facts_dropped,
         "run_id": run_id, "ingested_at": now,
     }
 
