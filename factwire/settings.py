@@ -21,7 +21,8 @@ class Settings:
     """Where factwire reads and writes, and which language model it uses.
 
     Environment variables: FACTWIRE_SPACY_MODEL, FACTWIRE_SPACY_BATCH_SIZE,
-    FACTWIRE_SPACY_PROCESSES, FACTWIRE_PROCESSES, FACTWIRE_DATA_DIR (default ``data``), FACTWIRE_WAREHOUSE
+    FACTWIRE_SPACY_PROCESSES, FACTWIRE_PROCESSES, FACTWIRE_ARTICLE_TIMEOUT (default 60 s),
+    FACTWIRE_MAX_FACTS_PER_ARTICLE (default 5000 per fact table), FACTWIRE_DATA_DIR (default ``data``), FACTWIRE_WAREHOUSE
     (default ``<data>/warehouse.duckdb``), FACTWIRE_LAKE (default ``<data>/lake``).
     """
 
@@ -31,8 +32,17 @@ class Settings:
     # Worker processes that extract batches in parallel (each loads its own model); 0 = one
     # per CPU core when a run has enough articles to repay the start-up, else 1.
     processes: int = field(default_factory=lambda: int(_env("FACTWIRE_PROCESSES", "0")))
+    # Seconds one article may take to extract (parsing and rules); an article over it is stopped
+    # and quarantined as ``extraction_timeout``. 0 or less: no limit.
+    article_timeout: float = field(default_factory=lambda: float(_env("FACTWIRE_ARTICLE_TIMEOUT", "60")))
+    # Facts kept per article and fact table; the rest are counted in ``articles.facts_dropped``.
+    max_facts_per_article: int = field(default_factory=lambda: int(_env("FACTWIRE_MAX_FACTS_PER_ARTICLE", "5000")))
     warehouse_path: Path = field(default_factory=lambda: Path(_env("FACTWIRE_WAREHOUSE", str(_data_dir() / "warehouse.duckdb"))))
     lake_dir: Path = field(default_factory=lambda: Path(_env("FACTWIRE_LAKE", str(_data_dir() / "lake"))))
+    # The DuckDB storage format of the published snapshot (FACTWIRE_STORAGE_VERSION), a DuckDB
+    # version such as "v1.1.0" or "latest": dashboards bring their own, often older, DuckDB, and
+    # DuckDB 1.1.0 and newer open a "v1.1.0" file. "latest" publishes a plain copy of the working file.
+    snapshot_storage_version: str = field(default_factory=lambda: _env("FACTWIRE_STORAGE_VERSION", "v1.1.0"))
 
     @classmethod
     def in_folder(cls, folder: Path, **overrides) -> "Settings":
