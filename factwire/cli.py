@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait this long for another run to finish instead of failing at once")
     run.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    _add_progress_args(run)
 
     ext = commands.add_parser(
         "extract", help="print the facts of an article file as JSON, as `run` would store them",
@@ -114,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     _add_storage_args(again)
     again.add_argument("--batch-size", type=positive_int, default=200,
                        help="articles per extraction batch (default: 200)")
+    _add_progress_args(again)
 
     check = commands.add_parser("check", help="check the warehouse's constraints and report violations",
                                 description="Check unique keys, facts that point at articles and actors, money "
@@ -203,6 +205,29 @@ def brief(message: str, limit: int = 400) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _add_progress_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="no progress on stderr (errors are still reported)")
+    parser.add_argument("--progress-interval", type=float, default=5.0, metavar="SECONDS",
+                        help="when stderr is not a terminal, a progress line at most this often "
+                             "(default: 5; 0: at every step); on a terminal a progress bar is shown")
+
+
+def _progress(args, command: str):
+    """What the user sees while a run works: nothing with --quiet, a bar on a terminal, else a
+    plain line every few seconds (a log file or a pipe would fill with a bar's redraws)."""
+    from factwire.progress import NO_PROGRESS, LogProgress
+
+    if args.quiet:
+        return NO_PROGRESS
+    if sys.stderr.isatty():
+        from factwire.cli_progress import BarProgress
+
+        return BarProgress(sys.stderr)
+    return LogProgress(lambda line: print(f"factwire {command}: {line}", file=sys.stderr, flush=True),
+                       interval=args.progress_interval)
+
+
 def _add_storage_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--warehouse", type=Path, help="DuckDB file (default: data/warehouse.duckdb)")
     parser.add_argument("--lake", type=Path, help="Parquet lake folder (default: data/lake)")
@@ -234,12 +259,15 @@ def _run(args) -> int:
     if missing:
         raise CliError(f"no such file or folder: {', '.join(missing)}; nothing was run", EX_NOINPUT)
     sources = load_sources(args.sources) if args.sources else None
+    progress = _progress(args, "run")
     try:
         summary = run_pipeline(paths, settings, batch_size=args.batch_size, wait_seconds=args.wait,
-                               sources=sources, fetch_config=_fetch_config(args))
+                               sources=sources, fetch_config=_fetch_config(args), progress=progress)
     except (OSError, duckdb.Error, WarehouseSchemaError, WarehouseVersionError) as exc:
         raise CliError(f"the run failed and loaded nothing; the warehouse is as it was. "
                        f"{_storage_problem(exc, settings)}", EX_IOERR) from None
+    finally:
+        progress.close()
     if args.json:
         print(json.dumps(summary.as_dict(), indent=2))
         return 0
@@ -287,12 +315,15 @@ def _reextract(args) -> int:
     if not settings.warehouse_path.is_file():
         raise CliError(f"no warehouse at {settings.warehouse_path}; nothing to re-extract "
                        "(run `factwire run` first)", EX_NOINPUT)
+    progress = _progress(args, "reextract")
     try:
         summary = reextract(settings, everything=args.all, article_ids=args.article or None,
-                            batch_size=args.batch_size)
+                            batch_size=args.batch_size, progress=progress)
     except (OSError, duckdb.Error, WarehouseSchemaError, WarehouseVersionError) as exc:
         raise CliError(f"the re-extraction failed and replaced nothing; the warehouse is as it was. "
                        f"{_storage_problem(exc, settings)}", EX_IOERR) from None
+    finally:
+        progress.close()
     print(f"run {summary.run_id}: {summary.status}; {summary.articles_new} articles re-extracted with extractor "
           f"{EXTRACTOR_VERSION}, {summary.inputs_quarantined} failed (see the quarantine table)")
     return 0

@@ -86,25 +86,44 @@ class BatchWorkers:
             return fn(*args, **kwargs)
         return self._result(self._submit(fn, *args, **kwargs))
 
-    def map(self, fn: Callable[[T], R], batches: Sequence[T]) -> list[R]:
+    def map(self, fn: Callable[[T], R], batches: Sequence[T],
+            on_result: Callable[[int, R], None] | None = None) -> list[R]:
         """``[fn(b) for b in batches]``, in order. Only a few batches are queued ahead of the
-        workers, so what is in flight stays small however long the run."""
+        workers, so what is in flight stays small however long the run. ``on_result(index,
+        result)`` is called as each result is taken, in order (for progress reports)."""
         if not self.parallel:
-            return [fn(batch) for batch in batches]
+            return _in_order(fn, batches, on_result)
         results: list[R] = []
+
+        def take(future: Future) -> None:
+            results.append(self._result(future))
+            if on_result is not None:
+                on_result(len(results) - 1, results[-1])
+
         pending: deque[Future] = deque()
         for batch in batches:
             if len(pending) >= 2 * self.processes:
-                results.append(self._result(pending.popleft()))
+                take(pending.popleft())
             pending.append(self._submit(fn, batch))
         while pending:
-            results.append(self._result(pending.popleft()))
+            take(pending.popleft())
         return results
 
 
-def map_batches(fn: Callable[[T], R], batches: Sequence[T], processes: int) -> list[R]:
-    """``[fn(b) for b in batches]``, in order, over ``processes`` worker processes."""
+def _in_order(fn: Callable[[T], R], batches: Sequence[T], on_result: Callable[[int, R], None] | None) -> list[R]:
+    results: list[R] = []
+    for index, batch in enumerate(batches):
+        results.append(fn(batch))
+        if on_result is not None:
+            on_result(index, results[-1])
+    return results
+
+
+def map_batches(fn: Callable[[T], R], batches: Sequence[T], processes: int,
+                on_result: Callable[[int, R], None] | None = None) -> list[R]:
+    """``[fn(b) for b in batches]``, in order, over ``processes`` worker processes;
+    ``on_result(index, result)`` as each result is taken, in order."""
     if processes <= 1 or len(batches) <= 1:
-        return [fn(batch) for batch in batches]
+        return _in_order(fn, batches, on_result)
     with BatchWorkers(min(processes, len(batches))) as workers:
-        return workers.map(fn, batches)
+        return workers.map(fn, batches, on_result)

@@ -14,6 +14,7 @@ from typing import Iterable
 
 from factwire.articles import Article, Rejected
 from factwire.extract import EXTRACTOR_VERSION
+from factwire.progress import NO_PROGRESS, Progress
 from factwire.settings import Settings, get_settings
 from factwire.sources.files import discover, read_path
 from factwire.stages import stage
@@ -60,7 +61,7 @@ def warehouse_from(settings: Settings | None = None) -> Warehouse:
     return Warehouse(settings.warehouse_path, settings.lake_dir)
 
 
-def read_inputs(paths: Iterable[str | Path]) -> Inputs:
+def read_inputs(paths: Iterable[str | Path], progress: Progress = NO_PROGRESS) -> Inputs:
     """Every article in the given files and folders; what cannot be read is rejected, not lost."""
     files, rejected = discover(paths)
     inputs = Inputs(rejected=list(rejected))
@@ -80,6 +81,7 @@ def read_inputs(paths: Iterable[str | Path]) -> Inputs:
                 else:
                     seen.add(item.article_id)
                     inputs.articles.append(item)
+            progress.inputs_read(len(inputs.articles) + len(inputs.rejected) + inputs.duplicates)
     return inputs
 
 
@@ -190,7 +192,8 @@ class BatchResult:
     rejected: list[Rejected]
 
 
-def plan_run(paths: Iterable[str | Path], warehouse: Warehouse, sources=None, fetch_config=None) -> RunPlan:
+def plan_run(paths: Iterable[str | Path], warehouse: Warehouse, sources=None, fetch_config=None,
+             progress: Progress = NO_PROGRESS) -> RunPlan:
     """Read the inputs (files, folders, URLs and the feeds and pages of ``sources``) and decide
     what this run has to extract. Nothing is written yet."""
     started = datetime.now(timezone.utc)
@@ -198,7 +201,8 @@ def plan_run(paths: Iterable[str | Path], warehouse: Warehouse, sources=None, fe
     paths = [str(p) for p in paths]
     urls = [p for p in paths if is_url(p)]
     local = [p for p in paths if not is_url(p)]
-    inputs = read_inputs(local) if local else Inputs()
+    progress.phase("read")
+    inputs = read_inputs(local, progress) if local else Inputs()
     plan = RunPlan(run_id, started, paths + ([f"sources:{len(sources.feeds)} feeds, {len(sources.pages)} pages"]
                                              if sources else []),
                    [], 0, 0, inputs.duplicates, list(inputs.rejected))
@@ -206,7 +210,7 @@ def plan_run(paths: Iterable[str | Path], warehouse: Warehouse, sources=None, fe
         candidates = list(inputs.articles)
         web_articles: set[str] = set()
         if sources is not None or urls:
-            for article in _collect_web(plan, reader, urls, sources, fetch_config):
+            for article in _collect_web(plan, reader, urls, sources, fetch_config, progress):
                 candidates.append(article)
                 web_articles.add(article.article_id)
         known = reader.known_article_ids([a.article_id for a in candidates])
@@ -239,7 +243,8 @@ def _add(plan: RunPlan, table: str, rows: list[dict]) -> None:
     plan.extra_rows.setdefault(table, []).extend(rows)
 
 
-def _collect_web(plan: RunPlan, reader: WarehouseReader, urls: list[str], sources, fetch_config) -> list[Article]:
+def _collect_web(plan: RunPlan, reader: WarehouseReader, urls: list[str], sources, fetch_config,
+                 progress: Progress = NO_PROGRESS) -> list[Article]:
     """Fetch feeds and pages; record failures and syndicated copies on the plan."""
     from factwire.sources.feeds import collect
     from factwire.sources.sourcesfile import PageSource, Sources
@@ -249,8 +254,9 @@ def _collect_web(plan: RunPlan, reader: WarehouseReader, urls: list[str], source
     if urls:
         sources = Sources(sources.feeds, sources.pages + tuple(PageSource(u) for u in urls), sources.settings)
     config = sources.fetch_config(fetch_config or default_fetch_config())
+    progress.phase("fetch")
     with Fetcher(config, validators=reader) as fetcher:
-        articles, failures, stats = collect(sources, fetcher, seen_urls=reader.knows_url)
+        articles, failures, stats = collect(sources, fetcher, seen_urls=reader.knows_url, on_fetch=progress.fetched)
     plan.pages_fetched += stats.pages_fetched
     _add(plan, "fetch_failures", [
         {"failure_id": fact_key(plan.run_id, f.url, f.stage), "run_id": plan.run_id, "url": f.url,
@@ -291,15 +297,17 @@ def process_batch(plan: RunPlan | RunContext, batch: list[Article], warehouse: W
 
 
 def process_batches(plan: RunPlan, warehouse: Warehouse, batch_size: int = DEFAULT_BATCH_SIZE,
-                    processes: int = 0) -> list[BatchResult]:
-    """Every batch of the plan through `process_batch`, over worker processes for a large run."""
+                    processes: int = 0, progress: Progress = NO_PROGRESS) -> list[BatchResult]:
+    """Every batch of the plan through `process_batch`, over worker processes for a large run;
+    ``progress`` is told of each batch done."""
     from functools import partial
 
     from factwire.parallel import map_batches, worker_count
 
     batches = plan.batches(batch_size)
     workers = worker_count(processes, len(plan.new))
-    return map_batches(partial(process_batch, plan.context, warehouse=warehouse), batches, workers)
+    return map_batches(partial(process_batch, plan.context, warehouse=warehouse), batches, workers,
+                       on_result=lambda index, _: progress.batch_done(len(batches[index])))
 
 
 def finish_run(plan: RunPlan, results: list[BatchResult], warehouse: Warehouse) -> RunSummary:
@@ -342,15 +350,18 @@ def plan_reextract(warehouse: Warehouse, everything: bool = False,
 
 
 def reextract(settings: Settings | None = None, everything: bool = False, article_ids: list[str] | None = None,
-              batch_size: int = DEFAULT_BATCH_SIZE, wait_seconds: float = 0.0) -> RunSummary:
+              batch_size: int = DEFAULT_BATCH_SIZE, wait_seconds: float = 0.0,
+              progress: Progress = NO_PROGRESS) -> RunSummary:
     """Recompute the facts of stored articles with this extractor, replacing their old facts in
-    one transaction; nothing is fetched again."""
+    one transaction; nothing is fetched again. ``progress`` is told how the run goes."""
     settings = settings or get_settings()
     warehouse = warehouse_from(settings)
     with warehouse.writer_lock(wait_seconds=wait_seconds):
         plan = plan_reextract(warehouse, everything, article_ids)
+        progress.planned(len(plan.new))
         try:
-            results = process_batches(plan, warehouse, batch_size, settings.processes)
+            results = process_batches(plan, warehouse, batch_size, settings.processes, progress)
+            progress.phase("load")
             return finish_run(plan, results, warehouse)
         except Exception as exc:
             record_failure(plan, warehouse, exc)
@@ -376,17 +387,20 @@ def record_failure(plan: RunPlan, warehouse: Warehouse, error: BaseException) ->
 
 def run_pipeline(paths: Iterable[str | Path], settings: Settings | None = None,
                  batch_size: int = DEFAULT_BATCH_SIZE, wait_seconds: float = 0.0,
-                 sources=None, fetch_config=None) -> RunSummary:
+                 sources=None, fetch_config=None, progress: Progress = NO_PROGRESS) -> RunSummary:
     """Read, extract and load; one transaction per run, so a run lands whole or not at all.
 
     ``paths`` are files, folders or http(s) URLs of pages; ``sources`` (a
-    `factwire.sources.sourcesfile.Sources`) adds feeds and pages to fetch.
+    `factwire.sources.sourcesfile.Sources`) adds feeds and pages to fetch. ``progress`` (a
+    `factwire.progress.Progress`) is told how the run goes.
     """
     warehouse = warehouse_from(settings)
     with warehouse.writer_lock(wait_seconds=wait_seconds):
-        plan = plan_run(paths, warehouse, sources=sources, fetch_config=fetch_config)
+        plan = plan_run(paths, warehouse, sources=sources, fetch_config=fetch_config, progress=progress)
+        progress.planned(len(plan.new))
         try:
-            results = process_batches(plan, warehouse, batch_size, (settings or get_settings()).processes)
+            results = process_batches(plan, warehouse, batch_size, (settings or get_settings()).processes, progress)
+            progress.phase("load")
             return finish_run(plan, results, warehouse)
         except Exception as exc:
             record_failure(plan, warehouse, exc)

@@ -18,6 +18,7 @@ from factwire.parallel import BatchWorkers, worker_count
 from factwire.pipeline import (DEFAULT_BATCH_SIZE, BatchResult, RunContext, RunPlan, RunSummary,
                                default_fetch_config, finish_run, is_url, plan_reextract, plan_run, process_batch,
                                record_failure, warehouse_from)
+from factwire.progress import LogProgress
 from factwire.settings import Settings, get_settings
 from factwire.sources.sourcesfile import load_sources
 from factwire.warehouse.checks import run_checks
@@ -41,7 +42,8 @@ def plan(paths: list[str], warehouse: Warehouse, sources_file: str | None = None
     if reextract:
         return plan_reextract(warehouse)
     sources = load_sources(sources_file) if sources_file else None
-    return plan_run(paths, warehouse, sources=sources, fetch_config=default_fetch_config())
+    progress = LogProgress(get_run_logger().info, interval=5.0)  # inputs read and fetches, every few seconds
+    return plan_run(paths, warehouse, sources=sources, fetch_config=default_fetch_config(), progress=progress)
 
 
 @task(cache_policy=NO_CACHE)  # pure CPU: a retry would fail the same way
@@ -54,18 +56,26 @@ def extract_batch(run: RunContext, batch: list[Article], warehouse: Warehouse, w
 def extract_batches(run_plan: RunPlan, batch_size: int, warehouse: Warehouse, processes: int) -> list[BatchResult]:
     """One `extract_batch` task per batch, over the run's worker processes (one per core for a
     large run, as `factwire run`). A few tasks are submitted ahead of the workers, not all: what
-    is in flight stays small however large the run."""
+    is in flight stays small however large the run. Each batch done is logged with the articles
+    extracted of those planned, the rate and the time left."""
     batches = run_plan.batches(batch_size)
     results: list[BatchResult] = []
+    progress = LogProgress(get_run_logger().info, interval=0)
+    progress.planned(len(run_plan.new))
+
+    def take(future) -> None:
+        results.append(future.result())
+        progress.batch_done(len(batches[len(results) - 1]))
+
     with BatchWorkers(min(worker_count(processes, len(run_plan.new)), len(batches))) as workers:
         ahead = 2 * workers.processes if workers.parallel else 1  # one process: one batch at a time
         pending: deque = deque()
         for batch in batches:
             if len(pending) >= ahead:
-                results.append(pending.popleft().result())
+                take(pending.popleft())
             pending.append(extract_batch.submit(run_plan.context, batch, warehouse, workers))
         while pending:
-            results.append(pending.popleft().result())
+            take(pending.popleft())
     return results
 
 

@@ -85,6 +85,22 @@ def _task_names(flow_run_id, expected: int) -> list[str]:
             time.sleep(0.2)
 
 
+def _log_messages(flow_run_id, until) -> list[str]:
+    """The log lines of a flow run (its tasks' too); they reach the server in batches, so wait
+    until ``until(messages)`` holds."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+
+    deadline = time.monotonic() + 20
+    with get_client(sync_client=True) as client:
+        while True:
+            messages = [log.message for log in client.read_logs(
+                log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])))]
+            if until(messages) or time.monotonic() > deadline:
+                return messages
+            time.sleep(0.2)
+
+
 def test_prefect_yaml_deploys_the_news_etl_flow(news_etl):
     from prefect import Flow
 
@@ -114,6 +130,11 @@ def test_flow_loads_the_seeds_and_a_rerun_adds_no_rows(prefect_server, news_etl,
     # one task per batch of 4 (batches share actors: the load merges them by key)
     batches = -(-seed_files // 4)
     assert _task_names(state.state_details.flow_run_id, batches + 3) == ["check"] + ["extract_batch"] * batches + ["load", "plan"]
+    # every batch is logged with the articles extracted of those planned
+    expected = [f"extracted {min(4 * n, seed_files)} of {seed_files} articles" for n in range(1, batches + 1)]
+    logs = _log_messages(state.state_details.flow_run_id,
+                         lambda messages: all(any(e in m for m in messages) for e in expected))
+    assert all(any(e in m for m in logs) for e in expected), logs
     loaded = _counts(warehouse)
     assert first["rows_inserted"] == {t: n for t, n in loaded.items() if n}
 

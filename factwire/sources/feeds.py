@@ -200,12 +200,18 @@ class _PageJob:
 def collect(sources: Sources, fetcher: Fetcher,
             seen_urls: Iterable[str] | Callable[[str], bool] = frozenset(), *,
             workers: int = 4, max_distance: int = NEAR_DUPLICATE_DISTANCE,
-            now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> CollectResult:
+            now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+            on_fetch: Callable[[str, bool], None] | None = None) -> CollectResult:
     """Fetch every feed and page in ``sources``, and return new articles, failures and counts.
 
     ``seen_urls`` (a set, or a predicate) names URLs already ingested: their pages are not
     fetched. From a page without its own title or date, the feed entry's are used.
+    ``on_fetch(url, ok)`` is told of each fetch as it ends (for progress reports).
     """
+    def fetched(url: str, result: FetchResult | FetchError) -> None:
+        if on_fetch is not None:
+            on_fetch(url, not isinstance(result, FetchError))
+
     is_seen = seen_urls if callable(seen_urls) else set(seen_urls).__contains__
     stats, failures = CollectStats(), []
 
@@ -223,7 +229,8 @@ def collect(sources: Sources, fetcher: Fetcher,
         queued.add(job.url)
         jobs.append(job)
 
-    feed_results = fetcher.fetch_many([f.url for f in sources.feeds], kind="feed", workers=workers)
+    feed_results = fetcher.fetch_many([f.url for f in sources.feeds], kind="feed", workers=workers,
+                                      on_result=fetched)
     for feed_source, result in zip(sources.feeds, feed_results):
         stats.feeds += 1
         for job in _feed_jobs(feed_source, result, stats, fail):
@@ -231,7 +238,7 @@ def collect(sources: Sources, fetcher: Fetcher,
     for page in sources.pages:
         enqueue(_PageJob(page.url, page.url, page.language))
 
-    page_results = fetcher.fetch_many([j.url for j in jobs], kind="page", workers=workers)
+    page_results = fetcher.fetch_many([j.url for j in jobs], kind="page", workers=workers, on_result=fetched)
     articles: list[Article] = []
     kept: list[tuple[int, Article]] = []
     for job, result in zip(jobs, page_results):

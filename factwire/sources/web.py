@@ -249,12 +249,21 @@ class Fetcher:
         return result
 
     def fetch_many(self, urls: list[str], *, kind: str = "page", workers: int = 4,
-                   conditional: bool = True) -> list[FetchResult | FetchError]:
-        """`fetch` for each URL, several hosts at a time; results in the order of ``urls``."""
+                   conditional: bool = True,
+                   on_result: Callable[[str, FetchResult | FetchError], None] | None = None,
+                   ) -> list[FetchResult | FetchError]:
+        """`fetch` for each URL, several hosts at a time; results in the order of ``urls``.
+        ``on_result(url, result)`` is called as each fetch ends, in the fetching thread."""
+        def one(url: str) -> FetchResult | FetchError:
+            result = self.fetch(url, kind=kind, conditional=conditional)
+            if on_result is not None:
+                on_result(url, result)
+            return result
+
         if workers <= 1 or len(urls) <= 1:
-            return [self.fetch(u, kind=kind, conditional=conditional) for u in urls]
+            return [one(u) for u in urls]
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(lambda u: self.fetch(u, kind=kind, conditional=conditional), urls))
+            return list(pool.map(one, urls))
 
     # -- one fetch --------------------------------------------------------------------------
 
