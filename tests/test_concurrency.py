@@ -12,7 +12,9 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
+import old_duckdb
 from factwire.pipeline import run_pipeline
 from factwire.settings import Settings
 
@@ -43,7 +45,10 @@ READER = textwrap.dedent("""
 """)
 
 
-def test_readers_and_loads_at_once(tmp_path):
+# Readers with factwire's DuckDB, and with the oldest DuckDB the snapshot supports (a BI tool's).
+@pytest.mark.parametrize("reader_duckdb", ["project", "duckdb-1.1.3"])
+def test_readers_and_loads_at_once(reader_duckdb, tmp_path):
+    reader_python = sys.executable if reader_duckdb == "project" else str(old_duckdb.python(reader_duckdb))
     seed_files = sorted(SEEDS.glob("*.txt"))
     load_sets = []
     for number in range(4):  # four loads of distinct articles
@@ -71,7 +76,7 @@ def test_readers_and_loads_at_once(tmp_path):
 
     logs = [tmp_path / f"reader{i}.jsonl" for i in range(3)]
     stop = tmp_path / "stop"
-    readers = [subprocess.Popen([sys.executable, "-c", READER, str(snapshot), str(log), str(stop)]) for log in logs]
+    readers = [subprocess.Popen([reader_python, "-c", READER, str(snapshot), str(log), str(stop)]) for log in logs]
     time.sleep(1)
     writers = [subprocess.Popen([FACTWIRE, "run", str(folder), *store, "--wait", "120"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 
 from factwire.articles import Article
 from factwire.faults import checkpoint
+from factwire.settings import get_settings
 from factwire.warehouse import lake, migrations
 from factwire.warehouse.rows import fact_key
 from factwire.warehouse.schema import Table, tables
@@ -72,13 +73,28 @@ class Warehouse:
             raise FileNotFoundError(f"no warehouse at {self.path}: run `factwire run` first")
         return duckdb.connect(str(self.path), read_only=True)
 
-    def publish(self) -> None:
-        """Copy the working file to the snapshot, atomically (the caller holds the writer lock
-        and has closed its connection, so the file is checkpointed and still)."""
+    def publish(self, storage_version: str | None = None) -> None:
+        """Write the snapshot from the working file, atomically (the caller holds the writer lock
+        and has closed its connection, so the file is checkpointed and still).
+
+        The snapshot is written in the DuckDB storage format ``storage_version`` names (default:
+        the ``FACTWIRE_STORAGE_VERSION`` setting), because dashboards open it with the DuckDB
+        their BI tool brings, often older than factwire's; "latest" copies the file as it is.
+        Either way the new snapshot is written to a partial file and renamed over the old one,
+        so a reader opens the previous snapshot or this one, whole."""
+        storage_version = storage_version or get_settings().snapshot_storage_version
         partial = self.snapshot_path.with_name(self.snapshot_path.name + ".partial")
-        shutil.copyfile(self.path, partial)
-        with open(partial, "rb+") as handle:
-            os.fsync(handle.fileno())
+        _remove_database_file(partial)  # left by a publish that was stopped half-way
+        try:
+            if storage_version == "latest":
+                shutil.copyfile(self.path, partial)
+            else:
+                _copy_database(self.path, partial, storage_version)
+            with open(partial, "rb+") as handle:
+                os.fsync(handle.fileno())
+        except BaseException:
+            _remove_database_file(partial)
+            raise
         os.replace(partial, self.snapshot_path)
 
     @contextlib.contextmanager
@@ -262,6 +278,34 @@ class Warehouse:
             if declared.write_mode == "replace" and declared.seed:
                 con.execute(f'DELETE FROM "{declared.name}"')
                 _insert_arrow(con, declared, read_seed(declared))
+
+
+def _copy_database(source: Path, target: Path, storage_version: str) -> None:
+    """Copy every table and view of the DuckDB file ``source`` into a new file ``target``
+    written in the storage format of DuckDB ``storage_version`` ("v1.1.0": files that DuckDB
+    1.1.0 and newer can open). Both files are attached to a private in-memory database that is
+    closed before returning, so nothing stays open on either."""
+    con = duckdb.connect(config={"python_enable_replacements": False})
+    try:
+        con.execute("ATTACH ? AS working (READ_ONLY)", [str(source)])
+        try:
+            con.execute("ATTACH ? AS published (STORAGE_VERSION ?)", [str(target), storage_version])
+        except duckdb.InvalidInputException as exc:
+            raise ValueError(f"FACTWIRE_STORAGE_VERSION={storage_version!r} is not a DuckDB storage "
+                             f"version: {exc}") from None
+        con.execute("COPY FROM DATABASE working TO published")
+        con.execute("CHECKPOINT published")  # everything in the file itself: only the file is renamed
+        con.execute("DETACH published")
+    finally:
+        con.close()
+    if target.with_name(target.name + ".wal").exists():
+        raise RuntimeError(f"{target} still has a write-ahead log after its checkpoint; not publishing it")
+
+
+def _remove_database_file(path: Path) -> None:
+    """Remove a DuckDB file and its write-ahead log, if there."""
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        leftover.unlink(missing_ok=True)
 
 
 def read_seed(declared: Table):

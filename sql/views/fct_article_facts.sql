@@ -2,12 +2,14 @@
 -- its offsets into the article text and a label saying what was extracted (for highlighting).
 -- Grain: one row per fact span in an article.
 CREATE OR REPLACE VIEW fct_article_facts AS
+-- Whole amounts are formatted as BIGINT (below 1e18 they fit): DuckDB 1.1, which dashboards may
+-- read the snapshot with, formats a HUGEINT without thousands separators.
 WITH amount_labels AS (
     SELECT x.*,
-           CASE WHEN x.value = round(x.value) AND abs(x.value) < 1e18 THEN format('{:,}', x.value::HUGEINT)
+           CASE WHEN x.value = round(x.value) AND abs(x.value) < 1e18 THEN format('{:,}', x.value::BIGINT)
                 ELSE format('{:,.2f}', x.value) END AS value_text,
            CASE WHEN x.value_max = round(x.value_max) AND abs(x.value_max) < 1e18
-                THEN format('{:,}', x.value_max::HUGEINT) ELSE format('{:,.2f}', x.value_max) END AS value_max_text
+                THEN format('{:,}', x.value_max::BIGINT) ELSE format('{:,.2f}', x.value_max) END AS value_max_text
     FROM amounts x
 )
 SELECT m.article_id, 'mention' AS kind, m.mention_id AS fact_id, m.start_char, m.end_char,

@@ -17,6 +17,8 @@ SELECT
          WHEN bool_or(modality = 'reported') THEN 'reported'
          ELSE min(modality) END                    AS strongest_modality,
     min(published_date)                            AS first_reported,
-    arg_min(event_text, published_date)            AS example_text
+    -- the first report's text; reports of one day in the event id's order, so that every
+    -- DuckDB (and every run) picks the same one
+    arg_min(event_text, (published_date, event_id)) FILTER (WHERE published_date IS NOT NULL) AS example_text
 FROM fct_event_reports
 GROUP BY event_key;
