@@ -284,6 +284,27 @@ def test_article_page_highlights_the_facts(app, con):
     assert len(evidence) == len(facts) and evidence["sentence"].notna().all()
 
 
+def test_a_missing_value_is_an_empty_cell_not_none(app, con):
+    """A deal without a known buyer, seller, item or value: Streamlit draws a missing value as
+    "None" unless told otherwise; every table of every page shows an empty cell."""
+    deals = app("Deals").dataframe[0]
+    table = deals.value
+    for column in ("buyer", "seller", "item", "value", "value_eur"):
+        assert table[column].isna().any(), column  # the seed deals have such gaps
+    assert _shows_missing_as_empty(deals)
+    for page in ("Overview", "Actors", "Amounts"):
+        frames = app(page).dataframe
+        assert frames and all(_shows_missing_as_empty(frame) for frame in frames), page
+    frames = app("Article", article=_iran_article_id(con)).dataframe
+    assert frames and all(_shows_missing_as_empty(frame) for frame in frames)
+
+
+def _shows_missing_as_empty(frame) -> bool:
+    """The table's placeholder for a missing value is set, and is the empty string (unset, the
+    browser draws "None")."""
+    return frame.proto.HasField("placeholder") and frame.proto.placeholder == ""
+
+
 def test_without_a_snapshot_the_app_says_how_to_make_one(monkeypatch, tmp_path):
     monkeypatch.setenv("FACTWIRE_WAREHOUSE", str(tmp_path / "warehouse.duckdb"))
     at = AppTest.from_file(str(APP), default_timeout=60).run()

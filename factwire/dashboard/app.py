@@ -73,7 +73,9 @@ COLUMNS = {"published_date": DAY, "first_reported": DAY, "first_seen_date": DAY,
 
 
 def _table(frame: pd.DataFrame, **column_config) -> None:
-    st.dataframe(frame, hide_index=True, column_config={**COLUMNS, **column_config})
+    """A table where a missing value (a deal without a known buyer, item or value) is an empty
+    cell, not Streamlit's default "None"."""
+    st.dataframe(frame, hide_index=True, column_config={**COLUMNS, **column_config}, placeholder="")
 
 
 # -- pages -------------------------------------------------------------------------------------
