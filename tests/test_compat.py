@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 import old_duckdb
@@ -204,3 +205,27 @@ def test_publish_replaces_what_a_stopped_publish_left_and_holds_nothing_open(see
                            "WHERE table_name = 'written_after_publish'").fetchone()[0] == 1
     finally:
         con.close()
+
+
+def test_a_sqlalchemy_engine_without_a_pool_sees_each_new_snapshot(seed_warehouse, tmp_path):
+    import sqlalchemy as sa
+    from sqlalchemy.pool import NullPool
+
+    warehouse = copy_of_working_file(seed_warehouse, tmp_path / "w")
+    warehouse.publish()
+    url = readme_connection("duckdb:///").replace(README_PATH, str(warehouse.snapshot_path.resolve()))
+    engine = sa.create_engine(url, poolclass=NullPool)
+    count = sa.text("SELECT count(*) FROM fct_runs")
+
+    def runs() -> int:
+        with engine.connect() as conn:
+            return conn.execute(count).scalar()
+
+    before = runs()
+    con = duckdb.connect(str(warehouse.path))  # a second run, as far as the runs table goes
+    con.execute("INSERT INTO runs SELECT * REPLACE ('a-later-run' AS run_id) FROM runs LIMIT 1")
+    con.close()
+    assert runs() == before  # not published yet
+    warehouse.publish()
+    assert runs() == before + 1
+    engine.dispose()
