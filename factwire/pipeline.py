@@ -58,7 +58,7 @@ def new_run_id(now: datetime) -> str:
 
 def warehouse_from(settings: Settings | None = None) -> Warehouse:
     settings = settings or get_settings()
-    return Warehouse(settings.warehouse_path, settings.lake_dir)
+    return Warehouse(settings.warehouse_path, settings.lake_dir, settings.staging_dir)
 
 
 def read_inputs(paths: Iterable[str | Path], progress: Progress = NO_PROGRESS) -> Inputs:

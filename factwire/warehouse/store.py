@@ -10,6 +10,7 @@ a run's facts all at once or not at all. Only one run writes at a time (a lock f
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import os
 import shutil
@@ -23,14 +24,14 @@ from pathlib import Path
 from typing import Iterator
 
 import duckdb
-import pyarrow.parquet as pq
 
 from factwire.articles import Article
 from factwire.faults import checkpoint
 from factwire.settings import get_settings
-from factwire.warehouse import lake, migrations
+from factwire.warehouse import lake, migrations, storage
 from factwire.warehouse.rows import fact_key
 from factwire.warehouse.schema import Table, tables
+from factwire.warehouse.storage import Location
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 
@@ -50,12 +51,26 @@ class WarehouseBusy(RuntimeError):
 
 @dataclass
 class Warehouse:
+    """The DuckDB file (always local to the machine that loads), the Parquet lake and the staging
+    location of batches not yet loaded; the lake and staging may be ``s3://bucket/prefix``
+    (`factwire.warehouse.storage`), staging defaulting to ``<lake>/_batches``."""
+
     path: Path
-    lake_dir: Path
+    lake_dir: Location
+    staging_dir: Location | None = None
 
     def __post_init__(self) -> None:
         self.path = Path(self.path)
-        self.lake_dir = Path(self.lake_dir)
+        self.lake_dir = storage.location(self.lake_dir)
+        self.staging_dir = (storage.location(self.staging_dir) if self.staging_dir
+                            else storage.join(self.lake_dir, lake.STAGING))
+
+    def for_workers(self) -> "Warehouse":
+        """This warehouse with local locations made absolute, for processes (Dask workers) that
+        run in another working folder; they only write staged batches."""
+        return dataclasses.replace(self, path=Path(os.path.abspath(self.path)),
+                                   lake_dir=storage.absolute(self.lake_dir),
+                                   staging_dir=storage.absolute(self.staging_dir))
 
     # -- connections -------------------------------------------------------------------------
     @property
@@ -117,7 +132,7 @@ class Warehouse:
                 handle.truncate()
                 handle.write(str(os.getpid()))
                 handle.flush()
-                lake.clear_staging(self.lake_dir)  # left by a run that stopped before its load
+                lake.clear_staging(self.staging_dir)  # left by a run that stopped before its load
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
@@ -200,38 +215,44 @@ class Warehouse:
         return WarehouseReader(con)
 
     # -- writing -----------------------------------------------------------------------------
-    def write_lake(self, rows_by_table: dict[str, list[dict]], batch_id: str, run_date: date) -> dict[str, Path]:
-        """One Parquet file per table for a batch, under ``<lake>/_batches/<table>/run_date=<date>/``.
+    def write_lake(self, rows_by_table: dict[str, list[dict]], batch_id: str, run_date: date) -> dict[str, Location]:
+        """One Parquet file per table for a batch, under ``<staging>/<table>/run_date=<date>/``,
+        then the batch's manifest, which publishes them (`lake.publish_batch`).
 
-        The file name is the batch's content key, so writing the same batch again replaces the
-        file instead of adding a copy; each file is written to a temporary name and renamed.
+        The file name is the batch's content key, so writing the same batch again (a batch
+        retried on another machine) replaces the files instead of adding copies; each file is
+        written whole (`storage.write_parquet`). The staging location may be local or S3.
         """
-        files: dict[str, Path] = {}
+        files: dict[str, Location] = {}
+        sizes: dict[str, tuple[Location, int]] = {}
         for name, rows in rows_by_table.items():
             declared = tables()[name]
             rows = _unique(declared, rows)
             if not rows:
                 continue
-            folder = self.lake_dir / lake.STAGING / name / f"run_date={run_date.isoformat()}"
-            folder.mkdir(parents=True, exist_ok=True)
-            target = folder / f"{batch_id}.parquet"  # "batch-<key>" or "records-<key>"
-            partial = target.with_suffix(".parquet.partial")
-            pq.write_table(declared.to_arrow(rows), partial, compression="zstd")
-            checkpoint("parquet")
-            os.replace(partial, target)
+            # "batch-<key>" or "records-<key>"
+            target = storage.join(self.staging_dir, name, f"run_date={run_date.isoformat()}", f"{batch_id}.parquet")
+            size = storage.write_parquet(target, declared.to_arrow(rows))
+            checkpoint("parquet")  # some files written, the batch not yet published
             files[name] = target
+            sizes[name] = (target, size)
+        lake.publish_batch(self.staging_dir, batch_id, sizes)
         return files
 
-    def load(self, files_by_table: dict[str, list[Path]], run_row: dict,
+    def load(self, files_by_table: dict[str, list[Location]], run_row: dict,
              replace_articles: list[str] | None = None) -> dict[str, int]:
         """Load Parquet files into their tables and record the run, all in one transaction.
 
         Rows whose key is already loaded are skipped (an anti-join insert), so loading the same
         files twice changes nothing. ``replace_articles`` (a re-extraction) first removes those
         articles and every fact about them, in the same transaction. The caller holds
-        ``writer_lock``.
+        ``writer_lock``. Only files their batch's manifest publishes are loaded (a batch written
+        half-way is refused before anything changes); staged files in an S3 store reach DuckDB
+        through Arrow.
         """
         inserted: dict[str, int] = {}
+        files_by_table = lake.published_files(self.staging_dir, {
+            table: [storage.location(p) for p in paths] for table, paths in files_by_table.items()})
         with self.connect_write() as con:
             con.execute("BEGIN TRANSACTION")
             try:
@@ -242,10 +263,10 @@ class Warehouse:
                             con.execute(f'DELETE FROM "{declared.name}" WHERE list_contains(?, article_id)',
                                         [replace_articles])
                 for name in keyed_tables():
-                    paths = [str(p) for p in files_by_table.get(name, [])]
+                    paths = files_by_table.get(name, [])
                     if paths:
                         inserted[name] = _load_keyed(con, tables()[name], paths)
-                actor_files = [str(p) for p in files_by_table.get("actors", [])]
+                actor_files = files_by_table.get("actors", [])
                 if actor_files:
                     _respell_actors(con, actor_files)
                 checkpoint("load")
@@ -257,7 +278,7 @@ class Warehouse:
                 raise
             checkpoint("publish")
             self._export_pending(con)
-        lake.clear_staging(self.lake_dir)
+        lake.clear_staging(self.staging_dir)
         self.publish()
         return inserted
 
@@ -444,22 +465,51 @@ def _unique(declared: Table, rows: list[dict]) -> list[dict]:
     return unique
 
 
-def _load_keyed(con: duckdb.DuckDBPyConnection, declared: Table, paths: list[str]) -> int:
+@contextlib.contextmanager
+def _staged(con: duckdb.DuckDBPyConnection, declared: Table, paths: list[Location],
+            columns: list[str] | None = None) -> Iterator[str]:
+    """SQL for the rows of staged files (``columns``, default all, with ``filename`` and
+    ``file_row_number`` to order several files' rows by), for one statement. Local files are
+    read by DuckDB's read_parquet; files in an S3 store by pyarrow, as a dataset DuckDB scans
+    over Arrow (so DuckDB needs no extension of its own for S3), registered for this statement
+    alone since an Arrow reader is read once. Within one file keys are unique (`write_lake`)."""
+    columns = columns or declared.column_names
+    listed = ", ".join(f'"{c}"' for c in columns)
+    if not storage.is_remote(paths[0]):
+        files = "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
+        yield (f"(SELECT {listed}, filename, file_row_number FROM read_parquet({files}, union_by_name = true, "
+               f"filename = true, file_row_number = true))")
+        return
+    name = f"staged_{declared.name}"
+    with storage.errors(paths[0], "read staged batches from"):
+        dataset = storage.parquet_dataset(paths, declared.arrow_schema)
+        con.register(name, dataset.scanner(columns=[*columns, "__filename"]).to_reader())
+    try:
+        yield f'(SELECT {listed}, "__filename" AS filename, 0 AS file_row_number FROM {name})'
+    finally:
+        con.unregister(name)
+
+
+def _load_keyed(con: duckdb.DuckDBPyConnection, declared: Table, paths: list[Location]) -> int:
     """Insert rows whose key is new (an anti-join); ``upsert`` tables first drop the rows the
     files replace. A key met in several files is taken from the first file in name order (batch
     files, named ``batch-*``, come before a run's own records). Returns the rows inserted."""
     columns = ", ".join(f'"{c}"' for c in declared.column_names)
     keys = ", ".join(f'"{k}"' for k in declared.key)
     match = " AND ".join(f't."{k}" = src."{k}"' for k in declared.key)
-    source = (f"(SELECT {columns} FROM read_parquet(?, union_by_name = true, filename = true, "
-              f"file_row_number = true) QUALIFY row_number() OVER (PARTITION BY {keys} "
-              f"ORDER BY filename, file_row_number) = 1)")
+
+    def first_of_each_key(staged: str) -> str:
+        return (f"(SELECT {columns} FROM {staged} QUALIFY row_number() OVER (PARTITION BY {keys} "
+                f"ORDER BY filename, file_row_number) = 1)")
+
     if declared.write_mode == "upsert":
-        con.execute(f'DELETE FROM "{declared.name}" AS t WHERE EXISTS (SELECT 1 FROM {source} AS src WHERE {match})',
-                    [paths])
-    sql = (f'INSERT INTO "{declared.name}" ({columns}) SELECT {columns} FROM {source} AS src '
-           f'WHERE NOT EXISTS (SELECT 1 FROM "{declared.name}" AS t WHERE {match})')
-    return con.execute(sql, [paths]).fetchone()[0]
+        with _staged(con, declared, paths) as staged:
+            con.execute(f'DELETE FROM "{declared.name}" AS t WHERE EXISTS '
+                        f'(SELECT 1 FROM {first_of_each_key(staged)} AS src WHERE {match})')
+    with _staged(con, declared, paths) as staged:
+        sql = (f'INSERT INTO "{declared.name}" ({columns}) SELECT {columns} FROM {first_of_each_key(staged)} AS src '
+               f'WHERE NOT EXISTS (SELECT 1 FROM "{declared.name}" AS t WHERE {match})')
+        return con.execute(sql).fetchone()[0]
 
 
 # An actor id from a mention's spelling, as `factwire.extract.actors.actor_id` makes one:
@@ -467,11 +517,16 @@ def _load_keyed(con: duckdb.DuckDBPyConnection, declared: Table, paths: list[str
 _MENTION_SLUG = "trim(regexp_replace(lower(strip_accents(m.mention_text)), '[^a-z0-9]+', '-', 'g'), '-')"
 
 
-def _respell_actors(con: duckdb.DuckDBPyConnection, actor_files: list[str]) -> None:
+def _respell_actors(con: duckdb.DuckDBPyConnection, actor_files: list[Location]) -> None:
     """Actors named from the text (not the alias table) take the spelling most of their mentions
     use, among the mentions that spell the name itself ("Nasdaq" over a first-seen "NASDAQ";
     "the Kremlin" is no spelling of Russia); a tie keeps the current name. Only the actors of
     this load's articles (its staged actor rows) are looked at, over all their mentions."""
+    with _staged(con, tables()["actors"], actor_files, ["actor_id"]) as staged:
+        _respell_staged_actors(con, staged)
+
+
+def _respell_staged_actors(con: duckdb.DuckDBPyConnection, staged: str) -> None:
     con.execute(f"""
         UPDATE actors SET name = preferred.spelling
         FROM (
@@ -479,13 +534,13 @@ def _respell_actors(con: duckdb.DuckDBPyConnection, actor_files: list[str]) -> N
                    arg_max(m.mention_text, (m.n, m.mention_text = a.name, m.mention_text)) AS spelling
             FROM (SELECT m.actor_id, m.mention_text, count(*) AS n
                   FROM actor_mentions m
-                  WHERE m.actor_id IN (SELECT actor_id FROM read_parquet(?, union_by_name = true))
+                  WHERE m.actor_id IN (SELECT actor_id FROM {staged})
                     AND {_MENTION_SLUG} = m.actor_id
                   GROUP BY ALL) m
             JOIN actors a ON a.actor_id = m.actor_id AND a.name_source = 'text'
             GROUP BY m.actor_id
         ) preferred
-        WHERE actors.actor_id = preferred.actor_id AND actors.name <> preferred.spelling""", [actor_files])
+        WHERE actors.actor_id = preferred.actor_id AND actors.name <> preferred.spelling""")
 
 
 def _insert_rows(con: duckdb.DuckDBPyConnection, declared: Table, rows: list[dict]) -> None:
