@@ -446,6 +446,10 @@ def test_every_page_renders_in_a_browser(seed_warehouse, start_dashboard, browse
 @pytest.mark.browser
 @needs_chromium
 def test_the_dashboard_keeps_working_while_a_run_loads(seed_warehouse, start_dashboard, browser, tmp_path):
+    """The run is held mid-load (its transaction open on the working file, at the test hook
+    `factwire.faults.checkpoint("load")`) while the dashboard is queried, then let go."""
+    from factwire.faults import PAUSE_AT, PAUSED_FILE
+
     warehouse = _copy_warehouse(seed_warehouse, tmp_path / "warehouse")
     url = start_dashboard(warehouse)
     extra = tmp_path / "extra.json"
@@ -453,30 +457,34 @@ def test_the_dashboard_keeps_working_while_a_run_loads(seed_warehouse, start_das
         "title": "Russia and Iran sign a grain deal", "published": "2026-03-20",
         "text": "Russia agreed to sell grain worth $200 million to Iran, officials in Moscow said on Friday. "
                 "The deal was signed in Tehran on March 18, 2026."}), encoding="utf-8")
-    env = {**os.environ, "FACTWIRE_WAREHOUSE": str(warehouse), "FACTWIRE_LAKE": str(warehouse.parent / "lake")}
+    paused = tmp_path / "paused"
+    env = {**os.environ, "FACTWIRE_WAREHOUSE": str(warehouse), "FACTWIRE_LAKE": str(warehouse.parent / "lake"),
+           PAUSE_AT: "load", PAUSED_FILE: str(paused)}
     log = open(tmp_path / "run.log", "wb")
     run = subprocess.Popen([str(Path(sys.executable).parent / "factwire"), "run", str(extra)], env=env,
                            cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
-    renders_during_run = 0
+    overview = "document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= 4"
     try:
-        seen = set()
-        while run.poll() is None:
-            metrics = _render(browser, f"{url}/?page=Overview", "document.querySelectorAll("
-                              "'[data-testid=\"stMetricValue\"]').length >= 4")
-            seen.add(metrics["Articles"])
-            renders_during_run += run.poll() is None
+        deadline = time.monotonic() + 300
+        while not paused.exists():  # the run reaches its load and waits there
+            assert run.poll() is None, f"the run ended without pausing: {(tmp_path / 'run.log').read_text()}"
+            assert time.monotonic() < deadline, "the run did not reach its load in 300 s"
+            time.sleep(0.05)
+        assert paused.read_text().split()[1] == "load"
+        for _ in range(2):  # every page answers meanwhile, from the last published snapshot
+            assert _render(browser, f"{url}/?page=Overview", overview)["Articles"] == "11"
+            _render(browser, f"{url}/?page=Deals", f"{CELLS_JS}.includes('Iran, Russia')")
+        assert run.poll() is None  # still held: what the dashboard showed was read during the load
+        paused.unlink()  # let the run finish its load and publish
         assert run.wait(timeout=300) == 0, (tmp_path / "run.log").read_text()
     finally:
         if run.poll() is None:
             os.killpg(run.pid, signal.SIGKILL)
             run.wait()
         log.close()
-    assert renders_during_run >= 1, "the run ended before the dashboard was queried"
-    assert seen <= {"11", "12"}  # a reader sees a run's articles all at once or not at all
-    metrics = _render(browser, f"{url}/?page=Overview", "document.querySelectorAll("
-                      "'[data-testid=\"stMetricValue\"]').length >= 4")
-    assert metrics["Articles"] == "12"
-    _render(browser, f"{url}/?page=Deals", "document.body.innerText.includes('Deals shown')")
+    metrics = _render(browser, f"{url}/?page=Overview", overview)
+    assert metrics["Articles"] == "12"  # a reload shows the run's article, all of it at once
+    _render(browser, f"{url}/?page=Deals", f"{CELLS_JS}.includes('Iran, Russia')")
     browser.screenshot(tmp_path / "deals-after-run.png")
 
 
