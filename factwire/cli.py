@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     _add_storage_args(run)
     run.add_argument("--batch-size", type=positive_int, default=200,
                      help="articles per extraction batch (default: 200)")
+    run.add_argument("--dask-scheduler", metavar="ADDRESS",
+                     help="extract the batches on this Dask cluster (tcp://host:8786) instead of local processes; "
+                          "see README 'Scaling out'")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait this long for another run to finish instead of failing at once")
     run.add_argument("--json", action="store_true", help="print the run summary as JSON")
@@ -230,7 +233,19 @@ def _progress(args, command: str):
 
 def _add_storage_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--warehouse", type=Path, help="DuckDB file (default: data/warehouse.duckdb)")
-    parser.add_argument("--lake", type=Path, help="Parquet lake folder (default: data/lake)")
+    parser.add_argument("--lake", type=_location, help="Parquet lake: a folder or s3://bucket/prefix (default: data/lake)")
+    parser.add_argument("--staging", type=_location, metavar="LOCATION",
+                        help="where batches are staged before the load: a folder or s3://bucket/prefix "
+                             "(default: <lake>/_batches)")
+
+
+def _location(value: str):
+    from factwire.warehouse.storage import location
+
+    try:
+        return location(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _settings(args):
@@ -241,14 +256,18 @@ def _settings(args):
         settings = dataclasses.replace(settings, warehouse_path=args.warehouse)
     if getattr(args, "lake", None):
         settings = dataclasses.replace(settings, lake_dir=args.lake)
+    if getattr(args, "staging", None):
+        settings = dataclasses.replace(settings, staging_dir=args.staging)
     return settings
 
 
 def _run(args) -> int:
     import duckdb
 
+    from factwire.cluster import ClusterError
     from factwire.pipeline import is_url, run_pipeline
     from factwire.sources.sourcesfile import load_sources
+    from factwire.warehouse.lake import UnpublishedBatch
     from factwire.warehouse.migrations import WarehouseVersionError
     from factwire.warehouse.store import WarehouseSchemaError
 
@@ -262,7 +281,10 @@ def _run(args) -> int:
     progress = _progress(args, "run")
     try:
         summary = run_pipeline(paths, settings, batch_size=args.batch_size, wait_seconds=args.wait,
-                               sources=sources, fetch_config=_fetch_config(args), progress=progress)
+                               sources=sources, fetch_config=_fetch_config(args), progress=progress,
+                               dask_scheduler=args.dask_scheduler)
+    except (ClusterError, UnpublishedBatch) as exc:
+        raise CliError(f"the run failed and loaded nothing; the warehouse is as it was. {exc}", EX_UNAVAILABLE) from None
     except (OSError, duckdb.Error, WarehouseSchemaError, WarehouseVersionError) as exc:
         raise CliError(f"the run failed and loaded nothing; the warehouse is as it was. "
                        f"{_storage_problem(exc, settings)}", EX_IOERR) from None

@@ -297,9 +297,11 @@ def process_batch(plan: RunPlan | RunContext, batch: list[Article], warehouse: W
 
 
 def process_batches(plan: RunPlan, warehouse: Warehouse, batch_size: int = DEFAULT_BATCH_SIZE,
-                    processes: int = 0, progress: Progress = NO_PROGRESS) -> list[BatchResult]:
-    """Every batch of the plan through `process_batch`, over worker processes for a large run;
-    ``progress`` is told of each batch done."""
+                    processes: int = 0, progress: Progress = NO_PROGRESS,
+                    dask_scheduler: str | None = None) -> list[BatchResult]:
+    """Every batch of the plan through `process_batch`, over worker processes for a large run,
+    or as tasks on the Dask cluster of ``dask_scheduler`` (`factwire.cluster`); ``progress`` is
+    told of each batch done."""
     from functools import partial
 
     from factwire.parallel import map_batches, worker_count
@@ -387,19 +389,28 @@ def record_failure(plan: RunPlan, warehouse: Warehouse, error: BaseException) ->
 
 def run_pipeline(paths: Iterable[str | Path], settings: Settings | None = None,
                  batch_size: int = DEFAULT_BATCH_SIZE, wait_seconds: float = 0.0,
-                 sources=None, fetch_config=None, progress: Progress = NO_PROGRESS) -> RunSummary:
+                 sources=None, fetch_config=None, progress: Progress = NO_PROGRESS,
+                 dask_scheduler: str | None = None) -> RunSummary:
     """Read, extract and load; one transaction per run, so a run lands whole or not at all.
 
     ``paths`` are files, folders or http(s) URLs of pages; ``sources`` (a
+    if dask_scheduler:
+        from factwire import cluster
+
+        return cluster.map_batches(partial(process_batch, plan.context, warehouse=warehouse.for_workers()),
+                                   batches, dask_scheduler,
+                                   on_result=lambda index, _: progress.batch_done(len(batches[index])))
     `factwire.sources.sourcesfile.Sources`) adds feeds and pages to fetch. ``progress`` (a
-    `factwire.progress.Progress`) is told how the run goes.
+    `factwire.progress.Progress`) is told how the run goes. With ``dask_scheduler``
+    (``tcp://host:8786``) the batches are extracted on that Dask cluster's workers.
     """
     warehouse = warehouse_from(settings)
     with warehouse.writer_lock(wait_seconds=wait_seconds):
         plan = plan_run(paths, warehouse, sources=sources, fetch_config=fetch_config, progress=progress)
         progress.planned(len(plan.new))
         try:
-            results = process_batches(plan, warehouse, batch_size, (settings or get_settings()).processes, progress)
+            results = process_batches(plan, warehouse, batch_size, (settings or get_settings()).processes, progress,
+                                      dask_scheduler)
             progress.phase("load")
             return finish_run(plan, results, warehouse)
         except Exception as exc:
