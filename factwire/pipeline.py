@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
-import traceback
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -89,16 +89,23 @@ def is_url(value: str | Path) -> bool:
     return isinstance(value, str) and value.startswith(("http://", "https://"))
 
 
-def extract_batch(articles: list[Article], run_id: str, now: datetime) -> tuple[dict[str, list[dict]], list[Rejected]]:
+def extract_batch(articles: list[Article], run_id: str, now: datetime,
+                  budget: float | None | object = ..., max_facts: int | None = None,
+                  ) -> tuple[dict[str, list[dict]], list[Rejected]]:
     """Rows for every table from one batch of articles (one spaCy pass over the batch).
 
     Extraction is English-only: an article in another language is loaded without facts, its
-    ``extraction_skipped`` saying why; one whose language is not known is extracted.
+    ``extraction_skipped`` saying why; one whose language is not known is extracted. An article
+    whose extraction fails, runs over ``budget`` seconds (default: the FACTWIRE_ARTICLE_TIMEOUT
+    setting) or whose rows cannot be built is rejected with the reason, and the rest go on.
     """
     from factwire.faults import checkpoint
     from factwire.sources.html import english_or_unknown
 
     checkpoint("extract")
+    if budget is ...:
+        budget = get_settings().article_timeout
+    budget = budget if budget is not None and budget > 0 else None
     rows: dict[str, list[dict]] = {"articles": []}
     failed: list[Rejected] = []
     english = [a for a in articles if english_or_unknown(a.language)]
@@ -109,43 +116,72 @@ def extract_batch(articles: list[Article], run_id: str, now: datetime) -> tuple[
                                                                    "extraction is English-only"))
             rows.setdefault("article_urls", []).extend(url_rows(article, article.article_id, "source", run_id))
     items = [(a.text, a.published, a.cited_sources) for a in english]
-    for article, facts in zip(english, _safe_extract(items)):
+    for article, facts in zip(english, _safe_extract(items, budget, max_facts)):
         if isinstance(facts, Exception):
-            failed.append(Rejected(article.source_uri, "extraction_error", f"{type(facts).__name__}: {facts}",
+            failed.append(Rejected(article.source_uri, getattr(facts, "reason", "extraction_error"),
+                                   f"{type(facts).__name__}: {facts}", article.article_id))
+            continue
+        try:
+            own = {"articles": [article_row(article, EXTRACTOR_VERSION, run_id, now,
+                                            facts_dropped=facts.get("facts_dropped", 0))],
+                   "article_urls": url_rows(article, article.article_id, "source", run_id),
+                   **fact_rows(article.article_id, facts, run_id)}
+        except Exception as exc:  # noqa: BLE001 - this article's alone: quarantined with the error
+            failed.append(Rejected(article.source_uri, "row_error", f"{type(exc).__name__}: {exc}",
                                    article.article_id))
             continue
-        rows["articles"].append(article_row(article, EXTRACTOR_VERSION, run_id, now))
-        rows.setdefault("article_urls", []).extend(url_rows(article, article.article_id, "source", run_id))
-        for table, table_rows in fact_rows(article.article_id, facts, run_id).items():
+        for table, table_rows in own.items():
             rows.setdefault(table, []).extend(table_rows)
     return rows, failed
 
 
-def _safe_extract(items):
+def _safe_extract(items, budget: float | None = None, max_facts: int | None = None):
     """Facts per (text, published, cited sources), in order, where one article's failure is that
-    article's alone: one batched spaCy pass; after a failure, the articles not done yet are
-    redone one by one to find the culprit."""
-    from factwire.extract import extract, facts_from_doc
-    from factwire.nlp import parse
+    article's alone: an `ExtractionTimeout` or the exception in its place. One batched spaCy pass;
+    if the pass itself fails, the articles not done yet are redone one by one to find the culprit.
+    Each article has ``budget`` seconds for parsing and rules together."""
+    from factwire.budget import ExtractionTimeout
+    from factwire.nlp import PARSE_SECONDS_KEY, parse
 
     done = 0
     try:
-        docs = parse(text for text, _, _ in items)
+        docs = parse((text for text, _, _ in items), budget=budget)
         for _, published, cited in items:
             with stage("nlp"):
                 doc = next(docs)
-            with stage("rules"):
-                facts = facts_from_doc(doc, published, cited)
             done += 1
-            yield facts
+            if isinstance(doc, ExtractionTimeout):
+                yield doc
+                continue
+            left = None if budget is None else max(0.0, budget - doc.user_data.get(PARSE_SECONDS_KEY, 0.0))
+            yield _rules(doc, published, cited, left, max_facts)
         return
-    except Exception:  # noqa: BLE001 - found again below, one article at a time
+    except Exception:  # noqa: BLE001 - the shared pass failed: found again below, one at a time
         pass
     for text, published, cited in items[done:]:
         try:
-            yield extract(text, published, cited)
+            doc = next(parse([text], budget=budget))
         except Exception as exc:  # noqa: BLE001 - quarantined with its reason
             yield exc
+            continue
+        if isinstance(doc, ExtractionTimeout):
+            yield doc
+            continue
+        yield _rules(doc, published, cited,
+                     None if budget is None else max(0.0, budget - doc.user_data.get(PARSE_SECONDS_KEY, 0.0)),
+                     max_facts)
+
+
+def _rules(doc, published, cited, seconds: float | None, max_facts: int | None = None):
+    """One article's facts from its Doc, within ``seconds``; its error, if any, in their place."""
+    from factwire.budget import deadline
+    from factwire.extract import facts_from_doc
+
+    try:
+        with stage("rules"), deadline(seconds):
+            return facts_from_doc(doc, published, cited, max_facts)
+    except Exception as exc:  # noqa: BLE001 - quarantined with its reason
+        return exc
 
 
 @dataclass
@@ -288,12 +324,62 @@ def default_fetch_config():
 
 
 def process_batch(plan: RunPlan | RunContext, batch: list[Article], warehouse: Warehouse) -> BatchResult:
-    """Extract one batch and write its Parquet files (nothing is loaded yet)."""
+    """Extract one batch and write its Parquet files (nothing is loaded yet). An article whose
+    rows cannot be written is rejected (``write_error``) and the batch written without it; an
+    error of the storage itself (OSError: a full disk, a missing folder) fails the batch."""
     with stage("extract"):  # nlp + rules + rows
         rows, failed = extract_batch(batch, plan.run_id, plan.started)
     key = batch_key([a.article_id for a in batch], EXTRACTOR_VERSION)
     with stage("parquet"):
-        return BatchResult(warehouse.write_lake(rows, f"batch-{key}", plan.started.date()), failed)
+        try:
+            return BatchResult(warehouse.write_lake(rows, f"batch-{key}", plan.started.date()), failed)
+        except OSError:
+            raise
+        except Exception:  # noqa: BLE001 - found below, one article at a time
+            rows, unwritable = _without_unwritable(rows, batch)
+            if not unwritable:
+                raise  # no one article is the cause: the run fails with the error
+            return BatchResult(warehouse.write_lake(rows, f"batch-{key}", plan.started.date()), failed + unwritable)
+
+
+def _without_unwritable(rows: dict[str, list[dict]], batch: list[Article]) -> tuple[dict[str, list[dict]], list[Rejected]]:
+    """The batch's rows less those of every article whose rows do not fit their declared schema
+    (and the articles naming an actor whose row does not), with a rejection for each."""
+    from factwire.warehouse.schema import tables
+
+    problems: dict[str, str] = {}
+    bad_actors: dict[str, str] = {}
+    for table, table_rows in rows.items():
+        declared = tables()[table]
+        if "article_id" in declared.column_names:
+            by_article: dict[str, list[dict]] = {}
+            for row in table_rows:
+                by_article.setdefault(row["article_id"], []).append(row)
+            for article_id, own in by_article.items():
+                try:
+                    declared.to_arrow(own)
+                except Exception as exc:  # noqa: BLE001 - reported as the article's reason
+                    problems.setdefault(article_id, f"{table}: {type(exc).__name__}: {exc}")
+        elif table == "actors":
+            for row in table_rows:
+                try:
+                    declared.to_arrow([row])
+                except Exception as exc:  # noqa: BLE001
+                    bad_actors[row["actor_id"]] = f"actors: {type(exc).__name__}: {exc}"
+    if bad_actors:
+        for table, table_rows in rows.items():
+            for row in table_rows:
+                for column in ("actor_id", "subject_actor_id", "object_actor_id", "speaker_actor_id",
+                               "buyer_actor_id", "seller_actor_id"):
+                    if row.get(column) in bad_actors and "article_id" in row:
+                        problems.setdefault(row["article_id"], bad_actors[row[column]])
+    cleaned = {table: [row for row in table_rows
+                       if row.get("article_id") not in problems and row.get("actor_id") not in bad_actors]
+               for table, table_rows in rows.items()}
+    by_id = {a.article_id: a for a in batch}
+    rejected = [Rejected(by_id[a].source_uri if a in by_id else a, "write_error", detail, a)
+                for a, detail in problems.items()]
+    return cleaned, rejected
 
 
 def process_batches(plan: RunPlan, warehouse: Warehouse, batch_size: int = DEFAULT_BATCH_SIZE,
@@ -307,6 +393,12 @@ def process_batches(plan: RunPlan, warehouse: Warehouse, batch_size: int = DEFAU
     from factwire.parallel import map_batches, worker_count
 
     batches = plan.batches(batch_size)
+    if dask_scheduler:
+        from factwire import cluster
+
+        return cluster.map_batches(partial(process_batch, plan.context, warehouse=warehouse.for_workers()),
+                                   batches, dask_scheduler,
+                                   on_result=lambda index, _: progress.batch_done(len(batches[index])))
     workers = worker_count(processes, len(plan.new))
     return map_batches(partial(process_batch, plan.context, warehouse=warehouse), batches, workers,
                        on_result=lambda index, _: progress.batch_done(len(batches[index])))
@@ -382,8 +474,9 @@ def record_failure(plan: RunPlan, warehouse: Warehouse, error: BaseException) ->
                          len(plan.rejected), {}, error=f"{type(error).__name__}: {error}")
     try:
         warehouse.record_run(run_row(summary, plan.inputs, plan.started))
-    except Exception:  # noqa: BLE001 - the original error matters more
-        traceback.print_exc()
+    except Exception as exc:  # noqa: BLE001 - the original error matters more: one line, no traceback
+        logging.getLogger(__name__).warning("the failed run %s could not be recorded in the warehouse: %s: %s",
+                                            plan.run_id, type(exc).__name__, exc)
     return summary
 
 
@@ -394,12 +487,6 @@ def run_pipeline(paths: Iterable[str | Path], settings: Settings | None = None,
     """Read, extract and load; one transaction per run, so a run lands whole or not at all.
 
     ``paths`` are files, folders or http(s) URLs of pages; ``sources`` (a
-    if dask_scheduler:
-        from factwire import cluster
-
-        return cluster.map_batches(partial(process_batch, plan.context, warehouse=warehouse.for_workers()),
-                                   batches, dask_scheduler,
-                                   on_result=lambda index, _: progress.batch_done(len(batches[index])))
     `factwire.sources.sourcesfile.Sources`) adds feeds and pages to fetch. ``progress`` (a
     `factwire.progress.Progress`) is told how the run goes. With ``dask_scheduler``
     (``tcp://host:8786``) the batches are extracted on that Dask cluster's workers.

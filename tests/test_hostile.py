@@ -13,7 +13,9 @@ import duckdb
 import httpx
 import pytest
 
+from factwire.extract import SNIPPET_CHARS
 from factwire.pipeline import run_pipeline
+from factwire.warehouse.checks import run_checks
 from factwire.settings import Settings
 from factwire.sources.files import MAX_ARTICLE_BYTES, read_path
 from factwire.sources.html import article_from_html, english_or_unknown
@@ -66,6 +68,8 @@ def check_outcomes(warehouse: Path, corpus: Path, server: FixtureServer) -> None
         table_names = {r[0] for r in rows("SELECT table_name FROM information_schema.tables")}
         amounts_in_numbers = rows("SELECT count(*) FROM amounts JOIN articles USING (article_id) "
                                   "WHERE source_uri LIKE '%numbers.txt'")[0][0]
+        longest_evidence = max(rows(f'SELECT coalesce(max(length(sentence)), 0) FROM "{t}"')[0][0] for t in FACT_TABLES)
+        failed_checks = [c.name for c in run_checks(con) if c.violations]
     finally:
         con.close()
 
@@ -94,6 +98,14 @@ def check_outcomes(warehouse: Path, corpus: Path, server: FixtureServer) -> None
     assert "root:" not in articles["xxe.html"][3]  # the external entity was never read
     assert articles["injection.json"][2] == INJECTION  # stored as given, the table still there
     assert set(tables()) <= table_names
+    assert failed_checks == []  # `factwire check` passes after the corpus
+    assert 0 < longest_evidence <= SNIPPET_CHARS  # no fact carries an unbounded sentence
+    assert facts["run-on.txt"] > 0 and facts["money-storm.txt"] > 0
+
+
+# Each input's outcome must not depend on the machine's speed: the time budget per article is
+# tested on its own (tests/test_bounded.py); here it is set far above any input's need.
+NO_TIMEOUT = {"FACTWIRE_ARTICLE_TIMEOUT": "0"}
 
 
 def test_hostile_corpus_through_the_command(corpus, web_server, tmp_path):
@@ -102,7 +114,7 @@ def test_hostile_corpus_through_the_command(corpus, web_server, tmp_path):
     with out.open("wb") as stdout, err.open("wb") as stderr:
         process = subprocess.Popen([FACTWIRE, "run", str(corpus), "--sources", str(sources),
                                     "--warehouse", str(tmp_path / "w.duckdb"), "--lake", str(tmp_path / "lake")],
-                                   cwd=ROOT, stdout=stdout, stderr=stderr)
+                                   cwd=ROOT, stdout=stdout, stderr=stderr, env={**os.environ, **NO_TIMEOUT})
         _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     assert process.returncode == 0, err.read_text()
@@ -112,7 +124,8 @@ def test_hostile_corpus_through_the_command(corpus, web_server, tmp_path):
     check_outcomes(tmp_path / "w.duckdb", corpus, web_server)
 
 
-def test_hostile_corpus_through_the_library(corpus, web_server, tmp_path):
+def test_hostile_corpus_through_the_library(corpus, web_server, tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTWIRE_ARTICLE_TIMEOUT", NO_TIMEOUT["FACTWIRE_ARTICLE_TIMEOUT"])
     settings = Settings.in_folder(tmp_path / "warehouse")
     summary = run_pipeline([corpus], settings, sources=load_sources(write_sources(web_server, tmp_path)))
     assert summary.status == "succeeded"

@@ -47,6 +47,10 @@ NUMBERS = (
 ) * 20
 
 
+RUN_ON = "Moscow and Tehran signed deals worth $5 million with Beijing and "
+MONEY_SENTENCE = "The ministry paid $5 million, €3.2 billion and £700,000 to the contractors last year. "
+
+
 @dataclass(frozen=True)
 class Outcome:
     """Where one input must end. ``where``: "loaded", "quarantined" or "fetch_failed"."""
@@ -176,6 +180,27 @@ FILE_CASES: tuple[FileCase, ...] = (
     FileCase("notes.docx", _bytes(b"PK\x03\x04" + bytes(100)),
              (Outcome("notes.docx", "a .docx file", "quarantined", "unsupported_format"),)),
     FileCase("pipe.txt", _fifo, (Outcome("pipe.txt", "a FIFO named .txt", "quarantined", "unsupported_format"),)),
+    # Texts whose cost used to explode: each is loaded, in time linear in its length, its facts
+    # bounded in number and in evidence (tests/test_bounded.py measures what is kept).
+    FileCase("run-on.txt", _text((RUN_ON * (120 * 1024 // len(RUN_ON) + 1))[:120 * 1024]),
+             (Outcome("run-on.txt", "a 120 KB run-on sentence full of actors, money and deals", "loaded"),)),
+    FileCase("money-storm.txt", _text(MONEY_SENTENCE * (100 * 1024 // len(MONEY_SENTENCE))),
+             (Outcome("money-storm.txt", "100 KB repeating one sentence with three money amounts", "loaded"),)),
+    FileCase("quote-storm.txt", _text("“" * 20_000),
+             (Outcome("quote-storm.txt", "20,000 opening quotation marks", "loaded"),)),
+    FileCase("bracket-storm.txt", _text("(" * 15_000 + "Russia" + ")" * 15_000),
+             (Outcome("bracket-storm.txt", "a word in 15,000 nested brackets", "loaded"),)),
+    FileCase("one-token.txt", _text("x" * 200 * 1024),
+             (Outcome("one-token.txt", "one 200 KB token", "loaded"),)),
+    FileCase("short-lines.txt", _text("ok\n" * 100_000),
+             (Outcome("short-lines.txt", "100,000 short lines", "loaded"),)),
+    FileCase("mixed.jsonl", _jsonl(_record(ENGLISH.replace("Acme", "Mixedgood")), "{not json", "", "{}",
+                                   _record(""), _record(ENGLISH.replace("Acme", "Mixedlast"))),
+             (Outcome("mixed.jsonl#L1", "JSON line before bad and empty ones", "loaded", language="en"),
+              Outcome("mixed.jsonl#L2", "a line that is not JSON, among good ones", "quarantined", "invalid_json"),
+              Outcome("mixed.jsonl#L4", "an empty JSON record", "quarantined", "invalid_record"),
+              Outcome("mixed.jsonl#L5", "a JSON record with an empty text", "quarantined", "empty"),
+              Outcome("mixed.jsonl#L6", "JSON line after bad and empty ones", "loaded", language="en"))),
 )
 
 
@@ -246,6 +271,22 @@ up to the limit), HTML nested at most 255 levels deep. Text is UTF-8, or UTF-16/
 order mark. Extraction is English-only: an article in another language (declared by the page or
 record, else guessed from stopwords) is loaded with its `language` and no facts, and
 `articles.extraction_skipped` says why; an article whose language is unknown is extracted.
+
+Bounded work per article: spaCy is handed pieces of at most 3,000 characters (a longer
+paragraph is cut after a sentence end, else at a space) holding no run of non-space characters
+over 200 (a wall of brackets or quotation marks costs spaCy's tokenizer time quadratic in the
+run), in batches of at most 150,000 characters; the rules are linear in the text. On top of
+that each article has a time budget, `FACTWIRE_ARTICLE_TIMEOUT` (default 60 s, parsing and
+rules together, checked after every batch and inside the rules): an article over it is stopped
+and quarantined as `extraction_timeout`, and the run goes on. Bounded storage per fact: the
+article's text is stored once (`articles.text`); a fact keeps its offsets and, as evidence, its
+sentence or the 1,000 characters of it around the fact. Each fact table keeps at most
+`FACTWIRE_MAX_FACTS_PER_ARTICLE` facts per article (default 5,000, the first in the text);
+`articles.facts_dropped` counts the rest. An article whose extraction fails
+(`extraction_error`), whose rows cannot be built (`row_error`) or written to Parquet
+(`write_error`) is quarantined with the error and the others load; a run fails as a whole
+only when the warehouse or the lake cannot be written, and recording that failure never
+raises a second error.
 
 Faults: a run killed at any stage (fetching, extracting, writing Parquet, loading, after the
 commit) leaves the published warehouse as it was, and the next run loads every article once with
