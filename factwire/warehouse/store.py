@@ -288,9 +288,12 @@ class Warehouse:
         lake.export(con, self.lake_dir, pending)
 
     def record_run(self, run_row: dict) -> None:
-        """Record a run that loaded nothing (a failure or an empty input)."""
+        """Record a run that loaded nothing (a failure or an empty input). A run whose load had
+        already committed keeps the row it committed (its facts are in; only a later step, the
+        lake export or the publish, failed, and the next run finishes that)."""
         with self.connect_write() as con:
-            _insert_rows(con, tables()["runs"], [run_row])
+            if not con.execute("SELECT count(*) FROM runs WHERE run_id = ?", [run_row["run_id"]]).fetchall()[0][0]:
+                _insert_rows(con, tables()["runs"], [run_row])
         self.publish()
 
     def _load_seeds(self, con: duckdb.DuckDBPyConnection) -> None:
