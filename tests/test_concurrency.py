@@ -4,6 +4,7 @@ several runs load; no error on either side, counts never go backwards, no run se
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -15,12 +16,27 @@ import duckdb
 import pytest
 
 import old_duckdb
+from factwire.faults import PAUSE_AT, PAUSED_FILE
 from factwire.pipeline import run_pipeline
 from factwire.settings import Settings
 
 from conftest import SEEDS
 
 FACTWIRE = str(Path(sys.executable).parent / "factwire")
+
+
+def _looks(log: Path) -> list[dict]:
+    """A reader's observations so far (whole lines only: it may be writing the next)."""
+    text = log.read_text() if log.exists() else ""
+    return [json.loads(line) for line in text[: text.rfind("\n") + 1].splitlines()]
+
+
+def _wait_until(condition, what: str, timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {timeout} s for {what}"
+        time.sleep(0.05)
+
 
 READER = textwrap.dedent("""
     import json, sys, time, duckdb
@@ -41,6 +57,7 @@ READER = textwrap.dedent("""
                 log.write(json.dumps({"articles": {r[0]: r[1:] for r in rows}, "runs": runs}) + "\\n")
             except Exception as exc:  # every error is recorded, none is expected
                 log.write(json.dumps({"error": repr(exc)}) + "\\n")
+            log.flush()  # the test waits on what the log says
             time.sleep(0.05)
 """)
 
@@ -77,15 +94,30 @@ def test_readers_and_loads_at_once(reader_duckdb, tmp_path):
     logs = [tmp_path / f"reader{i}.jsonl" for i in range(3)]
     stop = tmp_path / "stop"
     readers = [subprocess.Popen([reader_python, "-c", READER, str(snapshot), str(log), str(stop)]) for log in logs]
-    time.sleep(1)
-    writers = [subprocess.Popen([FACTWIRE, "run", str(folder), *store, "--wait", "120"],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-               for folder in load_sets[1:]]
+    # The first writer is held in the middle of its load (transaction open) until every reader
+    # has looked a few times more: readers are seen to work during a load, whatever the timing.
+    paused = tmp_path / "paused"
+    writers = []
     try:
+        _wait_until(lambda: all(_looks(log) for log in logs), "every reader's first look")
+        for number, folder in enumerate(load_sets[1:]):
+            env = {**os.environ, PAUSE_AT: "load" if number == 0 else "", PAUSED_FILE: str(paused)}
+            writers.append(subprocess.Popen([FACTWIRE, "run", str(folder), *store, "--wait", "300", "--quiet"],
+                                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env))
+        _wait_until(lambda: paused.exists() or writers[0].poll() is not None, "the first writer's load")
+        assert paused.exists(), writers[0].communicate()
+        during = [len(_looks(log)) for log in logs]
+        _wait_until(lambda: all(len(_looks(log)) >= n + 3 for log, n in zip(logs, during)), "looks during a load")
+        paused.unlink()  # let it finish
         outcomes = [w.communicate(timeout=300) for w in writers]
-        time.sleep(1)  # a last look after the last load
+        # a last look after the last load, by every reader
+        _wait_until(lambda: all(len(_looks(log)[-1].get("articles", ())) == 8 for log in logs), "a look at the last load")
     finally:
         stop.touch()
+        for writer in writers:
+            if writer.poll() is None:
+                writer.kill()
+                writer.wait()
     for reader in readers:
         assert reader.wait(timeout=120) == 0
 
@@ -106,4 +138,4 @@ def test_readers_and_loads_at_once(reader_duckdb, tmp_path):
             previous_articles, previous_runs = len(articles), seen["runs"]
             observations += 1
         assert previous_articles == 8  # the last look saw every run
-    assert observations > 30
+    assert observations >= 3 * (1 + 3 + 1)  # first looks, looks during the held load, last looks

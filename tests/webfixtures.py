@@ -296,6 +296,9 @@ class FixtureServer:
     lock: threading.Lock = field(default_factory=threading.Lock)
     stop: threading.Event = field(default_factory=threading.Event)
 
+    def __post_init__(self) -> None:
+        self.in_flight_changed = threading.Condition(self.lock)
+
     def url(self, path: str) -> str:
         return self.base_url + path
 
@@ -359,10 +362,15 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/slow-10":
             # Concurrency is counted while the request is being served, before the response
             # goes out: the client cannot have released its slot for this request yet.
+            # The first request waits for a second one (up to 30 s), so that two in flight at
+            # once never depends on how fast the client sends them; each is then held 0.2 s more,
+            # long enough for a third to be counted if the client let one through.
             fx = self.fixture
-            with fx.lock:
+            with fx.in_flight_changed:
                 fx.in_flight += 1
                 fx.max_in_flight = max(fx.max_in_flight, fx.in_flight)
+                fx.in_flight_changed.notify_all()
+                fx.in_flight_changed.wait_for(lambda: fx.max_in_flight >= 2 or fx.stop.is_set(), timeout=30)
             fx.stop.wait(0.2)
             with fx.lock:
                 fx.in_flight -= 1
