@@ -142,9 +142,13 @@ def test_gum_gold_scores_itself_perfectly():
     docs = gum.load_corpus(EVAL / "gum-news")
     actors = [{"id": t, "name": t, "type": t} for t in gum.SCORED_TYPES]
     preds = [{"actors": actors, "mentions": [
-        {"actor_id": t, "text": d.text[s:e], "start": s, "end": e} for s, e, t in d.names]}
+        {"actor_id": t, "text": d.text[s:e], "start": s, "end": e} for s, e, t in d.names],
+        "dates": [{"start": s, "end": e, "value": v} for s, e, v in d.dates]}
         for d in docs]
     for row in gum.score_documents(docs, preds):
+        if row.kind == gum.DATES_KIND:
+            assert row.score == 1.0 and row.items == 129, row
+            continue
         # One gold name, the newspaper "the i", reads as a common word to our name test.
         missed = 1 if row.kind in ("named person/organization/place mentions",
                                    "named organization mentions") else 0

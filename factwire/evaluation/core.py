@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+import random
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Iterable, Iterator, Sequence, TypeVar
 
 Span = tuple[int, int, str]  # (start, end exclusive, type)
 
@@ -74,16 +76,80 @@ def accuracy_row(dataset: str, kind: str, correct: int, total: int,
     return ScoreRow(dataset, kind, "accuracy", correct / total if total else 0.0, total, target=target)
 
 
+def recall_row(dataset: str, kind: str, found: int, total: int, target: float | None = None,
+               precision: float | None = None) -> ScoreRow:
+    """A score that is a recall ("gold X found"): the score is the recall; a precision is shown
+    beside it when one is defined."""
+    recall = found / total if total else 0.0
+    return ScoreRow(dataset, kind, "recall", recall, total, precision, recall, target)
+
+
+def precision_row(dataset: str, kind: str, right: int, predicted: int, recall: float | None = None,
+                  items: int = 0, target: float | None = None) -> ScoreRow:
+    """A score that is a precision; ``items`` is the gold count its recall is over."""
+    precision = right / predicted if predicted else 0.0
+    return ScoreRow(dataset, kind, "precision", precision, items, precision, recall, target)
+
+
+# ---------------------------------------------------------------------------------------------
+# Train and dev splits
+
+T = TypeVar("T")
+
+
+def sample_documents(docs: Sequence[T], limit: int | None, seed: str) -> list[T]:
+    """``limit`` documents drawn at random with a fixed ``seed`` (the same ones on every run and
+    machine), in their corpus order; all of them when ``limit`` is None or not smaller."""
+    if limit is None or limit >= len(docs):
+        return list(docs)
+    chosen = sorted(random.Random(seed).sample(range(len(docs)), limit))
+    return [docs[i] for i in chosen]
+
+
+def split_label(dataset: str, split: str, scored: int, total: int) -> str:
+    """The dataset cell of a split's rows: ``polnear/dev``, or ``polnear/train 200/840`` when
+    only a sample of the split's documents was scored."""
+    return f"{dataset}/{split}" + (f" {scored}/{total}" if scored < total else "")
+
+
+def side_by_side(dev: list[ScoreRow], train: list[ScoreRow]) -> list[ScoreRow]:
+    """Dev rows, each followed by the train row of the same score. Targets are set on dev: a
+    train row carries none (a train score far above dev shows a method fitted to its examples)."""
+    by_key = {(r.kind, r.metric): r for r in train}
+    out = []
+    for row in dev:
+        out.append(row)
+        twin = by_key.pop((row.kind, row.metric), None)
+        if twin is not None:
+            out.append(replace(twin, target=None))
+    out.extend(replace(r, target=None) for r in by_key.values())
+    return out
+
+
+def extract_texts(items: Iterable[tuple[str, date | None]]) -> Iterator[dict]:
+    """The extractor's facts for each (text, published date), in order, with one batched spaCy
+    pass (the model is loaded once per process)."""
+    from factwire.extract import extract_many
+
+    return extract_many((text, published, None) for text, published in items)
+
+
 # Mention kinds that are not names of their actor: pronouns, common-noun phrases ("the company")
 # and demonyms ("Russian" resolves to Russia, but is not a named mention of it).
 NOT_NAMES = ("pronoun", "nominal", "demonym")
 
 
 # Each dataset folder in the eval data, and the modules that score it. Each module exposes
-# ``score(dataset_dir: pathlib.Path) -> list[ScoreRow]``.
+# ``score(dataset_dir: pathlib.Path) -> list[ScoreRow]``; a module that scores a train split
+# besides dev also takes ``train_docs`` (how many train documents to score, None: all).
 SCORERS: dict[str, list[str]] = {
     "gum-news": ["factwire.evaluation.gum"],
+    "gum-other": ["factwire.evaluation.gum"],
     "meantime-en": ["factwire.evaluation.meantime"],
+    "conll2003-conllpp": ["factwire.evaluation.conll"],
+    "polnear": ["factwire.evaluation.polnear"],
+    "rams-dev": ["factwire.evaluation.rams"],
+    "wikievents-dev": ["factwire.evaluation.wikievents"],
     "duckling-en-corpus": ["factwire.evaluation.duckling_money", "factwire.evaluation.duckling_time"],
     "price-parser-tests": ["factwire.evaluation.price_parser"],
     "quantulum3-quantities": ["factwire.evaluation.quantulum"],

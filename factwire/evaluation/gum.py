@@ -1,4 +1,6 @@
-"""Score factwire's named actor mentions against the GUM news documents (CoNLL-U).
+"""Score factwire's named actor mentions and date values against GUM documents (CoNLL-U):
+``gum-news`` (Wikinews) and ``gum-other`` (the genres outside news, scored the same way: a check
+that the actor rules are not tuned to news alone).
 
 The text handed to the extractor is rebuilt from the word forms: a space after each token
 unless its MISC says ``SpaceAfter=No`` (for a multi-word token such as "Mecca's" the flag and
@@ -23,6 +25,15 @@ a linked entity, pronouns and "the team" included. Our actor types map person ->
 organization/group -> organization, country/place -> place. Predicted mentions that are not
 names (see :func:`factwire.evaluation.meantime.looks_named`) are ignored, and so are predicted
 mentions that touch only gold named mentions of other types (events, works, objects).
+
+Date values come from GUM's TEI markup kept in MISC (``XML=<date when:::"2015-09-11">`` on the
+first word of a date, ``</date>`` on its last; both on one word for a one-word date). A date
+with a ``when`` value that is a calendar year, month or day (``2015``, ``2015-09``,
+``2015-09-11``) is scored: right when a predicted date overlapping it has that value, our value
+cut to its precision as for MEANTIME (:func:`factwire.evaluation.meantime.normalise_date_value`).
+The article date is the document's ``dateCreated``, which GUM's relative dates ("yesterday")
+are resolved against. Ranges (``from``/``to``), bounds (``notBefore``/``notAfter``) and
+yearless or BCE values (``--09``, ``-0500``) are not scored.
 """
 
 from __future__ import annotations
@@ -34,8 +45,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
-from factwire.evaluation.core import NOT_NAMES, ScoreRow, Span, SpanCounts
-from factwire.evaluation.meantime import looks_named
+from factwire.evaluation.core import NOT_NAMES, ScoreRow, Span, SpanCounts, accuracy_row, extract_texts
+from factwire.evaluation.meantime import looks_named, predicted_dates
 
 DATASET = "gum-news"
 SCORED_TYPES = ("person", "organization", "place")
@@ -46,9 +57,17 @@ ACTOR_TYPE_TO_GUM = {
     "country": "place",
     "place": "place",
 }
+NAMES_KIND = "named person/organization/place mentions"
+DATES_KIND = "date values"
+# Targets per dataset folder.
 TARGETS = {
-    ("named person/organization/place mentions", "overlap"): 0.85,
+    "gum-news": {(NAMES_KIND, "f1-overlap"): 0.85, (DATES_KIND, "accuracy"): 0.85},
+    "gum-other": {(NAMES_KIND, "f1-overlap"): 0.82, (DATES_KIND, "accuracy"): 0.85},
 }
+# A calendar year, month or day: the `when` values scored.
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+_XML_PART = re.compile(r"<(/?)(\w+)([^>]*)>")
+_WHEN = re.compile(r'\bwhen:::"([^"]*)"')
 
 _ENTITY_PART = re.compile(r"\(([^()]+)(\))?|(\d+)\)")
 
@@ -69,6 +88,7 @@ class GumDoc:
     published: dt.date | None
     title: str = ""
     mentions: list[GumMention] = field(default_factory=list)  # every entity mention
+    dates: list[Span] = field(default_factory=list)  # (start, end, `when` value) scored dates
 
     @property
     def names(self) -> list[Span]:
@@ -90,6 +110,7 @@ class _Word:
     upos: str
     xpos: str
     entity: str  # the Entity= value, "" if none
+    xml: str = ""  # the XML= value (TEI markup opened or closed at this word), "" if none
     start: int = 0
     end: int = 0
 
@@ -181,6 +202,7 @@ def parse_conllu(text: str) -> GumDoc:
     doc = GumDoc(doc_id=meta.get("newdoc id", ""), text=doc_text, published=published,
                  title=doc_text[:title_end] if paragraphs else "")
     doc.mentions = _mentions(words)
+    doc.dates = _dates(words)
     return doc
 
 
@@ -188,7 +210,25 @@ def _word(cols: list[str], base: int) -> _Word:
     head = int(cols[6]) if cols[6].isdigit() else 0
     return _Word(index=base + int(cols[0]) - 1, form=cols[1],
                  head=None if head == 0 else base + head - 1, upos=cols[3], xpos=cols[4],
-                 entity=_misc(cols[9]).get("Entity", ""))
+                 entity=_misc(cols[9]).get("Entity", ""), xml=_misc(cols[9]).get("XML", ""))
+
+
+def _dates(words: list[_Word]) -> list[Span]:
+    """Scored gold dates: ``<date when=...>`` elements with a calendar value (see above)."""
+    open_: list[tuple[int, str]] = []  # (first word's start, when value or "") of open <date>s
+    out: list[Span] = []
+    for w in words:
+        for closing, tag, attributes in _XML_PART.findall(w.xml):
+            if tag != "date":
+                continue
+            if not closing:
+                when = _WHEN.search(attributes)
+                open_.append((w.start, when.group(1) if when else ""))
+            elif open_:
+                start, value = open_.pop()
+                if _CALENDAR_VALUE.fullmatch(value):
+                    out.append((start, w.end, value))
+    return out
 
 
 def _mentions(words: list[_Word]) -> list[GumMention]:
@@ -261,10 +301,12 @@ def predicted_names(prediction: dict) -> list[Span]:
             and looks_named(m["text"])]
 
 
-def score_documents(docs: Iterable[GumDoc], predictions: Iterable[dict]) -> list[ScoreRow]:
+def score_documents(docs: Iterable[GumDoc], predictions: Iterable[dict],
+                    dataset: str = DATASET) -> list[ScoreRow]:
     """Score extractor outputs (one dict per document, same order) against the gold."""
     counts = {mode: SpanCounts() for mode in ("overlap", "strict")}
     by_type = {t: SpanCounts() for t in SCORED_TYPES}
+    dates_right = dates_total = 0
     docs, predictions = list(docs), list(predictions)
     if len(docs) != len(predictions):
         raise ValueError(f"{len(docs)} documents but {len(predictions)} predictions")
@@ -277,9 +319,16 @@ def score_documents(docs: Iterable[GumDoc], predictions: Iterable[dict]) -> list
             c.add(gold, pred_names, mode)
         for t, c in by_type.items():
             c.add([g for g in gold if g[2] == t], [p for p in pred_names if p[2] == t], "overlap")
-    kind = "named person/organization/place mentions"
-    rows = [counts[m].row(DATASET, kind, m, TARGETS.get((kind, m))) for m in ("overlap", "strict")]
-    rows += [by_type[t].row(DATASET, f"named {t} mentions", "overlap") for t in SCORED_TYPES]
+        found = predicted_dates(pred) if "dates" in pred else []
+        for start, end, value in set(doc.dates):
+            dates_total += 1
+            dates_right += any(_overlap((start, end), p) and p[2] == value for p in found)
+    targets = TARGETS.get(dataset, {})
+    rows = [counts[m].row(dataset, NAMES_KIND, m, targets.get((NAMES_KIND, f"f1-{m}")))
+            for m in ("overlap", "strict")]
+    rows += [by_type[t].row(dataset, f"named {t} mentions", "overlap") for t in SCORED_TYPES]
+    rows.append(accuracy_row(dataset, DATES_KIND, dates_right, dates_total,
+                             targets.get((DATES_KIND, "accuracy"))))
     return rows
 
 
@@ -289,10 +338,12 @@ def _overlap(a, b) -> bool:
 
 def extract_documents(docs: Iterable[GumDoc], extract: Callable | None = None) -> list[dict]:
     if extract is None:
-        from factwire.extract import extract
+        return list(extract_texts((doc.text, doc.published) for doc in docs))
     return [extract(doc.text, doc.published) for doc in docs]
 
 
 def score(dataset_dir: Path) -> list[ScoreRow]:
-    docs = load_corpus(Path(dataset_dir).resolve())
-    return score_documents(docs, extract_documents(docs))
+    """Score a GUM folder; its name (``gum-news``, ``gum-other``) names the rows."""
+    dataset_dir = Path(dataset_dir).resolve()
+    docs = load_corpus(dataset_dir)
+    return score_documents(docs, extract_documents(docs), dataset_dir.name)

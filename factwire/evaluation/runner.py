@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import json
 import sys
 from pathlib import Path
@@ -29,12 +30,19 @@ def _not_written_yet(error: ModuleNotFoundError, module: str) -> bool:
     return error.name is not None and (error.name == module or error.name.startswith("factwire."))
 
 
+# ``train_docs`` when it is not given: each module's own default (a seeded sample).
+MODULE_DEFAULT = object()
+
+
 def run_eval(data_dir: Path, only: list[str] | None = None,
-             log=lambda message: print(message, file=sys.stderr)) -> list[ScoreRow]:
+             log=lambda message: print(message, file=sys.stderr),
+             train_docs: int | None | object = MODULE_DEFAULT) -> list[ScoreRow]:
     """Score every dataset folder (or those named in ``only``) with its scorer modules.
 
     A dataset folder that is missing is an error. A scorer module, or a factwire module it
-    needs, that does not exist yet is skipped with a message through ``log``.
+    needs, that does not exist yet is skipped with a message through ``log``. ``train_docs``
+    is how many documents of a train split to score (None: all); by default each scorer's own
+    seeded sample.
     """
     data_dir = Path(data_dir)
     names = list(SCORERS) if not only else list(dict.fromkeys(only))
@@ -50,7 +58,11 @@ def run_eval(data_dir: Path, only: list[str] | None = None,
         for module_name in SCORERS[name]:
             try:
                 module = importlib.import_module(module_name)
-                rows.extend(module.score(data_dir / name))
+                takes_train = "train_docs" in inspect.signature(module.score).parameters
+                if takes_train and train_docs is not MODULE_DEFAULT:
+                    rows.extend(module.score(data_dir / name, train_docs=train_docs))
+                else:
+                    rows.extend(module.score(data_dir / name))
             except ModuleNotFoundError as error:
                 if not _not_written_yet(error, module_name):
                     raise
@@ -107,6 +119,15 @@ def to_json(rows: Iterable[ScoreRow]) -> dict:
     }
 
 
+def _train_docs(value: str) -> int | None:
+    if value == "all":
+        return None
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("give a number of documents (1 or more) or 'all'")
+    return number
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="factwire eval",
                                      description="Score factwire's extraction on the eval data.")
@@ -116,10 +137,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="dataset folders to score (default: all)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the scores as JSON")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--train-docs", type=_train_docs, default=MODULE_DEFAULT, metavar="N|all",
+                        help="documents of each train split to score, drawn with a fixed seed "
+                             "(default: each dataset's own sample, see README Quality); "
+                             "'all' scores whole splits. Dev splits are always scored whole.")
     args = parser.parse_args(argv)
 
     data_dir = args.data if args.data is not None else default_data_dir()
-    rows = run_eval(data_dir, args.only)
+    if args.train_docs is MODULE_DEFAULT:
+        rows = run_eval(data_dir, args.only)
+    else:
+        rows = run_eval(data_dir, args.only, train_docs=args.train_docs)
     print(format_table(rows))
     print(summary(rows))
     if args.json:
