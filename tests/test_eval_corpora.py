@@ -90,15 +90,22 @@ def test_meantime_gold_scores_itself_perfectly():
     for d in docs:
         actors = [{"id": t, "name": t, "type": type_of[t]} for t in type_of]
         mentions = [{"actor_id": t, "text": d.text[s:e], "start": s, "end": e} for s, e, t in d.names]
-        events = []
+        events, deals = [], []
         for i, g in enumerate(d.transactions):
             ev = {"type": "deal", "start": g.trigger[0], "end": g.trigger[1], "text": ""}
             for role in ("arg0", "arg1"):
                 if getattr(g, role):
                     ev[f"{role}_start"], ev[f"{role}_end"] = getattr(g, role)[0]
             events.append(ev)
+            # A deal on the same trigger whose party is named where the gold agent is (an actor
+            # of no scored type, so the names are not changed).
+            deals.append({"trigger": {"start": g.trigger[0], "end": g.trigger[1]},
+                          "parties": [f"agent{i}"], "mentions": []})
+            actors.append({"id": f"agent{i}", "name": "", "type": None})
+            for s, e in (g.arg0 or ())[:1]:
+                mentions.append({"actor_id": f"agent{i}", "text": d.text[s:e], "start": s, "end": e})
         preds.append({
-            "actors": actors, "mentions": mentions, "deals": [], "events": events,
+            "actors": actors, "mentions": mentions, "deals": deals, "events": events,
             "amounts": [{"start": s, "end": e, "kind": kind_of[t]} for s, e, t in d.values],
             "dates": [{"start": s, "end": e, "value": v} for s, e, v in d.dates],
         })

@@ -33,6 +33,15 @@ at least one shared character, "strict" = same start, end and type):
   that the gold tuple has, the predicted argument span overlaps the gold head span. Each gold
   and each predicted tuple is used at most once (greedy, in text order). Precision = matched
   predictions / predictions, recall = matched gold / gold.
+* deal sentences: the scored sentences (title, date line, body sentences as MEANTIME numbers
+  them) holding the trigger of a gold transaction (as above: a transaction lemma with an Arg0
+  or Arg1) against the sentences holding the
+  trigger of one of our ``deals`` (its own or one of its mentions'). Precision = sentences with
+  a deal that hold a gold transaction / sentences with a deal; recall = sentences with a gold
+  transaction that hold a deal / sentences with a gold transaction.
+* transaction agent among the parties: of the gold transactions with an Arg0, the share for
+  which a deal whose trigger overlaps the gold trigger has a party (``parties``, ``buyer``,
+  ``seller``) with a mention overlapping the Arg0's head or a name of the same entity.
 """
 
 from __future__ import annotations
@@ -45,7 +54,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from factwire.evaluation.core import NOT_NAMES, ScoreRow, Span, SpanCounts, accuracy_row
+from factwire.evaluation.core import (NOT_NAMES, ScoreRow, Span, SpanCounts, accuracy_row, precision_row,
+                                      recall_row)
 
 DATASET = "meantime-en"
 SCORED_SENTENCES = range(0, 6)  # title, date line, first four body sentences
@@ -96,6 +106,9 @@ TARGETS = {
     ("DATE spans", "overlap"): 0.92,
     ("DATE value", "accuracy"): 0.85,
     ("transaction (trigger, Arg0, Arg1)", "overlap"): 0.60,
+    ("deal sentences", "precision"): 0.85,
+    ("deal sentences", "recall"): 0.70,
+    ("transaction agent (Arg0) found among the deal's parties", "recall"): 0.70,
 }
 
 Offsets = tuple[int, int]
@@ -132,6 +145,7 @@ class MeantimeDoc:
     dates: list[Span] = field(default_factory=list)  # (start, end, normalised value)
     other_timexes: list[Offsets] = field(default_factory=list)  # TIME, DURATION, SET
     transactions: list[GoldTransaction] = field(default_factory=list)
+    sentences: list[Offsets] = field(default_factory=list)  # each scored sentence's span
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,6 +196,7 @@ def parse_document(path: Path) -> MeantimeDoc:
     token_offsets: dict[str, Offsets] = {}
     token_words: dict[str, str] = {}
     pos = 0
+    sentence_spans: list[Offsets] = []
     for sentence in sorted(by_sentence):
         if text_parts:
             sep = "\n" if sentence <= 2 else " "
@@ -193,6 +208,7 @@ def parse_document(path: Path) -> MeantimeDoc:
             token_offsets[t_id] = (pos + s, pos + e)
             token_words[t_id] = word
         text_parts.append(sentence_text)
+        sentence_spans.append((pos, pos + len(sentence_text)))
         pos += len(sentence_text)
     text = "".join(text_parts)
 
@@ -258,7 +274,8 @@ def parse_document(path: Path) -> MeantimeDoc:
         others = names_of_entity.get(entity.get("m_id"), []) if entity is not None else []
         return (head, *sorted(set(others) - {head}))
 
-    doc = MeantimeDoc(doc_id=root.get("doc_id"), text=text, published=None)
+    doc = MeantimeDoc(doc_id=root.get("doc_id"), text=text, published=None,
+                      sentences=sentence_spans)
     for m in markables:
         span = span_of(m)
         if m.tag == "TIMEX3" and m.get("functionInDocument") == "CREATION_TIME":
@@ -489,6 +506,37 @@ def match_transactions(gold: list[GoldTransaction], pred: list[PredictedTransact
     return matched
 
 
+def deal_triggers(deal: dict) -> list[Offsets]:
+    """A deal's trigger and its mentions' triggers."""
+    found = []
+    for holder in (deal, *deal.get("mentions", [])):
+        trigger = holder.get("trigger")
+        if isinstance(trigger, dict) and trigger.get("start") is not None:
+            found.append((trigger["start"], trigger["end"]))
+        elif holder.get("trigger_start") is not None:
+            found.append((holder["trigger_start"], holder["trigger_end"]))
+    return found
+
+
+def _sentence_numbers(sentences: list[Offsets], spans: Iterable[Offsets]) -> set[int]:
+    return {i for span in spans for i, (s, e) in enumerate(sentences) if s <= span[0] < e}
+
+
+def agent_among_parties(gold: GoldTransaction, prediction: dict) -> bool:
+    """Whether a deal on the gold trigger has a party named where the gold Arg0 is."""
+    spans_of: dict[Any, list[Offsets]] = {}
+    for m in prediction.get("mentions", []):
+        spans_of.setdefault(m["actor_id"], []).append((m["start"], m["end"]))
+    for deal in prediction.get("deals", []):
+        if not any(_overlap(t, gold.trigger) for t in deal_triggers(deal)):
+            continue
+        parties = [*deal.get("parties", []), deal.get("buyer"), deal.get("seller")]
+        if any(_overlap(s, a) for p in parties if p is not None for s in spans_of.get(p, [])
+               for a in gold.arg0 or ()):
+            return True
+    return False
+
+
 def score_documents(docs: Iterable[MeantimeDoc], predictions: Iterable[dict]) -> list[ScoreRow]:
     """Score extractor outputs (one dict per document, same order) against the gold."""
     names = {mode: SpanCounts() for mode in ("overlap", "strict")}
@@ -497,6 +545,8 @@ def score_documents(docs: Iterable[MeantimeDoc], predictions: Iterable[dict]) ->
     date_spans = {mode: SpanCounts() for mode in ("overlap", "strict")}
     dates_right = dates_total = 0
     trans = SpanCounts()
+    deal_sentences = gold_sentences = both_sentences = 0
+    agents_found = agents_total = 0
 
     docs, predictions = list(docs), list(predictions)
     if len(docs) != len(predictions):
@@ -529,6 +579,17 @@ def score_documents(docs: Iterable[MeantimeDoc], predictions: Iterable[dict]) ->
         trans.pred_total += len(pred_trans)
         trans.pred_correct += matched
 
+        with_deal = _sentence_numbers(doc.sentences, [t for deal in pred.get("deals", [])
+                                                      for t in deal_triggers(deal)])
+        with_gold = _sentence_numbers(doc.sentences, [t.trigger for t in doc.transactions])
+        deal_sentences += len(with_deal)
+        gold_sentences += len(with_gold)
+        both_sentences += len(with_deal & with_gold)
+        for gold in doc.transactions:
+            if gold.arg0 is not None:
+                agents_total += 1
+                agents_found += agent_among_parties(gold, pred)
+
     def row(counts: SpanCounts, kind: str, mode: str) -> ScoreRow:
         return counts.row(DATASET, kind, mode, TARGETS.get((kind, mode)))
 
@@ -539,6 +600,16 @@ def score_documents(docs: Iterable[MeantimeDoc], predictions: Iterable[dict]) ->
     rows.append(accuracy_row(DATASET, "DATE value", dates_right, dates_total,
                              TARGETS[("DATE value", "accuracy")]))
     rows.append(row(trans, "transaction (trigger, Arg0, Arg1)", "overlap"))
+    sentence_recall = both_sentences / gold_sentences if gold_sentences else 0.0
+    rows.append(precision_row(DATASET, "deal sentences", both_sentences, deal_sentences,
+                              sentence_recall, gold_sentences,
+                              TARGETS[("deal sentences", "precision")]))
+    rows.append(recall_row(DATASET, "deal sentences", both_sentences, gold_sentences,
+                           TARGETS[("deal sentences", "recall")],
+                           both_sentences / deal_sentences if deal_sentences else 0.0))
+    agent_kind = "transaction agent (Arg0) found among the deal's parties"
+    rows.append(recall_row(DATASET, agent_kind, agents_found, agents_total,
+                           TARGETS[(agent_kind, "recall")]))
     return rows
 
 

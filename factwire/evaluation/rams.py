@@ -1,0 +1,187 @@
+"""Score factwire's deals against the transaction events of RAMS 1.0 (dev split).
+
+Each RAMS example is a five-sentence window of a news article with one annotated event: a
+trigger and its role-labelled arguments, as inclusive token ranges over the window. The text
+handed to the extractor is the window's sentences, each detokenised with English spacing
+(:func:`factwire.evaluation.meantime.detokenise`, which keeps every token's offsets), joined by
+a space. The article date is unknown (None).
+
+Scored events are the ``transaction.*`` types, less ``*.embargosanction`` (a ban on a
+transaction, not one) and ``*.payforservice`` (paying for a service, which our deals do not
+cover). Their parties are the arguments with the roles giver, recipient and beneficiary, and
+participant (``transaction.transaction.n/a`` names both sides so).
+
+* "transaction found as a deal": recall of scored events where one of our deals has a trigger
+  (its own or one of its mentions') overlapping the gold trigger. The precision beside it is
+  over our deal triggers that overlap an annotated trigger: the share that overlap a scored
+  transaction's (a deal on an attack or a death is wrong; deals on the excluded transaction
+  types are left out). Deals elsewhere in a window are not judged: RAMS annotates one event
+  per window.
+* "gold giver/recipient/beneficiary found among the deal's parties": recall of the gold party
+  arguments of scored events that a mention of one of the parties (``parties``, ``buyer``,
+  ``seller``) of a deal found for the event overlaps; an event no deal was found for finds
+  none of its parties. The precision beside it is over those deals' parties: the share with a
+  mention overlapping one of the event's gold party arguments.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from factwire.evaluation.core import ScoreRow, extract_texts, recall_row
+from factwire.evaluation.meantime import detokenise
+
+DATASET = "rams-dev"
+EXCLUDED_SUBTYPES = ("embargosanction", "payforservice")
+PARTY_ROLES = ("giver", "recipient", "beneficiary", "participant")
+FOUND_KIND = "transaction found as a deal"
+PARTIES_KIND = "gold giver/recipient/beneficiary found among the deal's parties"
+TARGETS = {FOUND_KIND: 0.60, PARTIES_KIND: 0.55}
+
+Offsets = tuple[int, int]
+
+
+@dataclass
+class RamsEvent:
+    event_type: str
+    trigger: Offsets
+    arguments: list[tuple[Offsets, str]] = field(default_factory=list)  # (span, role)
+
+    @property
+    def scored(self) -> bool:
+        return is_scored_type(self.event_type)
+
+    @property
+    def parties(self) -> list[Offsets]:
+        return [span for span, role in self.arguments if role in PARTY_ROLES]
+
+
+@dataclass
+class RamsDoc:
+    doc_id: str
+    text: str
+    events: list[RamsEvent] = field(default_factory=list)
+
+
+def is_scored_type(event_type: str) -> bool:
+    parts = event_type.split(".")
+    return parts[0] == "transaction" and parts[-1] not in EXCLUDED_SUBTYPES
+
+
+def role_name(label: str) -> str:
+    """``evt133arg01giver`` -> ``giver``."""
+    head, _, name = label.partition("arg")
+    return name.lstrip("0123456789") if head.startswith("evt") else label
+
+
+def parse_example(example: dict) -> RamsDoc:
+    """One RAMS JSON line into its text and its event, in character offsets."""
+    parts: list[str] = []
+    offsets: list[Offsets] = []
+    pos = 0
+    for sentence in example["sentences"]:
+        if parts:
+            parts.append(" ")
+            pos += 1
+        text, token_offsets = detokenise(sentence)
+        offsets.extend((pos + s, pos + e) for s, e in token_offsets)
+        parts.append(text)
+        pos += len(text)
+    doc = RamsDoc(doc_id=example["doc_key"], text="".join(parts))
+
+    def span(first: int, last: int) -> Offsets:
+        return offsets[first][0], offsets[last][1]
+
+    for first, last, labels in example["evt_triggers"]:
+        trigger = span(first, last)
+        event = RamsEvent(labels[0][0], trigger)
+        for (t_first, t_last), (a_first, a_last), label in example["gold_evt_links"]:
+            if span(t_first, t_last) == trigger:
+                event.arguments.append((span(a_first, a_last), role_name(label)))
+        doc.events.append(event)
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_corpus(dataset_dir: Path) -> tuple[RamsDoc, ...]:
+    """Every window of ``dev.jsonlines``, parsed once per process."""
+    path = Path(dataset_dir) / "dev.jsonlines"
+    if not path.is_file():
+        raise FileNotFoundError(f"RAMS file missing: {path}")
+    with path.open(encoding="utf-8") as handle:
+        return tuple(parse_example(json.loads(line)) for line in handle if line.strip())
+
+
+def _overlap(a: Offsets, b: Offsets) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def deal_triggers(deal: dict) -> list[Offsets]:
+    """A deal's trigger and its mentions' triggers."""
+    found = []
+    for holder in (deal, *deal.get("mentions", [])):
+        trigger = holder.get("trigger")
+        if isinstance(trigger, dict) and trigger.get("start") is not None:
+            found.append((trigger["start"], trigger["end"]))
+    return found
+
+
+def deal_party_ids(deal: dict) -> list[str]:
+    ids = [*deal.get("parties", []), deal.get("buyer"), deal.get("seller")]
+    return list(dict.fromkeys(i for i in ids if i is not None))
+
+
+def score_documents(docs: Iterable[RamsDoc], predictions: Iterable[dict],
+                    dataset: str = DATASET) -> list[ScoreRow]:
+    """Score extractor outputs (one dict per window, same order) against the gold."""
+    docs, predictions = list(docs), list(predictions)
+    if len(docs) != len(predictions):
+        raise ValueError(f"{len(docs)} documents but {len(predictions)} predictions")
+    events_total = events_found = 0
+    triggers_judged = triggers_right = 0
+    parties_total = parties_found = 0
+    predicted_parties = right_parties = 0
+    for doc, pred in zip(docs, predictions):
+        spans_of: dict[str, list[Offsets]] = {}
+        for m in pred.get("mentions", []):
+            spans_of.setdefault(m["actor_id"], []).append((m["start"], m["end"]))
+        deals = [(deal, deal_triggers(deal)) for deal in pred.get("deals", [])]
+        for _, triggers in deals:
+            for trigger in triggers:
+                touched = [e for e in doc.events if _overlap(trigger, e.trigger)]
+                if not touched or all(e.event_type.startswith("transaction.") and not e.scored
+                                      for e in touched):
+                    continue
+                triggers_judged += 1
+                triggers_right += any(e.scored for e in touched)
+        for event in doc.events:
+            if not event.scored:
+                continue
+            events_total += 1
+            matched = [deal for deal, triggers in deals
+                       if any(_overlap(t, event.trigger) for t in triggers)]
+            events_found += bool(matched)
+            party_ids = list(dict.fromkeys(p for deal in matched for p in deal_party_ids(deal)))
+            party_spans = [s for p in party_ids for s in spans_of.get(p, [])]
+            gold = event.parties
+            parties_total += len(gold)
+            parties_found += sum(1 for g in gold if any(_overlap(g, s) for s in party_spans))
+            predicted_parties += len(party_ids)
+            right_parties += sum(1 for p in party_ids
+                                 if any(_overlap(g, s) for g in gold for s in spans_of.get(p, [])))
+    return [
+        recall_row(dataset, FOUND_KIND, events_found, events_total, TARGETS[FOUND_KIND],
+                   triggers_right / triggers_judged if triggers_judged else None),
+        recall_row(dataset, PARTIES_KIND, parties_found, parties_total, TARGETS[PARTIES_KIND],
+                   right_parties / predicted_parties if predicted_parties else None),
+    ]
+
+
+def score(dataset_dir: Path) -> list[ScoreRow]:
+    docs = load_corpus(Path(dataset_dir).resolve())
+    facts = list(extract_texts((doc.text, None) for doc in docs))
+    return score_documents(docs, facts)
