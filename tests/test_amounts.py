@@ -192,6 +192,142 @@ def test_numbers_grouped_by_spaces_fractions_and_one_of_a_unit(nlp):
         ("14 mGy", "quantity", 14.0, "milligray")]
 
 
+# -- units before currency guesses -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # A capital C or F glued to a number is a temperature with its degree sign dropped.
+    ("Temperatures reached 80C in the shade.", [("80C", "quantity", 80.0, "degree Celsius")]),
+    ("It was -5C overnight and 95F by noon.",
+     [("-5C", "quantity", -5.0, "degree Celsius"), ("95F", "quantity", 95.0, "degree fahrenheit")]),
+    # A video format's line count with "p" is a picture format, not pence; "5G" and "4K" name
+    # technologies, not amounts.
+    ("The set shows 1080p and 720p video over 5G in 4K.", []),
+    # Lower-case minor units after numbers stay money.
+    ("Shares closed at 245p, up 3p.", [("245p", "money", 2.45, None), ("3p", "money", 0.03, None)]),
+])
+def test_units_are_read_before_currency_guesses(nlp, text, expected):
+    assert _kinds(nlp, text) == expected
+
+
+def test_a_capital_c_is_not_cents_but_a_lower_case_c_is(nlp):
+    celsius = _one(nlp, "The oven ran at 80C for an hour.")
+    cents = _one(nlp, "Petrol rose 80c overnight.")
+    assert (celsius["kind"], celsius["currency"]) == ("quantity", None)
+    assert (cents["kind"], cents["value"]) == ("money", pytest.approx(0.8))
+
+
+# -- cents take the article's currency --------------------------------------------------------
+
+def _money(nlp, text):
+    return {a["text"]: a["currency"] for a in find_amounts(nlp(text)) if a["kind"] == "money"}
+
+
+def test_bare_cents_are_us_cents_when_the_article_names_no_other_currency(nlp):
+    assert _money(nlp, "A stamp costs 10 cents more from Monday.") == {"10 cents": "USD"}
+
+
+def test_cents_take_the_currency_of_their_sentence_then_of_the_article(nlp):
+    assert _money(nlp, "The shares rose 26 cents to €4.10 on Friday.") == {"26 cents": "EUR", "€4.10": "EUR"}
+    found = _money(nlp, "The miner paid A$3 billion for the mine. Its shares gained 15 cents on Tuesday.")
+    assert found["15 cents"] == "AUD"
+    mixed = _money(nlp, "Sales were $40 million in Canada. The shares rose 20 cents to €3.50.")
+    assert mixed["20 cents"] == "EUR"  # the sentence's currency outranks the article's
+
+
+def test_cents_are_not_hundredths_of_a_pound(nlp):
+    # Pence are the pound's hundredths: cents in a sterling article are still no pence.
+    assert _money(nlp, "Tickets cost £40. The fee is 50 cents online.")["50 cents"] == "USD"
+
+
+def test_pennies_get_the_articles_pound_or_no_guess(nlp):
+    assert _money(nlp, "A loaf costs £1.20, three pennies more than last year.")["three pennies"] == "GBP"
+    assert _money(nlp, "It cost 3 pennies.") == {"3 pennies": None}
+
+
+# -- ranges, bounds and vague multiples: value_kind -------------------------------------------
+
+@pytest.mark.parametrize("text, span, value, value_max, currency", [
+    ("Prices rose by between 25 and 75 cents a gallon.", "between 25 and 75 cents", 0.25, 0.75, "USD"),
+    ("The deal is worth $5-7 million, analysts say.", "$5-7 million", 5e6, 7e6, "USD"),
+    ("Revenue grew from 10 to 12 billion euros.", "10 to 12 billion euros", 1e10, 1.2e10, "EUR"),
+])
+def test_ranges_keep_both_ends_and_are_not_exact(nlp, text, span, value, value_max, currency):
+    a = [x for x in find_amounts(nlp(text)) if x["kind"] == "money"][0]
+    assert (a["text"], a["currency"], a["approximate"], a["value_kind"]) == (span, currency, True, "range")
+    assert (a["value"], a["value_max"]) == (pytest.approx(value), pytest.approx(value_max))
+
+
+def test_a_range_counts_the_noun_after_its_second_number(nlp):
+    a = _one(nlp, "Between 2,000 and 3,000 people attended the rally.")
+    assert (a["kind"], a["unit"], a["value"], a["value_max"]) == ("count", "people", 2000.0, 3000.0)
+
+
+@pytest.mark.parametrize("text, span, value, kind", [
+    ("The plan will cost hundreds of millions of dollars.", "hundreds of millions of dollars", 1e8, "money"),
+    ("Tens of thousands of people marched on Sunday.", "Tens of thousands", 1e4, "count"),
+    ("Billions of dollars left the country.", "Billions of dollars", 1e9, "money"),
+])
+def test_vague_multiples_are_approximate_lower_bounds(nlp, text, span, value, kind):
+    a = _one(nlp, text)
+    assert (a["text"], a["kind"], a["value"], a["approximate"], a["value_kind"]) == (
+        span, kind, value, True, "lower_bound")
+
+
+@pytest.mark.parametrize("text, value_kind", [
+    ("The firm paid $40 million for the site.", "exact"),
+    ("The firm paid exactly $40 million for the site.", "exact"),
+    ("The firm paid about $40 million for the site.", "approximate"),
+    ("The firm paid more than $40 million for the site.", "lower_bound"),
+    ("The firm paid at least $40 million for the site.", "lower_bound"),
+    ("The firm paid less than $40 million for the site.", "upper_bound"),
+    ("The firm could pay up to $40 million for the site.", "upper_bound"),
+])
+def test_approximators_say_what_kind_of_value_it_is(nlp, text, value_kind):
+    a = _one(nlp, text)
+    assert a["value"] == 4e7 and a["value_kind"] == value_kind
+    assert a["approximate"] == (value_kind != "exact")
+
+
+def test_amount_rows_carry_the_value_kind():
+    from factwire.warehouse.rows import fact_rows
+    from factwire.warehouse.schema import tables
+
+    facts = {k: [] for k in ("actors", "mentions", "dates", "quotes", "citations", "deals", "events")}
+    facts["extractor_version"] = "test"
+    facts["amounts"] = [{"text": "hundreds of millions of dollars", "start": 0, "end": 31, "kind": "money",
+                         "value": 1e8, "currency": "USD", "unit": None, "approximate": True,
+                         "value_kind": "lower_bound"}]
+    row = fact_rows("a1", facts, "run")["amounts"][0]
+    assert row["value_kind"] == "lower_bound"
+    assert set(row) == {c.name for c in tables()["amounts"].columns}
+
+
+def test_a_run_stores_cents_currencies_ranges_and_value_kinds(tmp_path):
+    import json
+
+    import duckdb
+
+    from factwire.pipeline import run_pipeline
+    from factwire.settings import Settings
+
+    article = {"published": "2024-05-01", "title": "Fuel",
+               "text": "Petrol prices rose by between 25 and 75 cents a gallon. The state will spend "
+                       "hundreds of millions of dollars on roads, and temperatures hit 40C."}
+    source = tmp_path / "fuel.jsonl"
+    source.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    settings = Settings.in_folder(tmp_path / "w")
+    run_pipeline([source], settings)
+    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    try:
+        rows = con.execute("SELECT amount_text, amount_kind, value, value_max, currency, approximate, value_kind "
+                           "FROM amounts ORDER BY start_char").fetchall()
+    finally:
+        con.close()
+    assert ("between 25 and 75 cents", "money", 0.25, 0.75, "USD", True, "range") in rows
+    assert ("hundreds of millions of dollars", "money", 1e8, None, "USD", True, "lower_bound") in rows
+    assert ("40C", "quantity", 40.0, None, None, False, "exact") in rows
+
+
 def test_duckling_scorer_is_not_trivially_perfect():
     assert duckling_correct((10.0, "USD"), (10.0, {"USD"}))
     assert not duckling_correct((10.0, "EUR"), (10.0, {"USD"}))

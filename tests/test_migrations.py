@@ -35,6 +35,7 @@ def _make_version_1(path):
         con.execute(f'DROP VIEW "{view}"')
     con.execute("ALTER TABLE runs DROP COLUMN lake_exported")
     con.execute("ALTER TABLE actors DROP COLUMN name_source")
+    con.execute("ALTER TABLE amounts DROP COLUMN value_kind")
     con.execute("DROP TABLE schema_version")
     con.close()
 
@@ -65,6 +66,7 @@ def _make_version_3(path):
             con.execute(f'INSERT INTO "{name}" SELECT * FROM old')
             con.execute("DROP TABLE old")
     con.execute("ALTER TABLE actors DROP COLUMN name_source")
+    con.execute("ALTER TABLE amounts DROP COLUMN value_kind")
     con.execute("UPDATE schema_version SET version = 3")
     con.close()
 

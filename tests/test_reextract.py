@@ -33,7 +33,7 @@ def _pretend_an_older_extractor(path, article_count):
                 "(SELECT article_id FROM articles ORDER BY article_id LIMIT ?)", [article_count])
     old = con.execute("SELECT article_id FROM articles WHERE extractor_version = '0.0.1'").fetchall()
     con.execute("INSERT INTO amounts SELECT 'stale' || amount_id, article_id, amount_text, start_char, end_char, "
-                "amount_kind, value + 1, value_max, currency, unit, approximate, sentence, '0.0.1' "
+                "amount_kind, value + 1, value_max, currency, unit, approximate, sentence, '0.0.1', value_kind "
                 "FROM amounts WHERE article_id = ? LIMIT 1", [old[0][0]])
     con.execute("DELETE FROM actor_mentions WHERE mention_id = (SELECT min(mention_id) FROM actor_mentions "
                 "WHERE article_id = ?)", [old[0][0]])

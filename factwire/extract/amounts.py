@@ -141,6 +141,27 @@ MINOR_UNITS = {
     "kopek": (0.01, "RUB"), "kopeks": (0.01, "RUB"), "kopecks": (0.01, "RUB"),
     "kopiyka": (0.01, "UAH"), "kopiykas": (0.01, "UAH"), "kopiyok": (0.01, "UAH"),
 }
+# Single-letter minor units are written in lower case: "80c", "50p". "80C" is a temperature and
+# "50P" no amount at all.
+_CASED_MINOR_UNITS = ("c", "p")
+# A minor unit without a currency of its own takes the currency the article counts in, among the
+# currencies whose hundredth has that name: cents are the hundredths of dollars and euros (and of
+# the other currencies below), pennies of pounds and, colloquially, of US dollars.
+CENT_CURRENCIES = frozenset("""
+USD EUR AUD CAD NZD HKD SGD TWD ZAR KES TZS UGX JMD NAD BBD TTD XCD LKR MUR SCR BND FJD LRD SBD
+BZD GYD BSD BMD KYD ZWL SRD SOS MYR NLG
+""".split())
+MINOR_UNIT_CURRENCIES = {
+    "cent": CENT_CURRENCIES, "cents": CENT_CURRENCIES, "c": CENT_CURRENCIES, "¢": CENT_CURRENCIES,
+    "penny": frozenset({"GBP", "USD", "IEP"}), "pennies": frozenset({"GBP", "USD", "IEP"}),
+}
+# English-language news writes bare "cents" (and "$") for US money unless it says otherwise: the
+# currency of cents when the article names no currency that has cents. Pennies get no such
+# default: British and American writers both use the word.
+DEFAULT_MINOR_CURRENCY = {"cent": "USD", "cents": "USD", "c": "USD", "¢": "USD"}
+# Lines of a video format, written with "p" (progressive) or "i" (interlaced): "1080p" and "720p"
+# name a picture format, never pence.
+VIDEO_LINE_COUNTS = frozenset({"240", "360", "480", "540", "576", "720", "1080", "1440", "2160", "4320"})
 
 # Physical quantity units -> canonical unit name (quantulum3's names, so scores compare).
 # Long names match case-insensitively and take plurals; abbreviations match case-sensitively.
@@ -188,6 +209,8 @@ UNIT_ABBREVIATIONS = {
     "gs": "gram", "kg": "kilogram", "kgs": "kilogram", "k.g.": "kilogram", "mg": "milligram",
     "µg": "microgram", "t": "tonne", "lb": "pound-mass", "lbs": "pound-mass", "oz": "ounce",
     "°C": "degree Celsius", "° C": "degree Celsius", "ºC": "degree Celsius", "°F": "degree fahrenheit",
+    # News drops the degree sign: "temperatures of 40C", "a 90F day" (only glued to the number).
+    "C": "degree Celsius", "F": "degree fahrenheit",
     "° F": "degree fahrenheit", "ºF": "degree fahrenheit", "°": "degree", "W": "watt", "kW": "kilowatt",
     "MW": "megawatt", "GW": "gigawatt", "Wh": "watt hour", "kWh": "kilowatt hour",
     "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "V": "volt",
@@ -234,6 +257,19 @@ APPROXIMATORS = (
     "upwards of", "circa", "c.", "ca.", "~", "≈", "exactly", "precisely", "only", "just",
 )
 EXACT_MARKERS = {"exactly", "precisely", "only", "just"}
+# What an approximator says of the value (``value_kind``): the true amount is above it ("more
+# than 7%": a lower bound), at most it ("up to four times": an upper bound), or near it.
+LOWER_BOUND_MARKERS = {
+    "more than", "over", "above", "at least", "no less than", "not less than", "well over",
+    "well above", "just over", "higher than", "greater than", "exceeding", "in excess of",
+    "upwards of", "as low as", "as little as",
+}
+UPPER_BOUND_MARKERS = {
+    "less than", "fewer than", "under", "below", "up to", "at most", "no more than",
+    "not more than", "as much as", "as many as", "as high as", "well below", "lower than",
+    "just under",
+}
+VALUE_KINDS = ("exact", "approximate", "lower_bound", "upper_bound", "range")
 # Upper and lower bounds that MEANTIME leaves outside the span ("up to [four] times", "as much as
 # [five percent]"); the amount is still marked approximate. Whole strings keep them (parse_money).
 BOUNDS_OUTSIDE_SPAN = {"up to", "as much as", "as many as", "as high as", "as low as", "as little as"}
@@ -324,7 +360,9 @@ _MAGNITUDE_ABBR_RE = re.compile(rf"\s?(?P<mag>{_alternation(MAGNITUDE_ABBREVIATI
 _PERCENT_RE = re.compile(rf"\s*(?P<pct>%|(?i:{_alternation(PERCENT_WORDS[1:])}))(?![\w])")
 _MINOR_RE = re.compile(rf"\s*(?:and\s+)?(?P<num>\d{{1,2}}|{_WORD}(?:[\s-]+{_WORD})?)"
                        rf"(?:\s*(?P<minor>(?i:{_alternation(MINOR_UNITS)})))?(?![\w])", re.IGNORECASE)
-_MINOR_SUFFIX_RE = re.compile(rf"\s*(?P<minor>{_alternation(MINOR_UNITS)})(?![\w])", re.IGNORECASE)
+_MINOR_SUFFIX_RE = re.compile(
+    rf"\s*(?P<minor>(?i:{_alternation(m for m in MINOR_UNITS if m not in _CASED_MINOR_UNITS)})"
+    rf"|{_alternation(_CASED_MINOR_UNITS)})(?![\w])")
 
 _UNIT_RE = re.compile(
     rf"""(?P<sep>\s*-?\s*)
@@ -368,6 +406,8 @@ class _Amount:
     core_start: int = 0
     core_end: int = 0
     is_words: bool = False
+    value_kind: str = "exact"  # one of VALUE_KINDS
+    minor: str | None = None  # the minor unit that made it money ("cents"), when one did
 
 
 # --------------------------------------------------------------------------------------------
@@ -649,7 +689,7 @@ def _is_boundary_ok(text: str, m: re.Match) -> bool:
     if not before:
         return True
     if m.group("digits") or m.group("frac") or m.group("mixed"):
-        if before.isdigit() or before in "_/#@+":
+        if before.isdigit() or before in "_/#@+^":  # "^2" is an exponent, "#2" a rank
             return False
         if before in "-−" and start >= 2 and text[start - 2].isalnum():
             return False  # "s-1", "OAO-1", "I7-860"
@@ -763,25 +803,26 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
             tail = _suffix_currency(text, other.end)
             if high > value and (second_code is not _NO_CURRENCY or tail):
                 value_max, end = high, (tail[0].end() if tail else other.end)
+    minor = minor_name = None
     if kind != "money":
         pm = _PERCENT_RE.match(text, end)
         if pm:
             kind, end = "percent", pm.end()
             unit = "percentage point" if "point" in pm.group("pct").lower() else None
         else:
-            minor = _MINOR_SUFFIX_RE.match(text, end)
-            if minor and minor.group("minor").lower() in ("c", "p") and (
-                    not whole and minor.group(0) != minor.group("minor")):
-                minor = None  # "10 c" is cents only in a whole string; "10c" anywhere
+            # A unit is read before a minor unit of money: "80C" is a temperature, not 80 cents.
+            um = _unit_at(text, end) or _time_unit_rate(text, end)
+            if um and um[1] in DURATION_UNITS and _DATE_AFTER_DURATION_RE.match(text, um[0]):
+                um = None  # "three days ago": a date, not an amount
+            minor = None if um else _minor_unit_at(text, end, m, whole)
             if minor:
-                frac, code = MINOR_UNITS[minor.group("minor").lower()]
+                minor_name = minor.group("minor") if minor.group("minor") in _CASED_MINOR_UNITS \
+                    else minor.group("minor").lower()
+                frac, code = MINOR_UNITS[minor_name]
                 kind, currency, end = "money", code, minor.end()
                 value *= frac
                 value_max = value_max * frac if value_max else None
             else:
-                um = _unit_at(text, end) or _time_unit_rate(text, end)
-                if um and um[1] in DURATION_UNITS and _DATE_AFTER_DURATION_RE.match(text, um[0]):
-                    um = None  # "three days ago": a date, not an amount
                 if um is None and value_max is None and not whole:
                     um = _shared_unit(text, end, side)
                     if um is not None:
@@ -813,7 +854,10 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
             # "92.27 yen to the dollar" is a rate (MEANTIME: QUANTITY), not an amount of yen
             kind, unit = "quantity", f"{_currency_name(currency)} per {_currency_name(other[1])}"
 
-    approximate = bool(m.group("plural"))  # "billions of dollars" is vague by itself
+    # "billions of dollars", "tens of thousands of people": vague, and at least the scale named
+    # (a plural of "thousand" is two thousands or more), so the value is a lower bound.
+    approximate = bool(m.group("plural"))
+    value_kind = "lower_bound" if approximate else "exact"
     if between and value_max is not None and is_between:
         start = start - len(text[max(0, start - 12): start]) + between.start()
     else:
@@ -824,8 +868,42 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
             if whole or bound not in BOUNDS_OUTSIDE_SPAN:
                 start = start - len(window) + am.start()
             approximate = approximate or bound not in EXACT_MARKERS
+            if not m.group("plural"):
+                value_kind = _bound_kind(bound)
+    if value_max is not None:
+        # A range says the amount lies somewhere between its ends: both are kept, neither is exact.
+        approximate, value_kind = True, "range"
     return _Amount(start, end, kind or "number", value, value_max, currency, unit, approximate,
-                   side.start, side.end, side.is_words)
+                   side.start, side.end, side.is_words, value_kind,
+                   minor_name if kind == "money" else None)
+
+
+def _bound_kind(approximator: str) -> str:
+    """The ``value_kind`` an approximator gives its amount ("more than" -> "lower_bound")."""
+    if approximator in EXACT_MARKERS:
+        return "exact"
+    if approximator in LOWER_BOUND_MARKERS:
+        return "lower_bound"
+    if approximator in UPPER_BOUND_MARKERS:
+        return "upper_bound"
+    return "approximate"
+
+
+def _minor_unit_at(text: str, pos: int, core: re.Match, whole: bool) -> re.Match | None:
+    """A minor unit of money right after a number ("10 cents", "80c", "50p"), or None.
+
+    "10 c" with a space is cents only in a whole string; and a video format's line count with
+    "p" ("1080p", "720p") is a picture format, not pence.
+    """
+    minor = _MINOR_SUFFIX_RE.match(text, pos)
+    if minor is None:
+        return None
+    letter = minor.group("minor") in _CASED_MINOR_UNITS
+    if letter and not whole and minor.group(0) != minor.group("minor"):
+        return None
+    if minor.group("minor") == "p" and (core.group("digits") or "") in VIDEO_LINE_COUNTS:
+        return None
+    return minor
 
 
 def _shared_unit(text: str, pos: int, first: _Side) -> tuple[int, str] | None:
@@ -1068,6 +1146,7 @@ def find_amounts(doc) -> list[dict]:
                                    core_start=m.start(), core_end=m.end(), is_words=True))
     scanned.sort(key=lambda a: a.start)
     results = []
+    minors: list[tuple[dict, str]] = []  # money counted in a minor unit of no stated currency
     for a in scanned:
         check()
         core = text[a.core_start: a.core_end]
@@ -1076,7 +1155,8 @@ def find_amounts(doc) -> list[dict]:
                 continue
             if _looks_like_year(core) or _next_to_month(text, a) or _part_of_name(doc, a):
                 continue
-            token = _last_token(doc, a.core_end)
+            # A range counts what follows its second number: "between 2,000 and 3,000 people".
+            token = _last_token(doc, a.core_end if a.value_max is None else a.end)
             if token is None:
                 continue
             noun = _counted_noun(token, a)
@@ -1103,12 +1183,46 @@ def find_amounts(doc) -> list[dict]:
         item = {
             "text": text[a.start: a.end], "start": a.start, "end": a.end, "kind": a.kind,
             "value": float(a.value), "currency": a.currency if a.kind == "money" else None,
-            "unit": a.unit, "approximate": a.approximate,
+            "unit": a.unit, "approximate": a.approximate, "value_kind": a.value_kind,
         }
         if a.value_max is not None:
             item["value_max"] = float(a.value_max)
         results.append(item)
+        if a.kind == "money" and a.currency is None and a.minor in MINOR_UNIT_CURRENCIES:
+            minors.append((item, a.minor))
+    if minors:
+        _minor_unit_currencies(doc, results, minors)
     return results
+
+
+def _minor_unit_currencies(doc, results: list[dict], minors: list[tuple[dict, str]]) -> None:
+    """Give "cents" and "pennies" without a currency the currency the article counts in.
+
+    A writer names the currency once and then counts in it: "the shares rose 26 cents to
+    €4.10" are euro cents. The currency is the one the other money amounts of the sentence use
+    most, else of the whole article, among those whose hundredth has that name (cents are
+    hundredths of dollars and euros, not of pounds); failing that, the convention of
+    English-language news (US cents), and no guess for pennies.
+    """
+    from factwire.extract.syntax import sentences_overlapping
+
+    named = [x for x in results if x["kind"] == "money" and x["currency"] is not None]
+    for item, minor in minors:
+        allowed = MINOR_UNIT_CURRENCIES[minor]
+        candidates = [x for x in named if x["currency"] in allowed]
+        sentence = sentences_overlapping(doc, item["start"], item["end"]) if candidates else []
+        nearby = [x for x in candidates
+                  if sentence and sentence[0].start_char <= x["start"] < sentence[-1].end_char]
+        item["currency"] = (_most_used_currency(nearby) or _most_used_currency(candidates)
+                            or DEFAULT_MINOR_CURRENCY.get(minor))
+
+
+def _most_used_currency(amounts: list[dict]) -> str | None:
+    """The currency most of the amounts use; on a tie, the one named first."""
+    counts: dict[str, int] = {}
+    for x in amounts:
+        counts[x["currency"]] = counts.get(x["currency"], 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 # "a gallon", "an acre": one of a unit named in full. Not times ("a day when"), and not the

@@ -89,8 +89,8 @@ def fact_rows(article_id: str, facts: dict, run_id: str) -> dict[str, list[dict]
          "amount_text": x["text"], "start_char": x["start"], "end_char": x["end"],
          "amount_kind": x["kind"], "value": x.get("value"), "value_max": x.get("value_max"),
          "currency": x.get("currency"), "unit": x.get("unit"),
-         "approximate": bool(x.get("approximate")), "sentence": x.get("sentence"),
-         "extractor_version": version}
+         "approximate": bool(x.get("approximate")), "value_kind": x.get("value_kind"),
+         "sentence": x.get("sentence"), "extractor_version": version}
         for x in facts["amounts"]
     ]
     rows["dates"] = [
