@@ -1180,6 +1180,8 @@ def find_amounts(doc) -> list[dict]:
             continue  # "at one point": a time, not a score
         elif a.kind == "money" and inside(a, excluded_names_index) and a.currency is None:
             continue
+        if a.kind == "money" and a.value < 0:
+            continue  # a sum of money has no sign in English ("lost $5"); "$-5" is a typo or a code
         item = {
             "text": text[a.start: a.end], "start": a.start, "end": a.end, "kind": a.kind,
             "value": float(a.value), "currency": a.currency if a.kind == "money" else None,
