@@ -10,7 +10,11 @@ Measures, on the corpus of `bench.corpus` (built once, cached under data/bench/)
 4. the `news_etl` flow under a temporary Prefect server on the 2,000-article subset, against
    the library path on the same subset;
 5. the DuckDB load alone on the run's staged Parquet files, against DuckDB reading the same
-   files into plain tables.
+   files into plain tables;
+6. scaling out: `factwire run --dask-scheduler` on the subset, its batches on a local Dask
+   cluster of one single-threaded worker process per core, against the process pool's run of the
+   same subset (step 4's library run). `python -m bench.run --dask` measures only this: the
+   subset on the process pool, then on the cluster.
 
 Prints a table with the ratios and their targets and writes data/bench/report.json. The machine
 should be otherwise idle: the numbers are wall-clock times.
@@ -64,9 +68,33 @@ def ratios(m: dict) -> dict[str, float]:
     }
 
 
+# Target of the scale-out issue: the cluster's throughput against the process pool's on the same cores.
+SCALE_OUT_TARGETS = {"cluster_over_pool": (">=", 0.85)}
+
+
+def scale_out_ratios(m: dict) -> dict[str, float]:
+    """The cluster's throughput over the process pool's on the same subset (both measured)."""
+    if "cluster" not in m:
+        return {}
+    pool, on_cluster = m.get("pool") or m["library"], m["cluster"]
+    return {"cluster_over_pool": (on_cluster["articles"] / on_cluster["seconds"]) / (pool["articles"] / pool["seconds"])}
+
+
 def verdicts(values: dict[str, float]) -> dict[str, bool]:
     checks = {">=": lambda v, t: v >= t, "<=": lambda v, t: v <= t, "<": lambda v, t: v < t}
-    return {name: checks[op](values[name], bound) for name, (op, bound) in TARGETS.items() if name in values}
+    return {name: checks[op](values[name], bound) for name, (op, bound) in {**TARGETS, **SCALE_OUT_TARGETS}.items()
+            if name in values}
+
+
+def format_scale_out(m: dict, values: dict[str, float], passed: dict[str, bool]) -> str:
+    pool, on_cluster = m.get("pool") or m["library"], m["cluster"]
+    lines = [f"{'6. process pool, ' + str(pool['articles']) + ' articles':44} {pool['seconds']:9.1f} "
+             f"{pool['articles'] / pool['seconds']:11.1f}",
+             f"{'   Dask cluster, ' + str(on_cluster['workers']) + ' workers, same articles':44} "
+             f"{on_cluster['seconds']:9.1f} {on_cluster['articles'] / on_cluster['seconds']:11.1f}"]
+    for name, (op, bound) in SCALE_OUT_TARGETS.items():
+        lines.append(f"{name:28} {values[name]:8.3f}   {op} {bound:<5}  {'pass' if passed[name] else 'FAIL'}")
+    return "\n".join(lines)
 
 
 def stage_shares(seconds: dict[str, float]) -> dict[str, float]:
@@ -216,10 +244,12 @@ def measure_floor(folder: Path, batch_size: int, processes: int) -> dict:
 
 
 def staged_files(folder: Path) -> dict[str, list[Path]]:
-    return {table.name: sorted(table.rglob("*.parquet")) for table in sorted(folder.iterdir()) if table.is_dir()}
+    """The staged Parquet files per table (not the manifests, kept beside them in ``_manifests``)."""
+    return {table.name: sorted(table.rglob("*.parquet")) for table in sorted(folder.iterdir())
+            if table.is_dir() and not table.name.startswith("_")}
 
 
-def measure_load(staged: dict[str, list[Path]], work: Path) -> dict:
+def measure_load(staged: dict[str, list[Path]], work: Path, staging: Path) -> dict:
     """`Warehouse.load` of the staged files into a fresh warehouse (with its parts: the keyed
     inserts, the lake export, publishing the snapshot), and DuckDB reading the same files into
     plain tables of a fresh file."""
@@ -245,7 +275,7 @@ def measure_load(staged: dict[str, list[Path]], work: Path) -> dict:
                 parts[name] = parts.get(name, 0.0) + time.perf_counter() - started
         return wrapper
 
-    warehouse = Warehouse(work / "warehouse.duckdb", work / "lake")
+    warehouse = Warehouse(work / "warehouse.duckdb", work / "lake", staging)  # the manifests are there
     now = datetime.now(timezone.utc)
     # The run row of the run that staged the files: the lake export after the commit rewrites
     # the partitions of that run's articles, as it did in the run.
@@ -296,7 +326,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
     parser.add_argument("--articles", type=int, default=None,
                         help="a smaller corpus for trying the benchmark out (not the benchmark)")
+    parser.add_argument("--dask", action="store_true",
+                        help="only step 6: the subset on the process pool and on a local Dask cluster")
     args = parser.parse_args(argv)
+    if args.dask:
+        return main_dask(args)
 
     from factwire.parallel import worker_count
     from factwire.pipeline import DEFAULT_BATCH_SIZE
@@ -353,15 +387,148 @@ def main(argv: list[str] | None = None) -> int:
                  "articles_new": flow["result"]["summary"]["articles_new"]}
 
     print("5. DuckDB load ...", flush=True)
-    m.update(measure_load(staged_files(work / "first.staged"), work / "load"))
+    m.update(measure_load(staged_files(work / "first.staged"), work / "load", work / "first.staged"))
 
-    values = ratios(m)
+    print("6. the subset on a local Dask cluster ...", flush=True)
+    m["cluster"] = measure_cluster(paths.subset, work, processes, corpus["subset_articles"])
+
+    values = {**ratios(m), **scale_out_ratios(m)}
     passed = verdicts(values)
     report = {**m, "ratios": values, "passed": passed, "all_passed": all(passed.values())}
     (out / ("report.json" if not sizes else f"trial-{args.articles}/report.json")).write_text(
         json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
     print()
     print(format_report(m, values, passed))
+    print(format_scale_out(m, values, passed))
+    return 0
+
+
+class LocalCluster:
+    """A `dask scheduler` and ``workers`` `dask worker` processes (one thread each) on 127.0.0.1,
+    each in its own session, stopped with their children on exit."""
+
+    def __init__(self, workers: int, env: dict[str, str], logs: Path):
+        self.workers, self.env, self.logs = workers, env, logs
+        self.procs: list[subprocess.Popen] = []
+
+    def __enter__(self) -> "LocalCluster":
+        import socket
+
+        from distributed import Client
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        self.address = f"tcp://127.0.0.1:{port}"
+        dask = str(Path(sys.executable).parent / "dask")
+        self._start([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], "scheduler")
+        for n in range(self.workers):
+            self._start([dask, "worker", self.address, "--nthreads", "1", "--no-nanny", "--no-dashboard",
+                         "--name", f"bench-{n}", "--local-directory", str(self.logs / f"worker-{n}")], f"worker-{n}")
+        with Client(self.address, timeout=60, set_as_default=False) as client:
+            client.wait_for_workers(self.workers, timeout=120)
+        return self
+
+    def _start(self, argv: list[str], name: str) -> None:
+        with open(self.logs / f"{name}.log", "wb") as log:
+            self.procs.append(subprocess.Popen(argv, env=self.env, cwd=self.logs, stdout=log, stderr=subprocess.STDOUT,
+                                               stdin=subprocess.DEVNULL, start_new_session=True))
+
+    def __exit__(self, *exc) -> None:
+        import signal
+
+        for proc in reversed(self.procs):
+            family = [proc.pid, *descendants(proc.pid)]
+            for pid in family:
+                try:
+                    os.kill(pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                for pid in family:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
+                proc.wait(timeout=15)
+
+
+def descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    ppid = int(handle.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def measure_cluster(folder: Path, work: Path, workers: int, articles: int) -> dict:
+    """`factwire run --dask-scheduler` of ``folder`` into a fresh warehouse, on a local cluster of
+    ``workers`` single-threaded worker processes started beforehand, as a standing cluster is:
+    their start is not timed, their first batch (importing factwire, loading the model) is."""
+    logs = work / "cluster"
+    logs.mkdir(parents=True, exist_ok=True)
+    env = bench_env(work, "cluster")
+    with LocalCluster(workers, env, logs) as cluster:
+        argv = [sys.executable, "-m", "bench.timed", "cli", str(work / "cluster.staged"), "--", "run", "--json",
+                "--dask-scheduler", cluster.address, str(folder)]
+        measured = run_measured(argv, env, work / "cluster.log")
+    return {"seconds": measured["result"]["seconds"], "wall_seconds": measured["wall_seconds"],
+            "articles": articles, "workers": workers, "address": cluster.address}
+
+
+def measure_pool(folder: Path, work: Path, articles: int) -> dict:
+    """`factwire run` of ``folder`` on its own process pool, into a fresh warehouse."""
+    argv = [sys.executable, "-m", "bench.timed", "cli", str(work / "pool.staged"), "--", "run", "--json", str(folder)]
+    measured = run_measured(argv, bench_env(work, "pool"), work / "pool.log")
+    return {"seconds": measured["result"]["seconds"], "wall_seconds": measured["wall_seconds"], "articles": articles}
+
+
+def main_dask(args) -> int:
+    """`python -m bench.run --dask`: the subset on the process pool, then on a local Dask cluster."""
+    from factwire.parallel import worker_count
+    from factwire.settings import get_settings
+
+    out = args.out if args.out.is_absolute() else ROOT / args.out
+    eval_dir = args.eval_dir if args.eval_dir.is_absolute() else ROOT / args.eval_dir
+    sizes = {} if args.articles is None else {"full": args.articles, "subset": max(1, args.articles // 5)}
+    folder = out / ("" if not sizes else f"trial-{args.articles}")
+    print("corpus ...", flush=True)
+    corpus = ensure_corpus(folder, eval_dir, **sizes)
+    paths = CorpusPaths(folder, corpus["articles"], corpus["subset_articles"])
+    work = out / "work-dask"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    processes = worker_count(get_settings().processes, corpus["subset_articles"])
+    m: dict = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+               "corpus": {k: corpus[k] for k in ("articles", "subset_articles", "bytes_mean")},
+               "machine": {"cpus": len(os.sched_getaffinity(0)), "processes": processes,
+                           "python": platform.python_version(),
+                           "load_before": " ".join(f"{x:.2f}" for x in os.getloadavg())}}
+    print(f"6. the subset ({corpus['subset_articles']:,} articles) on the process pool ...", flush=True)
+    m["pool"] = measure_pool(paths.subset, work, corpus["subset_articles"])
+    print(f"   and on a local Dask cluster of {processes} workers ...", flush=True)
+    m["cluster"] = measure_cluster(paths.subset, work, processes, corpus["subset_articles"])
+    values = scale_out_ratios(m)
+    passed = verdicts(values)
+    report = {**m, "ratios": values, "passed": passed}
+    (folder / "report-dask.json").write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    print()
+    print(f"{m['corpus']['subset_articles']:,} articles, {m['machine']['cpus']} CPUs, load average before: "
+          f"{m['machine']['load_before']}")
+    print(f"{'measurement':44} {'seconds':>9} {'articles/s':>11}")
+    print(format_scale_out(m, values, passed))
     return 0
 
 

@@ -5,9 +5,9 @@ run itself (the interpreter's start and imports are timed by the caller, from ou
     python -m bench.timed cli KEEP_STAGING -- run --json PATHS...
     python -m bench.timed flow PATHS... --warehouse W --lake L
 
-``cli`` keeps the staged batch files (moved to KEEP_STAGING instead of deleted once loaded), so
-the load can be measured again on exactly these files; moving a folder costs less than deleting
-it, so the run is not slowed by this.
+``cli`` keeps the staged batch files and their manifests (the staging folder is moved to
+KEEP_STAGING instead of deleted once loaded), so the load can be measured again on exactly
+these files; moving a folder costs less than deleting it, so the run is not slowed by this.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ def run_cli(keep_staging: Path, argv: list[str]) -> dict:
     from factwire import cli
     from factwire.warehouse import lake
 
-    def keep(lake_dir: Path) -> None:
-        staged = Path(lake_dir) / lake.STAGING
+    def keep(staging: Path) -> None:
+        staged = Path(staging)
         if staged.exists():
             shutil.rmtree(keep_staging, ignore_errors=True)
             keep_staging.parent.mkdir(parents=True, exist_ok=True)
