@@ -30,7 +30,7 @@ def _not_written_yet(error: ModuleNotFoundError, module: str) -> bool:
     return error.name is not None and (error.name == module or error.name.startswith("factwire."))
 
 
-# ``train_docs`` when it is not given: each module's own default (a seeded sample).
+# ``train_docs`` when it is not given: each module's own default (its whole train split).
 MODULE_DEFAULT = object()
 
 
@@ -41,8 +41,8 @@ def run_eval(data_dir: Path, only: list[str] | None = None,
 
     A dataset folder that is missing is an error. A scorer module, or a factwire module it
     needs, that does not exist yet is skipped with a message through ``log``. ``train_docs``
-    is how many documents of a train split to score (None: all); by default each scorer's own
-    seeded sample.
+    is how many documents of a train split to score (None: all; a number: a seeded sample); by
+    default each scorer's own, the whole split.
     """
     data_dir = Path(data_dir)
     names = list(SCORERS) if not only else list(dict.fromkeys(only))
@@ -138,9 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the scores as JSON")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--train-docs", type=_train_docs, default=MODULE_DEFAULT, metavar="N|all",
-                        help="documents of each train split to score, drawn with a fixed seed "
-                             "(default: each dataset's own sample, see README Quality); "
-                             "'all' scores whole splits. Dev splits are always scored whole.")
+                        help="score only N documents of each train split, drawn with a fixed seed, "
+                             "for a quicker look ('all', the default, scores whole splits); "
+                             "dev splits are always scored whole")
     args = parser.parse_args(argv)
 
     data_dir = args.data if args.data is not None else default_data_dir()
