@@ -58,3 +58,25 @@ def test_a_tie_keeps_the_current_name(tmp_path):
     run_pipeline([_write(tmp_path / "first.jsonl", FIRST)], settings)
     run_pipeline([_write(tmp_path / "one.jsonl", LATER[1:])], settings)  # one "José Ramírez" to one "Jose Ramirez"
     assert _actors(settings)["jose-ramirez"] == ("Jose Ramirez", "text")
+
+
+def test_counts_by_actor_are_not_split_across_short_forms(tmp_path):
+    articles = [
+        {"published": "2024-05-06", "title": "Cuts",
+         "text": "General Motors Corp. said on Monday it would cut 2,000 jobs. Republicans in Congress "
+                 "criticised the plan, and the GOP leader called it a mistake."},
+        {"published": "2024-05-07", "title": "Sales",
+         "text": "GM shares rose after General Motors reported higher sales. Democrats said the "
+                 "Republican plan would hurt workers."},
+    ]
+    settings = Settings.in_folder(tmp_path / "w")
+    run_pipeline([_write(tmp_path / "a.jsonl", articles)], settings)
+    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    try:
+        counts = dict(con.execute("SELECT actor_id, count(*) FROM actor_mentions GROUP BY actor_id").fetchall())
+        names = dict(con.execute("SELECT actor_id, name FROM actors").fetchall())
+    finally:
+        con.close()
+    assert counts["general-motors"] == 3 and names["general-motors"] == "General Motors"
+    assert counts["republican-party"] == 3 and counts["democratic-party"] == 1
+    assert not {"motors", "gm", "gop", "republicans", "republican", "democrats"} & set(counts)

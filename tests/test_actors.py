@@ -180,3 +180,141 @@ def test_known_company_found_even_inside_an_event_name():
     _, mentions = _actors("Students presented at the Google Science Fair, said Twitter users.")
     assert _mention(mentions, "Google")["actor_id"] == "google"
     assert _mention(mentions, "Twitter")["actor_id"] == "twitter"
+
+
+# -- canonical actors: one actor per person, party and company ---------------------------------
+
+def _ids(mentions, text):
+    return [m["actor_id"] for m in mentions if m["text"] == text]
+
+
+def test_a_title_word_stays_in_an_organisations_name():
+    text = ("General Motors cut jobs on Monday. The Supreme Court and the Justice Department "
+            "declined to comment, and General Electric shares rose.")
+    actors, mentions = _actors(text)
+    names = {m["text"] for m in mentions}
+    assert {"General Motors", "Supreme Court", "Justice Department", "General Electric"} <= names
+    assert not {"motors", "court", "department", "electric"} & set(actors)  # no fragments
+    assert _mention(mentions, "General Motors")["actor_id"] == "general-motors"
+
+
+def test_a_title_before_a_persons_name_still_goes():
+    _, mentions = _actors("President Barack Obama met General David Petraeus in Kabul.")
+    assert _mention(mentions, "Barack Obama")["actor_id"] == "barack-obama"
+    assert _mention(mentions, "David Petraeus")["actor_id"] == "david-petraeus"
+
+
+def test_a_surname_after_one_full_name_is_that_person_and_a_given_name_too():
+    _, mentions = _actors("Hillary Clinton spoke in Ohio on Monday. Clinton said the economy was strong.")
+    assert _ids(mentions, "Clinton") == ["hillary-clinton"]
+    _, mentions = _actors("Matt Damon starred in the film. Matt said he loved making it.")
+    assert _ids(mentions, "Matt") == ["matt-damon"]
+
+
+def test_a_surname_two_people_share_goes_to_the_one_named_in_its_paragraph_else_to_neither():
+    text = ("Hillary Clinton and Bill Clinton arrived in Iowa. Clinton said hello to the crowd.\n\n"
+            "Later, Bill Clinton spoke at a school. Clinton praised the teachers.")
+    actors, mentions = _actors(text)
+    assert _ids(mentions, "Clinton") == ["clinton", "bill-clinton"]  # both named in paragraph 1
+    assert actors["clinton"].type == "person"
+    assert len(_ids(mentions, "Hillary Clinton")) == 1
+
+
+def test_a_famous_bearer_of_a_surname_competes_with_the_articles_person():
+    text = "Michelle Obama visited a school in Chicago. Obama thanked the teachers."
+    _, mentions = _actors(text)
+    assert _ids(mentions, "Obama") == ["michelle-obama"]  # the only Obama named in the paragraph
+    _, mentions = _actors("President Obama signed the bill on Friday. Obama said it would help.")
+    assert set(_ids(mentions, "Obama")) == {"barack-obama"}
+
+
+def test_an_acronym_defined_in_brackets_is_the_organisation_wherever_it_recurs():
+    text = ("American International Group (AIG) needs more money. AIG shares fell 5%. "
+            "Analysts said the AIG board would meet.")
+    _, mentions = _actors(text)
+    assert set(_ids(mentions, "AIG")) == {"american-international-group"}
+    assert len(_ids(mentions, "AIG")) == 3
+
+
+def test_an_acronym_spelling_an_articles_organisation_is_it():
+    text = ("The Royal Bank of Scotland reported a loss on Friday. "
+            "RBS said it would cut 3,000 jobs next year.")
+    _, mentions = _actors(text)
+    assert _ids(mentions, "RBS") == [_mention(mentions, "Royal Bank of Scotland")["actor_id"]]
+
+
+def test_parties_and_their_members_words_are_the_party():
+    text = ("Republicans in Congress opposed the bill. The Republican senator said the GOP would "
+            "fight it. Democrats and the Democratic Party backed it.")
+    _, mentions = _actors(text)
+    assert {m["actor_id"] for m in mentions if m["text"] in ("Republicans", "Republican", "GOP")} == {"republican-party"}
+    assert {m["actor_id"] for m in mentions if m["text"] in ("Democrats", "Democratic Party")} == {"democratic-party"}
+
+
+def test_a_companys_legal_form_is_folded_when_the_rest_is_known():
+    text = ("General Motors Corp. cut jobs. GM said General Motors would recover. "
+            "Bank of America Corp. and Citigroup Inc. fell, and Caterpillar Inc. said Caterpillar "
+            "would hire. Infogear Technology Corp. was sold.")
+    actors, mentions = _actors(text)
+    assert {m["actor_id"] for m in mentions if "Motors" in m["text"] or m["text"] == "GM"} == {"general-motors"}
+    assert _mention(mentions, "Bank of America Corp.")["actor_id"] == "bank-of-america"
+    assert _mention(mentions, "Citigroup Inc.")["actor_id"] == "citigroup"
+    assert set(_ids(mentions, "Caterpillar Inc.") + _ids(mentions, "Caterpillar")) == {"caterpillar"}
+    assert actors[_mention(mentions, "Infogear Technology Corp.")["actor_id"]].name == "Infogear Technology"
+
+
+@pytest.mark.parametrize("name, known, expected", [
+    ("Infogear Technology Corp.", frozenset(), "Infogear Technology"),
+    ("News Corp", frozenset(), "News Corp"),  # one common word left: the form tells it apart
+    ("Caterpillar Inc.", frozenset(), "Caterpillar Inc."),
+    ("Caterpillar Inc.", frozenset({"caterpillar"}), "Caterpillar"),
+    ("East India Company", frozenset(), "East India Company"),  # a word that can be a name's
+    ("Volkswagen Group", frozenset(), "Volkswagen"),  # ...unless the rest is a known actor
+    ("JPMorgan Chase & Co.", frozenset(), "JPMorgan Chase"),
+    ("Apple Corps", frozenset(), "Apple Corps"),  # "Corps" is no legal form
+])
+def test_without_legal_suffix(name, known, expected):
+    from factwire.extract.actors import _without_legal_suffix
+    assert _without_legal_suffix(name, known) == expected
+
+
+def test_a_name_never_ends_with_a_conjunction():
+    from factwire.extract.actors import clean_name
+    assert clean_name("Bank of America Corp. and") == "Bank of America Corp."
+    assert clean_name("General Motors", person=False) == "General Motors"
+    assert clean_name("President Obama", person=True) == "Obama"
+    assert clean_name("President Joe Smith", person=False) == "Joe Smith"
+
+
+def test_names_the_article_calls_products_works_or_events_are_things():
+    from spacy.tokens import Span
+
+    from factwire.extract.actors import _names_of_things
+
+    doc = next(parse(["Windows crashed. Windows was updated. Windows shipped. Paris loved it."]))
+    windows = [i for i, t in enumerate(doc) if t.text == "Windows"]
+    paris = [t.i for t in doc if t.text == "Paris"][0]
+    doc.ents = [Span(doc, windows[0], windows[0] + 1, label="PRODUCT"),
+                Span(doc, windows[1], windows[1] + 1, label="GPE"),
+                Span(doc, windows[2], windows[2] + 1, label="PRODUCT"),
+                Span(doc, paris, paris + 1, label="GPE")]
+    doc.user_data.pop("factwire.entities", None)
+    assert _names_of_things(doc) == {"Windows"}  # two product labels to one place label
+    doc.ents = [Span(doc, windows[0], windows[0] + 1, label="PRODUCT"),
+                Span(doc, windows[1], windows[1] + 1, label="GPE"),
+                Span(doc, windows[2], windows[2] + 1, label="GPE")]
+    doc.user_data.pop("factwire.entities", None)
+    assert _names_of_things(doc) == set()  # the actor labels are the majority
+
+
+@pytest.mark.parametrize("text, name, inside", [
+    ("European Space Agency launched", "European", True),
+    ("Democratic Unionist Party won", "Democratic", True),
+    ("Google Science Fair opened", "Google", False),  # a name in its own form still names it
+    ("Moscow Mayor spoke", "Moscow", False),  # a title follows
+    ("Taipei City grew", "Taipei", False),
+    ("European leaders met", "European", False),
+])
+def test_an_alias_adjective_inside_a_longer_name_is_no_mention(text, name, inside):
+    from factwire.extract.actors import _inside_longer_name, lookup_alias
+    assert _inside_longer_name(text, len(name), name, lookup_alias(name)) is inside

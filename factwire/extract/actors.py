@@ -12,6 +12,7 @@ then outranks a place's alias ("Paris" after "Valeska Paris"); types fixed by a 
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -42,6 +43,10 @@ TITLES = {
     "st", "saint", "comrade", "premier", "emir", "sultan", "crown", "journalist", "influencer",
 }
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# Words an English name never ends with: conjunctions, articles, prepositions.
+_NOT_LAST_WORDS = frozenset({"and", "or", "nor", "but", "the", "a", "an", "of", "for", "in", "at",
+                             "to", "by", "with", "from", "on", "&", ",", "-"})
+_TITLE_WORD = re.compile(r"(?:(?:the|The|THE)\s+)?(?i:%s)\.?(?=\s)" % "|".join(sorted(TITLES, key=len, reverse=True)))
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 
 
@@ -101,25 +106,45 @@ def lookup_alias(text: str) -> AliasEntry | None:
     return table.get(folded) or table.get(_fold(_LEADING_THE.sub("", text)))
 
 
-def clean_name(span_text: str) -> str:
-    """The name without a leading article, titles or a possessive ending."""
+def clean_name(span_text: str, person: bool | None = None) -> str:
+    """The name without a leading article, titles or a possessive ending.
+
+    A title word before a person's name is no part of the name ("President Obama"); before
+    other words it is part of an organisation's ("General Motors", "Supreme Court", "Foreign
+    Office"). So titles go when the name is a person's (``person``), or, for a name typed as
+    something else (``person=False``), when what follows them is a person's name: a person of
+    the alias table or a known given name and a surname. ``None``: titles always go.
+    """
     text = _POSSESSIVE.sub("", span_text.strip())
     text = _LEADING_THE.sub("", text)
     words = text.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
-        words = words[1:]
-    return " ".join(words)
+    while len(words) > 1 and words[-1].lower() in _NOT_LAST_WORDS:
+        words = words[:-1]  # "Bank of America Corp. and": NER ran past the name
+    titled = words
+    while len(titled) > 1 and titled[0].lower().rstrip(".") in TITLES:
+        titled = titled[1:]
+    if titled is not words and person is False and not _names_a_person(titled):
+        return " ".join(words)
+    return " ".join(titled)
 
 
-def _name_span(ent: Span) -> tuple[int, int, str]:
+def _names_a_person(words: list[str]) -> bool:
+    """Words that name a person: a person of the alias table, or a given name and a surname."""
+    entry = lookup_alias(" ".join(words))
+    if entry is not None:
+        return entry.type == "person"
+    return len(words) >= 2 and words[0] in entity_rules.given_names() and words[-1][:1].isupper()
+
+
+def _name_span(ent: Span, label: str) -> tuple[int, int, str]:
     """Character span of the name proper inside an entity (titles, 'the', possessive dropped)."""
     text = ent.text
     start, end = ent.start_char, ent.end_char
     poss = _POSSESSIVE.search(text)
-    if poss and ent.label_ in ("PERSON", "ORG"):
+    if poss and label in ("PERSON", "ORG"):
         end -= len(poss.group(0))
         text = text[: len(text) - len(poss.group(0))]
-    cleaned = clean_name(text)
+    cleaned = clean_name(text, person=label == "PERSON")
     if cleaned and cleaned != text:
         offset = text.rfind(cleaned)
         if offset >= 0:
@@ -159,12 +184,14 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     candidates = _rejoin_full_names(text, candidates, full_people)
     _relabel_people(candidates, full_people)
     _mark_teams(doc, candidates)
+    _expand_acronyms(text, candidates)
+    context = _Context.of(text, candidates, full_people)
 
     actors: dict[str, Actor] = {}
     votes: dict[str, dict[str, int]] = {}  # actor id -> type -> mentions (names not in the table)
     mentions: list[dict] = []
     for cand in candidates:
-        resolved = _resolve(cand.name, cand.label, full_people, cand.person)
+        resolved = _resolve(cand.name, cand.label, context, cand.person, cand.start)
         if resolved is None:
             continue
         canonical, kind, country, from_table = resolved
@@ -186,7 +213,10 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
         mentions.append(mention)
     nested_mentions = []
     for cand in _nested_names(candidates, full_people):
-        canonical, kind, country, from_table = _resolve(cand.name, cand.label, full_people)
+        resolved = _resolve(cand.name, cand.label, context, start=cand.start)
+        if resolved is None:
+            continue
+        canonical, kind, country, from_table = resolved
         key = actor_id(canonical)
         actor = actors.get(key)
         if actor is None:
@@ -260,6 +290,7 @@ def _is_place_name(text: str, entry: AliasEntry) -> bool:
 def _entity_candidates(doc: Doc) -> list[_Candidate]:
     out = []
     merged_up_to = 0  # tokens before this index were taken into a person name built by a rule
+    things = _names_of_things(doc)
     for ent in entities(doc):
         if ent.label_ not in ENTITY_TYPES and ent.label_ != "PRODUCT":
             continue
@@ -273,14 +304,19 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
                 ent, label, person = named, "PERSON", True
         if label not in ENTITY_TYPES:
             continue  # products are kept only when they are people ("Dries Mertens")
-        start, end, name = _name_span(ent)
+        start, end, name = _name_span(ent, label)
         if not name or not any(c.isalpha() for c in name):
             continue
+        title = _TITLE_WORD.match(text_of(doc), ent.start_char) if label != "PERSON" else None
+        if title is not None and start >= title.end():
+            label, person = "PERSON", True  # "President Joe Smith" typed as an organisation
         entry = lookup_alias(name) or lookup_alias(ent.text)
         if person and entry is not None and entry.type != "person" and " " not in name:
             entry = None  # "Paris, an Australian woman" is no capital
         if entry is None and _not_an_actor(ent, name, label):
             continue
+        if entry is None and not person and (ent.text in things or label == "NORP" and any(c.isdigit() for c in name)):
+            continue  # a product, work or event: "Windows" beside "Windows" the product; "Windows 10"
         if entry is None and not person:
             label = entity_rules.head_word_label(name) or label
             if label == "ORG" and _before_its_region(doc, ent):
@@ -291,6 +327,28 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         out.append(_Candidate(start, end, name, label, ent, kind, person=person))
         merged_up_to = ent.end
     return out
+
+
+THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _names_of_things(doc: Doc) -> frozenset[str]:
+    """Names the article's NER calls a product, work or event at least as often as an actor.
+
+    An article uses one name for one thing, and products, works and events are not actors: a
+    name labelled both ways along the article ("Windows" a product here, a place there) is the
+    thing, unless the actor labels are the majority.
+    """
+    votes: dict[str, int] = {}
+    for ent in entities(doc):
+        if ent.label_ in THING_LABELS:
+            votes[ent.text] = votes.get(ent.text, 0) + 1
+    if not votes:
+        return frozenset()
+    for ent in entities(doc):
+        if ent.label_ in ENTITY_TYPES and ent.text in votes:
+            votes[ent.text] -= 1
+    return frozenset(name for name, vote in votes.items() if vote >= 0)
 
 
 def _person_name(doc: Doc, ent: Span) -> Span | None:
@@ -480,25 +538,183 @@ def _mark_teams(doc: Doc, candidates: list[_Candidate]) -> None:
         countries[i].team = True
 
 
-def _resolve(name: str, label: str, full_people: list[str],
-             person: bool = False) -> tuple[str, str, str | None, bool] | None:
-    """Canonical name, type, country and whether the alias table gave them. A name a rule found
-    to be a person's ("Paris" after "Valeska Paris") does not take a place's alias."""
+def _resolve(name: str, label: str, context: "_Context", person: bool = False,
+             start: int | None = None) -> tuple[str, str, str | None, bool] | None:
+    """Canonical name, type, country and whether the alias table gave them (None: no actor).
+
+    A person's one-word name is first a short form of a person the article names in full
+    (see `_Context.person_named`), then an alias; a name a rule found to be a person's ("Paris"
+    after "Valeska Paris") does not take a place's alias. Other names lose a company's legal
+    form when what remains is known (see `_without_legal_suffix`).
+    """
     entry = lookup_alias(name)
-    if entry is not None and not (person and entry.type != "person"):
-        return entry.canonical, entry.type, entry.country, True
-    kind = ENTITY_TYPES[label]
     if label == "PERSON":
         words = name.split()
         if len(words) == 1 or len(words) == 2 and words[0].rstrip(".").lower() in TITLES:
-            for full in full_people:
-                if full.split()[-1] == words[-1]:
-                    entry = lookup_alias(full)
-                    return (entry.canonical, entry.type, entry.country, True) if entry \
-                        else (full, "person", None, False)
+            full = context.person_named(words[-1], start, entry)
+            if full is _AMBIGUOUS:
+                return words[-1], "person", None, False  # a Clinton, but which one is not said
+            if full is not None:
+                found = lookup_alias(full)
+                return (found.canonical, found.type, found.country, True) if found is not None \
+                    and found.type == "person" else (full, "person", None, False)
+    if entry is not None and not (person and entry.type != "person"):
+        return entry.canonical, entry.type, entry.country, True
+    kind = ENTITY_TYPES[label]
     if label == "NORP":
         return None if name.islower() else (name, "group", None, False)
+    short = _without_legal_suffix(name, context.names)
+    if short != name:
+        entry = lookup_alias(short)
+        if entry is not None:
+            return entry.canonical, entry.type, entry.country, True
+        return short, "organization", None, False
     return name, kind, None, False
+
+
+_AMBIGUOUS = object()
+
+
+@dataclass
+class _Context:
+    """What an article says that its short forms are read against."""
+
+    text: str
+    # full person names as written, and where each is named in full: (start, canonical name)
+    full_people: list[str]
+    full_mentions: list[tuple[int, str]]
+    paragraph_starts: list[int]
+    names: frozenset[str]  # folded names of the article's organisations and places
+
+    @classmethod
+    def of(cls, text: str, candidates: list[_Candidate], full_people: list[str]) -> "_Context":
+        people = set(full_people)
+        full_mentions = [(c.start, _person_canonical(c.name)) for c in candidates
+                         if c.label == "PERSON" and c.name in people]
+        names = frozenset(_fold(c.name) for c in candidates if c.label not in ("PERSON", "NORP") and not c.kind)
+        return cls(text, full_people, full_mentions, _paragraph_starts(text), names)
+
+    def person_named(self, word: str, start: int | None, entry: AliasEntry | None):
+        """The full name a one-word name of a person stands for, None, or _AMBIGUOUS.
+
+        News names a person in full once and by surname after ("Zelensky" after "Volodymyr
+        Zelensky"), less often by given name ("Matt" after "Matt Damon"). A surname is read
+        first, then the alias table, then a given name. When several people fit (Hillary and
+        Bill Clinton; or the alias table's Donald Trump beside the article's Ivanka Trump), the
+        word means the one of them named in full earlier in the same paragraph, if only one of
+        them is; otherwise it is given to none of them (it stays an actor of its own, "Clinton").
+        """
+        fits = {_person_canonical(n) for n in self.full_people if n.split()[-1] == word}
+        if fits and entry is not None and entry.type == "person" and entry.canonical.split()[-1] == word:
+            fits.add(entry.canonical)  # the famous bearer of the surname competes
+        if not fits:
+            if entry is not None:
+                return None  # the alias table decides
+            fits = {_person_canonical(n) for n in self.full_people if n.split()[0] == word}
+        if len(fits) <= 1:
+            return next(iter(fits), None)
+        if start is None:
+            return _AMBIGUOUS
+        paragraph = self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, start) - 1]
+        named = {name for at, name in self.full_mentions if paragraph <= at < start and name in fits}
+        return next(iter(named)) if len(named) == 1 else _AMBIGUOUS
+
+
+def _person_canonical(full_name: str) -> str:
+    entry = lookup_alias(full_name)
+    return entry.canonical if entry is not None and entry.type == "person" else full_name
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Where the article's paragraphs start: after blank lines, or after every line break when
+    the text has no blank line (one paragraph per line)."""
+    breaks = list(_PARAGRAPH_BREAK.finditer(text)) or list(re.finditer(r"\n\s*", text))
+    return [0] + [m.end() for m in breaks]
+
+
+# A company's legal form after its name ("General Motors Corp.", "Citigroup Inc.", "Deutsche
+# Bank AG"). The abbreviations are only ever legal forms; the words can be part of a name
+# ("East India Company", "Carlyle Group").
+LEGAL_FORM_ABBREVIATIONS = frozenset({
+    "inc", "corp", "co", "ltd", "plc", "llc", "l.l.c", "lp", "l.p", "llp", "ag", "sa", "s.a", "nv",
+    "n.v", "bv", "b.v", "gmbh", "spa", "s.p.a", "pty", "bhd", "oyj", "asa", "ab", "kk", "k.k"})
+LEGAL_FORM_WORDS = frozenset({"corporation", "company", "limited", "incorporated", "group", "holdings"})
+_LEGAL_SUFFIX = re.compile(r"(?:,?\s+&)?,?\s+(?P<form>[A-Za-z.]+?)\.?$")
+
+
+def _without_legal_suffix(name: str, known: frozenset[str]) -> str:
+    """The name less a company's legal form, when the rest is known to name the company.
+
+    A legal form says how a company is registered, not who it is: news writes "General Motors
+    Corp." once and "General Motors" after. The form goes when the rest is an actor of the alias
+    table or a name the article uses by itself, or, for the abbreviations that are only ever
+    legal forms ("Inc.", "Corp.", "plc"), when the rest has two words or more: one word alone
+    may be a common word the form was distinguishing ("News Corp", "Time Inc.").
+    """
+    match = _LEGAL_SUFFIX.search(name)
+    if match is None:
+        return name
+    form = match.group("form").lower().rstrip(".")
+    if form not in LEGAL_FORM_ABBREVIATIONS and form not in LEGAL_FORM_WORDS:
+        return name
+    rest = name[:match.start()].rstrip(" ,&")
+    if not rest or not rest[:1].isupper():
+        return name
+    if lookup_alias(rest) is not None or _fold(rest) in known:
+        return rest
+    if form in LEGAL_FORM_ABBREVIATIONS and len(rest.split()) >= 2:
+        return rest
+    return name
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]")
+
+
+def _expand_acronyms(text: str, candidates: list[_Candidate]) -> None:
+    """Acronyms of organisations the article names in full become those organisations.
+
+    An acronym defined in brackets ("American International Group (AIG)") means the name it
+    follows wherever it recurs; one that spells the initials of exactly one organisation the
+    article names ("GM" beside "General Motors") means that organisation, unless the alias
+    table knows it as something else.
+    """
+    defined: dict[str, str] = {}
+    initials: dict[str, set[str]] = {}
+    for cand in candidates:
+        surface = text[cand.start:cand.end]
+        if cand.label == "ORG" and _ACRONYM.fullmatch(surface) and cand.name != surface:
+            defined.setdefault(surface, cand.name)  # "(AIG)" after its name (see _acronyms)
+        elif cand.label == "ORG" and not cand.kind and " " in cand.name:
+            full = _without_legal_suffix(cand.name, frozenset())
+            key = _initials(full)
+            if key:
+                initials.setdefault(key, set()).add(_fold(full))
+    by_initials = {}
+    for cand in candidates:
+        if cand.label == "ORG" and " " in cand.name:
+            full = _without_legal_suffix(cand.name, frozenset())
+            if initials.get(_initials(full) or "") == {_fold(full)}:
+                by_initials.setdefault(_initials(full), full)
+    if not defined and not by_initials:
+        return
+    for cand in candidates:
+        surface = text[cand.start:cand.end]
+        if cand.name != surface or cand.kind == "demonym" and cand.label != "NORP":
+            continue
+        full = defined.get(surface)
+        if full is None and lookup_alias(surface) is None:
+            full = by_initials.get(surface)
+        if full is not None:
+            cand.name, cand.label, cand.kind = full, "ORG", None
+
+
+def _initials(name: str) -> str | None:
+    """The capitals an acronym of the name would spell: "General Motors" -> "GM"."""
+    letters = "".join(w[0] for w in name.split() if w[:1].isupper() or w[:1].isdigit())
+    return letters if len(letters) >= 2 else None
 
 
 def _alias_only_mentions(doc: Doc, text: str, taken: list[_Candidate]) -> list[_Candidate]:
@@ -527,8 +743,10 @@ def _alias_only_mentions(doc: Doc, text: str, taken: list[_Candidate]) -> list[_
             continue
         if any(i in occupied for i in range(start, end)):
             continue
-        span = doc.char_span(start, end, alignment_mode="expand")
         entry = lookup_alias(name)
+        if _inside_longer_name(text, end, name, entry):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
         kind = "demonym" if span is not None and _is_demonym(span, name, entry) else None
         found.append(_Candidate(start, end, name, "ORG", span, kind))
         occupied.update(range(start, end))
@@ -536,6 +754,19 @@ def _alias_only_mentions(doc: Doc, text: str, taken: list[_Candidate]) -> list[_
 
 
 _FIRST_WORD = re.compile(r"\w+")
+
+
+def _inside_longer_name(text: str, end: int, name: str, entry: AliasEntry) -> bool:
+    """An adjective or by-name of an actor that starts a longer name is part of that name, not
+    a mention: "European" of "European Space Agency", "Democratic" of "Democratic Unionist
+    Party", "Moscow" of "Moscow State University". A name in its own form still names its
+    bearer inside a longer one ("Google Science Fair"); so does a place before a title
+    ("Moscow Mayor") or "City" ("Taipei City")."""
+    longer = _NEXT_NAME_WORD.match(text, end)
+    if longer is None or longer.group(1).lower().rstrip(".") in TITLES or longer.group(1) == "City":
+        return False
+    return _fold(name) != _fold(entry.canonical) and not name.isupper()
+_NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w.'’-]*)")
 
 
 @functools.lru_cache(maxsize=1)
