@@ -318,3 +318,12 @@ def test_names_the_article_calls_products_works_or_events_are_things():
 def test_an_alias_adjective_inside_a_longer_name_is_no_mention(text, name, inside):
     from factwire.extract.actors import _inside_longer_name, lookup_alias
     assert _inside_longer_name(text, len(name), name, lookup_alias(name)) is inside
+
+
+def test_no_fragment_of_an_organisations_name_becomes_an_actor_through_its_citations():
+    from factwire.extract import extract
+
+    facts = extract("According to General Motors, sales rose. The court ruled, according to the "
+                    "Justice Department.")
+    assert {c["actor_id"] for c in facts["citations"]} == {"general-motors", "justice-department"}
+    assert not {"motors", "department"} & {a["id"] for a in facts["actors"]}

@@ -64,7 +64,7 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
 
 
 def _name_of(ent) -> tuple[int, int, str]:
-    name = clean_name(ent.text)
+    name = clean_name(ent.text, person=ent.label_ == "PERSON")
     offset = ent.text.rfind(name)
     start = ent.start_char + max(offset, 0)
     return start, start + len(name), name
