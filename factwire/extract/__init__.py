@@ -68,7 +68,11 @@ def facts_from_doc(doc: Doc, published: date | None, cited_sources: list[str] | 
     quotes = find_quotes(doc, mentions, actor_rows)
     check()
     index = MentionIndex(doc, mentions)
-    deals = find_deals(doc, index, amounts, dates, citations)
+    # The deal and event rules look facts up by position: give them lists in text order.
+    amounts.sort(key=lambda fact: fact["start"])
+    dates.sort(key=lambda fact: fact["start"])
+    placed = sorted((c for c in citations if c.get("start") is not None), key=lambda fact: fact["start"])
+    deals = find_deals(doc, index, amounts, dates, placed)
     check()
     events = find_events(doc, index, dates)
     check()

@@ -14,7 +14,7 @@ import hashlib
 
 from spacy.tokens import Doc, Token
 
-from factwire.extract.syntax import (MentionIndex, text_of, agent_of, argument_head, direct_objects, extent,
+from factwire.extract.syntax import (MentionIndex, text_of, starting_between, agent_of, argument_head, direct_objects, extent,
                                      is_calendar_date, is_market_move, lower_lemmas, modality, phrase, prep_objects,
                                      sentence_of, subjects, token_texts, verb_arguments)
 
@@ -133,8 +133,7 @@ def find_transactions(doc: Doc, index: MentionIndex) -> list[dict]:
 
 def _money_in_sentence(token: Token, amounts: list[dict]) -> bool:
     sentence = sentence_of(token)
-    return any(a["kind"] == "money" and sentence.start_char <= a["start"] < sentence.end_char
-               for a in amounts)
+    return any(a["kind"] == "money" for a in starting_between(amounts, sentence.start_char, sentence.end_char))
 
 
 def _particle_noun(noun: Token) -> str | None:
@@ -351,17 +350,17 @@ def _deal(kind, parties, buyer, seller, item_token, start, end, trigger_token, s
 def _attach_context(deal: dict, token: Token, amounts, dates, citations) -> None:
     s_start, s_end = deal["_sentence"]
     d_start, d_end = deal["mentions"][0]["start"], deal["mentions"][0]["end"]
-    money = [a for a in amounts if a["kind"] == "money" and s_start <= a["start"] < s_end]
+    money = [a for a in starting_between(amounts, s_start, s_end) if a["kind"] == "money"]
     inside = [a for a in money if d_start <= a["start"] < d_end] or money
     if inside:
         chosen = min(inside, key=lambda a: abs(a["start"] - token.idx))
         deal["value"] = {"value": chosen["value"], "currency": chosen["currency"],
                          "approximate": chosen.get("approximate", False)}
-    in_sentence = [d for d in dates if s_start <= d["start"] < s_end and is_calendar_date(d)]
+    in_sentence = [d for d in starting_between(dates, s_start, s_end) if is_calendar_date(d)]
     if in_sentence:
         chosen = min(in_sentence, key=lambda d: abs(d["start"] - token.idx))
         deal["date"] = {"value": chosen["value"], "precision": chosen["precision"]}
-    cited = [c for c in citations if c.get("start") is not None and s_start <= c["start"] < s_end]
+    cited = starting_between(citations, s_start, s_end)
     if cited:
         deal["citation"] = cited[0]["source"]
         if deal["status"] in (None, "completed", "asserted"):
@@ -380,13 +379,17 @@ def _compatible(a: dict | None, b: dict | None, key: str) -> bool:
 
 def _merge(deals: list[dict]) -> list[dict]:
     merged: list[dict] = []
+    # Deals of one kind between the same parties, looked up by that key: an article with many
+    # deals compares each only with its namesakes, not with every deal before it.
+    by_key: dict[tuple, list[dict]] = {}
     for deal in deals:
-        target = next((m for m in merged if m["kind"] == deal["kind"]
-                       and set(m["parties"]) == set(deal["parties"])
-                       and _compatible(m["date"], deal["date"], "date")
+        namesakes = by_key.setdefault((deal["kind"], frozenset(deal["parties"])), [])
+        target = next((m for m in namesakes
+                       if _compatible(m["date"], deal["date"], "date")
                        and _compatible(m["value"], deal["value"], "value")), None)
         if target is None:
             merged.append(deal)
+            namesakes.append(deal)
             continue
         target["mentions"].extend(deal["mentions"])
         for key in ("buyer", "seller", "value", "item", "citation"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from factwire.extract.syntax import (MentionIndex, text_of, direct_objects, extent, is_calendar_date, is_market_move,
+from factwire.extract.syntax import (MentionIndex, text_of, starting_between, direct_objects, extent, is_calendar_date, is_market_move,
                                      lower_lemmas, modality, prep_objects, sentence_of, subjects, verb_arguments)
 
 EVENT_VERBS = {
@@ -130,7 +130,7 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
 
 def _date_in_sentence(verb: Token, dates: list[dict]) -> dict | None:
     sentence = sentence_of(verb)
-    candidates = [d for d in dates if sentence.start_char <= d["start"] < sentence.end_char and is_calendar_date(d)]
+    candidates = [d for d in starting_between(dates, sentence.start_char, sentence.end_char) if is_calendar_date(d)]
     if not candidates:
         return None
     chosen = min(candidates, key=lambda d: abs(d["start"] - verb.idx))

@@ -42,6 +42,16 @@ class SpanIndex:
         return at >= 0 and self._max_end[at] >= end
 
 
+def _start(fact: dict) -> int:
+    return fact["start"]
+
+
+def starting_between(facts: list[dict], lo: int, hi: int) -> list[dict]:
+    """The facts that start in ``[lo, hi)``, by bisection in a list sorted by ``start`` (looking a
+    sentence's facts up in a whole article's list stays logarithmic)."""
+    return facts[bisect.bisect_left(facts, lo, key=_start): bisect.bisect_left(facts, hi, key=_start)]
+
+
 def text_of(doc: Doc) -> str:
     """The doc's text, read once (``doc.text`` joins every token again on each access)."""
     text = doc.user_data.get("factwire.text")
