@@ -12,7 +12,6 @@ then outranks a place's alias ("Paris" after "Valeska Paris"); types fixed by a 
 
 from __future__ import annotations
 
-import bisect
 import csv
 import functools
 import re
@@ -191,7 +190,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     votes: dict[str, dict[str, int]] = {}  # actor id -> type -> mentions (names not in the table)
     mentions: list[dict] = []
     for cand in candidates:
-        resolved = _resolve(cand.name, cand.label, context, cand.person, cand.start)
+        resolved = _resolve(cand.name, cand.label, context, cand.person)
         if resolved is None:
             continue
         canonical, kind, country, from_table = resolved
@@ -213,7 +212,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
         mentions.append(mention)
     nested_mentions = []
     for cand in _nested_names(candidates, full_people):
-        resolved = _resolve(cand.name, cand.label, context, start=cand.start)
+        resolved = _resolve(cand.name, cand.label, context)
         if resolved is None:
             continue
         canonical, kind, country, from_table = resolved
@@ -538,8 +537,8 @@ def _mark_teams(doc: Doc, candidates: list[_Candidate]) -> None:
         countries[i].team = True
 
 
-def _resolve(name: str, label: str, context: "_Context", person: bool = False,
-             start: int | None = None) -> tuple[str, str, str | None, bool] | None:
+def _resolve(name: str, label: str, context: "_Context",
+             person: bool = False) -> tuple[str, str, str | None, bool] | None:
     """Canonical name, type, country and whether the alias table gave them (None: no actor).
 
     A person's one-word name is first a short form of a person the article names in full
@@ -551,7 +550,7 @@ def _resolve(name: str, label: str, context: "_Context", person: bool = False,
     if label == "PERSON":
         words = name.split()
         if len(words) == 1 or len(words) == 2 and words[0].rstrip(".").lower() in TITLES:
-            full = context.person_named(words[-1], start, entry)
+            full = context.person_named(words[-1], entry)
             if full is _AMBIGUOUS:
                 return words[-1], "person", None, False  # a Clinton, but which one is not said
             if full is not None:
@@ -580,59 +579,62 @@ class _Context:
     """What an article says that its short forms are read against."""
 
     text: str
-    # full person names as written, and where each is named in full: (start, canonical name)
-    full_people: list[str]
-    full_mentions: list[tuple[int, str]]
-    paragraph_starts: list[int]
+    full_people: list[str]  # person names written in full, in order of first appearance
+    full_counts: dict[str, int]  # canonical person -> times named in full
     names: frozenset[str]  # folded names of the article's organisations and places
 
     @classmethod
     def of(cls, text: str, candidates: list[_Candidate], full_people: list[str]) -> "_Context":
         people = set(full_people)
-        full_mentions = [(c.start, _person_canonical(c.name)) for c in candidates
-                         if c.label == "PERSON" and c.name in people]
+        counts: dict[str, int] = {}
+        for cand in candidates:
+            if cand.label == "PERSON" and cand.name in people:
+                canonical = _person_canonical(cand.name)
+                counts[canonical] = counts.get(canonical, 0) + 1
         names = frozenset(_fold(c.name) for c in candidates if c.label not in ("PERSON", "NORP") and not c.kind)
-        return cls(text, full_people, full_mentions, _paragraph_starts(text), names)
+        return cls(text, full_people, counts, names)
 
-    def person_named(self, word: str, start: int | None, entry: AliasEntry | None):
+    def person_named(self, word: str, entry: AliasEntry | None):
         """The full name a one-word name of a person stands for, None, or _AMBIGUOUS.
 
         News names a person in full once and by surname after ("Zelensky" after "Volodymyr
         Zelensky"), less often by given name ("Matt" after "Matt Damon"). A surname is read
-        first, then the alias table, then a given name. When several people fit (Hillary and
-        Bill Clinton; or the alias table's Donald Trump beside the article's Ivanka Trump), the
-        word means the one of them named in full earlier in the same paragraph, if only one of
-        them is; otherwise it is given to none of them (it stays an actor of its own, "Clinton").
+        first, then the alias table, then a given name.
+
+        When several people bear the surname (Hillary and Bill Clinton), the bare surname is
+        the article's subject: the bearer named in full first (or the alias table's bearer, who
+        needs no introduction: "Obama" beside "Michelle Obama"), since news names the other
+        bearers in full whenever it means them. That holds while each other bearer is named in
+        full at most SECONDARY_FULL_NAMES times, in passing; a second bearer named in full more
+        often is a second subject, and the surname is given to none of them (it stays an actor
+        of its own, "Clinton"). On PolNeAR train (2016 election news), checked against the
+        honorific before the surname ("Mrs. Clinton", "Mr. Clinton"), this rule is right 93% of
+        the time it decides (179 of 192), where the bearer named in full last in the paragraph
+        is right 10 times in 16.
         """
-        fits = {_person_canonical(n) for n in self.full_people if n.split()[-1] == word}
-        if fits and entry is not None and entry.type == "person" and entry.canonical.split()[-1] == word:
-            fits.add(entry.canonical)  # the famous bearer of the surname competes
-        if not fits:
+        bearers = list(dict.fromkeys(_person_canonical(n) for n in self.full_people if n.split()[-1] == word))
+        if bearers and entry is not None and entry.type == "person" and entry.canonical.split()[-1] == word \
+                and entry.canonical not in bearers:
+            bearers.insert(0, entry.canonical)  # the famous bearer of the surname
+        if not bearers:
             if entry is not None:
                 return None  # the alias table decides
-            fits = {_person_canonical(n) for n in self.full_people if n.split()[0] == word}
-        if len(fits) <= 1:
-            return next(iter(fits), None)
-        if start is None:
-            return _AMBIGUOUS
-        paragraph = self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, start) - 1]
-        named = {name for at, name in self.full_mentions if paragraph <= at < start and name in fits}
-        return next(iter(named)) if len(named) == 1 else _AMBIGUOUS
+            bearers = list(dict.fromkeys(_person_canonical(n) for n in self.full_people if n.split()[0] == word))
+        if len(bearers) <= 1:
+            return bearers[0] if bearers else None
+        if all(self.full_counts.get(other, 0) <= SECONDARY_FULL_NAMES for other in bearers[1:]):
+            return bearers[0]
+        return _AMBIGUOUS
+
+
+# How many times an article may name in full a second bearer of its subject's surname and still
+# mean its subject by the bare surname (learned on PolNeAR train; see _Context.person_named).
+SECONDARY_FULL_NAMES = 2
 
 
 def _person_canonical(full_name: str) -> str:
     entry = lookup_alias(full_name)
     return entry.canonical if entry is not None and entry.type == "person" else full_name
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-
-
-def _paragraph_starts(text: str) -> list[int]:
-    """Where the article's paragraphs start: after blank lines, or after every line break when
-    the text has no blank line (one paragraph per line)."""
-    breaks = list(_PARAGRAPH_BREAK.finditer(text)) or list(re.finditer(r"\n\s*", text))
-    return [0] + [m.end() for m in breaks]
 
 
 # A company's legal form after its name ("General Motors Corp.", "Citigroup Inc.", "Deutsche
