@@ -112,6 +112,10 @@ def _dask_runner(address: str) -> Iterator:
     import cloudpickle
     from prefect_dask import DaskTaskRunner
 
+    if "{{" in address:
+        raise cluster.ClusterError(
+            f"dask_scheduler is the unfilled template {address!r}: set FACTWIRE_DASK_SCHEDULER=tcp://host:8786 "
+            "before `prefect deploy`, or start the run with --param dask_scheduler=tcp://host:8786")
     address = cluster.check_address(address)
     cloudpickle.register_pickle_by_value(sys.modules[extract_batch.fn.__module__])
     with DaskTaskRunner(address=address, client_kwargs={"timeout": cluster.CONNECT_SECONDS,
