@@ -328,6 +328,17 @@ def test_a_run_stores_cents_currencies_ranges_and_value_kinds(tmp_path):
     assert ("40C", "quantity", 40.0, None, None, False, "exact") in rows
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A comma may follow a scale of a thousand or more, before a group with a scale of its own.
+    ("They counted one million, two hundred thousand votes.", [1_200_000.0]),
+    ("It was three million, two hundred & forty in all.", [3_000_240.0]),
+    ("He sold two million, three of them to children.", [2e6, 3.0]),  # two numbers
+    ("Two, three or four soldiers died.", [2.0, 3.0, 4.0]),
+])
+def test_number_words_grouped_by_commas(nlp, text, expected):
+    assert [a[2] for a in _kinds(nlp, text)] == expected
+
+
 def test_duckling_scorer_is_not_trivially_perfect():
     assert duckling_correct((10.0, "USD"), (10.0, {"USD"}))
     assert not duckling_correct((10.0, "EUR"), (10.0, {"USD"}))

@@ -319,7 +319,7 @@ _CORE_RE = re.compile(
       |(?P<digits>{_DIGITS})(?P<ufrac>[{''.join(_FRACTIONS)}])?
       |(?P<vulgar>[{''.join(_FRACTIONS)}])
       |(?P<plural>(?:(?:tens|hundreds)\s+of\s+)?(?:{_alternation(PLURAL_SCALES)})(?=\s+of\b))
-      |(?P<words>(?:(?:an?|one)\s+half|half\s+an?(?=\s)|(?:an?\s+)?{_WORD}(?:(?:\s*-\s*|\s+|\s+and\s+|\s+&\s+){_WORD})*
+      |(?P<words>(?:(?:an?|one)\s+half|half\s+an?(?=\s)|(?:an?\s+)?{_WORD}(?:(?:\s*-\s*|\s+|\s+and\s+|\s+&\s+|,\s+){_WORD})*
          (?:\s+and\s+an?\s+half|\s+point(?:\s+{_alternation(ONES)})+|[\s-]+(?:{_alternation(FRACTION_WORDS)})(?![\w-]))?))
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -418,6 +418,16 @@ class _Amount:
 def _words_value(s: str) -> float | None:
     """Value of a run of number words ("a hundred and two", "twenty-one", "two and a half")."""
     s = s.lower().replace("&", " and ")
+    if "," in s:
+        # "three million, two hundred and forty": a comma may follow a scale of a thousand or
+        # more, before a group that has a scale of its own ("two million, three of them" is
+        # two numbers).
+        groups = s.split(",")
+        for before, after in zip(groups, groups[1:]):
+            last = before.split()[-1] if before.split() else ""
+            if SCALES.get(last, 0) < 1e3 or not any(w in SCALES for w in re.split(r"[\s-]+", after)):
+                return None
+        s = " ".join(groups)
     half = 0.0
     m = re.search(r"\s+and\s+an?\s+half$", s)
     if m:
@@ -738,7 +748,7 @@ def _longest_words_prefix(text: str, m: re.Match) -> re.Match | None:
         rest = _CORE_RE.match(text, m.start() + article.end(), m.end())
         if rest and rest.group("words") and _words_value(rest.group("words")) is not None:
             return rest
-    cuts = [w.start() for w in re.finditer(r"(?<=\w)[\s-]", m.group(0))]
+    cuts = [w.start() for w in re.finditer(r"(?<=\w)[\s,-]", m.group(0))]
     for cut in reversed(cuts):
         short = _CORE_RE.match(text, m.start(), m.start() + cut)
         if short and short.group("words") and _words_value(short.group("words")) is not None:
