@@ -336,3 +336,11 @@ def test_no_fragment_of_an_organisations_name_becomes_an_actor_through_its_citat
                     "Justice Department.")
     assert {c["actor_id"] for c in facts["citations"]} == {"general-motors", "justice-department"}
     assert not {"motors", "department"} & {a["id"] for a in facts["actors"]}
+
+
+def test_state_after_an_office_word_is_the_office_in_any_case():
+    text = ("The former secretary of State Hillary Clinton spoke. Colin Powell, a former "
+            "secretary of state, agreed.")
+    _, mentions = _actors(text)
+    assert not {"State", "state"} & {m["text"] for m in mentions}
+    assert _mention(mentions, "Hillary Clinton")["actor_id"] == "hillary-clinton"

@@ -153,6 +153,9 @@ def in_office_title(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ in OFFICE_WORDS and doc[span.end].is_title:
         return True
     i = span.start - 1  # only a one-word subject: "Chairman of the Australian Centre ..." is an organisation
+    if len(span) == 1 and i >= 1 and doc[i].lower_ == "of" and span[0].lower_ == "state" \
+            and doc[i - 1].lower_ in OFFICE_WORDS | {"head"}:
+        return True  # "secretary of State", "head of state": the office, whatever the case
     return len(span) == 1 and i >= 1 and doc[i].lower_ in ("of", "for") \
         and doc[i - 1].lower_ in OFFICE_WORDS and doc[i - 1].is_title
 
