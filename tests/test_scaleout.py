@@ -633,3 +633,50 @@ def test_a_store_lost_during_the_run_fails_it_and_loads_nothing(services, tmp_pa
     after_facts, after_runs, _ = _loaded(settings)
     assert after_facts == facts
     assert after_runs[: len(runs)] == runs and [status for _, status in after_runs[len(runs):]] == ["failed"]
+
+
+def test_the_backfill_deployment_runs_its_batches_on_the_cluster(services, cluster, reference, aws, bucket, tmp_path):
+    """The operator's path: `prefect deploy --all` with FACTWIRE_DASK_SCHEDULER set, a process
+    worker started outside the checkout, `prefect deployment run news_etl/news-etl-backfill`."""
+    import shutil
+
+    dask = cluster()
+    dask.add_worker("one")
+    dask.add_worker("two")
+    dask.wait_for_workers()
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    shutil.copytree(ROOT / "flows", checkout / "flows", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "prefect.yaml", checkout / "prefect.yaml")
+    env = _env(services, tmp_path, FACTWIRE_DASK_SCHEDULER=dask.address)
+    prefect = str(BIN / "prefect")
+
+    def cli(*args: str) -> str:
+        done = subprocess.run([prefect, *args], cwd=checkout, env=env, capture_output=True, text=True, timeout=WAIT,
+                              stdin=subprocess.DEVNULL)
+        assert done.returncode == 0, f"prefect {' '.join(args)}:\n{done.stdout}{done.stderr}"
+        return done.stdout + done.stderr
+
+    procs = Processes(tmp_path / "logs")
+    try:
+        cli("work-pool", "create", "factwire", "--type", "process", "--overwrite")
+        cli("--no-prompt", "deploy", "--all")
+        deployment = httpx.get(f"{services['api']}/deployments/name/news_etl/news-etl-backfill", timeout=10).json()
+        assert deployment["parameters"]["dask_scheduler"] == dask.address  # filled in when deployed
+        assert not deployment["schedules"]
+        procs.start("prefect-worker", [prefect, "worker", "start", "--pool", "factwire"],
+                    {**env, "FACTWIRE_HOME": str(checkout), "PREFECT_WORKER_QUERY_SECONDS": "1"}, tmp_path)
+        params = {"paths": [str(p) for p in SEED_FILES], "lake": f"s3://{bucket}/lake", "batch_size": BATCH}
+        output = cli("deployment", "run", "news_etl/news-etl-backfill", "--params", json.dumps(params),
+                     "--watch", "--watch-timeout", str(WAIT))
+    finally:
+        procs.stop_all()
+        print(procs.logs())
+    flow_run_id = next(line.split("UUID:")[1].strip() for line in output.splitlines() if "UUID:" in line)
+    state = httpx.get(f"{services['api']}/flow_runs/{flow_run_id}", timeout=10).json()["state"]
+    assert state["type"] == "COMPLETED", state
+    warehouse = checkout / "data" / "warehouse.duckdb"  # the default, in the checkout the pull step moved to
+    assert not _differences(contents(warehouse), reference["contents"])
+    assert sum(s["executed"] for s in dask.worker_states().values()) == reference["batches"]
+    assert _task_runs(services["api"], flow_run_id).count(("extract_batch", "COMPLETED")) == reference["batches"]
+    _assert_lake_matches(aws, f"{bucket}/lake", warehouse)
