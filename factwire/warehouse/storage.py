@@ -205,18 +205,6 @@ def delete_tree(target: Location) -> None:
         fs.delete_dir_contents(path, missing_dir_ok=True)
 
 
-def list_files(target: Location, suffix: str = "") -> list[Location]:
-    """Every file under ``target`` whose name ends with ``suffix``, sorted by path."""
-    if not is_remote(target):
-        return sorted(p for p in Path(target).rglob(f"*{suffix}") if p.is_file())
-    from pyarrow import fs as pafs
-
-    fs, path = filesystem(target)
-    with errors(target, "list"):
-        infos = fs.get_file_info(pafs.FileSelector(path, recursive=True, allow_not_found=True))
-    return sorted(S3_PREFIX + i.path for i in infos if i.type == pafs.FileType.File and i.path.endswith(suffix))
-
-
 def parquet_dataset(paths: list[Location], schema=None):
     """A pyarrow dataset over Parquet files of one location kind (what DuckDB scans over Arrow)."""
     import pyarrow.dataset as ds
