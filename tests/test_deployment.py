@@ -21,6 +21,7 @@ import httpx
 import pytest
 
 from conftest import ROOT, SEEDS
+from processes import alive as _alive, descendants as _descendants
 
 pytestmark = pytest.mark.prefect_server
 
@@ -42,30 +43,6 @@ def _checkout(target: Path) -> Path:
     shutil.copytree(SEEDS, target / "seeds")
     shutil.copy2(ROOT / "prefect.yaml", target / "prefect.yaml")
     return target
-
-
-def _descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    found, stack = [], [pid]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            found.append(child)
-            stack.append(child)
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return False
 
 
 def _stop(proc: subprocess.Popen) -> None:

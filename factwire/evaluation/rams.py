@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Iterable
 
 from factwire.evaluation.core import ScoreRow, extract_texts, recall_row
-from factwire.evaluation.meantime import detokenise
+from factwire.evaluation.meantime import deal_triggers, detokenise
 
 DATASET = "rams-dev"
 EXCLUDED_SUBTYPES = ("embargosanction", "payforservice")
@@ -118,16 +118,6 @@ def load_corpus(dataset_dir: Path) -> tuple[RamsDoc, ...]:
 
 def _overlap(a: Offsets, b: Offsets) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-def deal_triggers(deal: dict) -> list[Offsets]:
-    """A deal's trigger and its mentions' triggers."""
-    found = []
-    for holder in (deal, *deal.get("mentions", [])):
-        trigger = holder.get("trigger")
-        if isinstance(trigger, dict) and trigger.get("start") is not None:
-            found.append((trigger["start"], trigger["end"]))
-    return found
 
 
 def deal_party_ids(deal: dict) -> list[str]:
