@@ -13,6 +13,7 @@ SELECT
     am.currency,
     am.unit,
     am.approximate,
+    am.value_kind,
     CASE WHEN am.amount_kind = 'money' THEN am.value * coalesce(fx.eur_per_unit, fe.eur_per_unit) END AS value_eur,
     coalesce(fx.rate_date, fe.rate_date)  AS fx_rate_date,
     coalesce(fx.source, fe.source)     AS fx_source,
