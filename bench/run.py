@@ -179,19 +179,8 @@ class TreeMemory:
 
 def tree_rss(pid: int) -> int:
     """Bytes resident in process ``pid`` and its descendants now."""
-    children: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                with open(f"/proc/{entry.name}/stat", "rb") as handle:
-                    ppid = int(handle.read().rsplit(b")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    total, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        todo.extend(children.get(current, []))
+    total = 0
+    for current in (pid, *descendants(pid)):
         try:
             with open(f"/proc/{current}/statm") as handle:
                 total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
@@ -456,6 +445,7 @@ class LocalCluster:
 
 
 def descendants(pid: int) -> list[int]:
+    """Every process below ``pid``, read from /proc."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():

@@ -140,8 +140,7 @@ def _safe_extract(items, budget: float | None = None, max_facts: int | None = No
     article's alone: an `ExtractionTimeout` or the exception in its place. One batched spaCy pass;
     if the pass itself fails, the articles not done yet are redone one by one to find the culprit.
     Each article has ``budget`` seconds for parsing and rules together."""
-    from factwire.budget import ExtractionTimeout
-    from factwire.nlp import PARSE_SECONDS_KEY, parse
+    from factwire.nlp import parse
 
     done = 0
     try:
@@ -150,11 +149,7 @@ def _safe_extract(items, budget: float | None = None, max_facts: int | None = No
             with stage("nlp"):
                 doc = next(docs)
             done += 1
-            if isinstance(doc, ExtractionTimeout):
-                yield doc
-                continue
-            left = None if budget is None else max(0.0, budget - doc.user_data.get(PARSE_SECONDS_KEY, 0.0))
-            yield _rules(doc, published, cited, left, max_facts)
+            yield _rules(doc, published, cited, budget, max_facts)
         return
     except Exception:  # noqa: BLE001 - the shared pass failed: found again below, one at a time
         pass
@@ -164,21 +159,21 @@ def _safe_extract(items, budget: float | None = None, max_facts: int | None = No
         except Exception as exc:  # noqa: BLE001 - quarantined with its reason
             yield exc
             continue
-        if isinstance(doc, ExtractionTimeout):
-            yield doc
-            continue
-        yield _rules(doc, published, cited,
-                     None if budget is None else max(0.0, budget - doc.user_data.get(PARSE_SECONDS_KEY, 0.0)),
-                     max_facts)
+        yield _rules(doc, published, cited, budget, max_facts)
 
 
-def _rules(doc, published, cited, seconds: float | None, max_facts: int | None = None):
-    """One article's facts from its Doc, within ``seconds``; its error, if any, in their place."""
-    from factwire.budget import deadline
+def _rules(doc, published, cited, budget: float | None, max_facts: int | None = None):
+    """One article's facts from its Doc, within what parsing left of its ``budget``; its error,
+    if any, in their place (a Doc whose parsing ran over the budget is that `ExtractionTimeout`)."""
+    from factwire.budget import ExtractionTimeout, deadline
     from factwire.extract import facts_from_doc
+    from factwire.nlp import PARSE_SECONDS_KEY
 
+    if isinstance(doc, ExtractionTimeout):
+        return doc
+    left = None if budget is None else max(0.0, budget - doc.user_data.get(PARSE_SECONDS_KEY, 0.0))
     try:
-        with stage("rules"), deadline(seconds):
+        with stage("rules"), deadline(left):
             return facts_from_doc(doc, published, cited, max_facts)
     except Exception as exc:  # noqa: BLE001 - quarantined with its reason
         return exc
