@@ -209,10 +209,10 @@ def run_measured(argv: list[str], env: dict[str, str], log: Path) -> dict:
 
 def _floor_batch(texts: list[str]) -> int:
     """In a worker: spaCy over the pieces factwire parses, nothing else; the tokens seen."""
-    from factwire.nlp import load_nlp, split_paragraphs
+    from factwire.nlp import load_nlp, split_pieces
     from factwire.settings import get_settings
 
-    pieces = [piece for text in texts for piece in split_paragraphs(text)]
+    pieces = [piece for text in texts for piece in split_pieces(text)]
     nlp = load_nlp()
     return sum(len(doc) for doc in nlp.pipe(pieces, batch_size=get_settings().spacy_batch_size * 8))
 
