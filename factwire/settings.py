@@ -28,7 +28,8 @@ class Settings:
 
     Environment variables: FACTWIRE_SPACY_MODEL, FACTWIRE_SPACY_BATCH_SIZE,
     FACTWIRE_SPACY_PROCESSES, FACTWIRE_PROCESSES, FACTWIRE_ARTICLE_TIMEOUT (default 60 s),
-    FACTWIRE_MAX_FACTS_PER_ARTICLE (default 5000 per fact table), FACTWIRE_DATA_DIR (default ``data``), FACTWIRE_WAREHOUSE
+    FACTWIRE_MAX_FACTS_PER_ARTICLE (default 5000 per fact table), FACTWIRE_DISPLAY_CONFIDENCE
+    (default 0.5), FACTWIRE_DATA_DIR (default ``data``), FACTWIRE_WAREHOUSE
     (default ``<data>/warehouse.duckdb``), FACTWIRE_LAKE (default ``<data>/lake``), FACTWIRE_STAGING
     (default ``<lake>/_batches``).
     """
@@ -44,6 +45,10 @@ class Settings:
     article_timeout: float = field(default_factory=lambda: float(_env("FACTWIRE_ARTICLE_TIMEOUT", "60")))
     # Facts kept per article and fact table; the rest are counted in ``articles.facts_dropped``.
     max_facts_per_article: int = field(default_factory=lambda: int(_env("FACTWIRE_MAX_FACTS_PER_ARTICLE", "5000")))
+    # Deals and events carry a calibrated confidence (0-1); the marts (fct_deals, fct_events)
+    # and the dashboard show rows at or above this one threshold, ad-hoc SQL on the tables sees
+    # every row. See README, Quality.
+    display_confidence: float = field(default_factory=lambda: float(_env("FACTWIRE_DISPLAY_CONFIDENCE", "0.5")))
     warehouse_path: Path = field(default_factory=lambda: Path(_env("FACTWIRE_WAREHOUSE", str(_data_dir() / "warehouse.duckdb"))))
     # The lake and the staging of batches not yet loaded: local folders or s3://bucket/prefix
     # (FACTWIRE_LAKE, FACTWIRE_STAGING; staging defaults to <lake>/_batches). See README, Scaling out.

@@ -36,6 +36,8 @@ def _make_version_1(path):
     con.execute("ALTER TABLE runs DROP COLUMN lake_exported")
     con.execute("ALTER TABLE actors DROP COLUMN name_source")
     con.execute("ALTER TABLE amounts DROP COLUMN value_kind")
+    con.execute("ALTER TABLE deals DROP COLUMN confidence")
+    con.execute("ALTER TABLE events DROP COLUMN confidence")
     con.execute("DROP TABLE schema_version")
     con.close()
 
@@ -67,6 +69,8 @@ def _make_version_3(path):
             con.execute("DROP TABLE old")
     con.execute("ALTER TABLE actors DROP COLUMN name_source")
     con.execute("ALTER TABLE amounts DROP COLUMN value_kind")
+    con.execute("ALTER TABLE deals DROP COLUMN confidence")
+    con.execute("ALTER TABLE events DROP COLUMN confidence")
     con.execute("UPDATE schema_version SET version = 3")
     con.close()
 

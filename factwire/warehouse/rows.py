@@ -122,7 +122,7 @@ def fact_rows(article_id: str, facts: dict, run_id: str) -> dict[str, list[dict]
          "date_value": (x.get("date") or {}).get("value"), "date_precision": (x.get("date") or {}).get("precision"),
          "status": x["status"], "citation": x.get("citation"),
          "mention_starts": [m["start"] for m in x["mentions"]], "mention_ends": [m["end"] for m in x["mentions"]],
-         "sentence": x.get("sentence"), "extractor_version": version}
+         "sentence": x.get("sentence"), "extractor_version": version, "confidence": x.get("confidence")}
         for x in facts["deals"]
     ]
     rows["events"] = [
@@ -132,7 +132,8 @@ def fact_rows(article_id: str, facts: dict, run_id: str) -> dict[str, list[dict]
          "subject_actor_id": x["subject_actor_id"], "object_actor_id": x.get("object_actor_id"),
          "event_text": x["text"], "start_char": x["start"], "end_char": x["end"],
          "date_value": (x.get("date") or {}).get("value"), "date_precision": (x.get("date") or {}).get("precision"),
-         "modality": x["modality"], "sentence": x.get("sentence"), "extractor_version": version}
+         "modality": x["modality"], "sentence": x.get("sentence"), "extractor_version": version,
+         "confidence": x.get("confidence")}
         for x in facts["events"]
     ]
     return rows

@@ -183,6 +183,10 @@ class Warehouse:
                     f"declares {declared.column_names}; rebuild the warehouse from its inputs")
         if version is None:
             migrations.set_version(con, migrations.latest_version())
+        # The one confidence threshold the marts show deals and events at (settings,
+        # FACTWIRE_DISPLAY_CONFIDENCE), as a macro the views and ad-hoc SQL can call.
+        threshold = float(get_settings().display_confidence)
+        con.execute(f"CREATE OR REPLACE MACRO display_confidence() AS CAST({threshold!r} AS DOUBLE)")
         # Views may read each other: create them in passes until each one's inputs exist.
         pending = sorted((SQL_DIR / "views").glob("*.sql"))
         while pending:
