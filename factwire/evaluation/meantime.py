@@ -95,16 +95,16 @@ _TRANSACTION_WORD = re.compile(
     re.IGNORECASE)
 
 TARGETS = {
-    ("named PER/ORG/LOC mentions", "overlap"): 0.90,
-    ("named PER/ORG/LOC mentions", "strict"): 0.75,
-    ("MONEY spans", "overlap"): 0.97,
+    ("named PER/ORG/LOC mentions", "overlap"): 0.94,
+    ("named PER/ORG/LOC mentions", "strict"): 0.88,
+    ("MONEY spans", "overlap"): 0.98,
     ("MONEY spans", "strict"): 0.85,
-    ("QUANTITY spans", "overlap"): 0.85,
+    ("QUANTITY spans", "overlap"): 0.93,
     ("QUANTITY spans", "strict"): 0.70,
     ("PERCENT spans", "overlap"): 0.98,
     ("PERCENT spans", "strict"): 0.95,
-    ("DATE spans", "overlap"): 0.92,
-    ("DATE value", "accuracy"): 0.85,
+    ("DATE spans", "overlap"): 0.97,
+    ("DATE value", "accuracy"): 0.92,
     ("transaction (trigger, Arg0, Arg1)", "overlap"): 0.60,
     ("deal sentences", "precision"): 0.85,
     ("deal sentences", "recall"): 0.70,
