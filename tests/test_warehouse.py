@@ -152,3 +152,33 @@ def test_rates_are_taken_as_of_the_article_date_from_a_file_of_your_own(tmp_path
     con.close()
     assert usd == [(75_000_000.0, "2007-01-01", "test rates 2007")]
     assert eur == [(500_000_000.0, "identity")]
+
+
+def test_a_partition_is_streamed_to_parquet_in_batches(tmp_path, monkeypatch):
+    """A partition larger than one Arrow batch is written batch by batch into one file of the
+    declared schema; a failure half-way leaves the old file whole and no partial file behind."""
+    import duckdb
+
+    from factwire.warehouse import lake
+
+    declared = tables()["amounts"]
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute(declared.ddl())
+    con.execute("INSERT INTO amounts SELECT 'a' || i, 'art', '1', 0, 1, 'count', i, NULL, NULL, NULL, "
+                "false, NULL, '0.4.0', 'exact' FROM range(2500) t(i)")
+    monkeypatch.setattr(lake, "EXPORT_BATCH_ROWS", 1000)
+    target = tmp_path / "lake" / "amounts" / "data.parquet"
+    query = f"SELECT {', '.join(declared.column_names)} FROM amounts ORDER BY value"
+    lake._copy(con, query, [], target, declared)
+    written = pq.ParquetFile(target)
+    assert written.schema_arrow == declared.arrow_schema
+    assert written.metadata.num_rows == 2500 and written.metadata.num_row_groups == 3
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("the store went away")
+
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", failing)
+    with pytest.raises(RuntimeError):
+        lake._copy(con, query.replace("ORDER BY value", "WHERE value < 10"), [], target, declared)
+    assert pq.ParquetFile(target).metadata.num_rows == 2500
+    assert sorted(p.name for p in target.parent.iterdir()) == ["data.parquet"]

@@ -93,10 +93,15 @@ def _partition_job(declared: Table, lake_dir: Location, month: str) -> tuple:
     return query, [month], target, declared
 
 
+# Rows per Arrow batch when a partition is streamed from DuckDB to its Parquet file.
+EXPORT_BATCH_ROWS = 100_000
+
+
 def _copy(con, query: str, params: list, target: Location, declared: Table) -> None:
-    """Write a query's rows as one Parquet file of exactly the declared schema, atomically."""
-    rows = con.sql(query, params=params).to_arrow_table()
-    storage.write_parquet(target, rows.cast(declared.arrow_schema))
+    """Write a query's rows as one Parquet file of exactly the declared schema, atomically,
+    streamed batch by batch (a partition need not fit in memory)."""
+    reader = con.sql(query, params=params).to_arrow_reader(EXPORT_BATCH_ROWS)
+    storage.write_parquet_batches(target, declared.arrow_schema, reader)
 
 
 def clear_staging(staging: Location) -> None:

@@ -168,6 +168,41 @@ def write_parquet(target: Location, table) -> int:
     return len(data)
 
 
+def write_parquet_batches(target: Location, schema, batches) -> int:
+    """Write Arrow record batches as one Parquet file at ``target`` without holding them all in
+    memory: the file is written under a ``.partial`` name next to ``target`` and then moved into
+    place, so a reader meets the old file or the whole new one. Its size in bytes.
+
+    A lake partition can outgrow memory, and an Arrow string column cannot hold more than 2 GB
+    in one array: batch by batch, neither limit is met."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def write_to(sink) -> None:
+        with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
+            for batch in batches:
+                writer.write_table(pa.Table.from_batches([batch]).cast(schema))
+
+    if not is_remote(target):
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        try:
+            write_to(str(partial))
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        os.replace(partial, target)
+        return target.stat().st_size
+    fs, path = filesystem(target)
+    partial = path + ".partial"
+    with errors(target, "write"):
+        with fs.open_output_stream(partial) as stream:
+            write_to(stream)
+        fs.move(partial, path)
+        return fs.get_file_info(path).size
+
+
 def read_bytes(target: Location) -> bytes:
     """The whole file at ``target``; FileNotFoundError when there is none."""
     if not is_remote(target):
