@@ -11,10 +11,14 @@ compatible date and value) are merged into one deal with several mentions.
 from __future__ import annotations
 
 import hashlib
+import json
+import math
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from factwire.extract.syntax import (MentionIndex, text_of, starting_between, agent_of, argument_head, direct_objects, extent,
+from factwire.extract.syntax import (MentionIndex, text_of, starting_between, agent_of, argument_head, conjuncts, direct_objects, extent,
                                      is_calendar_date, is_market_move, lower_lemmas, modality, phrase, prep_objects,
                                      sentence_of, subjects, token_texts, verb_arguments)
 
@@ -25,6 +29,7 @@ DEAL_NOUNS = {
     "sale": "sale", "order": "order", "loan": "loan", "investment": "investment", "stake": "investment",
     "buyout": "acquisition", "bailout": "loan", "settlement": "agreement", "partnership": "agreement",
     "arrangement": "agreement", "licence": "agreement", "license": "agreement",
+    "aid": "aid", "assistance": "aid", "grant": "aid", "donation": "aid",
 }
 # Nouns that are deals only with their particle: "the $700 billion bail out of the sector".
 PARTICLE_NOUNS = {("bail", "out"): "loan", ("buy", "out"): "acquisition", ("buy", "back"): "purchase"}
@@ -32,10 +37,13 @@ DEAL_VERBS = {
     "buy": "purchase", "purchase": "purchase", "acquire": "acquisition", "sell": "sale",
     "order": "order", "lend": "loan", "loan": "loan", "invest": "investment", "merge": "merger",
     "supply": "supply", "borrow": "loan", "settle": "agreement", "license": "agreement",
-    "licence": "agreement", "bail": "loan",
+    "licence": "agreement", "bail": "loan", "donate": "aid", "grant": "aid", "fund": "aid",
 }
 # Verbs that need a money value (or, for "settle", a counterpart) to be a deal rather than an event.
 WEAK_DEAL_VERBS = {"supply", "order", "settle"}
+# Verbs that give something: a deal only when what is given is money or aid, or with a recipient
+# ("granted him asylum" and "granted the request" are not transactions).
+GIVING_VERBS = {"grant", "donate", "fund"}
 # Nouns that need a money value in their sentence: "under orders of the government" is a command.
 WEAK_DEAL_NOUNS = {"order"}
 # Verbs that are deals only with their particle ("bail out"; "bail" alone is a court matter).
@@ -58,6 +66,101 @@ AGENTIVE_KINDS = {"agreement", "merger"}  # "an agreement between A and B": A an
 # A token can be a trigger only with one of these lemmas, or as the first word of a particle noun.
 _TRIGGER_LEMMAS = frozenset({*DEAL_NOUNS, *DEAL_VERBS, "agree"})
 _PARTICLE_NOUN_HEADS = frozenset(word for word, _ in PARTICLE_NOUNS)
+
+
+# Nouns of an institution that act for the name before them: "the US government" is the United
+# States, while "US banks" or "Russian systems" are not the country.
+STANDS_FOR_NAME = {"government", "administration", "authorities", "authority", "regime", "cabinet",
+                   "treasury", "leadership", "ministry", "state", "junta"}
+# Adjectives that make "deal" a figure of speech or a shopper's bargain ("a great deal of",
+# "a big deal", "the best deals this Black Friday"), not a transaction.
+IDIOM_ADJECTIVES = {"great", "good", "big", "raw", "sweet", "best", "better", "huge", "real", "whole",
+                    "bad", "fair", "square", "hot"}
+# Verbs a value reaches its deal through: "a deal valued at $5bn", "worth", "priced at".
+VALUE_VERBS = {"value", "worth", "price", "cost", "total", "estimate", "pay"}
+# Generic deal nouns that name the same deal as a verb they hang from ("bought X in a deal ...").
+SAME_DEAL_NOUNS = {"deal", "agreement", "transaction", "contract", "pact"}
+# What governs a deal that was only attempted, or that failed: "tried to buy", "bid for".
+ATTEMPT_HEADS = {"try", "attempt", "seek", "bid", "want", "hope", "talk", "negotiation", "plan", "aim"}
+FAIL_HEADS = {"fail", "failure"}
+FAIL_ADVERBS = {"unsuccessfully", "vainly"}
+
+
+def _is_dateline(token: Token) -> bool:
+    """A place written in capitals at the start of a sentence, before the agency or a dash
+    ("DUBAI (Reuters) -", "WASHINGTON --"): where the story was filed, never a party."""
+    sentence = sentence_of(token)
+    if token.i - sentence.start > 3 or not token.text.isupper():
+        return False
+    after = token.doc[token.i + 1:min(token.i + 4, sentence.end)]
+    return any(t.text in ("(", "-", "--", "—", "–", ",", ":") for t in after[:2])
+
+
+def _pronoun_antecedent(index: MentionIndex, pronoun: Token) -> list[str]:
+    """The actor a subject pronoun stands for when its clause reports what that actor said or
+    announced ("Apple announced it has settled", "the government's announcement that it would
+    buy"): the reporting clause's subject, of the pronoun's kind (a person for he/she, else
+    not a person)."""
+    lower = pronoun.lower_
+    if lower not in ("it", "he", "she", "they"):
+        return []
+    clause = pronoun.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "acl") or clause.head is clause:
+        return []
+    governor = clause.head
+    if governor.pos_ in ("VERB", "AUX"):
+        holders = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        holders = [c for c in governor.children if c.dep_ == "poss"]
+    person = lower in ("he", "she")
+    found = []
+    for holder in (h for first in holders for h in conjuncts(first)):
+        for actor_token in (holder, *holder.children):
+            actor = index.actor(actor_token)
+            if actor is None or (actor_token is not holder and (
+                    actor_token.dep_ not in ("compound", "poss") or holder.lemma_.lower() not in STANDS_FOR_NAME)):
+                continue
+            if (actor_token.ent_type_ == "PERSON") == person and actor not in found:
+                found.append(actor)
+    return found
+
+
+def _named(index: MentionIndex, head: Token | None) -> list[str]:
+    """Actors a noun phrase names as a side of a deal: the head and its conjuncts when they are
+    actor mentions, an apposition ("the Beatles' record company, Apple Corps"), the name before
+    an institution noun ("the US government"), and the actor a reporting clause's pronoun
+    stands for. A name that only modifies another noun ("US banks", "Russian systems") is not
+    the phrase's referent, and a dateline never is."""
+    if head is None:
+        return []
+    found: list[str] = []
+    for token in conjuncts(head):
+        actor = index.actor(token)
+        if actor is None:
+            actor = next((index.actor(c) for c in token.children
+                          if c.dep_ == "appos" and index.actor(c)), None)
+        if actor is None and token.lemma_.lower() in STANDS_FOR_NAME:
+            actor = next((index.actor(c) for c in token.children
+                          if c.dep_ in ("compound", "poss", "amod", "nmod") and index.actor(c)), None)
+        if actor is None and token.pos_ == "PRON":
+            found.extend(a for a in _pronoun_antecedent(index, token) if a not in found)
+            continue
+        if actor and not _is_dateline(token) and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _agents(index: MentionIndex, head: Token | None) -> list[str]:
+    """Actors acting through a noun phrase: those it names, else the group it comes from
+    ("executives of Apple", "the fifteen countries from the Eurogroup")."""
+    found = _named(index, head)
+    if found or head is None or head.pos_ != "NOUN":
+        return found
+    for _, obj in prep_objects(head, {"of", "from", "at"}):
+        found.extend(a for a in _named(index, obj) if a not in found)
+    return found
 
 
 def _candidate_triggers(doc: Doc) -> list[Token]:
@@ -84,6 +187,8 @@ def find_deals(doc: Doc, index: MentionIndex, amounts: list[dict], dates: list[d
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and (
                 lemma in DEAL_NOUNS or _particle_noun(token)):
             if lemma in WEAK_DEAL_NOUNS and not _money_in_sentence(token, amounts):
+                continue
+            if not _is_deal_noun(token):
                 continue
             deal = _from_noun(token, index, handled)
         elif token.pos_ == "VERB" and lemma in DEAL_VERBS:
@@ -196,12 +301,30 @@ def _status_verb(noun: Token) -> Token | None:
     return head if lemma in STATUS_VERBS or lemma in LIGHT_VERBS else None
 
 
+def _is_deal_noun(noun: Token) -> bool:
+    """Whether a deal noun names a transaction here: not a figure of speech or a bargain ("a
+    great deal of", "the best deals"), and "sales" in the plural (a revenue figure, "Apple's
+    sales rose") only with a buyer ("arms sales to Saudi Arabia")."""
+    lemma = noun.lemma_.lower()
+    if lemma == "deal" and any(c.dep_ == "amod" and c.lower_ in IDIOM_ADJECTIVES for c in noun.children):
+        return False
+    if lemma == "sale" and noun.lower_ == "sales" and not prep_objects(noun, {"to"}):
+        return False
+    if lemma in ("sale", "purchase") and noun.dep_ == "pobj" and noun.head.lower_ in ("on", "for") \
+            and noun.head.head.lemma_.lower() in ("be", "go", "put", "available"):
+        return False  # "on sale", "up for sale", "available for purchase": shop talk
+    if lemma == "grant" and noun.pos_ != "NOUN":
+        return False
+    return True
+
+
 def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | None:
     kind = DEAL_NOUNS.get(noun.lemma_.lower()) or _particle_noun(noun)
     agent, theme, status_verb = noun_arguments(noun)
     parties: list[str] = []
     buyer = seller = None
     item_token = theme
+    how = set()
     # "a deal ... to purchase X": the purpose clause gives the kind, the item and the roles.
     for child in noun.subtree:
         if (child.pos_ == "VERB" and child.lemma_.lower() in DEAL_VERBS
@@ -216,30 +339,47 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         for subject in subjects(status_verb):
             if subject == noun:
                 continue
-            parties.extend(a for a in index.actors_of_agent(subject) if a not in parties)
+            parties.extend(a for a in _agents(index, subject) if a not in parties)
     if agent is not None:
-        parties.extend(a for a in index.actors_of_agent(agent) if a not in parties)
+        parties.extend(a for a in _agents(index, agent) if a not in parties)
     for _, obj in prep_objects(noun, PARTY_PREPS):
-        parties.extend(a for a in index.actors_of_phrase(obj) if a not in parties)
+        parties.extend(a for a in _named(index, obj) if a not in parties)
     for child in noun.children:
-        if child.dep_ in ("compound", "amod", "nmod", "poss"):
+        if child.dep_ in ("compound", "nmod", "poss") or (child.dep_ == "amod" and kind in ("aid", "loan")):
+            # "the Apple-Nokia deal", "US aid": a name before the noun is a side of it.
             actor = index.actor(child)
-            if actor and actor not in parties:
+            if actor and actor not in parties and not _is_dateline(child):
                 parties.append(actor)
-    item_actors = index.actors_of_phrase(item_token) if item_token is not None else []
+                how.add("modifier party")
+    recipients = [a for _, obj in prep_objects(noun, {"to", "for"}) for a in _named(index, obj)]
+    if status_verb is not None and kind in ("aid", "loan"):
+        # "provided $1bn in aid to Ukraine", "gave Kyiv a loan"
+        recipients += [a for _, obj in prep_objects(status_verb, {"to"}) for a in _named(index, obj)]
+        recipients += [a for c in status_verb.children if c.dep_ == "dative" for a in _named(index, c)]
+    item_actors = _named(index, item_token) if item_token is not None else []
     if kind in ("purchase", "acquisition", "order"):
         buyer = parties[0] if parties else None
-        seller = next((a for a in item_actors if a != buyer), None)
-        if kind == "acquisition" and seller is None and agent is not None:
-            buyer = next(iter(index.actors_of_agent(agent)), buyer)
+        # what is bought is a target, not the seller ("Apple's purchase of NeXT"); a seller is
+        # named by "from" or, for goods, by the maker's name before them ("Russian systems").
+        seller = next((a for _, obj in prep_objects(noun, {"from"}) for a in _named(index, obj)), None)
+        if seller is None and item_token is not None and not item_actors and item_token.pos_ == "NOUN":
+            seller = next((index.actor(c) for c in item_token.children
+                           if c.dep_ in ("amod", "compound") and index.actor(c)), None)
+            how.add("maker as seller") if seller else None
+        if seller == buyer:
+            seller = None
     elif kind == "sale":
         seller = parties[0] if parties else None
-        buyer = next((a for _, obj in prep_objects(noun, {"to"}) for a in index.actors_of_phrase(obj)), None)
-    elif kind == "loan" and parties:
-        seller = parties[0]  # the lender
-        buyer = next((a for a in item_actors if a != seller), None)
-    for actor in (*item_actors, buyer):
-        if actor and actor not in parties and (actor in (buyer, seller) or kind == "merger"):
+        buyer = next(iter(recipients), None)
+    elif kind in ("loan", "aid") and parties:
+        seller = parties[0]  # the lender or giver
+        buyer = next((a for a in (*recipients, *item_actors) if a != seller), None)
+        if buyer in item_actors:
+            item_token = None  # "the bailout of AIG": AIG is the borrower, not a thing lent
+    elif kind == "aid" and recipients:
+        buyer = recipients[0]
+    for actor in (*item_actors, buyer, seller):
+        if actor and actor not in parties and (actor in (buyer, seller) or kind in ("merger", "acquisition", "purchase")):
             parties.append(actor)
     if not parties:
         return None
@@ -249,10 +389,34 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         status = "proposed"
     elif mood == "negated":
         status = "cancelled" if status else "denied"
+    status = _attempted(noun, status_verb, status)
     start, end = phrase(noun, max_chars=200)
     arg1 = theme if theme is not None else item_token
-    return _deal(kind, parties, buyer, seller, item_token, start, end, noun, status,
+    deal = _deal(kind, parties, buyer, seller, item_token, start, end, noun, status,
                  extent(noun), index.span_of(agent), index.span_of(arg1), mood)
+    deal["_how"] = how
+    return deal
+
+
+def _attempted(trigger: Token, governor: Token | None, status: str | None) -> str | None:
+    """"tried to buy", "a bid for", "talks on a deal": proposed; "failed to buy",
+    "unsuccessfully tried": failed."""
+    chain = [trigger]
+    current = trigger
+    for _ in range(3):
+        if current.dep_ not in ("xcomp", "acl", "pobj", "prep", "dobj", "ccomp", "advcl") or current.head is current:
+            break
+        current = current.head
+        chain.append(current)
+    if governor is not None:
+        chain.append(governor)
+    lemmas = {t.lemma_.lower() for t in chain[1:]}
+    adverbs = {c.lower_ for t in chain for c in t.children if c.dep_ == "advmod"}
+    if lemmas & FAIL_HEADS or adverbs & FAIL_ADVERBS:
+        return "failed"
+    if lemmas & ATTEMPT_HEADS and status in (None, "completed", "signed", "agreed", "reported", "mentioned"):
+        return "proposed"
+    return status
 
 
 def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | None:
@@ -264,41 +428,57 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         return None
     kind = DEAL_VERBS[lemma]
     agent, theme = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
-    agents = index.actors_of_agent(agent) if agent is not None else []
+    agents = _agents(index, agent) if agent is not None else []
     for other in (agent.conjuncts if agent is not None else ()):
-        agents.extend(a for a in index.actors_of_agent(other) if a not in agents)
+        agents.extend(a for a in _agents(index, other) if a not in agents)
     item_token = theme
-    item_actors = index.actors_of_phrase(item_token) if item_token is not None else []
+    item_actors = _named(index, item_token) if item_token is not None else []
     counterpart = []
     for prep, obj in prep_objects(verb, {"from", "to", "with", "for"}):
-        counterpart.extend((prep, a) for a in index.actors_of_phrase(obj))
+        counterpart.extend((prep, a) for a in _named(index, obj))
     if theme is not None and not item_actors:
         # "settled its dispute with Apple Corps": the other side hangs on the object.
         for prep, obj in prep_objects(theme, {"with"}):
-            counterpart.extend((prep, a) for a in index.actors_of_phrase(obj))
+            counterpart.extend((prep, a) for a in _named(index, obj))
+    datives = [c for c in verb.children if c.dep_ == "dative"]
     if lemma in WEAK_DEAL_VERBS and not _money_in_sentence(verb, amounts) and not (
             lemma == "settle" and any(p == "with" for p, _ in counterpart)):
         return None
+    if lemma in GIVING_VERBS:
+        given_money = theme is not None and _is_money_token(theme, amounts)
+        if not (given_money or (theme is not None and theme.lemma_.lower() in DEAL_NOUNS)
+                or (lemma != "grant" and (item_actors or any(p in ("to", "for") for p, _ in counterpart)))):
+            return None
     buyer = seller = None
     if kind in ("purchase", "acquisition", "order"):
         buyer = next(iter(agents), None)
-        seller = next((a for p, a in counterpart if p == "from"), None) or next(
-            (a for a in item_actors if a != buyer), None)
-        if kind == "acquisition" and item_actors:
-            seller = next((a for a in item_actors if a != buyer), seller)
+        seller = next((a for p, a in counterpart if p == "from"), None)
+        if seller is None and item_token is not None and not item_actors and item_token.pos_ == "NOUN":
+            seller = next((index.actor(c) for c in item_token.children
+                           if c.dep_ in ("amod", "compound") and index.actor(c)), None)
+        if seller == buyer:
+            seller = None
     elif kind in ("sale", "supply"):
         seller = next(iter(agents), None)
         buyer = next((a for p, a in counterpart if p in ("to", "for")), None)
-        if buyer is None and item_token is not None and item_token.dep_ == "dative" and index.actor(item_token):
-            buyer = index.actor(item_token)
+        if buyer is None and datives:
+            buyer = next(iter(_named(index, datives[0])), None)
         if buyer is None and kind == "supply" and theme is not None and index.actor(theme):
             buyer = index.actor(theme)  # "Iran supplied Russia with ..."
     elif kind == "loan":
         lender = lemma != "borrow"
         side = next(iter(agents), None)
         other = next((a for p, a in counterpart if p in (("to", "for") if lender else ("from",))), None)
+        if other is None and lender and datives:
+            other = next(iter(_named(index, datives[0])), None)
         other = other or next((a for a in item_actors if a != side), None)
         seller, buyer = (side, other) if lender else (other, side)
+    elif kind == "aid":
+        seller = next(iter(agents), None)
+        buyer = next((a for p, a in counterpart if p in ("to", "for")), None)
+        if buyer is None and datives:
+            buyer = next(iter(_named(index, datives[0])), None)
+        buyer = buyer or next((a for a in item_actors if a != seller), None)  # "the US funded the group"
     elif kind == "agreement" and lemma in ("license", "licence"):
         seller = next(iter(agents), None)
         buyer = next((a for p, a in counterpart if p in ("to", "for")), None)
@@ -306,23 +486,36 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     for actor in (buyer, seller, *(a for _, a in counterpart)):
         if actor and actor not in parties:
             parties.append(actor)
+    if kind in ("acquisition", "purchase", "merger"):
+        parties.extend(a for a in item_actors if a not in parties)  # the company bought is a party
     if not parties or (not agents and not counterpart and buyer is None and seller is None):
         return None
     mood = modality(verb)
     status = {"hypothetical": "proposed", "negated": "denied", "reported": "reported"}.get(mood, "completed")
     if mood == "asserted" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in STATUS_VERBS:
         status = STATUS_VERBS[verb.head.lemma_.lower()]  # "agreed to buy": agreed, not completed
+    status = _attempted(verb, None, status)
     start, end = phrase(verb, max_chars=200)
-    return _deal(kind, parties, buyer, seller, item_token, start, end, verb, status,
+    deal = _deal(kind, parties, buyer, seller, item_token, start, end, verb, status,
                  extent(verb), index.span_of(agent), index.span_of(theme), mood)
+    deal["_how"] = {"verb trigger"} | ({"pronoun party"} if agent is not None and agent.pos_ == "PRON" and agents else set())
+    return deal
+
+
+def _is_money_token(token: Token, amounts: list[dict]) -> bool:
+    """Whether a phrase head is a money amount or money itself ("$1bn", "funds", "cash")."""
+    if token.lemma_.lower() in ("money", "fund", "funds", "cash", "dollar", "aid", "assistance", "loan", "grant"):
+        return True
+    start, end = phrase(token, max_chars=200)
+    return any(a["kind"] == "money" for a in starting_between(amounts, start, end))
 
 
 def _deal(kind, parties, buyer, seller, item_token, start, end, trigger_token, status, trigger,
           arg0, arg1, mood) -> dict:
     item = None
     if item_token is not None:
-        i_start, i_end = phrase(item_token, max_chars=120)
-        item = text_of(trigger_token.doc)[i_start:i_end]
+        i_start, i_end = _item_phrase(item_token)
+        item = text_of(trigger_token.doc)[i_start:i_end] or None
     sentence = sentence_of(trigger_token)
     return {
         "kind": kind,
@@ -347,13 +540,65 @@ def _deal(kind, parties, buyer, seller, item_token, start, end, trigger_token, s
     }
 
 
+def _item_phrase(head: Token) -> tuple[int, int]:
+    """Characters of what is traded: the phrase a head makes, less relative clauses, "by"
+    agents and trailing commas ("Pixar", not "Pixar which was acquired by Disney")."""
+    dropped = {t.i for c in head.children
+               if c.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj") and c.i > head.i
+               or (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "with", "between")))
+               for t in c.subtree}
+    kept = {t.i for t in head.subtree} - dropped
+    first = last = head.i
+    while first - 1 in kept:
+        first -= 1
+    while last + 1 in kept:
+        last += 1
+    doc = head.doc
+    while last > first and doc[last].is_punct:
+        last -= 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    if end - start > 120:
+        start, end = head.idx, head.idx + len(head)
+    return start, end
+
+
+def tied_money(trigger: Token, money: list[dict]) -> dict | None:
+    """The amount the grammar ties to a deal: the nearest money phrase whose head reaches the
+    trigger through the dependency tree without crossing another transaction ("the takeover
+    of AIG in an $85bn loan": the $85bn is the loan's) or a clause other than one that values
+    the deal ("a deal valued at $5bn", "worth", "paid"). A number elsewhere in the sentence
+    ("sales doubled against $565m of profit") is not the deal's value."""
+    doc = trigger.doc
+    best = None
+    for amount in money:
+        span = doc.char_span(amount["start"], amount["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        current, steps, ok = span.root, 0, False
+        while steps < 8:
+            if current.i == trigger.i:
+                ok = True
+                break
+            head = current.head
+            if head is current:
+                break
+            lemma = head.lemma_.lower()
+            if head.i != trigger.i:
+                if lemma in _TRIGGER_LEMMAS and lemma not in SAME_DEAL_NOUNS:
+                    break
+                if head.pos_ in ("VERB", "AUX") and lemma not in VALUE_VERBS:
+                    break
+            current, steps = head, steps + 1
+        if ok and (best is None or steps < best[0]):
+            best = (steps, amount)
+    return best[1] if best else None
+
+
 def _attach_context(deal: dict, token: Token, amounts, dates, citations) -> None:
     s_start, s_end = deal["_sentence"]
-    d_start, d_end = deal["mentions"][0]["start"], deal["mentions"][0]["end"]
     money = [a for a in starting_between(amounts, s_start, s_end) if a["kind"] == "money"]
-    inside = [a for a in money if d_start <= a["start"] < d_end] or money
-    if inside:
-        chosen = min(inside, key=lambda a: abs(a["start"] - token.idx))
+    chosen = tied_money(token, money)
+    if chosen is not None:
         deal["value"] = {"value": chosen["value"], "currency": chosen["currency"],
                          "approximate": chosen.get("approximate", False)}
     in_sentence = [d for d in starting_between(dates, s_start, s_end) if is_calendar_date(d)]
@@ -392,6 +637,7 @@ def _merge(deals: list[dict]) -> list[dict]:
             namesakes.append(deal)
             continue
         target["mentions"].extend(deal["mentions"])
+        target["_how"] = target.get("_how", set()) | deal.get("_how", set())
         for key in ("buyer", "seller", "value", "item", "citation"):
             target[key] = target[key] or deal[key]
         if deal["date"] and (target["date"] is None or len(deal["date"]["value"]) > len(target["date"]["value"])):
@@ -402,7 +648,68 @@ def _merge(deals: list[dict]) -> list[dict]:
             target["status"] = deal["status"]
     for deal in merged:
         deal.pop("_sentence", None)
+        deal["signals"] = deal_signals(deal, deal.pop("_how", set()))
+        deal["confidence"] = confidence(deal["signals"])
         first = deal["mentions"][0]
         key = f"{deal['kind']}|{'|'.join(sorted(deal['parties']))}|{first['start']}"
         deal["id"] = hashlib.sha1(key.encode()).hexdigest()[:12]
     return merged
+
+
+# ---------------------------------------------------------------------------------------------
+# Confidence: how likely a deal row is right (a transaction or agreement, with the right sides).
+# A logistic model over the signals below, fitted on annotated news (`python -m
+# factwire.training deals`: RAMS and MEANTIME, see factwire/training/deals.py); its weights are
+# data (factwire/data/deal_confidence.json), so refitting changes no code.
+
+SIGNALS = (
+    "two parties",       # two or more distinct actors: a deal has two sides
+    "both roles",        # buyer and seller (lender and borrower, giver and recipient) both named
+    "verb trigger",      # "Iran bought", not "the purchase"
+    "value tied",        # the grammar ties an amount to the deal
+    "agreement kind",    # agreements, settlements and licences (no buyer and seller)
+    "aid or loan",       # aid, grants, loans and bailouts
+    "modifier party",    # a side named only before the deal noun ("US aid", "the Apple-Nokia deal")
+    "pronoun party",     # a side found through a reporting clause's pronoun ("Apple said it ...")
+    "planned",           # proposed, attempted or under talks
+    "did not happen",    # denied, failed or cancelled: not a deal that was made
+    "several mentions",  # reported more than once in the article
+)
+
+
+def deal_signals(deal: dict, how: set[str] = frozenset()) -> list[str]:
+    """The signals of :data:`SIGNALS` a deal row shows, in that order."""
+    kind = deal["kind"]
+    on = {
+        "two parties": len(set(deal["parties"])) >= 2,
+        "both roles": deal.get("buyer") is not None and deal.get("seller") is not None,
+        "verb trigger": "verb trigger" in how,
+        "value tied": deal.get("value") is not None,
+        "agreement kind": kind in ("agreement", "merger"),
+        "aid or loan": kind in ("aid", "loan"),
+        "modifier party": "modifier party" in how,
+        "pronoun party": "pronoun party" in how,
+        "planned": deal.get("status") == "proposed",
+        "did not happen": deal.get("status") in ("denied", "failed", "cancelled"),
+        "several mentions": len(deal.get("mentions", ())) > 1,
+    }
+    return [name for name in SIGNALS if on[name]]
+
+
+@lru_cache(maxsize=1)
+def confidence_model() -> dict:
+    """The fitted weights: ``{"bias": b, "weights": {signal: w}, ...}``."""
+    with resources.files("factwire.data").joinpath("deal_confidence.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def confidence(signals: list[str], model: dict | None = None) -> float:
+    """The probability the row is right, from its signals: a deal that did not happen is not a
+    deal ("refused to bail out Lehman"), so it never reaches the display threshold whatever
+    the fit says."""
+    model = model or confidence_model()
+    z = model["bias"] + sum(model["weights"].get(name, 0.0) for name in signals)
+    p = 1.0 / (1.0 + math.exp(-z))
+    if "did not happen" in signals:
+        p = min(p, 0.1)
+    return round(p, 3)
