@@ -1172,6 +1172,8 @@ def find_amounts(doc) -> list[dict]:
             noun = _counted_noun(token, a)
             if noun is not None and core.lower() == "one":
                 continue  # "one of", "at one point": rarely an amount worth a fact
+            if noun is not None and _names_a_known_group(doc, a):
+                continue  # "the two companies": the writer points back at parties already named
             if noun is not None:
                 a.kind, a.unit = "count", noun
             else:
@@ -1253,7 +1255,26 @@ def _part_of_name(doc, a: _Amount) -> bool:
     prev = doc[span.start - 1]
     if prev.text in ("'s", "’s") and prev.i > 0:
         prev = doc[prev.i - 1]
-    return prev.pos_ == "PROPN" or prev.lower_ in ("no.", "no", "version", "v", "v.", "number", "#")
+    if prev.text == "." and prev.i > 0 and doc[prev.i - 1].lower_ == "no":
+        return True  # "No. 1", tokenised as "No", "."
+    # Product and model names are often written in mixed case ("iPhone 4", "iOS 5", "WWDC
+    # 2010"), which the tagger does not always take for a proper noun.
+    camel = any(c.isupper() for c in prev.text[1:]) and any(c.isalpha() for c in prev.text)
+    return prev.pos_ == "PROPN" or camel or prev.lower_ in ("no.", "no", "version", "v", "v.", "number", "#")
+
+
+# Determiners that make a small spelled-out number point back at a group the reader already
+# knows ("the two companies", "these three men") instead of counting something new.
+_DEFINITE_DETERMINERS = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her"})
+
+
+def _names_a_known_group(doc, a: _Amount) -> bool:
+    """A definite small number written as a word ("the two companies", "their three sons") is a
+    reference to parties named before, not a count worth a fact; "the 10,000 soldiers" is kept."""
+    if not a.is_words or a.value is None or a.value > 10 or a.value_max is not None:
+        return False
+    span = doc.char_span(a.core_start, a.core_end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in _DEFINITE_DETERMINERS
 
 
 def _looks_like_year(core: str) -> bool:
