@@ -62,7 +62,7 @@ def facts_from_doc(doc: Doc, published: date | None, cited_sources: list[str] | 
     check()
     citations = find_citations(doc, mentions, cited_sources)
     for citation in citations:
-        if citation["actor_id"] is None:
+        if citation["actor_id"] is None and citation.get("named", True):  # "officials": no actor
             citation["actor_id"] = _source_actor(citation["source"], actor_rows)
     check()
     quotes = find_quotes(doc, mentions, actor_rows)

@@ -1,41 +1,61 @@
-"""Sources an article cites: "according to the Financial Times", "The Washington Post reported",
-and the closing "Sources:" line of the article file."""
+"""Sources an article cites: "according to the Financial Times", "according to officials",
+"according to a poll by Gallup", "The Washington Post reported", "... told Reuters", and the
+closing "Sources:" line of the article file.
+
+A citation keeps the source as the article words it (``text``, with its offsets) and, when the
+source is named, the actor it names (``actor_id``): "a poll by Gallup" cites Gallup, "NYPD
+Commissioner James O'Neill" the person. An unnamed source ("officials", "the poll", "a campaign
+aide") is a citation too, with no actor (``named`` is False): PolNeAR's annotators mark these as
+sources as often as named ones, and a reader wants to know a claim rests on "officials".
+"""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from factwire.extract.actors import clean_name
-from factwire.extract.syntax import entities, text_of
+from factwire.extract.syntax import entities, sentence_of, text_of
 
-# Phrases that introduce a cited source; the source is the named entity right after them.
+# Phrases that introduce a named source; the source is the named entity right after them.
 _INTRODUCERS = re.compile(
-    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|cited\s+by|quoted\s+by|told|"
+    r"\b(?:as\s+reported\s+by|reported\s+by|cited\s+by|quoted\s+by|told|"
     r"in\s+an\s+interview\s+with|citing)\s+(?:(?:reports?|a\s+report|an\s+article|sources|data|figures)\s+"
     r"(?:by|in|from|of)\s+)?",
     re.IGNORECASE,
 )
 REPORT_VERBS = {"report", "cite", "publish", "reveal", "quote"}
 SOURCE_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "GPE", "NORP"}
+# A source phrase longer than this (in tokens) has taken in a clause the parser hung on it: it is
+# cut at its first comma.
+MAX_SOURCE_TOKENS = 30
+# Prepositions through which a source phrase names who stands behind it: "a poll by Gallup",
+# "data from the Census Bureau", "a statement of the ministry".
+_BEHIND = {"by", "from", "of", "at", "with"}
 
 
 def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | None = None) -> list[dict]:
     """Inline citations with their offsets, then the listed sources (no offsets)."""
     text = text_of(doc)
     mention_by_start = {m["start"]: m for m in mentions}
+    ordered = sorted(mentions, key=lambda m: m["start"])
     citations: list[dict] = []
     seen_spans: set[tuple[int, int]] = set()
 
-    def add(start: int, end: int, source: str, how: str) -> None:
-        if (start, end) in seen_spans:
+    def add(start: int, end: int, source: str, how: str, actor_id: str | None = None,
+            named: bool = True) -> None:
+        if (start, end) in seen_spans or any(c["start"] < end and start < c["end"] for c in citations):
             return
         seen_spans.add((start, end))
-        mention = mention_by_start.get(start)
-        citations.append({"source": source, "actor_id": mention["actor_id"] if mention else None,
-                          "start": start, "end": end, "text": text[start:end], "kind": how})
+        if actor_id is None and named:
+            mention = mention_by_start.get(start)
+            actor_id = mention["actor_id"] if mention else None
+        citations.append({"source": source, "actor_id": actor_id, "start": start, "end": end,
+                          "text": text[start:end], "kind": how, "named": named})
 
+    for found in _according_to(doc, text, ordered):
+        add(*found)
     ents_by_start = {}
     for ent in entities(doc):
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART"):
@@ -59,8 +79,96 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
     citations.sort(key=lambda c: c["start"])
     for source in cited_sources or []:
         citations.append({"source": source, "actor_id": None, "start": None, "end": None,
-                          "text": source, "kind": "sources_line"})
+                          "text": source, "kind": "sources_line", "named": True})
     return citations
+
+
+def _according_to(doc: Doc, text: str, mentions: list[dict]):
+    """(start, end, source, kind, actor id, named) of every "according to X", named or not."""
+    for match in re.finditer(r"\baccording\s+to\s+", text, re.IGNORECASE):
+        phrase = _object_phrase(doc, match.end())
+        if phrase is None:
+            continue
+        start, end, head = phrase
+        mention = _source_mention(doc, start, end, head, mentions)
+        if mention is not None:
+            name = clean_name(mention["text"], person=None) or mention["text"]
+            yield mention["start"], mention["end"], name, "inline", mention["actor_id"], True
+            continue
+        ent = _entity_in(doc, start, end)
+        if ent is not None:
+            s, e, name = _name_of(ent)
+            yield s, e, name, "inline", None, True
+            continue
+        # Unnamed: the words up to the phrase's head ("a campaign aide", "federal statistics").
+        head_end = head.idx + len(head.text) if head is not None else end
+        yield start, max(head_end, start + 1), text[start:head_end] or text[start:end], "inline", None, False
+
+
+def _object_phrase(doc: Doc, at: int) -> tuple[int, int, Token | None] | None:
+    """Start, end and head of the noun phrase that begins at character ``at`` (after "according
+    to"): the object of "to" as parsed, bounded to its sentence and cut at its first comma when
+    the parser hung a clause on it; without a parsed object, the words up to the next comma."""
+    span = doc.char_span(at, min(len(text_of(doc)), at + 1), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    first = span[0]
+    sent = sentence_of(first)
+    to = doc[first.i - 1] if first.i > 0 else None
+    objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None and to.lower_ == "to" else []
+    if objects:
+        head = objects[0]
+        last = min(head.right_edge.i, sent.end - 1)
+    else:
+        head, last = None, first.i
+        while last + 1 < sent.end and doc[last + 1].text not in {",", ".", ";", ":", "—", "–", "(", "\n"} \
+                and not doc[last + 1].is_space and last - first.i < MAX_SOURCE_TOKENS:
+            last += 1
+    if last - first.i >= MAX_SOURCE_TOKENS:
+        commas = [t.i for t in doc[first.i:last + 1] if t.text == ","]
+        if commas and commas[0] > first.i:
+            last = commas[0] - 1
+    while last > first.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if head is not None and not first.i <= head.i <= last:
+        head = None
+    return first.idx, doc[last].idx + len(doc[last].text), head
+
+
+def _source_mention(doc: Doc, start: int, end: int, head: Token | None, mentions: list[dict]) -> dict | None:
+    """The named actor a source phrase stands for: the one its head names ("the Federal Bureau of
+    Prisons"), else one hung on the head by "by", "from"... ("a poll by Gallup"), else one that
+    modifies the head ("a Washington Post database"). A pronoun or a common noun is no name."""
+    inside = [m for m in mentions if m["start"] >= start and m["end"] <= end
+              and m.get("kind") not in ("pronoun", "nominal", "demonym")]
+    if not inside:
+        return None
+    if head is None:
+        return inside[0]
+    for m in inside:
+        if m["start"] <= head.idx < m["end"]:
+            return m
+    behind = [m for m in inside if _hangs_on(doc, m, head)]
+    if behind:
+        return behind[0]
+    before_head = [m for m in inside if m["end"] <= head.idx]
+    return before_head[0] if before_head else None
+
+
+def _hangs_on(doc: Doc, mention: dict, head: Token) -> bool:
+    """Whether a mention's words hang on the head through a preposition of _BEHIND."""
+    span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _BEHIND and root.head.head.i == head.i
+
+
+def _entity_in(doc: Doc, start: int, end: int) -> Span | None:
+    for ent in entities(doc):
+        if ent.start_char >= start and ent.end_char <= end and ent.label_ in ("ORG", "PERSON"):
+            return ent
+    return None
 
 
 def _name_of(ent) -> tuple[int, int, str]:
