@@ -1,21 +1,88 @@
-"""Events between actors: who did what to whom, when, and how surely the text says so.
+"""Events between actors: who did what to whom, when, how surely the text says so, and how
+likely the row is right.
 
-A verb from the event lexicon with an actor as subject makes an event; its object actor comes
-from the direct object, a preposition ("against Iran", "to Ukraine") or a purpose clause
-("send troops to support Iran"). Coordinated subjects ("the United States and Israel") make one
-event each. The date is the resolved date in the same sentence.
+An event has a type from the closed list :data:`EVENT_TYPES` (each with its meaning). A word
+triggers it by its sense, not its spelling:
+
+* a verb of the lexicon (:data:`EVENT_VERBS`) whose object fits the sense: "hit", "strike",
+  "shoot" or "kill" are attacks only on a person, a group, an actor or a place of the kind
+  attacks are on ("hit the base", not "hit 16%"); "hit" or "target" X "with sanctions" is a
+  sanction, "targeted 13 officials" alone is neither;
+  "send" and "deploy" are deployments only of troops, ships or aircraft; "give", "provide",
+  "deliver" are supplies only of goods (weapons, aid, fuel...); "ask" is a request only for
+  something or for someone to act ("asked Iran to stop", not "asked if"); "launch" is an attack
+  only of an attack ("launched an offensive");
+* a noun of :data:`NOUN_TRIGGERS` ("the Taliban attack on the base", "Russia's invasion of
+  Ukraine", "talks between Iran and the US") whose agent is an actor named by a possessive, a
+  "by" phrase, an organisation or demonym modifier, or the subject of the verb that carries it
+  ("ETA carried out the bombing"). A place name before the noun is where, not who ("the Paris
+  attacks").
+
+Subject and object follow the syntax: in a passive ("X was attacked by Y", "X, shot by police")
+the "by" phrase is the subject and the grammatical subject the object. The verb's own subject
+must be an actor (the events table's subject is never null); coordinated subjects make one
+event each. The date is the resolved date in the same sentence; modality as the deal rules.
+
+Which nouns are animate, which are goods and some noun triggers are learned from RAMS
+(``factwire/data/event_senses.json``, `python -m factwire.training events`); the confidence is
+a logistic regression over :func:`features` fitted on WikiEvents dev
+(``factwire/data/event_confidence.json``).
 """
 
 from __future__ import annotations
 
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
 from spacy.tokens import Doc, Token
 
 from factwire.extract.syntax import (MentionIndex, text_of, starting_between, direct_objects, extent, is_calendar_date, is_market_move,
-                                     lower_lemmas, modality, prep_objects, sentence_of, subjects, verb_arguments)
+                                     is_passive, agent_of, lower_lemmas, modality, prep_objects, sentence_of, subjects, verb_arguments)
+
+# The closed list of event types, each with its meaning.
+EVENT_TYPES: dict[str, str] = {
+    "attack": "an actor uses violence against a person, group, place or thing (strike, bombing, shooting, killing, invasion)",
+    "supply": "an actor gives or delivers goods (weapons, aid, equipment, fuel) to another",
+    "deploy": "an actor sends or stations troops, forces, ships or aircraft",
+    "support": "an actor backs, helps or assists another actor",
+    "meet": "actors meet, visit one another or hold talks",
+    "congratulate": "an actor congratulates another",
+    "praise": "an actor praises or thanks another",
+    "threaten": "an actor threatens another with harm",
+    "warn": "an actor warns another of a danger or of consequences",
+    "sanction": "an actor imposes sanctions or a ban on another",
+    "accuse": "an actor accuses or blames another of wrongdoing",
+    "condemn": "an actor condemns or criticises another",
+    "request": "an actor asks another to act or for something (not a question)",
+    "cooperate": "actors work together",
+    "negotiate": "actors negotiate",
+    "share": "an actor shares something with another",
+    "sign": "an actor signs an agreement, a treaty, a contract or a law",
+    "recognise": "an actor formally recognises another (a state, a government)",
+    "expel": "an actor expels another (diplomats, members)",
+    "arrest": "an actor arrests, detains or jails a person",
+    "sue": "an actor takes another to court",
+    "release": "an actor frees a person (a prisoner, a hostage)",
+    "capture": "an actor captures a person or takes a place by force",
+    "appoint": "an actor appoints or elects a person to a position",
+    "purchase": "an actor buys something",
+    "acquisition": "an actor acquires something (a company, a stake, goods)",
+    "sale": "an actor sells something",
+    "license": "an actor licenses something to another",
+    "investment": "an actor invests in something",
+    "merger": "two companies merge",
+    "loan": "an actor lends or borrows money",
+    "bailout": "an actor bails another out",
+    "agree": "actors reach or accept an agreement",
+    "settle": "actors settle a dispute or a case",
+}
 
 EVENT_VERBS = {
     "attack": "attack", "strike": "attack", "bomb": "attack", "shell": "attack", "invade": "attack",
-    "kill": "attack", "target": "attack", "hit": "attack", "raid": "attack", "shoot": "attack",
+    "kill": "attack", "hit": "attack", "target": "sanction", "raid": "attack", "shoot": "attack",
+    "bombard": "attack", "assault": "attack", "massacre": "attack", "murder": "attack",
     "supply": "supply", "provide": "supply", "deliver": "supply", "give": "supply", "ship": "supply",
     "transfer": "supply", "export": "supply", "equip": "supply", "arm": "supply",
     "send": "deploy", "deploy": "deploy", "dispatch": "deploy", "station": "deploy",
@@ -24,83 +91,398 @@ EVENT_VERBS = {
     "praise": "praise", "thank": "praise", "threaten": "threaten", "sanction": "sanction",
     "ban": "sanction", "accuse": "accuse", "blame": "accuse", "condemn": "condemn",
     "criticise": "condemn", "criticize": "condemn", "request": "request", "ask": "request",
+    "urge": "request", "demand": "request",
     "cooperate": "cooperate", "negotiate": "negotiate", "share": "share", "sign": "sign",
     "recognise": "recognise", "recognize": "recognise", "expel": "expel", "arrest": "arrest",
-    "sue": "sue", "warn": "warn", "launch": "launch", "release": "release", "capture": "capture",
-    "appoint": "appoint", "elect": "appoint", "choose": "appoint",
+    "detain": "arrest", "jail": "arrest", "imprison": "arrest",
+    "sue": "sue", "warn": "warn", "launch": "launch", "release": "release", "free": "release",
+    "capture": "capture", "appoint": "appoint", "elect": "appoint",
     # Transactions: the deal rules make deals of these; as events they keep every mention apart.
     "buy": "purchase", "purchase": "purchase", "acquire": "acquisition", "sell": "sale",
     "license": "license", "licence": "license", "invest": "investment", "merge": "merger",
     "lend": "loan", "borrow": "loan", "bail": "bailout", "agree": "agree", "settle": "settle",
 }
-# Verbs that are events only with their particle ("bail out").
+assert set(EVENT_VERBS.values()) - {"launch"} <= set(EVENT_TYPES)
+# Nouns that name an event themselves; RAMS adds its noun triggers (event_senses.json).
+NOUN_TRIGGERS = {
+    "attack": "attack", "airstrike": "attack", "strike": "attack", "bombing": "attack", "shelling": "attack",
+    "raid": "attack", "assault": "attack", "invasion": "attack", "offensive": "attack", "shooting": "attack",
+    "massacre": "attack", "killing": "attack", "ambush": "attack",
+    "arrest": "arrest", "detention": "arrest",
+    "meeting": "meet", "talk": "meet", "summit": "meet", "visit": "meet",
+    "sanction": "sanction",
+}
+# Verbs that are events only with their particle ("bail out"); verbs that are not the event
+# with a particle ("back down", "send out", "give up").
 PARTICLE_VERBS = {"bail": "out"}
+NOT_WITH_PARTICLE = {"back", "send", "give", "hit", "help", "ship", "strike", "take", "sell", "free", "shoot"}
 # A theme in a prepositional phrase when the verb has no object: "agreed on a plan".
 THEME_PREPS = {"agree": ("on", "to"), "settle": ("on",), "invest": ("in",), "merge": ("with",)}
 # "launch a campaign against X": the event type comes from what was launched.
-ATTACK_NOUNS = {"campaign", "strike", "attack", "offensive", "war", "operation", "invasion",
-                "raid", "assault", "bombing", "airstrike", "strikes"}
+ATTACK_NOUNS = {"strike", "attack", "offensive", "war", "invasion",
+                "raid", "assault", "bombing", "airstrike", "strikes", "incursion", "bombardment"}
 OBJECT_PREPS = {"against", "to", "on", "at", "into", "with", "from", "for", "in"}
+
+# Verbs that are attacks only on an animate or attackable object ("hit 16%" is not).
+OBJECT_SENSE_ATTACK = {"hit", "strike", "shoot", "kill", "murder", "raid"}
+# What attacks are on besides people and actors: places and things of war.
+TARGET_NOUNS = {"base", "city", "town", "village", "hospital", "school", "convoy", "camp", "building", "market",
+                "mosque", "church", "embassy", "ship", "vessel", "plane", "aircraft", "tanker", "position",
+                "facility", "infrastructure", "checkpoint", "headquarters", "compound", "station", "port",
+                "airport", "bridge", "plant", "refinery", "target", "outpost", "stronghold", "area", "home",
+                "house", "office", "car", "vehicle", "bus", "train", "military", "army", "force", "troop"}
+# "hit/target X with sanctions": a sanction.
+SANCTION_NOUNS = {"sanction", "tariff", "penalty", "fine", "ban", "embargo", "restriction", "measure", "duty"}
+# What is deployed.
+TROOP_NOUNS = {"troop", "force", "soldier", "ship", "warship", "aircraft", "jet", "fighter", "unit", "personnel",
+               "marine", "police", "peacekeeper", "battalion", "brigade", "carrier", "missile", "military",
+               "army", "navy", "reinforcement", "bomber", "drone", "submarine", "destroyer", "tank", "contingent",
+               "squadron", "fleet", "mission", "team", "adviser", "advisor", "officer", "agent", "mercenary"}
+# What is supplied besides what RAMS learned.
+GOODS_NOUNS = {"weapon", "arm", "missile", "ammunition", "aid", "equipment", "fuel", "oil", "gas", "food",
+               "vaccine", "tank", "jet", "drone", "system", "rocket", "munition", "shell", "rifle", "gun",
+               "artillery", "aircraft", "helicopter", "supply", "medicine", "electricity", "grain", "water",
+               "assistance", "hardware", "vehicle", "component", "technology", "loan", "fund", "funding"}
+# Animate nouns besides what RAMS learned.
+PEOPLE_NOUNS = {"people", "person", "civilian", "soldier", "troop", "officer", "police", "protester",
+                "demonstrator", "worker", "member", "official", "man", "woman", "child", "student", "leader",
+                "militant", "fighter", "rebel", "insurgent", "journalist", "prisoner", "hostage", "suspect",
+                "diplomat", "citizen", "resident", "villager", "refugee", "migrant", "family", "group",
+                "government", "minister", "president", "force", "army", "military", "delegation", "team"}
+# Things one meets or hosts that are meetings: "host talks".
+MEETING_NOUNS = {"talk", "meeting", "summit", "conference", "delegation", "visit", "negotiation", "leader"}
+# What is signed.
+SIGNED_NOUNS = {"deal", "agreement", "treaty", "contract", "accord", "pact", "law", "bill", "order", "decree",
+                "memorandum", "declaration", "charter", "convention", "protocol", "letter", "petition",
+                "partnership", "ceasefire", "truce", "executive", "legislation", "sanction", "statement"}
+# Verbs carrying an event noun whose subject is the noun's agent.
+SUPPORT_VERBS = {"carry", "launch", "conduct", "stage", "mount", "claim", "order", "hold", "have", "commit",
+                 "perpetrate", "execute", "make", "begin", "start", "continue", "step", "plan", "organize",
+                 "organise", "lead", "attend", "host"}
+# Types whose object is who or what it is done to, and which need one to be that event.
+NEEDS_ANIMATE_OBJECT = {"accuse", "condemn", "arrest", "release", "expel", "sue", "appoint", "praise",
+                        "congratulate"}
+REPORTED_NOUN_MODS = {"alleged", "suspected", "reported"}
+HYPOTHETICAL_NOUN_MODS = {"planned", "possible", "potential", "proposed", "future", "threatened"}
+NEGATED_NOUN_MODS = {"foiled", "thwarted", "failed", "averted"}
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@lru_cache(maxsize=1)
+def _learned() -> dict:
+    """What the step `python -m factwire.training events` learned (empty until it has run)."""
+    path = DATA / "event_senses.json"
+    learned = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    confidence_path = DATA / "event_confidence.json"
+    learned["confidence"] = (json.loads(confidence_path.read_text(encoding="utf-8"))
+                             if confidence_path.is_file() else None)
+    learned["animate"] = PEOPLE_NOUNS | set(learned.get("animate_nouns", ()))
+    learned["goods"] = GOODS_NOUNS | set(learned.get("goods_nouns", ()))
+    nouns = dict(NOUN_TRIGGERS)
+    for kind, lemmas in learned.get("noun_triggers", {}).items():
+        for lemma in lemmas:
+            nouns.setdefault(lemma, kind)
+    learned["noun_triggers"] = nouns
+    return learned
+
+
+def reload_learned() -> None:
+    """Read the learned files again (after the training step rewrote them)."""
+    _learned.cache_clear()
+
+
+# --------------------------------------------------------------------------------------------
+# Confidence
+
+FEATURE_NAMES = ["bias", "noun trigger", "object actor", "no object", "not asserted",
+                 "sense checked by the object", "attack", "meet, request, threaten or warn",
+                 "arrest, release, accuse or sue", "transaction", "subject is a demonym"]
+AMBIGUOUS_VERBS = OBJECT_SENSE_ATTACK | {"send", "give", "provide", "deliver", "ask", "back", "host", "launch",
+                                         "release", "help", "target", "sign", "meet", "free"}
+TRANSACTION_TYPES = {"purchase", "acquisition", "sale", "license", "investment", "merger", "loan", "bailout",
+                     "agree", "settle", "supply"}
+
+
+def features(event: dict) -> list[float]:
+    """The numbers the confidence is computed from, named by :data:`FEATURE_NAMES`; all read
+    from the event's own keys so that a scorer can refit them."""
+    kind = event["type"]
+    return [
+        1.0,
+        float(event.get("trigger_kind") == "noun"),
+        float(event.get("object_actor_id") is not None),
+        float(event.get("object_actor_id") is None and not event.get("arg1")),
+        float(event.get("modality") != "asserted"),
+        float(event.get("lemma") in AMBIGUOUS_VERBS),
+        float(kind == "attack"),
+        float(kind in ("meet", "request", "threaten", "warn")),
+        float(kind in ("arrest", "release", "accuse", "sue")),
+        float(kind in TRANSACTION_TYPES),
+        float(bool(event.get("subject_demonym"))),
+    ]
+
+
+def confidence_of(event: dict, weights: list[float] | None = None) -> float | None:
+    """The calibrated probability that the event row is right (None before the step has run)."""
+    if weights is None:
+        fitted = _learned()["confidence"]
+        if not fitted:
+            return None
+        weights = fitted["weights"]
+    z = sum(w * x for w, x in zip(weights, features(event)))
+    return round(1.0 / (1.0 + math.exp(-z)), 4)
+
+
+# --------------------------------------------------------------------------------------------
+# Senses
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_animate(token: Token, index: MentionIndex) -> bool:
+    """A person, a group or an actor: "the soldiers", "13 Venezuelan officials", "Iran"."""
+    if index.actors_of_phrase(token, include_modifiers=False) or token.ent_type_ in ("PERSON", "NORP", "ORG"):
+        return True
+    if token.pos_ == "PRON" and token.lower_ in ("him", "her", "them", "us", "me", "he", "she", "they", "we", "who", "whom"):
+        return True
+    return _lemma(token) in _learned()["animate"] or token.lower_ in _learned()["animate"]
+
+
+def _is_attackable(token: Token, index: MentionIndex) -> bool:
+    return (_is_animate(token, index) or token.ent_type_ in ("GPE", "LOC", "FAC")
+            or _lemma(token) in TARGET_NOUNS)
+
+
+def _theme(token: Token) -> Token:
+    """Past quantity heads: "13 more Venezuelan officials" is about officials, "dozens of people"
+    about people."""
+    for _ in range(3):
+        objects = [o for p, o in prep_objects(token, {"of"})]
+        if (token.pos_ == "NUM" or _lemma(token) in ("dozen", "hundred", "thousand", "number", "score", "group")) and objects:
+            token = objects[0]
+        else:
+            break
+    return token
+
+
+def _with_objects(verb: Token) -> list[Token]:
+    return [o for p, o in prep_objects(verb, {"with"})]
+
+
+def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: MentionIndex) -> str | None:
+    """The event type the verb has in this clause, or None when it is not an event of ours."""
+    if any(c.dep_ == "prt" for c in verb.children) and lemma in NOT_WITH_PARTICLE:
+        return None
+    themes = [_theme(t) for t in themes]
+    if lemma in ("hit", "target", "strike", "slap") and any(_lemma(o) in SANCTION_NOUNS for o in _with_objects(verb)):
+        return "sanction"
+    if lemma == "target":
+        return None  # "targeted 13 officials": by what, the clause must say ("with sanctions")
+    if lemma in OBJECT_SENSE_ATTACK:
+        return kind if themes and all(_is_attackable(t, index) for t in themes[:1]) else None
+    if lemma == "launch":
+        return "attack" if any(_lemma(t) in ATTACK_NOUNS for t in themes) else None
+    if kind == "deploy":
+        return kind if themes and _lemma(themes[0]) in TROOP_NOUNS else None
+    if kind == "supply":
+        if lemma in ("equip", "arm"):
+            return kind if themes and _is_animate(themes[0], index) else None
+        goods = themes + [_theme(o) for o in _with_objects(verb)]  # "provided Iraq with arms"
+        return kind if any(_lemma(g) in _learned()["goods"] for g in goods) else None
+    if kind == "support":
+        return kind if themes and _is_animate(themes[0], index) else None
+    if kind == "meet":
+        partners = themes + [o for p, o in prep_objects(verb, {"with"})]
+        if lemma == "host":
+            return kind if themes and (index.actors_of_phrase(themes[0], include_modifiers=False)
+                                        or _lemma(themes[0]) in MEETING_NOUNS) else None
+        if lemma == "visit":
+            return kind if themes and (_is_animate(themes[0], index) or themes[0].ent_type_ in ("GPE", "LOC")) else None
+        if not partners:
+            # "the leaders met": a plural or coordinated subject meets one another.
+            subject = next(iter(subjects(verb)), None)
+            return kind if subject is not None and (subject.conjuncts or subject.tag_ in ("NNS", "NNPS")) else None
+        return kind if _is_animate(partners[0], index) else None
+    if kind == "request":
+        if lemma == "ask":
+            # "asked Iran to stop", "asked for help"; not a question ("asked if", "asked.").
+            asks_to = any(c.dep_ in ("xcomp", "oprd") and c.pos_ in ("VERB", "AUX") for c in verb.children)
+            asks_for = bool(prep_objects(verb, {"for"}))
+            return kind if asks_to or asks_for else None
+        return kind if themes or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) else None
+    if kind in NEEDS_ANIMATE_OBJECT:
+        return kind if themes and _is_animate(themes[0], index) else None
+    if kind == "sign":
+        return kind if (themes and _lemma(themes[0]) in SIGNED_NOUNS) or prep_objects(verb, {"with"}) else None
+    if kind == "settle":
+        return kind if themes or prep_objects(verb, {"with", "on"}) else None
+    if kind == "capture":
+        return kind if themes and _is_attackable(themes[0], index) else None
+    return kind
+
+
+# --------------------------------------------------------------------------------------------
+# Finding events
 
 
 def find_events(doc: Doc, index: MentionIndex, dates: list[dict]) -> list[dict]:
     events: list[dict] = []
+    nouns = _learned()["noun_triggers"]
     # Only tokens with an event lemma can fire: look at the lemmas before making Token objects.
     for i, lemma in enumerate(lower_lemmas(doc)):
-        if lemma not in EVENT_VERBS:
-            continue
-        verb = doc[i]
-        if verb.pos_ not in ("VERB",) or verb.lemma_.lower() not in EVENT_VERBS:
-            continue
-        lemma = verb.lemma_.lower()
-        particle = PARTICLE_VERBS.get(lemma)
-        if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
-            continue
-        if is_market_move(verb):
-            continue
-        event_type = EVENT_VERBS[lemma]
-        subject_actors: list[str] = []
-        for subject in subjects(verb):
-            subject_actors.extend(a for a in index.actors_of_agent(subject) if a not in subject_actors)
-        if verb.dep_ == "auxpass" or any(c.dep_ == "auxpass" for c in verb.children):
-            agents = [o for p, o in prep_objects(verb, {"by"})]
-            passive_objects = subject_actors
-            subject_actors = [a for agent in agents for a in index.actors_of_phrase(agent, include_modifiers=False)]
-        else:
-            passive_objects = []
-        if not subject_actors:
-            continue
-        objects = direct_objects(verb)
-        if event_type == "launch":
-            launched = [o for o in objects if o.lemma_.lower() in ATTACK_NOUNS]
-            if not launched:
+        if lemma in EVENT_VERBS:
+            token = doc[i]
+            if token.pos_ == "VERB" and _lemma(token) in EVENT_VERBS:
+                events.extend(_verb_events(token, index, dates))
                 continue
-            event_type = "attack"
-        object_actor = _object_actor(verb, objects, index, subject_actors) or next(iter(passive_objects), None)
-        date = _date_in_sentence(verb, dates)
-        mood = modality(verb)
-        start, end = _clause_span(verb)
-        arg0, arg1 = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
-        trigger_start, trigger_end = extent(verb)
-        for subject_actor in subject_actors:
-            if subject_actor == object_actor:
-                continue
-            events.append({
-                "type": event_type,
-                "subject_actor_id": subject_actor,
-                "object_actor_id": object_actor,
-                "text": text_of(doc)[start:end],
-                "start": start,
-                "end": end,
-                "trigger": {"start": trigger_start, "end": trigger_end},
-                "arg0": index.span_of(arg0),
-                "arg1": index.span_of(arg1),
-                "lemma": lemma,
-                "date": date,
-                "modality": mood,
-                "sentence": sentence_of(verb).text,
-            })
+        if lemma in nouns:
+            token = doc[i]
+            if token.pos_ == "NOUN" and not _is_supported_elsewhere(token):
+                events.extend(_noun_events(token, nouns[_lemma(token)], index, dates))
+    for event in events:
+        event["confidence"] = confidence_of(event)
     return events
+
+
+def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[dict]:
+    lemma = _lemma(verb)
+    particle = PARTICLE_VERBS.get(lemma)
+    if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        return []
+    if is_market_move(verb):
+        return []
+    kind = EVENT_VERBS[lemma]
+    if is_passive(verb):
+        # "Camp Bastion was attacked by the Taliban", "Chekatt, shot dead by police".
+        agent = agent_of(verb)
+        subject_tokens = [agent] if agent is not None else []
+        themes = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not themes and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            themes = [verb.head]
+    else:
+        subject_tokens = subjects(verb)
+        themes = direct_objects(verb)
+    kind = _sense(verb, lemma, kind, themes, index)
+    if kind is None:
+        return []
+    subject_actors: list[str] = []
+    demonym = False
+    for subject in subject_tokens:
+        if _lemma(subject) in _learned()["noun_triggers"] or _lemma(subject) in ("explosion", "blast", "bomb"):
+            # "the Paris attacks killed 130": the attack's own agent, not its place.
+            found = _noun_agents(subject, index)
+        else:
+            found = index.actors_of_agent(subject)
+        demonym = demonym or any((index.mention_by_token.get(t.i) or {}).get("kind") == "demonym" for t in subject.subtree)
+        subject_actors.extend(a for a in found if a not in subject_actors)
+    if not subject_actors:
+        return []
+    object_actor = _object_actor(verb, themes, index, subject_actors)
+    arg0, arg1 = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
+    return _make(verb, kind, lemma, "verb", subject_actors, object_actor, modality(verb), index, dates,
+                 arg0, arg1, demonym)
+
+
+def _is_supported_elsewhere(noun: Token) -> bool:
+    """"launched an attack": the verb rule makes the event already."""
+    return noun.dep_ == "dobj" and _lemma(noun.head) == "launch"
+
+
+def _noun_agents(noun: Token, index: MentionIndex) -> list[str]:
+    """Who carries out the event a noun names: "Russia's invasion", "the attack by the Taliban",
+    "a Taliban attack", "Russian strikes"; a place name before the noun is where ("the Paris
+    attacks"), not who."""
+    found: list[str] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found.extend(index.actors_of_phrase(child, include_modifiers=False))
+        elif child.dep_ in ("compound", "amod", "nmod"):
+            # A demonym ("Russian strikes"); a name there may be the place or the target ("the
+            # Manchester bombing", "the Rolando attack") as well as the agent: not taken.
+            mention = index.mention_by_token.get(child.i) or {}
+            if mention.get("kind") == "demonym":
+                found.extend(index.actors_of_phrase(child, include_modifiers=False))
+    agent = agent_of(noun)
+    if agent is not None:
+        found.extend(index.actors_of_agent(agent))
+    return list(dict.fromkeys(found))
+
+
+def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict]) -> list[dict]:
+    subject_actors = _noun_agents(noun, index)
+    carrier = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass") and noun.head.pos_ in ("VERB", "ADP") else None
+    if carrier is not None and carrier.pos_ == "ADP":
+        carrier = carrier.head if carrier.head.pos_ == "VERB" else None
+    if not subject_actors and carrier is not None and _lemma(carrier) in SUPPORT_VERBS and noun.dep_ == "dobj":
+        # "ETA carried out the bombing", "Iran held talks with ...".
+        for subject in subjects(carrier):
+            subject_actors.extend(a for a in index.actors_of_agent(subject) if a not in subject_actors)
+    if not subject_actors:
+        return []
+    if kind == "meet" and _lemma(noun) == "talk" and noun.tag_ != "NNS":
+        return []  # "talk" in the singular is speech, "talks" are a meeting
+    if kind == "attack" and _lemma(noun) == "strike" and not (subject_actors and any(
+            c.dep_ in ("compound", "amod") and _lemma(c) in ("air", "missile", "drone", "military") for c in noun.children)
+            or prep_objects(noun, {"on", "against"})):
+        return []  # a strike of workers is a stoppage, not an attack
+    preps = {"meet": {"with", "between", "among"}, "arrest": {"of"}}.get(kind, {"on", "against", "of", "in"})
+    object_actor = None
+    for _, obj in prep_objects(noun, preps):
+        object_actor = next((a for a in index.actors_of_phrase(obj, include_modifiers=False) if a not in subject_actors), None)
+        if object_actor:
+            break
+    if carrier is not None and _lemma(carrier) in SUPPORT_VERBS and object_actor is None:
+        for _, obj in prep_objects(carrier, {"with", "against", "on"}):
+            object_actor = next((a for a in index.actors_of_phrase(obj, include_modifiers=False) if a not in subject_actors), None)
+            if object_actor:
+                break
+    mods = {_lemma(c) for c in noun.children if c.dep_ == "amod"} | {c.lower_ for c in noun.children if c.dep_ == "amod"}
+    if mods & NEGATED_NOUN_MODS:
+        mood = "negated"
+    elif mods & HYPOTHETICAL_NOUN_MODS:
+        mood = "hypothetical"
+    elif mods & REPORTED_NOUN_MODS:
+        mood = "reported"
+    elif carrier is not None and carrier.pos_ == "VERB":
+        mood = modality(carrier)
+    else:
+        mood = "asserted"
+    return _make(noun, kind, _lemma(noun), "noun", subject_actors, object_actor, mood, index, dates,
+                 None, None, False)
+
+
+def _make(trigger: Token, kind: str, lemma: str, trigger_kind: str, subject_actors: list[str],
+          object_actor: str | None, mood: str, index: MentionIndex, dates: list[dict],
+          arg0: Token | None, arg1: Token | None, demonym: bool) -> list[dict]:
+    doc = trigger.doc
+    date = _date_in_sentence(trigger, dates)
+    start, end = _clause_span(trigger)
+    trigger_start, trigger_end = extent(trigger)
+    made = []
+    for subject_actor in subject_actors:
+        if subject_actor == object_actor:
+            continue
+        made.append({
+            "type": kind,
+            "subject_actor_id": subject_actor,
+            "object_actor_id": object_actor,
+            "text": text_of(doc)[start:end],
+            "start": start,
+            "end": end,
+            "trigger": {"start": trigger_start, "end": trigger_end},
+            "trigger_kind": trigger_kind,
+            "arg0": index.span_of(arg0),
+            "arg1": index.span_of(arg1),
+            "lemma": lemma,
+            "date": date,
+            "modality": mood,
+            "subject_demonym": demonym,
+            "sentence": sentence_of(trigger).text,
+        })
+    return made
 
 
 def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subject_actors) -> str | None:
@@ -111,7 +493,7 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
                     return actor
         return None
 
-    found = first_new(objects)
+    found = first_new(objects) or first_new(_theme(o) for o in objects)
     if found:
         return found
     holders = [verb, *objects]
@@ -138,8 +520,11 @@ def _date_in_sentence(verb: Token, dates: list[dict]) -> dict | None:
 
 
 def _clause_span(verb: Token) -> tuple[int, int]:
-    """The verb's clause, trimmed to its own sentence and to a readable length."""
-    tokens = [verb.left_edge, verb.right_edge]
+    """The trigger's clause (or noun phrase), trimmed to its own sentence and to a readable length."""
+    head = verb
+    if verb.pos_ == "NOUN" and verb.head.pos_ == "VERB" and verb.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        head = verb.head
+    tokens = [head.left_edge, head.right_edge]
     start = max(tokens[0].idx, sentence_of(verb).start_char)
     end = min(tokens[1].idx + len(tokens[1]), sentence_of(verb).end_char)
     if end - start > 240:
