@@ -1,39 +1,57 @@
-"""Direct quotes and the actor who spoke them.
+"""Direct quotes and who said them.
 
-A quote is text between straight or curly double quotation marks that reads as speech (a few
-words at least, not a scare-quoted title). Its speaker comes from an attribution verb in the
-same sentence ("..., Zelensky said"; "Zelensky said: ..."), else from the sentence right after or
-before it, else from the quote just before when the two are consecutive paragraphs of one speech.
-Pronoun speakers ("he said") resolve to the last named person.
+A quote is text between straight or curly double quotation marks that reads as speech: a few
+words at least, and not a title, a slogan or a sign ("the song “Born in the U.S.A.”", "a sign
+reading “...”", a Title Case phrase with no sentence punctuation).
+
+Its speaker is picked among the noun phrases around it (the sentence before and the one after,
+the quote's own sentence, never a word inside a quotation) by a small linear model trained on
+PolNeAR's attribution annotations (`factwire.training.quote_speakers`, weights in
+``factwire/data/quote_speakers.json``): its features say on which side of the quote a phrase
+stands and how far, its grammatical role, whether it is the subject of an attribution verb (a
+lexicon read from PolNeAR's cues), whether that verb governs the quote (so a partial quote
+inside an indirect quote keeps that quote's speaker), and whether the phrase is a name, a
+pronoun or a common noun. A quote whose best phrase scores too low goes on with the speaker of
+the quote just before when the two are consecutive (one speech in several paragraphs).
+
+A pronoun speaker ("he said") is the last person named before it outside quotations, as a reader
+resolves it; ``speaker_text`` keeps the words the article uses.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import json
+import math
 import re
+from pathlib import Path
 from typing import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Token
 
 from factwire.budget import check
-from factwire.extract.syntax import sentences, sentences_overlapping, text_of
+from factwire.extract.syntax import sentences, text_of, token_starts
 
-SPEECH_VERBS = {
-    "say", "tell", "warn", "add", "claim", "argue", "state", "insist", "note", "explain", "write",
-    "ask", "declare", "announce", "stress", "say", "told", "reply", "respond", "remark", "suggest",
-    "acknowledge", "admit", "emphasise", "emphasize", "comment", "observe", "continue", "recall",
-    "predict", "conclude", "tweet", "post", "vow", "promise", "urge", "caution", "complain",
-    "describe", "deny", "confirm", "point", "assert", "contend", "maintain", "reiterate",
-}
-PRONOUNS = {"he", "she", "they", "i", "we"}
 MIN_QUOTE_WORDS = 4
 # A direct quotation is at most a few paragraphs: a longer stretch between quotation marks is a
 # stray mark, not a quote.
 MAX_QUOTE_CHARS = 5000
-# A quotation within a sentence (a search over one sentence only, so its cost is bounded).
-_QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"|«([^»]{2,}?)»")
 # Opening mark -> (closing mark, whether the quote may span a line break).
 _MARKS = {"“": ("”", True), '"': ('"', False), "«": ("»", True)}
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "quote_speakers.json"
+# Noun phrases looked at on each side of a quote, nearest first.
+MAX_CANDIDATES_PER_SIDE = 8
+PERSON_PRONOUNS = {"he", "she", "i", "we", "they", "him", "her"}
+# Words before a quotation that make it a name, a title or a slogan, not speech.
+_TITLE_CUE = re.compile(
+    r"\b(?:titled|entitled|called|dubbed|named|nicknamed|headlined|labeled|labelled|hashtag|slogan|"
+    r"song|album|book|film|movie|show|series|sign|signs|banner|banners|placard|placards|shirts?|"
+    r"hats?|reading|read|chants? of|chanting|motto|tagline|headline)\W*$",
+    re.IGNORECASE)
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?,;:…]$")
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
+                "from", "is", "it", "as", "but", "nor", "vs", "vs.", "de", "la", "le"}
 
 
 def _quote_spans(text: str) -> Iterator[tuple[int, int, int, int]]:
@@ -66,23 +84,61 @@ def _quote_spans(text: str) -> Iterator[tuple[int, int, int, int]]:
         yield start, end + 1, start + 1, end
 
 
-def find_quotes(doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict]) -> list[dict]:
+def is_title(text: str, outer_start: int, inner: str) -> bool:
+    """Whether a quotation is a title, a name or a slogan rather than speech: words before it
+    that say so ("a song titled", "signs reading"), or a short phrase in Title Case (every word
+    but the small ones capitalised) with no sentence punctuation, as titles of songs, books and
+    shows are written."""
+    if _TITLE_CUE.search(text[max(0, outer_start - 30):outer_start]) and len(inner.split()) <= 12:
+        return True
+    words = inner.strip().split()
+    if len(words) > 10 or _SENTENCE_PUNCTUATION.search(inner.strip()):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() or not w[0].isalpha() for w in content)
+
+
+def quotations(text: str) -> list[tuple[int, int, int, int]]:
+    """Every quotation that reads as speech: (outer start, outer end, inner start, inner end)."""
+    found = []
+    for outer_start, outer_end, start, end in _quote_spans(text):
+        inner = text[start:end]
+        if len(inner.split()) < MIN_QUOTE_WORDS or is_title(text, outer_start, inner):
+            continue
+        found.append((outer_start, outer_end, start, end))
+    return found
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(path: Path = MODEL_PATH) -> dict:
+    """The speaker model: feature weights, bias, threshold and the attribution-verb lexicon."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def find_quotes(doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict],
+                model: dict | None = None) -> list[dict]:
+    model = model or load_model()
     text = text_of(doc)
-    mention_at = sorted(mentions, key=lambda m: m["start"])
+    spans = quotations(text)
+    context = SpeakerContext(doc, mentions, actors_by_id, spans, set(model["cues"]))
+    weights, bias = model["weights"], model["bias"]
     quotes: list[dict] = []
     previous: dict | None = None
-    for outer_start, outer_end, start, end in _quote_spans(text):
+    for number, (outer_start, outer_end, start, end) in enumerate(spans):
         check()
-        inner = text[start:end]
-        if len(inner.split()) < MIN_QUOTE_WORDS:
-            continue
-        speaker = _speaker_in_sentence(doc, outer_start, outer_end, mention_at, actors_by_id)
-        if speaker is None and previous is not None and _consecutive(text, previous["_outer_end"], outer_start):
+        best, best_score = None, -math.inf
+        for token, features in context.candidates(number):
+            score = bias + sum(weights.get(f, 0.0) for f in features)
+            if score > best_score:
+                best, best_score = token, score
+        speaker = None
+        if best is not None and best_score >= model["threshold"]:
+            speaker = context.speaker_of(best)
+        if speaker is None and previous is not None and previous["speaker_text"] \
+                and _consecutive(text, previous["_outer_end"], outer_start):
             speaker = (previous["speaker_actor_id"], previous["speaker_text"])
-        if speaker is None:
-            speaker = _speaker_nearby(doc, outer_start, outer_end, mention_at, actors_by_id)
         actor, speaker_text = speaker if speaker else (None, None)
-        quote = {"text": inner, "start": start, "end": end, "speaker_actor_id": actor,
+        quote = {"text": text[start:end], "start": start, "end": end, "speaker_actor_id": actor,
                  "speaker_text": speaker_text, "_outer_end": outer_end}
         quotes.append(quote)
         previous = quote
@@ -98,85 +154,173 @@ def _consecutive(text: str, previous_end: int, start: int) -> bool:
     return len(between) < 80 and not re.search(r"\n\s*\n.*\n\s*\n", between, re.S)
 
 
-def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
-    return sentences_overlapping(doc, start, end)
+def _bucket(n: int, edges=(0, 1, 2, 4, 8, 16)) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return "more"
 
 
-def _speaker_in_sentence(doc, q_start, q_end, mentions, actors_by_id):
-    sentences = _sentences_around(doc, q_start, q_end)
-    if not sentences:
+class SpeakerContext:
+    """The noun phrases around each quotation of one article, with the features the speaker
+    model scores them on (shared by extraction and training)."""
+
+    def __init__(self, doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict],
+                 spans: list[tuple[int, int, int, int]], cues: set[str]):
+        self.doc, self.text, self.cues = doc, text_of(doc), cues
+        self.spans = spans
+        self.actors_by_id = actors_by_id
+        self.mentions = sorted(mentions, key=lambda m: m["start"])
+        self.mention_starts = [m["start"] for m in self.mentions]
+        self.quote_starts = [s[0] for s in spans]
+        self.sents = sentences(doc)
+        self.sent_starts = [s.start for s in self.sents]
+        self.starts = token_starts(doc)
+
+    # -- positions ------------------------------------------------------------------------
+    def _token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def _sent_index(self, i: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, i) - 1)
+
+    def inside_quote(self, char: int) -> bool:
+        at = bisect.bisect_right(self.quote_starts, char) - 1
+        return at >= 0 and char < self.spans[at][1]
+
+    def mention_at(self, token: Token) -> dict | None:
+        at = bisect.bisect_right(self.mention_starts, token.idx) - 1
+        while at >= 0 and at >= bisect.bisect_right(self.mention_starts, token.idx) - 4:
+            m = self.mentions[at]
+            if m["start"] <= token.idx < m["end"] and m.get("kind") != "demonym":
+                return m
+            at -= 1
         return None
-    first, last = sentences[0], sentences[-1]
-    # Attribution after the quote (to the end of its sentence), then before it.
-    for lo, hi in ((q_end, last.end_char), (first.start_char, q_start)):
-        found = _attribution(doc, lo, hi, mentions, actors_by_id)
-        if found:
-            return found
-    return None
 
+    # -- candidates -----------------------------------------------------------------------
+    def candidates(self, number: int) -> list[tuple[Token, list[str]]]:
+        """(token, features) of each noun phrase head around quotation ``number``."""
+        doc = self.doc
+        if not len(doc):
+            return []
+        outer_start, outer_end = self.spans[number][:2]
+        first = self._token_at(outer_start)
+        last = self._token_at(max(outer_start, outer_end - 1))
+        s_first, s_last = self._sent_index(first), self._sent_index(last)
+        lo = self.sents[max(0, s_first - 1)].start
+        hi = self.sents[min(len(self.sents) - 1, s_last + 1)].end
+        if number > 0:
+            lo = max(lo, self._token_at(self.spans[number - 1][1] - 1) + 1)
+        if number + 1 < len(self.spans):
+            hi = min(hi, self._token_at(self.spans[number + 1][0]))
+        quote_heads = {t.head.i for t in doc[first:last + 1] if not first <= t.head.i <= last}
+        colon = self.text[max(0, outer_start - 3):outer_start].strip().endswith(":")
+        out = []
+        before = [doc[i] for i in range(first - 1, lo - 1, -1)]
+        after = [doc[i] for i in range(last + 1, hi)]
+        for side, tokens in (("before", before), ("after", after)):
+            rank = 0
+            verbs = 0
+            for token in tokens:
+                if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+                    verbs += 1
+                if not self._is_candidate(token):
+                    continue
+                rank += 1
+                if rank > MAX_CANDIDATES_PER_SIDE:
+                    break
+                distance = first - token.i - 1 if side == "before" else token.i - last - 1
+                out.append((token, self._features(token, side, rank, distance, verbs, first, last,
+                                                  quote_heads, colon)))
+        return out
 
-def _speaker_nearby(doc, q_start, q_end, mentions, actors_by_id):
-    sents = sentences(doc)
-    around = sentences_overlapping(doc, q_start, q_end)
-    starts = doc.user_data["factwire.sentence_starts"]
-    inside = [bisect.bisect_left(starts, s.start) for s in around]
-    if not inside:
+    def _is_candidate(self, token: Token) -> bool:
+        if token.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return False
+        if token.dep_ in ("compound", "flat", "nmod", "npadvmod", "amod", "nummod") \
+                and token.head.pos_ in ("PROPN", "NOUN"):
+            return False
+        if token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS | {"it", "who", "you", "one"}:
+            return False
+        return not self.inside_quote(token.idx)
+
+    def _features(self, token: Token, side: str, rank: int, distance: int, verbs: int,
+                  first: int, last: int, quote_heads: set[int], colon: bool) -> list[str]:
+        doc = self.doc
+        head = token.head
+        dep = token.dep_ if token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "appos",
+                                           "conj", "ROOT", "attr", "dative", "npadvmod") else "other"
+        cue = head.lemma_.lower() in self.cues and head.pos_ in ("VERB", "AUX", "NOUN")
+        subject = dep in ("nsubj", "nsubjpass")
+        according = head.lower_ == "to" and head.i > 0 and doc[head.i - 1].lower_ == "according"
+        governs = head.i in quote_heads or (head.dep_ in ("conj", "advcl", "relcl") and head.head.i in quote_heads)
+        cue_near = cue and (head.i < first and first - head.i <= 3 or head.i > last and head.i - last <= 3)
+        same_sentence = self._sent_index(token.i) == self._sent_index(first if side == "before" else last)
+        lo, hi = (token.idx, doc[first].idx) if side == "before" else (doc[last].idx, token.idx)
+        breaks = self.text.count("\n", lo, hi) > 0
+        mention = self.mention_at(token)
+        kind = "none"
+        if mention is not None:
+            kind = self.actors_by_id.get(mention["actor_id"], {}).get("type") or "other"
+        if token.pos_ == "PRON":
+            kind = "pron_" + token.lower_
+        role = ("cue_subject" if subject and cue else "subject" if subject else
+                "according" if according else "other")
+        features = [
+            f"side={side}", f"rank={side}:{min(rank, 4)}", f"dist={side}:{_bucket(distance)}",
+            f"verbs={side}:{min(verbs, 3)}", f"dep={dep}", f"dep={side}:{dep}", f"pos={token.pos_}",
+            f"kind={kind}", f"role={role}", f"role={side}:{role}", f"role_kind={role}:{kind}",
+            f"rank_role={side}:{min(rank, 4)}:{role}",
+        ]
+        if cue:
+            features.append("cue_head")
+        if governs:
+            features += ["governs", f"governs={role}", f"governs={side}:{role}"]
+        if cue_near:
+            features += ["cue_near", f"cue_near={side}:{role}"]
+        if same_sentence:
+            features.append(f"same_sentence={side}")
+        if breaks:
+            features += [f"paragraph_break={side}", f"paragraph_break={side}:{role}"]
+        if colon and side == "before":
+            features += ["colon", f"colon:{role}", f"colon_rank:{min(rank, 4)}"]
+        if token.is_sent_start or (token.i > 0 and doc[token.i - 1].text in {"\n", "-", "—", "–"}):
+            features.append("starts")
+        return features
+
+    # -- speaker --------------------------------------------------------------------------
+    def speaker_of(self, token: Token) -> tuple[str | None, str] | None:
+        """(actor id or None, the article's words) for a chosen noun phrase head."""
+        doc = self.doc
+        if token.lower_ == "who" and token.head.dep_ == "relcl":
+            token = token.head.head  # "Smith, who said ...": Smith
+        mention = self.mention_at(token)
+        if mention is not None:
+            return mention["actor_id"], mention["text"]
+        if token.pos_ == "PRON":
+            if token.lower_ in PERSON_PRONOUNS:
+                person = self._last_person_before(token.idx, plural=token.lower_ in ("we", "they"))
+                return (person, token.text)
+            return None
+        for child in token.children:  # "the candidate, Donald Trump,"
+            if child.dep_ == "appos":
+                found = self.mention_at(child)
+                if found is not None:
+                    return found["actor_id"], found["text"]
+        left = token.left_edge.i
+        while left < token.i and (self.inside_quote(doc[left].idx) or doc[left].is_punct):
+            left += 1
+        return None, doc[left:token.i + 1].text
+
+    def _last_person_before(self, position: int, plural: bool) -> str | None:
+        """The last person (for "we" and "they" also organisation) named before a position,
+        outside quotations."""
+        wanted = {"person", "organization"} if plural else {"person"}
+        at = bisect.bisect_left(self.mention_starts, position) - 1
+        while at >= 0:
+            m = self.mentions[at]
+            if self.actors_by_id.get(m["actor_id"], {}).get("type") in wanted \
+                    and not self.inside_quote(m["start"]) and m.get("kind") != "demonym":
+                return m["actor_id"]
+            at -= 1
         return None
-    for index in (inside[-1] + 1, inside[0] - 1):
-        if 0 <= index < len(sents):
-            sent = sents[index]
-            if _QUOTE.search(text_of(doc), sent.start_char, sent.end_char):  # sent.text rebuilds it
-                continue
-            found = _attribution(doc, sent.start_char, sent.end_char, mentions, actors_by_id)
-            if found:
-                return found
-    return None
-
-
-def _attribution(doc: Doc, lo: int, hi: int, mentions, actors_by_id):
-    """The subject of a speech verb between two offsets, resolved to an actor if possible."""
-    if hi <= lo:
-        return None
-    span = doc.char_span(lo, hi, alignment_mode="expand")
-    if span is None:
-        return None
-    for token in span:  # "according to Elon Musk, ..."
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-            for obj in objects:
-                phrase = doc[obj.left_edge.i: obj.right_edge.i + 1]
-                actor = _actor_in(phrase.start_char, phrase.end_char, mentions, actors_by_id, person_first=True)
-                if actor:
-                    return actor
-    for token in span:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
-            continue
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for subj in subjects:
-            head_span = doc[subj.left_edge.i: subj.right_edge.i + 1]
-            actor = _actor_in(head_span.start_char, head_span.end_char, mentions, actors_by_id, person_first=True)
-            if actor:
-                return actor
-            if subj.lower_ in PRONOUNS:
-                last = _last_person_before(head_span.start_char, mentions, actors_by_id)
-                if last:
-                    return last[0], subj.text
-            return None, head_span.text
-    return None
-
-
-def _actor_in(lo, hi, mentions, actors_by_id, person_first=False):
-    inside = [m for m in mentions if m["start"] >= lo and m["end"] <= hi]
-    if person_first:
-        people = [m for m in inside if actors_by_id.get(m["actor_id"], {}).get("type") == "person"]
-        inside = people or inside
-    if not inside:
-        return None
-    mention = inside[-1] if person_first else inside[0]
-    return mention["actor_id"], mention["text"]
-
-
-def _last_person_before(position, mentions, actors_by_id):
-    people = [m for m in mentions if m["end"] <= position
-              and actors_by_id.get(m["actor_id"], {}).get("type") == "person"]
-    return (people[-1]["actor_id"], people[-1]["text"]) if people else None

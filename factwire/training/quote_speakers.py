@@ -1,0 +1,139 @@
+"""The quote-speaker step: a logistic regression that scores the noun phrases around a quote as
+its speaker, trained on PolNeAR train (840 articles of 2016 election news), written to
+``factwire/data/quote_speakers.json`` (feature weights, a bias, a threshold and the lexicon of
+attribution verbs), which `factwire.extract.quotes` reads.
+
+What is learned from the train articles, in order:
+
+* the attribution verbs: the lemmas of PolNeAR's Cue spans ("said", "told", "wrote", "tweeted",
+  "argued"...) seen at least ``MIN_CUE_COUNT`` times;
+* the weights: every quote factwire finds that overlaps an annotated direct quote with a
+  Source gives one example per noun phrase around it (`quotes.SpeakerContext`), labelled true
+  when the phrase is the head of that Source as parsed;
+* the threshold under which a quote takes no speaker of its own (and goes on with the quote
+  before when consecutive): the one of a grid that makes the most speakers right on train, as
+  `factwire.evaluation.polnear` counts them.
+
+Seeded and on CPU (lbfgs on a dense matrix is deterministic); the articles are parsed with the configured spaCy
+pipeline, the one the extractor runs, so the step comes after the NER step.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from factwire.extract.quotes import MODEL_PATH, SpeakerContext, find_quotes, quotations
+
+MIN_CUE_COUNT = 3
+SEED = 13
+C = 0.5
+THRESHOLDS = [x / 2 for x in range(-12, 5)]
+
+
+def cue_spans(data: Path, split: str = "train") -> dict[str, list[tuple[int, int]]]:
+    """Each article's Cue spans (first fragment), from the annotator file the scorer reads."""
+    from factwire.evaluation.polnear import parse_annotations
+
+    chosen: dict[str, Path] = {}
+    for path in sorted((Path(data) / "polnear" / split / "attributions").glob("*.ann")):
+        chosen.setdefault(path.stem.rsplit("_", 1)[0], path)
+    out = {}
+    for article, path in chosen.items():
+        entities, _ = parse_annotations(path.read_text(encoding="utf-8"))
+        out[article] = [spans[0] for kind, spans in entities.values() if kind == "Cue"]
+    return out
+
+
+def _cue_lemmas(parsed, cues_of: dict[str, list[tuple[int, int]]]) -> list[str]:
+    counts: Counter[str] = Counter()
+    for gold, doc, _, _ in parsed:
+        for start, end in cues_of.get(gold.doc_id, []):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                if token.pos_ in ("VERB", "NOUN"):
+                    counts[token.lemma_.lower()] += 1
+    return sorted(lemma for lemma, n in counts.items() if n >= MIN_CUE_COUNT)
+
+
+def _source_heads(doc, gold_quote) -> set[int]:
+    heads = set()
+    for source in gold_quote.sources:
+        for s, e in source:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and len(span):
+                heads.add(span.root.i)
+    return heads
+
+
+def examples(parsed, cues: set[str]):
+    """(features, label) of every candidate phrase of every found quote that overlaps a gold
+    direct quote with a Source."""
+    out = []
+    for gold, doc, mentions, actors in parsed:
+        spans = quotations(gold.text)
+        context = SpeakerContext(doc, mentions, actors, spans, cues)
+        for number, (_, _, start, end) in enumerate(spans):
+            matched = [q for q in gold.quotes if q.sources and any(s < end and start < e for s, e in q.spans)]
+            if not matched:
+                continue
+            heads = set().union(*(_source_heads(doc, q) for q in matched))
+            for token, features in context.candidates(number):
+                out.append((features, token.i in heads))
+    return out
+
+
+def train(data: Path, out: Path = MODEL_PATH) -> dict:
+    """Parse PolNeAR train with the configured pipeline, fit, and write the model to ``out``."""
+    from factwire.evaluation import polnear
+    from factwire.nlp import parse
+
+    gold_docs = polnear.load_split(Path(data).resolve() / "polnear", "train")
+    result = fit(gold_docs, parse([g.text for g in gold_docs]), cue_spans(data))
+    Path(out).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(f"quote speakers: {result['trained_on']}, {len(result['weights'])} weights, threshold "
+          f"{result['threshold']}, train speakers right {result['train_speakers_right']}; written to {out}")
+    return result
+
+
+def fit(gold_docs, docs, cues_of) -> dict:
+    """The model (a JSON-ready dict) from gold articles and their parsed Docs."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from factwire.evaluation import polnear
+    from factwire.extract import actors as _actors
+
+    parsed = []
+    for gold, doc in zip(gold_docs, docs):
+        found, mentions = _actors.find_actors(doc)
+        parsed.append((gold, doc, mentions, {a.id: a.as_dict() for a in found}))
+    cues = _cue_lemmas(parsed, cues_of)
+    rows = examples(parsed, set(cues))
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{f: 1 for f in features} for features, _ in rows]).toarray()
+    y = [label for _, label in rows]
+    model = LogisticRegression(C=C, solver="lbfgs", random_state=SEED, max_iter=2000).fit(x, y)
+    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.feature_names_, model.coef_[0])
+               if abs(w) >= 1e-4}
+    result = {"bias": round(float(model.intercept_[0]), 4), "weights": dict(sorted(weights.items())),
+              "cues": cues, "threshold": 0.0,
+              "trained_on": f"PolNeAR train, {len(gold_docs)} articles, {len(rows)} candidate phrases "
+                            f"({sum(y)} speakers)"}
+    best = None
+    for threshold in THRESHOLDS:
+        result["threshold"] = threshold
+        predictions = []
+        for gold, doc, mentions, actors in parsed:
+            predictions.append({"quotes": find_quotes(doc, mentions, actors, model=result),
+                                "mentions": mentions, "actors": list(actors.values()), "citations": []})
+        rows_scored = polnear.score_documents([p[0] for p in parsed], predictions)
+        right = next(r for r in rows_scored if r.kind == polnear.ALL_SPEAKER_KIND).score
+        if best is None or right > best[0] + 1e-9:
+            best = (right, threshold)
+    result["threshold"] = best[1]
+    result["train_speakers_right"] = round(best[0], 4)
+    return result
