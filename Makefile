@@ -11,7 +11,7 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test eval bench clean dashboard browser old-duckdb
+.PHONY: install run test eval bench clean dashboard browser old-duckdb train
 
 install: $(STAMP)
 
@@ -35,6 +35,11 @@ test: $(STAMP) browser old-duckdb
 # the tests open the published snapshot with them as BI tools do (see README, Connecting BI tools).
 old-duckdb: $(STAMP)
 	$(BIN)/python tests/old_duckdb.py
+
+# The learned components, from ../shared/eval into models/ (seeded, CPU; see README, Quality).
+# `make run` never trains: it loads what is committed under models/.
+train: $(STAMP)
+	$(BIN)/python -m factwire.training
 
 eval: $(STAMP)
 	$(BIN)/factwire eval --json data/eval.json
