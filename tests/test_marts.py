@@ -45,7 +45,7 @@ def test_one_deal_reported_twice_is_one_row_with_both_values(marts):
         SELECT deal_kind, buyer, seller, corroborating_articles, first_reported::VARCHAR, first_outlet,
                list_sort(list_transform(values_reported, lambda v: v.value)), currency
         FROM fct_deals WHERE list_contains(parties, 'WidgetCo') AND deal_kind = 'purchase'""").fetchall()
-    assert rows == [("purchase", "Acme Corp", "WidgetCo", 2, "2024-03-12", "ledger.example", [2.1e9, 2.2e9], "USD")]
+    assert rows == [("purchase", "Acme Corp", None, 2, "2024-03-12", "ledger.example", [2.1e9, 2.2e9], "USD")]  # WidgetCo is bought, not the seller
 
 
 def test_reports_keep_one_row_per_article(marts):

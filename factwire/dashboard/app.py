@@ -144,13 +144,15 @@ def deals_page(con: duckdb.DuckDBPyConnection) -> None:
         _columns(shown, ["first_reported", "deal_kind", "parties", "buyer", "seller", "item", "value",
                          "currency", "value_eur", "latest_status", "status", support, "mention_count",
                          "values_reported", "statuses_reported", "first_outlet", "date_value",
-                         "description"]),
+                         "confidence", "description"]),
         latest_status=st.column_config.TextColumn("status"),
         **{support: st.column_config.NumberColumn(
             "corroborating articles" if support != "mention_count" else "mentions")})
     st.caption("One row per deal across the articles reporting it (view `fct_deals`): its latest "
                "reported value and status, every value and status reported, and how many articles "
-               "corroborate it. Values in EUR use the latest known rate per currency (view `fx_latest`).")
+               "corroborate it. Values in EUR use the latest known rate per currency (view `fx_latest`). "
+               "Only deals whose confidence (the share of such rows found right on annotated news) reaches "
+               "the display threshold FACTWIRE_DISPLAY_CONFIDENCE are shown; the `deals` table keeps every row.")
 
 
 def actors_page(con: duckdb.DuckDBPyConnection) -> None:

@@ -547,6 +547,7 @@ def score_documents(docs: Iterable[MeantimeDoc], predictions: Iterable[dict]) ->
     trans = SpanCounts()
     deal_sentences = gold_sentences = both_sentences = 0
     agents_found = agents_total = 0
+    judged = []
 
     docs, predictions = list(docs), list(predictions)
     if len(docs) != len(predictions):
@@ -585,6 +586,7 @@ def score_documents(docs: Iterable[MeantimeDoc], predictions: Iterable[dict]) ->
         deal_sentences += len(with_deal)
         gold_sentences += len(with_gold)
         both_sentences += len(with_deal & with_gold)
+        judged += [(deal.get("confidence") or 0.0, right) for deal, right in labelled_deals(doc, pred)]
         for gold in doc.transactions:
             if gold.arg0 is not None:
                 agents_total += 1
@@ -610,6 +612,10 @@ def score_documents(docs: Iterable[MeantimeDoc], predictions: Iterable[dict]) ->
     agent_kind = "transaction agent (Arg0) found among the deal's parties"
     rows.append(recall_row(DATASET, agent_kind, agents_found, agents_total,
                            TARGETS[(agent_kind, "recall")]))
+    if judged:
+        from factwire.evaluation.rams import confidence_rows
+
+        rows.extend(confidence_rows(DATASET, judged))
     return rows
 
 
@@ -623,3 +629,27 @@ def extract_documents(docs: Iterable[MeantimeDoc], extract: Callable | None = No
 def score(dataset_dir: Path) -> list[ScoreRow]:
     docs = load_corpus(Path(dataset_dir).resolve())
     return score_documents(docs, extract_documents(docs))
+
+
+def labelled_deals(doc: MeantimeDoc, prediction: dict) -> list[tuple[dict, bool]]:
+    """The deals of a document the gold can judge, with whether each is right. Judged: deals
+    with a trigger in a scored sentence that is a transaction word (the gold annotates every
+    event there). Right: on a gold transaction, two sides or more, the gold Arg0 among them
+    (when annotated), and not denied, failed or cancelled."""
+    spans_of: dict[Any, list[Offsets]] = {}
+    for m in prediction.get("mentions", []):
+        spans_of.setdefault(m["actor_id"], []).append((m["start"], m["end"]))
+    found = []
+    for deal in prediction.get("deals", []):
+        triggers = [t for t in deal_triggers(deal)
+                    if _sentence_numbers(doc.sentences, [t]) and _TRANSACTION_WORD.search(doc.text[t[0]:t[1]])]
+        if not triggers:
+            continue
+        golds = [g for g in doc.transactions if any(_overlap(t, g.trigger) for t in triggers)]
+        parties = [p for p in dict.fromkeys([*deal.get("parties", []), deal.get("buyer"), deal.get("seller")])
+                   if p is not None]
+        right = bool(golds) and len(parties) >= 2 and deal.get("status") not in ("denied", "failed", "cancelled") \
+            and any(g.arg0 is None or agent_among_parties(g, {"mentions": prediction.get("mentions", []),
+                                                              "deals": [deal]}) for g in golds)
+        found.append((deal, right))
+    return found

@@ -17,6 +17,9 @@ participant (``transaction.transaction.n/a`` names both sides so).
   transaction's (a deal on an attack or a death is wrong; deals on the excluded transaction
   types are left out). Deals elsewhere in a window are not judged: RAMS annotates one event
   per window.
+* deals at the display confidence and the reliability table: the deals the gold can judge
+  (:func:`labelled_deals`) with the confidence the extractor gave them (the shipped model is
+  fitted on these rows too; ``python -m factwire.training deals`` reports the cross-fitted check).
 * "gold giver/recipient/beneficiary found among the deal's parties": recall of the gold party
   arguments of scored events that a mention of one of the parties (``parties``, ``buyer``,
   ``seller``) of a deal found for the event overlaps; an event no deal was found for finds
@@ -135,7 +138,9 @@ def score_documents(docs: Iterable[RamsDoc], predictions: Iterable[dict],
     triggers_judged = triggers_right = 0
     parties_total = parties_found = 0
     predicted_parties = right_parties = 0
+    judged = []
     for doc, pred in zip(docs, predictions):
+        judged += [(deal.get("confidence") or 0.0, right) for deal, right in labelled_deals(doc, pred)]
         spans_of: dict[str, list[Offsets]] = {}
         for m in pred.get("mentions", []):
             spans_of.setdefault(m["actor_id"], []).append((m["start"], m["end"]))
@@ -168,10 +173,52 @@ def score_documents(docs: Iterable[RamsDoc], predictions: Iterable[dict],
                    triggers_right / triggers_judged if triggers_judged else None),
         recall_row(dataset, PARTIES_KIND, parties_found, parties_total, TARGETS[PARTIES_KIND],
                    right_parties / predicted_parties if predicted_parties else None),
+        *confidence_rows(dataset, judged),
     ]
+
+
+def confidence_rows(dataset: str, judged: list[tuple[float, bool]]) -> list[ScoreRow]:
+    """Deal rows at the display threshold and the reliability table, from the confidence the
+    extractor gave each judged deal (the shipped model, fitted on these sets with the others:
+    `python -m factwire.training deals` reports the check on rows it was not fitted on)."""
+    from factwire.evaluation.deal_confidence import rows_for_eval
+    from factwire.settings import get_settings
+
+    return rows_for_eval(dataset, judged, float(get_settings().display_confidence)) if judged else []
 
 
 def score(dataset_dir: Path) -> list[ScoreRow]:
     docs = load_corpus(Path(dataset_dir).resolve())
     facts = list(extract_texts((doc.text, None) for doc in docs))
     return score_documents(docs, facts)
+
+
+# Agreements between governments are deals too (treaties, accords): judged like transactions.
+AGREEMENT_TYPES = ("government.agreements.",)
+
+
+def deal_is_right(deal: dict, event: RamsEvent, spans_of: dict[str, list[Offsets]]) -> bool:
+    """A deal on a scored transaction is right when it has two sides, every side is named
+    where the gold has a giver, recipient, beneficiary, participant or artifact (the company
+    bought), and it did happen (not denied, failed or cancelled)."""
+    parties = deal_party_ids(deal)
+    gold = [span for span, role in event.arguments if role in (*PARTY_ROLES, "artifact")]
+    return (len(parties) >= 2 and deal.get("status") not in ("denied", "failed", "cancelled")
+            and all(any(_overlap(g, s) for g in gold for s in spans_of.get(p, [])) for p in parties))
+
+
+def labelled_deals(doc: RamsDoc, prediction: dict) -> list[tuple[dict, bool]]:
+    """The deals of a window that the gold can judge, with whether each is right: a deal whose
+    trigger overlaps the annotated event (RAMS annotates one event per window; deals elsewhere
+    are not judged, nor deals on the excluded transaction types)."""
+    spans_of: dict[str, list[Offsets]] = {}
+    for m in prediction.get("mentions", []):
+        spans_of.setdefault(m["actor_id"], []).append((m["start"], m["end"]))
+    found = []
+    for deal in prediction.get("deals", []):
+        touched = [e for e in doc.events if any(_overlap(t, e.trigger) for t in deal_triggers(deal))]
+        if not touched or all(e.event_type.startswith("transaction.") and not e.scored for e in touched):
+            continue
+        found.append((deal, any((e.scored or e.event_type.startswith(AGREEMENT_TYPES))
+                                and deal_is_right(deal, e, spans_of) for e in touched)))
+    return found

@@ -1,18 +1,34 @@
 -- fct_deal_reports: each article's report of a deal, with party names, the value also in EUR
 -- where a rate is known, the outlet that published it, and the key of the deal it reports.
--- Grain: one row per deal per article.
+-- Grain: one row per deal per article, for deals whose confidence reaches the display threshold
+-- (display_confidence(), set by FACTWIRE_DISPLAY_CONFIDENCE); the `deals` table keeps every row.
 --
 -- Which deal a report is about (deal_key): reports of the same kind between the same parties
--- in the same year (the deal's own date's year, or the article's when it gives none) are one
--- deal, unless their values say otherwise: sorted by value (in EUR where a rate is known),
--- a value more than 25 % above the one before starts another deal ("bought Initech for $300
--- million" and, months later, "for $45 million"). A report without a value joins the deal
--- of the valued report published nearest to it.
+-- in the same year (the deal's own date's year, or the article's when it gives none) about
+-- the same item are one deal, unless their values say otherwise. The item is compared by its
+-- last word, its head noun ("air defence systems", "advanced Russian air defense systems");
+-- a report naming no item joins the item its group's reports name most. Sorted by value (in
+-- EUR where a rate is known), a value more than 25 % above the one before starts another deal
+-- ("bought Initech for $300 million" and, months later, "for $45 million"). A report without
+-- a value joins the deal of the valued report published nearest to it.
 CREATE OR REPLACE VIEW fct_deal_reports AS
-WITH reports AS (
+WITH shown AS (
+    SELECT d.*,
+           md5(d.deal_kind || '|' || array_to_string(list_sort(d.party_actor_ids), ',') || '|'
+               || coalesce(left(d.date_value, 4), strftime(ar.published_date, '%Y'), 'undated')) AS base_group,
+           nullif(regexp_replace(lower(regexp_extract(d.item, '([A-Za-z0-9]+)[^A-Za-z0-9]*$', 1)), 's$', ''), '') AS item_key
+    FROM deals d
+    JOIN articles ar USING (article_id)
+    WHERE d.confidence >= display_confidence()
+),
+main_item AS (  -- the item a group's reports name most (ties: the first by name)
+    SELECT base_group, arg_max(item_key, (reports, item_key)) AS item_key
+    FROM (SELECT base_group, item_key, count(*) AS reports FROM shown WHERE item_key IS NOT NULL GROUP BY ALL)
+    GROUP BY base_group
+),
+reports AS (
     SELECT
-        md5(d.deal_kind || '|' || array_to_string(list_sort(d.party_actor_ids), ',') || '|'
-            || coalesce(left(d.date_value, 4), strftime(ar.published_date, '%Y'), 'undated')) AS deal_group,
+        md5(d.base_group || '|' || coalesce(d.item_key, mi.item_key, '')) AS deal_group,
         d.deal_id,
         d.article_id,
         ar.published_date,
@@ -35,8 +51,10 @@ WITH reports AS (
         d.status,
         d.citation,
         len(d.mention_starts)                      AS mention_count,
-        d.sentence
-    FROM deals d
+        d.sentence,
+        d.confidence
+    FROM shown d
+    LEFT JOIN main_item mi USING (base_group)
     JOIN articles ar USING (article_id)
     LEFT JOIN actors buyer  ON buyer.actor_id = d.buyer_actor_id
     LEFT JOIN actors seller ON seller.actor_id = d.seller_actor_id

@@ -1,7 +1,9 @@
 -- fct_deals: deals across articles - the same deal reported by several outlets is one row, with
 -- how many articles corroborate it, its first report and outlet, and every value and status
 -- reported for it.
--- Grain: one row per deal (kind, parties, year and value; see fct_deal_reports), across all articles.
+-- Grain: one row per deal (kind, parties, year, item and value; see fct_deal_reports), across all
+-- articles; only deals at or above the display confidence (FACTWIRE_DISPLAY_CONFIDENCE), as in
+-- fct_deal_reports. Ad-hoc SQL on `deals` sees every row with its confidence.
 CREATE OR REPLACE VIEW fct_deals AS
 SELECT
     deal_key,
@@ -24,6 +26,7 @@ SELECT
     arg_max(status, published_date)                                AS latest_status,
     list(DISTINCT citation ORDER BY citation) FILTER (WHERE citation IS NOT NULL) AS citations,
     count(DISTINCT article_id)                                     AS corroborating_articles,
+    max(confidence)                                                AS confidence,
     sum(mention_count)                                             AS mention_count,
     min(published_date)                                            AS first_reported,
     arg_min(outlet, published_date)                                AS first_outlet,
