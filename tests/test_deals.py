@@ -1,0 +1,180 @@
+"""Deals a reader would sign off: what is and is not a deal, roles from the syntax, values the
+grammar ties, status from the verb, aid, the confidence, and the marts that show deals at the
+display threshold (one row per deal across articles, by kind, parties, year, item and value)."""
+
+from __future__ import annotations
+
+import functools
+import json
+
+import duckdb
+import pytest
+
+from factwire.extract import extract
+from factwire.extract.deals import SIGNALS, confidence, confidence_model
+
+
+@functools.lru_cache(maxsize=None)
+def _deals(text: str) -> tuple[dict, ...]:
+    return tuple(extract(text)["deals"])
+
+
+def _one(text: str) -> dict:
+    [deal] = _deals(text)
+    return deal
+
+
+@pytest.mark.parametrize("text", [
+    "Apple's sales doubled compared to the $565 million profit of last year.",  # revenue
+    "It was a big deal for Apple.",  # figure of speech
+    "Walmart has the best Black Friday deals on the Nintendo Switch Lite.",  # bargains
+])
+def test_revenue_idioms_and_bargains_are_not_deals(text):
+    assert _deals(text) == ()
+
+
+def test_a_dateline_is_never_a_party():
+    deal = _one("DUBAI (Reuters) - Iran bought drones from Russia.")
+    assert (deal["buyer"], deal["seller"], deal["parties"]) == ("iran", "russia", ["iran", "russia"])
+
+
+def test_the_company_bought_is_a_party_not_the_seller():
+    for text in ("Pixar was bought by Disney for $7.4 billion.", "Disney's acquisition of Pixar closed in May."):
+        deal = _one(text)
+        assert (deal["buyer"], deal["seller"], sorted(deal["parties"])) == ("disney", None, ["disney", "pixar"])
+
+
+def test_sale_of_y_to_x():
+    deal = _one("The sale of Pixar to Disney was completed in 2006.")
+    assert (deal["kind"], deal["buyer"], sorted(deal["parties"])) == ("sale", "disney", ["disney", "pixar"])
+
+
+def test_a_name_modifying_another_noun_is_not_the_party():
+    # "US banks" are not the United States; "the US government" is.
+    deal = _one("The US government will buy bad loans from US banks.")
+    assert (deal["buyer"], deal["seller"], deal["parties"]) == ("united-states", None, ["united-states"])
+
+
+def test_value_only_when_the_grammar_ties_it_to_the_deal():
+    boeing, airbus = _deals("Boeing sold 20 jets to Emirates, days after Airbus sold planes worth $16 billion to Qantas.")
+    assert (boeing["seller"], boeing["buyer"], boeing["value"]) == ("boeing", "emirates", None)
+    assert (airbus["seller"], airbus["buyer"], airbus["value"]["value"]) == ("airbus", "qantas", 16e9)
+    takeover = _one("The takeover of AIG by the Federal Reserve came with an $85 billion loan.")
+    assert takeover["kind"] == "acquisition" and takeover["value"] is None
+
+
+def test_an_order_won_is_supplied_by_the_subject():
+    airbus, boeing = _deals("Airbus won a $16 billion order from Qantas, while Boeing won an order from Emirates.")
+    assert (airbus["seller"], airbus["buyer"], airbus["value"]["value"]) == ("airbus", "qantas", 16e9)
+    assert (boeing["seller"], boeing["buyer"], boeing["value"]) == ("boeing", "emirates", None)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Microsoft unsuccessfully tried to purchase Yahoo in 2008.", "failed"),
+    ("Google tried to buy Yahoo.", "proposed"),
+    ("The Fed refused to bail out Lehman Brothers.", "denied"),
+    ("Google acquired YouTube for $1.65 billion in 2006.", "completed"),
+])
+def test_status_from_the_verb_and_its_modifiers(text, status):
+    assert _one(text)["status"] == status
+
+
+@pytest.mark.parametrize("text, giver, recipient, value", [
+    ("The US approved $1 billion in military aid to Ukraine.", "united-states", "ukraine", 1e9),
+    ("Japan donated $5 million to UNICEF.", "japan", "unicef", 5e6),
+])
+def test_aid_is_a_deal_from_giver_to_recipient(text, giver, recipient, value):
+    deal = _one(text)
+    assert (deal["kind"], deal["seller"], deal["buyer"], deal["value"]["value"]) == ("aid", giver, recipient, value)
+
+
+def test_a_reporting_clause_pronoun_is_the_reporter():
+    deal = _one("Apple Inc. announced Monday it has settled its dispute with Apple Corps.")
+    assert sorted(deal["parties"]) == ["apple", "apple-corps"]
+
+
+def test_confidence_is_the_fitted_model_of_the_signals():
+    model = confidence_model()
+    assert set(model["weights"]) == set(SIGNALS)
+    two_sided = _one("Google acquired YouTube for $1.65 billion in 2006.")
+    one_sided = _one("Apple began selling movies.")
+    denied = _one("The Fed refused to bail out Lehman Brothers.")
+    for deal in (two_sided, one_sided, denied):
+        assert 0.0 <= deal["confidence"] <= 1.0
+        assert deal["confidence"] == confidence(deal["signals"])
+    # a deal has two sides: one named side is below any sensible display threshold
+    assert one_sided["confidence"] < 0.2 < two_sided["confidence"]
+    assert denied["confidence"] <= 0.1 and "did not happen" in denied["signals"]
+
+
+def test_the_committed_model_reports_its_check_on_rows_it_was_not_fitted_on():
+    model = confidence_model()
+    assert model["rows"]["rams-dev"] > 0 and model["rows"]["meantime-en"] > 0
+    check = model["check_cross_fitted"]
+    assert check["rows"] == sum(model["rows"].values())
+    assert sum(line["rows"] for line in check["reliability"]) == check["rows"]
+
+
+# -- marts -------------------------------------------------------------------------------------
+REPORTS = [
+    {"url": "https://a.example/1", "published": "2024-03-12", "title": "Drones",
+     "text": "Iran bought drones from Russia on Tuesday, officials said."},
+    {"url": "https://b.example/2", "published": "2024-05-02", "title": "Jets",
+     "text": "Iran bought fighter jets from Russia on Monday."},
+    {"url": "https://c.example/3", "published": "2024-03-14", "title": "More drones",
+     "text": "Iran bought attack drones from Russia this week."},
+    {"url": "https://d.example/4", "published": "2024-03-15", "title": "Media",
+     "text": "Apple began selling movies on Friday."},
+]
+
+
+def _warehouse(folder, monkeypatch, threshold: str | None = None) -> duckdb.DuckDBPyConnection:
+    from factwire.pipeline import run_pipeline
+    from factwire.settings import Settings
+
+    if threshold is not None:
+        monkeypatch.setenv("FACTWIRE_DISPLAY_CONFIDENCE", threshold)
+    inputs = folder / "reports.jsonl"
+    inputs.write_text("\n".join(json.dumps(r) for r in REPORTS) + "\n", encoding="utf-8")
+    settings = Settings.in_folder(folder / "w")
+    run_pipeline([inputs], settings)
+    return duckdb.connect(str(settings.warehouse_path.with_name("warehouse.snapshot.duckdb")), read_only=True)
+
+
+def test_marts_show_deals_at_the_display_threshold_and_keep_two_items_apart(tmp_path, monkeypatch):
+    con = _warehouse(tmp_path, monkeypatch)
+    try:
+        shown = con.execute("SELECT item, corroborating_articles, seller FROM fct_deals "
+                            "WHERE list_contains(parties, 'Iran') ORDER BY item").fetchall()
+        # same kind, parties and year, no value: drones and fighter jets are two deals, the
+        # two drone reports one
+        assert [(articles, seller) for _, articles, seller in shown] == [(2, "Russia"), (1, "Russia")]
+        assert "drones" in shown[0][0] and "jets" in shown[1][0]
+        # the one-sided "Apple began selling movies" is in `deals`, with its confidence, not in the marts
+        hidden = con.execute("SELECT count(*), max(confidence) FROM deals WHERE deal_kind = 'sale'").fetchone()
+        assert hidden[0] == 1 and hidden[1] < con.execute("SELECT display_confidence()").fetchone()[0]
+        assert con.execute("SELECT count(*) FROM fct_deal_reports WHERE deal_kind = 'sale'").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM fct_deal_reports "
+                           "WHERE confidence < display_confidence() OR confidence IS NULL").fetchone() == (0,)
+    finally:
+        con.close()
+
+
+def test_the_threshold_is_one_setting(tmp_path, monkeypatch):
+    con = _warehouse(tmp_path, monkeypatch, threshold="0.999")
+    try:
+        assert con.execute("SELECT display_confidence()").fetchone() == (0.999,)
+        assert con.execute("SELECT count(*) FROM fct_deals").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM deals").fetchone()[0] >= 3
+    finally:
+        con.close()
+
+
+def test_no_seed_deal_shown_has_one_side_or_did_not_happen(sql):
+    shown = sql("SELECT parties, latest_status, confidence FROM fct_deals")
+    assert shown, "the seed articles report deals"
+    for parties, status, conf in shown:
+        assert len(parties) >= 2 and status not in ("denied", "failed", "cancelled")
+        assert conf >= sql("SELECT display_confidence()")[0][0]
+    # the revenue figure and the one-sided takeover of the seeds are not shown
+    assert sql("SELECT count(*) FROM fct_deals WHERE value = 565e6 OR value = 85e9") == [(0,)]
