@@ -15,8 +15,8 @@ fitted on:
    randomness) of "this event is right" on the event's features (:func:`features` in
    ``factwire.extract.events``), the label being the WikiEvents scorer's (trigger overlaps a
    gold trigger of a mapped KAIROS type). `factwire eval` reports its reliability on each
-   document with the parameters fitted on the other fold (documents split by a seeded draw), so
-   the table is measured on documents the parameters did not see.
+   document with the parameters fitted on the other documents (leave one document out), so the
+   table is measured on documents the parameters did not see.
 
 Run: ``python -m factwire.training events`` (or ``python -m factwire.training.events``).
 """

@@ -1,5 +1,6 @@
 -- fct_events: events across articles - the same event (type, actors, date) reported several
--- times is one row, with the count of reports and how surely they state it.
+-- times is one row, with the count of reports and how surely they state it. Only reports at or
+-- above the display confidence (fct_event_reports) are counted.
 -- Grain: one row per (event type, subject actor, object actor, date), across all articles.
 CREATE OR REPLACE VIEW fct_events AS
 SELECT
@@ -16,6 +17,8 @@ SELECT
     CASE WHEN bool_or(modality = 'asserted') THEN 'asserted'
          WHEN bool_or(modality = 'reported') THEN 'reported'
          ELSE min(modality) END                    AS strongest_modality,
+    -- the surest report's confidence (each report is shown at or above the display threshold)
+    max(confidence)                                AS confidence,
     min(published_date)                            AS first_reported,
     -- the first report's text; reports of one day in the event id's order, so that every
     -- DuckDB (and every run) picks the same one
