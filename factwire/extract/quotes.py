@@ -43,13 +43,23 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "quote_speakers.json
 # Noun phrases looked at on each side of a quote, nearest first.
 MAX_CANDIDATES_PER_SIDE = 8
 PERSON_PRONOUNS = {"he", "she", "i", "we", "they", "him", "her"}
-# Words before a quotation that make it a name, a title or a slogan, not speech.
+# How far back a pronoun speaker looks for a person named as a subject (else the last person
+# named), and how far back "it" looks for an organisation.
+SUBJECT_WINDOW_CHARS = 1500
+RESOLVE_IT_CHARS = 600
+# Words right before a quotation that make it a title, a slogan or a sign, not speech ("called"
+# and "named" are left out: "which he called “a cartel”" is a partial quote; the names they
+# introduce are Title Case).
 _TITLE_CUE = re.compile(
-    r"\b(?:titled|entitled|called|dubbed|named|nicknamed|headlined|labeled|labelled|hashtag|slogan|"
-    r"song|album|book|film|movie|show|series|sign|signs|banner|banners|placard|placards|shirts?|"
-    r"hats?|reading|read|chants? of|chanting|motto|tagline|headline)\W*$",
-    re.IGNORECASE)
+    r"\b(?:titled|entitled|headlined|hashtag|slogan|song|album|book|film|movie|show|series|sign|"
+    r"signs|banner|banners|placard|placards|shirts?|hats?|reading|read|motto|tagline|headline)"
+    r"[\s,:]*$", re.IGNORECASE)
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?,;:…]$")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "Born in the U.S.A."
+# A short quotation that is a whole utterance (see `opens_sentence`).
+MIN_UTTERANCE_WORDS = 2
+_UTTERANCE_END = re.compile(r"[,.!?…]$")
+_SENTENCE_BEFORE = re.compile(r"(?:^|\n|[.!?:][”\"’)]?\s+)\s*$")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
                 "from", "is", "it", "as", "but", "nor", "vs", "vs.", "de", "la", "le"}
 
@@ -92,10 +102,20 @@ def is_title(text: str, outer_start: int, inner: str) -> bool:
     if _TITLE_CUE.search(text[max(0, outer_start - 30):outer_start]) and len(inner.split()) <= 12:
         return True
     words = inner.strip().split()
-    if len(words) > 10 or _SENTENCE_PUNCTUATION.search(inner.strip()):
+    if len(words) > 10 or _SENTENCE_PUNCTUATION.search(_ABBREVIATION_END.sub("", inner.strip())):
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(content) and all(w[0].isupper() or not w[0].isalpha() for w in content)
+
+
+def opens_sentence(text: str, outer_start: int, inner: str) -> bool:
+    """Whether a short quotation is a whole utterance: it opens its sentence or paragraph and
+    ends with its own punctuation inside the marks ("“That’s perfect,” Boudreau said"), where a
+    scare-quoted word stands inside a sentence ("the so-called “peace plan”")."""
+    if not _UTTERANCE_END.search(inner.rstrip()) or len(inner.split()) < MIN_UTTERANCE_WORDS:
+        return False
+    before = text[max(0, outer_start - 3):outer_start]
+    return outer_start == 0 or bool(_SENTENCE_BEFORE.search(before))
 
 
 def quotations(text: str) -> list[tuple[int, int, int, int]]:
@@ -103,7 +123,9 @@ def quotations(text: str) -> list[tuple[int, int, int, int]]:
     found = []
     for outer_start, outer_end, start, end in _quote_spans(text):
         inner = text[start:end]
-        if len(inner.split()) < MIN_QUOTE_WORDS or is_title(text, outer_start, inner):
+        if len(inner.split()) < MIN_QUOTE_WORDS and not opens_sentence(text, outer_start, inner):
+            continue
+        if is_title(text, outer_start, inner):
             continue
         found.append((outer_start, outer_end, start, end))
     return found
@@ -214,6 +236,14 @@ class SpeakerContext:
         if number + 1 < len(self.spans):
             hi = min(hi, self._token_at(self.spans[number + 1][0]))
         quote_heads = {t.head.i for t in doc[first:last + 1] if not first <= t.head.i <= last}
+        above = set()  # every word the quotation hangs from, up to its sentence's root
+        for i in quote_heads:
+            steps = 0
+            while i not in above and steps < 30:
+                above.add(i)
+                if doc[i].head.i == i:
+                    break
+                i, steps = doc[i].head.i, steps + 1
         colon = self.text[max(0, outer_start - 3):outer_start].strip().endswith(":")
         out = []
         before = [doc[i] for i in range(first - 1, lo - 1, -1)]
@@ -231,12 +261,15 @@ class SpeakerContext:
                     break
                 distance = first - token.i - 1 if side == "before" else token.i - last - 1
                 out.append((token, self._features(token, side, rank, distance, verbs, first, last,
-                                                  quote_heads, colon)))
+                                                  quote_heads, above, colon)))
         return out
 
     def _is_candidate(self, token: Token) -> bool:
-        if token.pos_ not in ("PROPN", "PRON", "NOUN"):
+        if token.pos_ not in ("PROPN", "PRON", "NOUN") or not token.text[:1].isalpha():
             return False
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if following is not None and not token.whitespace_ and following.text in {"-", "–"}:
+            return False  # "ex-president": a prefix, not a phrase
         if token.dep_ in ("compound", "flat", "nmod", "npadvmod", "amod", "nummod") \
                 and token.head.pos_ in ("PROPN", "NOUN"):
             return False
@@ -245,7 +278,8 @@ class SpeakerContext:
         return not self.inside_quote(token.idx)
 
     def _features(self, token: Token, side: str, rank: int, distance: int, verbs: int,
-                  first: int, last: int, quote_heads: set[int], colon: bool) -> list[str]:
+                  first: int, last: int, quote_heads: set[int], above: set[int],
+                  colon: bool) -> list[str]:
         doc = self.doc
         head = token.head
         dep = token.dep_ if token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "appos",
@@ -276,6 +310,10 @@ class SpeakerContext:
             features.append("cue_head")
         if governs:
             features += ["governs", f"governs={role}", f"governs={side}:{role}"]
+        if head.i in above:  # "X said the bill was “a disaster”": said, then was, hold the quote
+            features += ["above", f"above={role}", f"above_cue={cue}:{role}"]
+        if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in self.cues:
+            features += ["reported_clause", f"reported_clause={role}"]  # the bill, in X's words
         if cue_near:
             features += ["cue_near", f"cue_near={side}:{role}"]
         if same_sentence:
@@ -299,8 +337,11 @@ class SpeakerContext:
             return mention["actor_id"], mention["text"]
         if token.pos_ == "PRON":
             if token.lower_ in PERSON_PRONOUNS:
-                person = self._last_person_before(token.idx, plural=token.lower_ in ("we", "they"))
-                return (person, token.text)
+                wanted = {"person", "organization"} if token.lower_ in ("we", "they") else {"person"}
+                return self._antecedent(token.idx, wanted), token.text
+            if token.lower_ == "it":  # "it said in a statement": a company, a ministry
+                found = self._antecedent(token.idx, {"organization"}, window=RESOLVE_IT_CHARS)
+                return (found, token.text) if found else None
             return None
         for child in token.children:  # "the candidate, Donald Trump,"
             if child.dep_ == "appos":
@@ -312,15 +353,26 @@ class SpeakerContext:
             left += 1
         return None, doc[left:token.i + 1].text
 
-    def _last_person_before(self, position: int, plural: bool) -> str | None:
-        """The last person (for "we" and "they" also organisation) named before a position,
-        outside quotations."""
-        wanted = {"person", "organization"} if plural else {"person"}
+    def _antecedent(self, position: int, wanted: set[str], window: int | None = None) -> str | None:
+        """The actor a pronoun at ``position`` stands for: the last actor of a wanted type named
+        before it outside quotations as the subject of its clause (a reader takes "he" for the
+        one the sentences before were about), else the last one named at all; ``window`` bounds
+        how far back (characters)."""
         at = bisect.bisect_left(self.mention_starts, position) - 1
+        fallback = None
         while at >= 0:
             m = self.mentions[at]
-            if self.actors_by_id.get(m["actor_id"], {}).get("type") in wanted \
-                    and not self.inside_quote(m["start"]) and m.get("kind") != "demonym":
-                return m["actor_id"]
             at -= 1
-        return None
+            if window is not None and position - m["start"] > window:
+                break
+            if self.actors_by_id.get(m["actor_id"], {}).get("type") not in wanted \
+                    or self.inside_quote(m["start"]) or m.get("kind") == "demonym":
+                continue
+            if fallback is None:
+                fallback = m["actor_id"]
+            if position - m["start"] > SUBJECT_WINDOW_CHARS:
+                break
+            span = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return m["actor_id"]
+        return fallback

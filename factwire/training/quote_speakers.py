@@ -32,30 +32,44 @@ C = 0.5
 THRESHOLDS = [x / 2 for x in range(-12, 5)]
 
 
-def cue_spans(data: Path, split: str = "train") -> dict[str, list[tuple[int, int]]]:
-    """Each article's Cue spans (first fragment), from the annotator file the scorer reads."""
-    from factwire.evaluation.polnear import parse_annotations
+def annotations(data: Path, split: str = "train") -> dict[str, dict]:
+    """Each article's Cue spans (first fragment) and partial quotes with their Sources (contents
+    that hold a quotation without being one: "said the bill was “a disaster”"), from the
+    annotator file the scorer reads."""
+    from factwire.evaluation import polnear
 
+    folder = Path(data) / "polnear" / split
     chosen: dict[str, Path] = {}
-    for path in sorted((Path(data) / "polnear" / split / "attributions").glob("*.ann")):
+    for path in sorted((folder / "attributions").glob("*.ann")):
         chosen.setdefault(path.stem.rsplit("_", 1)[0], path)
     out = {}
     for article, path in chosen.items():
-        entities, _ = parse_annotations(path.read_text(encoding="utf-8"))
-        out[article] = [spans[0] for kind, spans in entities.values() if kind == "Cue"]
+        text = (folder / "text" / f"{article}.txt").read_text(encoding="utf-8")
+        entities, relations = polnear.parse_annotations(path.read_text(encoding="utf-8"))
+        partial = []
+        for relation in relations:
+            roles = dict(relation)
+            source = entities.get(roles.get("Source", ""))
+            for role, entity in relation:
+                content = entities.get(entity) if role.startswith("Content") else None
+                if source is None or content is None:
+                    continue
+                if polnear.has_quotation(text, content[1]) and not polnear.is_direct_quote(text, content[1]):
+                    partial.append(polnear.GoldQuote(content[1], [source[1]]))
+        out[article] = {"cues": [spans[0] for kind, spans in entities.values() if kind == "Cue"],
+                        "partial": partial}
     return out
 
 
-def _cue_lemmas(parsed, cues_of: dict[str, list[tuple[int, int]]]) -> list[str]:
+def _cue_lemmas(parsed, annotated: dict[str, dict]) -> list[str]:
     counts: Counter[str] = Counter()
     for gold, doc, _, _ in parsed:
-        for start, end in cues_of.get(gold.doc_id, []):
+        for start, end in annotated[gold.doc_id]["cues"]:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            for token in span:
-                if token.pos_ in ("VERB", "NOUN"):
-                    counts[token.lemma_.lower()] += 1
+            if len(span) and span.root.pos_ in ("VERB", "NOUN"):  # "has said": say
+                counts[span.root.lemma_.lower()] += 1
     return sorted(lemma for lemma, n in counts.items() if n >= MIN_CUE_COUNT)
 
 
@@ -69,15 +83,17 @@ def _source_heads(doc, gold_quote) -> set[int]:
     return heads
 
 
-def examples(parsed, cues: set[str]):
+def examples(parsed, cues: set[str], annotated: dict[str, dict]):
     """(features, label) of every candidate phrase of every found quote that overlaps a gold
-    direct quote with a Source."""
+    direct quote with a Source, or else a partial quote with one."""
     out = []
     for gold, doc, mentions, actors in parsed:
         spans = quotations(gold.text)
         context = SpeakerContext(doc, mentions, actors, spans, cues)
         for number, (_, _, start, end) in enumerate(spans):
             matched = [q for q in gold.quotes if q.sources and any(s < end and start < e for s, e in q.spans)]
+            matched = matched or [q for q in annotated[gold.doc_id]["partial"]
+                                  if any(s < end and start < e for s, e in q.spans)]
             if not matched:
                 continue
             heads = set().union(*(_source_heads(doc, q) for q in matched))
@@ -92,14 +108,14 @@ def train(data: Path, out: Path = MODEL_PATH) -> dict:
     from factwire.nlp import parse
 
     gold_docs = polnear.load_split(Path(data).resolve() / "polnear", "train")
-    result = fit(gold_docs, parse([g.text for g in gold_docs]), cue_spans(data))
+    result = fit(gold_docs, parse([g.text for g in gold_docs]), annotations(data))
     Path(out).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(f"quote speakers: {result['trained_on']}, {len(result['weights'])} weights, threshold "
           f"{result['threshold']}, train speakers right {result['train_speakers_right']}; written to {out}")
     return result
 
 
-def fit(gold_docs, docs, cues_of) -> dict:
+def fit(gold_docs, docs, annotated) -> dict:
     """The model (a JSON-ready dict) from gold articles and their parsed Docs."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -111,8 +127,8 @@ def fit(gold_docs, docs, cues_of) -> dict:
     for gold, doc in zip(gold_docs, docs):
         found, mentions = _actors.find_actors(doc)
         parsed.append((gold, doc, mentions, {a.id: a.as_dict() for a in found}))
-    cues = _cue_lemmas(parsed, cues_of)
-    rows = examples(parsed, set(cues))
+    cues = _cue_lemmas(parsed, annotated)
+    rows = examples(parsed, set(cues), annotated)
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([{f: 1 for f in features} for features, _ in rows]).toarray()
     y = [label for _, label in rows]

@@ -1,0 +1,44 @@
+"""Citations: "according to X" named or not, "X reported", "told Reuters"."""
+
+from __future__ import annotations
+
+from factwire.extract import extract
+
+
+def citations(text: str) -> list[tuple[str, str, str | None]]:
+    facts = extract(text)
+    names = {a["id"]: a["name"] for a in facts["actors"]}
+    out = []
+    for c in facts["citations"]:
+        assert text[c["start"]:c["end"]] == c["text"]
+        out.append((c["text"], c["source"], names.get(c["actor_id"])))
+    return out
+
+
+def test_according_to_an_unnamed_source_has_no_actor():
+    found = citations("Sales fell 5% last year, according to officials.")
+    assert found == [("officials", "officials", None)]
+    facts = extract("Sales fell 5% last year, according to officials.")
+    assert not any(a["name"].lower() == "officials" for a in facts["actors"])
+
+
+def test_according_to_a_poll_by_names_who_stands_behind_it():
+    found = citations("According to a poll by Gallup, 40 percent of voters approve of the plan.")
+    assert [(source, actor) for _, source, actor in found] == [("Gallup", "Gallup")]
+
+
+def test_according_to_a_person_with_a_title():
+    found = citations("The fire started on the third floor, according to NYPD Commissioner James O'Neill.")
+    assert len(found) == 1 and "James O'Neill" in found[0][0] and found[0][2] is not None
+
+
+def test_unnamed_phrases_keep_their_words():
+    text = ("Turnout rose, according to a campaign aide. According to federal statistics, "
+            "incomes fell. According to the poll, 46 percent back her.")
+    assert [c[1] for c in citations(text)] == ["a campaign aide", "federal statistics", "the poll"]
+
+
+def test_reported_and_told_a_news_organisation():
+    text = ('The Washington Post reported that the deal collapsed. "We are done," Smith told Reuters.')
+    sources = {source for _, source, _ in citations(text)}
+    assert {"Washington Post", "Reuters"} <= sources
