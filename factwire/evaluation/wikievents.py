@@ -199,7 +199,7 @@ def held_out_confidences(judged: list[tuple[str, dict, bool]]) -> list[tuple[flo
     return out
 
 
-def reliability_rows(scored: list[tuple[float, bool]], threshold: float, gold_total: int,
+def reliability_rows(scored: list[tuple[float, bool]], threshold: float,
                      dataset: str = DATASET, what: str = "events") -> list[ScoreRow]:
     """Precision at the display threshold, then one row per confidence bin: the mean predicted
     confidence (in the kind) against the observed precision (the score)."""
@@ -217,17 +217,15 @@ def reliability_rows(scored: list[tuple[float, bool]], threshold: float, gold_to
 
 
 def score_documents(docs: Iterable[WikiEventsDoc], predictions: Iterable[dict],
-                    dataset: str = DATASET, threshold: float | None = None) -> list[ScoreRow]:
+                    dataset: str = DATASET) -> list[ScoreRow]:
     """Score extractor outputs (one dict per document, same order) against the gold."""
     docs, predictions = list(docs), list(predictions)
     if len(docs) != len(predictions):
         raise ValueError(f"{len(docs)} documents but {len(predictions)} predictions")
     predicted = right = gold_total = gold_found = 0
-    judged: list[tuple[str, dict, bool]] = []
     for doc, pred in zip(docs, predictions):
         ours = predicted_events(pred)
         gold = [(e.trigger, ours_for(e.event_type)) for e in doc.events]
-        judged.extend((doc.doc_id, event, right_) for event, right_ in judged_events(doc, pred))
         predicted += len(ours)
         right += sum(1 for trigger, kind in ours
                      if any(kind in types and _overlap(trigger, g) for g, types in gold))
@@ -238,20 +236,26 @@ def score_documents(docs: Iterable[WikiEventsDoc], predictions: Iterable[dict],
             gold_found += any(kind in types and _overlap(trigger, g) for trigger, kind in ours)
     recall = gold_found / gold_total if gold_total else 0.0
     precision_value = right / predicted if predicted else 0.0
-    rows = [
+    return [
         precision_row(dataset, KIND, right, predicted, recall, gold_total, TARGETS["precision"]),
         recall_row(dataset, KIND, gold_found, gold_total, TARGETS["recall"], precision_value),
     ]
+
+
+def confidence_rows(docs: Iterable[WikiEventsDoc], predictions: Iterable[dict], dataset: str = DATASET,
+                    threshold: float | None = None) -> list[ScoreRow]:
+    """Precision at the display threshold and the reliability table, each document's events
+    judged with the confidence fitted on the other documents."""
+    judged = [(doc.doc_id, event, right) for doc, pred in zip(docs, predictions)
+              for event, right in judged_events(doc, pred)]
     if threshold is None:
         from factwire.settings import get_settings
 
         threshold = get_settings().display_confidence
-    if judged:
-        rows.extend(reliability_rows(held_out_confidences(judged), threshold, gold_total, dataset))
-    return rows
+    return reliability_rows(held_out_confidences(judged), threshold, dataset) if judged else []
 
 
 def score(dataset_dir: Path) -> list[ScoreRow]:
     docs = load_corpus(Path(dataset_dir).resolve())
     facts = list(extract_texts((doc.text, None) for doc in docs))
-    return score_documents(docs, facts)
+    return score_documents(docs, facts) + confidence_rows(docs, facts)

@@ -127,6 +127,9 @@ THEME_PREPS = {"agree": ("on", "to"), "settle": ("on",), "invest": ("in",), "mer
 # "launch a campaign against X": the event type comes from what was launched.
 ATTACK_NOUNS = {"strike", "attack", "offensive", "war", "invasion",
                 "raid", "assault", "bombing", "airstrike", "strikes", "incursion", "bombardment"}
+# "a military campaign", "an air operation": a campaign or operation is an attack only so.
+MILITARY_MODIFIERS = {"military", "air", "bombing", "ground", "naval", "armed", "aerial", "missile", "drone",
+                      "offensive", "combat"}
 OBJECT_PREPS = {"against", "to", "on", "at", "into", "with", "from", "for", "in"}
 
 # Verbs that are attacks only on an animate or attackable object ("hit 16%" is not).
@@ -291,7 +294,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
     if lemma in OBJECT_SENSE_ATTACK:
         return kind if themes and all(_is_attackable(t, index) for t in themes[:1]) else None
     if lemma == "launch":
-        return "attack" if any(_lemma(t) in ATTACK_NOUNS for t in themes) else None
+        return "attack" if any(_lemma(t) in ATTACK_NOUNS or _lemma(t) in ("campaign", "operation") and any(
+            _lemma(c) in MILITARY_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound")) for t in themes) else None
     if kind == "deploy":
         return kind if themes and _lemma(themes[0]) in TROOP_NOUNS else None
     if kind == "supply":

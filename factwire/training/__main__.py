@@ -6,13 +6,14 @@ import argparse
 import sys
 import time
 
-from factwire.training import deals, ner, quote_speakers
+from factwire.training import deals, events, ner, quote_speakers
 
 # (name, function taking the eval data folder): one line per trained component.
 STEPS = [
     ("ner", ner.train),
     ("deals", deals.train),
     ("quote_speakers", quote_speakers.train),
+    ("events", events.train),
 ]
 
 

@@ -1,0 +1,153 @@
+"""Events by sense: the closed type list, senses checked by the object, passives, noun triggers,
+the confidence and its display threshold in the marts, and the WikiEvents scorer's reliability."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+
+import duckdb
+import pytest
+import yaml
+
+from conftest import ROOT
+from factwire.evaluation import wikievents
+from factwire.extract import events as ev
+from factwire.extract import extract
+
+
+@functools.lru_cache(maxsize=None)
+def _facts(text: str) -> dict:
+    return extract(text)
+
+
+def _events(text: str) -> set[tuple]:
+    """(type, subject, object, trigger) of each event."""
+    return {(e["type"], e["subject_actor_id"], e["object_actor_id"], text[e["trigger"]["start"]:e["trigger"]["end"]])
+            for e in _facts(text)["events"]}
+
+
+def _types(text: str) -> set[str]:
+    return {e[0] for e in _events(text)}
+
+
+def test_every_type_made_is_in_the_closed_list_and_documented():
+    made = {t for t in ev.EVENT_VERBS.values() if t != "launch"} | set(ev.NOUN_TRIGGERS.values())
+    made |= set(ev._learned()["noun_triggers"].values())
+    assert made <= set(ev.EVENT_TYPES)
+    described = next(c for c in yaml.safe_load((ROOT / "schemas" / "events.yaml").read_text())["columns"]
+                     if c["name"] == "event_type")["description"]
+    for kind in ev.EVENT_TYPES:
+        assert f"{kind}:" in described, kind
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey's bond yields hit 16% on Monday.",
+    "Apple launched a new iPhone in September.",
+    "The judge asked whether Russia had any evidence.",
+    "Germany gave an interview to the BBC.",
+    "France sent a letter to Italy.",
+    "Russia will host the final in July.",
+])
+def test_verbs_read_literally_are_not_events(text):
+    assert not (_types(text) & {"attack", "deploy", "request", "supply", "meet"}), _events(text)
+
+
+def test_an_attack_needs_an_object_that_can_be_attacked():
+    assert ("attack", "russia", "ukraine", "hit") in _events("Russia hit Ukraine with missiles on Sunday.")
+    assert ("sanction", "united-states", "venezuela", "hit") in _events(
+        "The United States hit Venezuela with new sanctions.")
+
+
+def test_a_request_asks_someone_to_act_and_a_deployment_sends_troops():
+    assert ("request", "germany", "france", "asked") in _events("Germany asked France to send more troops.")
+    assert ("deploy", "russia", "syria", "sent") in _events("Russia sent troops to Syria.")
+
+
+def test_passives_take_the_agent_as_subject():
+    assert ("attack", "israel", "iran", "attacked") in _events("Iran was attacked by Israel on Monday.")
+
+
+def test_noun_triggers_take_their_agent_and_a_place_before_them_is_not_one():
+    assert ("attack", "russia", "ukraine", "invasion") in _events("Russia's invasion of Ukraine began in February.")
+    found = _events("The Paris attacks killed 130 people.")
+    assert not any(e[1] == "france" for e in found), found
+
+
+def test_coordinated_signers_sign_with_each_other():
+    found = _events("Russia and Iran signed a strategic partnership agreement in January 2025.")
+    assert {("sign", "russia", "iran", "signed"), ("sign", "iran", "russia", "signed")} <= found
+
+
+def test_every_event_has_a_confidence_between_0_and_1():
+    facts = _facts("Russia hit Ukraine with missiles on Sunday. Russia's invasion of Ukraine began in February.")
+    assert facts["events"]
+    fitted = ev._learned()["confidence"]
+    assert fitted["features"] == ev.FEATURE_NAMES and len(fitted["weights"]) == len(ev.FEATURE_NAMES)
+    for event in facts["events"]:
+        assert 0.0 <= event["confidence"] <= 1.0
+        assert event["confidence"] == ev.confidence_of(event)
+
+
+def test_fit_logistic_learns_a_feature_that_tells_right_from_wrong():
+    rows = [[1.0, 1.0]] * 20 + [[1.0, 0.0]] * 20
+    labels = [1] * 18 + [0] * 2 + [1] * 4 + [0] * 16
+    weights = wikievents.fit_logistic(rows, labels, l2=0.1)
+    assert weights[1] > 1.0
+    assert wikievents.fit_logistic(rows, labels, l2=0.1) == weights  # deterministic: no seed needed
+
+
+def test_reliability_rows_bin_confidences_and_count_precision_at_the_threshold():
+    scored = [(0.9, True), (0.85, True), (0.82, False), (0.3, False), (0.1, False), (0.55, True)]
+    rows = wikievents.reliability_rows(scored, threshold=0.5)
+    assert rows[0].kind.startswith("events at display confidence >= 0.5")
+    assert rows[0].score == pytest.approx(3 / 4) and rows[0].items == 6
+    bins = {r.kind.split(":")[0]: (r.score, r.items) for r in rows[1:]}
+    assert bins["events confidence 0.8-1.0"] == (pytest.approx(2 / 3), 3)
+    assert bins["events confidence 0.0-0.2"] == (0.0, 1)
+
+
+def test_held_out_confidences_never_judge_a_document_with_its_own_weights():
+    right = {"type": "attack", "trigger_kind": "verb", "object_actor_id": "x", "modality": "asserted", "lemma": "attack"}
+    wrong = dict(right, trigger_kind="noun", object_actor_id=None)
+    judged = [("a", right, True)] * 5 + [("a", wrong, False)] * 5 + [("b", right, False)] * 5
+    found = wikievents.held_out_confidences(judged)
+    # document b's events are judged with weights fitted on document a alone, where "right" events are right
+    assert len(found) == 15
+    b_confidences = [c for c, y in found[10:]]
+    assert min(b_confidences) > 0.5
+
+
+@pytest.fixture
+def warehouse_copy(seed_warehouse, tmp_path):
+    path = tmp_path / "warehouse.duckdb"
+    shutil.copy(seed_warehouse.snapshot_path, path)
+    con = duckdb.connect(str(path))
+    yield con
+    con.close()
+
+
+def test_marts_show_events_at_or_above_the_display_confidence(warehouse_copy):
+    con = warehouse_copy
+    total = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert total > 0 and con.execute("SELECT count(*) FROM events WHERE confidence IS NULL").fetchone()[0] == 0
+    for threshold in (0.0, 0.6, 1.01):
+        con.execute(f"CREATE OR REPLACE MACRO display_confidence() AS CAST({threshold} AS DOUBLE)")
+        for view in ("fct_event_reports", "fct_events"):
+            con.execute((ROOT / "sql" / "views" / f"{view}.sql").read_text(encoding="utf-8"))
+        expected = con.execute("SELECT count(*) FROM events e JOIN actors a ON a.actor_id = e.subject_actor_id "
+                               "WHERE e.confidence >= ?", [threshold]).fetchone()[0]
+        assert con.execute("SELECT count(*) FROM fct_event_reports").fetchone()[0] == expected
+        assert con.execute("SELECT coalesce(sum(report_count), 0) FROM fct_events").fetchone()[0] == expected
+        # ad-hoc SQL on the table still sees every row
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] == total
+    con.execute("CREATE OR REPLACE MACRO display_confidence() AS CAST(0.0 AS DOUBLE)")
+    assert con.execute("SELECT count(*) FROM fct_event_reports").fetchone()[0] == total
+
+
+def test_events_between_countries_example_gives_rows_on_the_seeds(sql):
+    rows = sql((ROOT / "sql" / "examples" / "events_between_countries.sql").read_text(encoding="utf-8"))
+    assert rows, "no event between two countries in the seed warehouse"
+    kinds = {row[0] for row in rows}
+    assert kinds <= set(ev.EVENT_TYPES)
+    assert not any(row[1] == row[2] for row in rows)
