@@ -648,8 +648,13 @@ def labelled_deals(doc: MeantimeDoc, prediction: dict) -> list[tuple[dict, bool]
         golds = [g for g in doc.transactions if any(_overlap(t, g.trigger) for t in triggers)]
         parties = [p for p in dict.fromkeys([*deal.get("parties", []), deal.get("buyer"), deal.get("seller")])
                    if p is not None]
+        # the agent named where the gold Arg0 is: by a party's mention, or by the agent phrase
+        # the parties were read from ("the two companies" after a sentence naming both)
+        agent_spans = [(m["arg0"]["start"], m["arg0"]["end"]) for m in (deal, *deal.get("mentions", []))
+                       if isinstance(m.get("arg0"), dict)]
         right = bool(golds) and len(parties) >= 2 and deal.get("status") not in ("denied", "failed", "cancelled") \
             and any(g.arg0 is None or agent_among_parties(g, {"mentions": prediction.get("mentions", []),
-                                                              "deals": [deal]}) for g in golds)
+                                                              "deals": [deal]})
+                    or any(_overlap(a, s) for a in g.arg0 for s in agent_spans) for g in golds)
         found.append((deal, right))
     return found
