@@ -67,3 +67,44 @@ def test_events_are_grouped_with_their_report_count(marts):
     reports = marts.execute("SELECT count(*) FROM fct_event_reports").fetchone()[0]
     keys = marts.execute("SELECT count(DISTINCT event_key) FROM fct_event_reports").fetchone()[0]
     assert grouped == reports and marts.execute("SELECT count(*) FROM fct_events").fetchone()[0] == keys
+
+
+ACTOR_REPORTS = [
+    {"url": "https://arts.example/1", "published": "2024-05-01", "title": "Auction",
+     "text": "A portrait by Andy Warhol sold for $2 million at auction in New York on Tuesday."},
+    {"url": "https://arts.example/2", "published": "2024-05-02", "title": "Museum",
+     "text": "The museum said Warhol had painted it in 1964, and the curator praised it."},
+    {"url": "https://arts.example/3", "published": "2024-05-03", "title": "Two Lees",
+     "text": "Spike Lee and Ang Lee met in London on Friday to discuss a film."},
+    {"url": "https://arts.example/4", "published": "2024-05-04", "title": "Lee",
+     "text": "Lee said the film would open in Paris next spring."},
+]
+
+
+@pytest.fixture(scope="module")
+def actor_marts(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("actor_marts")
+    inputs = folder / "reports.jsonl"
+    inputs.write_text("\n".join(json.dumps(r) for r in ACTOR_REPORTS) + "\n", encoding="utf-8")
+    settings = Settings.in_folder(folder / "w")
+    run_pipeline([inputs], settings)
+    con = duckdb.connect(str(settings.warehouse_path.with_name("warehouse.snapshot.duckdb")), read_only=True)
+    yield con
+    con.close()
+
+
+def test_a_surname_alone_counts_as_the_one_person_of_that_name(actor_marts):
+    people = dict(actor_marts.execute(
+        "SELECT name, article_count FROM dim_actors WHERE actor_type = 'person'").fetchall())
+    assert people.get("Andy Warhol") == 2 and "Warhol" not in people
+    merged = actor_marts.execute("SELECT merged_actor_ids FROM dim_actors WHERE name = 'Andy Warhol'").fetchone()[0]
+    assert merged and all(m != "andy-warhol" for m in merged)
+    # the actors table keeps what each article said
+    assert actor_marts.execute("SELECT count(*) FROM actors WHERE name = 'Warhol'").fetchone()[0] == 1
+
+
+def test_a_surname_two_people_share_stays_its_own_actor(actor_marts):
+    people = {r[0] for r in actor_marts.execute("SELECT name FROM dim_actors WHERE actor_type = 'person'").fetchall()}
+    assert {"Spike Lee", "Ang Lee"} <= people and "Lee" in people
+    pairs = actor_marts.execute("SELECT actor_a, actor_b FROM actor_pairs").fetchall()
+    assert ("Andy Warhol", "New York") in pairs or ("New York", "Andy Warhol") in pairs

@@ -1,8 +1,10 @@
 -- actor_pairs: which actors are named together, and in how many articles.
+-- Actors are counted as actor_resolution resolves them across articles.
 -- Grain: one row per pair of actors named in the same article (actor_id_a < actor_id_b).
 CREATE OR REPLACE VIEW actor_pairs AS
 WITH article_actors AS (
-    SELECT DISTINCT article_id, actor_id FROM actor_mentions
+    SELECT DISTINCT m.article_id, r.resolved_actor_id AS actor_id
+    FROM actor_mentions m JOIN actor_resolution r ON r.actor_id = m.actor_id
 )
 SELECT
     a.actor_id                          AS actor_id_a,
