@@ -130,7 +130,11 @@ ATTACK_NOUNS = {"strike", "attack", "offensive", "war", "invasion",
 # "a military campaign", "an air operation": a campaign or operation is an attack only so.
 MILITARY_MODIFIERS = {"military", "air", "bombing", "ground", "naval", "armed", "aerial", "missile", "drone",
                       "offensive", "combat"}
-OBJECT_PREPS = {"against", "to", "on", "at", "into", "with", "from", "for", "in"}
+# Prepositions whose object is who the event is done to or with; "in" and "from" name where
+# from or where, except for the types below ("invested in Tesla", "bought S-400s from Russia").
+OBJECT_PREPS = {"against", "to", "on", "at", "into", "with", "for"}
+MORE_OBJECT_PREPS = {"investment": {"in"}, "deploy": {"in"}, "purchase": {"from"}, "acquisition": {"from"},
+                     "loan": {"from"}, "request": {"from"}, "supply": {"from"}}
 
 # Verbs that are attacks only on an animate or attackable object ("hit 16%" is not).
 OBJECT_SENSE_ATTACK = {"hit", "strike", "shoot", "kill", "murder", "raid"}
@@ -165,7 +169,7 @@ SIGNED_NOUNS = {"deal", "agreement", "treaty", "contract", "accord", "pact", "la
                 "memorandum", "declaration", "charter", "convention", "protocol", "letter", "petition",
                 "partnership", "ceasefire", "truce", "executive", "legislation", "sanction", "statement"}
 # Verbs carrying an event noun whose subject is the noun's agent.
-SUPPORT_VERBS = {"carry", "mastermind", "orchestrate", "launch", "conduct", "stage", "mount", "claim", "order", "hold", "have", "commit",
+SUPPORT_VERBS = {"carry", "mastermind", "orchestrate", "impose", "announce", "slap", "levy", "issue", "launch", "conduct", "stage", "mount", "claim", "order", "hold", "have", "commit",
                  "perpetrate", "execute", "make", "begin", "start", "continue", "step", "plan", "organize",
                  "organise", "lead", "attend", "host"}
 # Places a motion verb goes to: a travel has a destination ("flew back to Belfast").
@@ -401,7 +405,7 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
             # "the Paris attacks killed 130": the attack's own agent, not its place.
             found = _noun_agents(subject, index)
         else:
-            found = index.actors_of_agent(subject)
+            found = _agents(subject, index)
         subject_actors.extend(a for a in found if a not in subject_actors)
     if not subject_actors:
         return []
@@ -411,7 +415,7 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         object_actor = next((a for g in [*goals, *themes] for a in index.actors_of_phrase(g, include_modifiers=False)
                              if a not in subject_actors), None)
     else:
-        object_actor = _object_actor(verb, themes, index, subject_actors)
+        object_actor = _object_actor(verb, themes, index, subject_actors, kind)
     arg0, arg1 = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
     return _make(verb, kind, lemma, "verb", subject_actors, object_actor, modality(verb), index, dates,
                  arg0, arg1)
@@ -449,13 +453,13 @@ def _noun_agents(noun: Token, index: MentionIndex) -> list[str]:
             if _lemma(verb) in SUPPORT_VERBS or verb.dep_ == "xcomp":
                 agent = agent or agent_of(verb)
     if agent is not None:
-        found.extend(index.actors_of_agent(agent))
+        found.extend(_agents(agent, index))
     # "the IRA claimed responsibility for the bombings".
     if not found and noun.dep_ == "pobj" and noun.head.lower_ == "for" and _lemma(noun.head.head) == "responsibility":
         holder = noun.head.head.head
         if holder.pos_ == "VERB":
             for subject in subjects(holder):
-                found.extend(index.actors_of_agent(subject))
+                found.extend(_agents(subject, index))
     return list(dict.fromkeys(found))
 
 
@@ -467,7 +471,7 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
     if not subject_actors and carrier is not None and _lemma(carrier) in SUPPORT_VERBS and noun.dep_ == "dobj":
         # "ETA carried out the bombing", "Iran held talks with ...".
         for subject in subjects(carrier):
-            subject_actors.extend(a for a in index.actors_of_agent(subject) if a not in subject_actors)
+            subject_actors.extend(a for a in _agents(subject, index) if a not in subject_actors)
     if not subject_actors:
         return []
     if kind == "meet" and _lemma(noun) == "talk" and noun.tag_ != "NNS":
@@ -479,12 +483,12 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
     preps = {"meet": {"with", "between", "among"}, "arrest": {"of"}}.get(kind, {"on", "against", "of", "in"})
     object_actor = None
     for _, obj in prep_objects(noun, preps):
-        object_actor = next((a for a in index.actors_of_phrase(obj, include_modifiers=False) if a not in subject_actors), None)
+        object_actor = next((a for a in _who(obj, index) if a not in subject_actors), None)
         if object_actor:
             break
     if carrier is not None and _lemma(carrier) in SUPPORT_VERBS and object_actor is None:
         for _, obj in prep_objects(carrier, {"with", "against", "on"}):
-            object_actor = next((a for a in index.actors_of_phrase(obj, include_modifiers=False) if a not in subject_actors), None)
+            object_actor = next((a for a in _who(obj, index) if a not in subject_actors), None)
             if object_actor:
                 break
     mods = {_lemma(c) for c in noun.children if c.dep_ == "amod"} | {c.lower_ for c in noun.children if c.dep_ == "amod"}
@@ -536,10 +540,41 @@ def _make(trigger: Token, kind: str, lemma: str, trigger_kind: str, subject_acto
     return made
 
 
-def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subject_actors) -> str | None:
+def _who(token: Token, index: MentionIndex) -> list[str]:
+    """Actors a noun phrase names as who or whom: its head's (and its conjuncts'), else a
+    possessive, demonym or organisation before it ("Iran's facilities", "Ukrainian plants",
+    "Hezbollah positions"); a place before it is where ("the Kabul hotel")."""
+    found: list[str] = []
+    for head in [token, *token.conjuncts]:
+        named = [head, *(c for c in head.children if c.dep_ == "appos")]
+        found.extend(a for a in (index.actor(t) for t in named) if a and a not in found)
+    if found:
+        return found
+    for child in token.children:
+        if child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and (
+                (index.mention_by_token.get(child.i) or {}).get("kind") == "demonym" or child.ent_type_ == "ORG"):
+            found.extend(a for a in index.actors_of_phrase(child, include_modifiers=False) if a not in found)
+    return found
+
+
+def _agents(token: Token, index: MentionIndex) -> list[str]:
+    """Actors acting through a noun phrase: as :func:`_who`; on a noun for people ("US
+    officials", "Kabul police") a place before it is whose, when no organisation or demonym
+    says it ("the Belfast IRA leaders" are the IRA's); else the group they come from ("the
+    fifteen countries from the Eurogroup", "executives of Apple")."""
+    found = _who(token, index)
+    if not found and token.pos_ == "NOUN" and _is_animate(token, index):
+        found = [a for a in (index.actor(c) for c in token.children if c.dep_ == "compound") if a]
+    if not found and token.pos_ == "NOUN":
+        for _, obj in prep_objects(token, {"of", "from", "at"}):
+            found.extend(a for a in _who(obj, index) if a not in found)
+    return list(dict.fromkeys(found))
+
+
+def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subject_actors, kind: str = "") -> str | None:
     def first_new(tokens):
         for token in tokens:
-            for actor in index.actors_of_phrase(token, include_modifiers=False):
+            for actor in _who(token, index):
                 if actor not in subject_actors:
                     return actor
         return None
@@ -549,7 +584,7 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
         return found
     holders = [verb, *objects]
     for holder in holders:
-        found = first_new(o for _, o in prep_objects(holder, OBJECT_PREPS))
+        found = first_new(o for _, o in prep_objects(holder, OBJECT_PREPS | MORE_OBJECT_PREPS.get(kind, set())))
         if found:
             return found
     # "send troops to support Iran": the purpose clause names the target.
