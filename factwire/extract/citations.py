@@ -140,7 +140,7 @@ def _source_mention(doc: Doc, start: int, end: int, head: Token | None, mentions
     Prisons"), else one hung on the head by "by", "from"... ("a poll by Gallup"), else one that
     modifies the head ("a Washington Post database"). A pronoun or a common noun is no name."""
     inside = [m for m in mentions if m["start"] >= start and m["end"] <= end
-              and m.get("kind") not in ("pronoun", "nominal", "demonym")]
+              and m.get("kind") not in ("pronoun", "nominal", "demonym", "nested")]
     if not inside:
         return None
     if head is None:

@@ -211,12 +211,12 @@ class SpeakerContext:
         return at >= 0 and char < self.spans[at][1]
 
     def mention_at(self, token: Token) -> dict | None:
-        at = bisect.bisect_right(self.mention_starts, token.idx) - 1
-        while at >= 0 and at >= bisect.bisect_right(self.mention_starts, token.idx) - 4:
+        """The name a word is part of (the outer one, not a name nested in it)."""
+        last = bisect.bisect_right(self.mention_starts, token.idx)
+        for at in range(last - 1, max(-1, last - 5), -1):  # names that start at most 4 back
             m = self.mentions[at]
-            if m["start"] <= token.idx < m["end"] and m.get("kind") != "demonym":
+            if m["start"] <= token.idx < m["end"] and m.get("kind") not in ("demonym", "nested"):
                 return m
-            at -= 1
         return None
 
     # -- candidates -----------------------------------------------------------------------
@@ -366,7 +366,7 @@ class SpeakerContext:
             if window is not None and position - m["start"] > window:
                 break
             if self.actors_by_id.get(m["actor_id"], {}).get("type") not in wanted \
-                    or self.inside_quote(m["start"]) or m.get("kind") == "demonym":
+                    or self.inside_quote(m["start"]) or m.get("kind") in ("demonym", "nested"):
                 continue
             if fallback is None:
                 fallback = m["actor_id"]
