@@ -349,6 +349,9 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         return kind if any(g.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(g) in PLACE_NOUNS
                            or index.actors_of_phrase(g, include_modifiers=False) and g.ent_type_ not in ("PERSON", "ORG", "NORP")
                            for g in goals) else None
+    if kind == "share":
+        # "share intelligence with Kyiv"; not "share a high-five".
+        return kind if any(_is_animate(o, index) for p, o in prep_objects(verb, {"with"})) else None
     if kind == "capture":
         return kind if themes and _is_attackable(themes[0], index) else None
     return kind
@@ -379,6 +382,8 @@ def find_events(doc: Doc, index: MentionIndex, dates: list[dict]) -> list[dict]:
 
 def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[dict]:
     lemma = _lemma(verb)
+    if verb.text[:1].isupper() and not verb.is_sent_start and verb.i > 0 and verb.nbor(-1).is_alpha:
+        return []  # a capitalised verb inside a sentence is a heading's word ("... Calls for calm")
     particle = PARTICLE_VERBS.get(lemma)
     if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
         return []
@@ -396,9 +401,19 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
     else:
         subject_tokens = subjects(verb)
         themes = direct_objects(verb)
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        if not own and verb.dep_ in ("advcl", "conj") and is_passive(verb.head):
+            # "the building was shattered by an explosion, killing 168": the explosion killed,
+            # not the building: a clause hanging on a passive borrows its agent.
+            agent = agent_of(verb.head)
+            subject_tokens = [agent] if agent is not None and verb.dep_ == "advcl" else subject_tokens
+            if verb.dep_ == "advcl" and agent is None:
+                subject_tokens = []
     kind = _sense(verb, lemma, kind, themes, index)
     if kind is None:
         return []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and (index.mention_by_token.get(verb.head.i) or {}).get("kind") == "demonym":
+        return []  # "Muslims traveling to the United States": a class of people, not an event
     subject_actors: list[str] = []
     for subject in subject_tokens:
         if _lemma(subject) in _learned()["noun_triggers"] or _lemma(subject) in ("explosion", "blast", "bomb"):
@@ -567,7 +582,9 @@ def _agents(token: Token, index: MentionIndex) -> list[str]:
         found = [a for a in (index.actor(c) for c in token.children if c.dep_ == "compound") if a]
     if not found and token.pos_ == "NOUN":
         for _, obj in prep_objects(token, {"of", "from", "at"}):
-            found.extend(a for a in _who(obj, index) if a not in found)
+            # "the co-founder of Google, Sergey Brin": the person named, not the company.
+            named = [a for a in (index.actor(c) for c in obj.children if c.dep_ == "appos") if a]
+            found.extend(a for a in (named or _who(obj, index)) if a not in found)
     return list(dict.fromkeys(found))
 
 
