@@ -42,3 +42,11 @@ def test_reported_and_told_a_news_organisation():
     text = ('The Washington Post reported that the deal collapsed. "We are done," Smith told Reuters.')
     sources = {source for _, source, _ in citations(text)}
     assert {"Washington Post", "Reuters"} <= sources
+
+
+def test_an_unnamed_reporter_is_cited_when_it_carries_a_report():
+    assert citations("The talks collapsed on Friday, the newspaper reported.") == [
+        ("the newspaper", "the newspaper", None)]
+    assert [c[1] for c in citations("State media reported that the minister resigned.")] == ["State media"]
+    # Reporting a thing is no citation of a report.
+    assert citations("Police reported the crash at 9 p.m.") == []

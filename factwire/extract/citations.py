@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from factwire.extract.actors import clean_name
-from factwire.extract.syntax import entities, sentence_of, text_of
+from factwire.extract.syntax import entities, lower_lemmas, sentence_of, text_of
 
 # Phrases that introduce a named source; the source is the named entity right after them.
 _INTRODUCERS = re.compile(
@@ -76,6 +76,8 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
         if root.dep_ in ("nsubj",) and root.head.lemma_.lower() in REPORT_VERBS:
             start, end, name = _name_of(ent)
             add(start, end, name, "inline")
+    for found in _unnamed_reporters(doc):
+        add(*found)
     citations.sort(key=lambda c: c["start"])
     for source in cited_sources or []:
         citations.append({"source": source, "actor_id": None, "start": None, "end": None,
@@ -103,6 +105,28 @@ def _according_to(doc: Doc, text: str, mentions: list[dict]):
         # Unnamed: the words up to the phrase's head ("a campaign aide", "federal statistics").
         head_end = head.idx + len(head.text) if head is not None else end
         yield start, max(head_end, start + 1), text[start:head_end] or text[start:end], "inline", None, False
+
+
+def _unnamed_reporters(doc: Doc):
+    """"..., the newspaper reported." / "State media reported that ...": a common noun as the
+    subject of a report verb that carries a report (a clause, or the sentence it closes), not
+    an object ("the company reported a loss" is a fact about the company)."""
+    lemmas = lower_lemmas(doc)
+    for i, lemma in enumerate(lemmas):
+        if lemma not in REPORT_VERBS:
+            continue
+        verb = doc[i]
+        if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "attr") for c in verb.children):
+            continue
+        if not (verb.dep_ in ("parataxis", "ccomp") or any(c.dep_ == "ccomp" for c in verb.children)):
+            continue
+        for subject in verb.children:
+            if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
+                continue
+            start = subject.left_edge.idx
+            end = subject.idx + len(subject.text)
+            if start < end:
+                yield start, end, text_of(doc)[start:end], "inline", None, False
 
 
 def _object_phrase(doc: Doc, at: int) -> tuple[int, int, Token | None] | None:
