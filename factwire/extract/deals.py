@@ -372,7 +372,6 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
     parties: list[str] = []
     buyer = seller = None
     item_token = theme
-    how = set()
     # "a deal ... to purchase X": the purpose clause gives the kind, the item and the roles.
     for child in noun.subtree:
         if (child.pos_ == "VERB" and child.lemma_.lower() in DEAL_VERBS
@@ -405,7 +404,6 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
             actor = index.actor(child)
             if actor and actor not in parties and not _is_dateline(child):
                 parties.append(actor)
-                how.add("modifier party")
     recipients = [a for _, obj in prep_objects(noun, {"to", "for"}) for a in _named(index, obj)]
     if status_verb is not None and kind in ("aid", "loan"):
         # "provided $1bn in aid to Ukraine", "gave Kyiv a loan"
@@ -424,7 +422,6 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         if seller is None and item_token is not None and not item_actors and item_token.pos_ == "NOUN":
             seller = next((index.actor(c) for c in item_token.children
                            if c.dep_ in ("amod", "compound") and index.actor(c)), None)
-            how.add("maker as seller") if seller else None
         if seller == buyer:
             seller = None
     elif kind == "sale":
@@ -451,10 +448,8 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
     status = _attempted(noun, status_verb, status)
     start, end = phrase(noun, max_chars=200)
     arg1 = theme if theme is not None else item_token
-    deal = _deal(kind, parties, buyer, seller, item_token, start, end, noun, status,
+    return _deal(kind, parties, buyer, seller, item_token, start, end, noun, status,
                  extent(noun), index.span_of(agent), index.span_of(arg1), mood)
-    deal["_how"] = how
-    return deal
 
 
 def _attempted(trigger: Token, governor: Token | None, status: str | None) -> str | None:
@@ -561,10 +556,8 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         status = STATUS_VERBS[verb.head.lemma_.lower()]  # "agreed to buy": agreed, not completed
     status = _attempted(verb, None, status)
     start, end = phrase(verb, max_chars=200)
-    deal = _deal(kind, parties, buyer, seller, item_token, start, end, verb, status,
+    return _deal(kind, parties, buyer, seller, item_token, start, end, verb, status,
                  extent(verb), index.span_of(agent), index.span_of(theme), mood)
-    deal["_how"] = {"verb trigger"} | ({"pronoun party"} if agent is not None and agent.pos_ == "PRON" and agents else set())
-    return deal
 
 
 def _is_money_token(token: Token, amounts: list[dict]) -> bool:
@@ -707,7 +700,6 @@ def _merge(deals: list[dict]) -> list[dict]:
             namesakes.append(deal)
             continue
         target["mentions"].extend(deal["mentions"])
-        target["_how"] = target.get("_how", set()) | deal.get("_how", set())
         for key in ("buyer", "seller", "value", "item", "citation"):
             target[key] = target[key] or deal[key]
         if deal["date"] and (target["date"] is None or len(deal["date"]["value"]) > len(target["date"]["value"])):
@@ -718,7 +710,7 @@ def _merge(deals: list[dict]) -> list[dict]:
             target["status"] = deal["status"]
     for deal in merged:
         deal.pop("_sentence", None)
-        deal["signals"] = deal_signals(deal, deal.pop("_how", set()))
+        deal["signals"] = deal_signals(deal)
         deal["confidence"] = confidence(deal["signals"])
         first = deal["mentions"][0]
         key = f"{deal['kind']}|{'|'.join(sorted(deal['parties']))}|{first['start']}"
@@ -746,7 +738,7 @@ SIGNALS = (
 # cannot weigh.
 
 
-def deal_signals(deal: dict, how: set[str] = frozenset()) -> list[str]:
+def deal_signals(deal: dict) -> list[str]:
     """The signals of :data:`SIGNALS` a deal row shows, in that order."""
     kind = deal["kind"]
     on = {
