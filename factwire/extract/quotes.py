@@ -194,7 +194,9 @@ class SpeakerContext:
         self.actors_by_id = actors_by_id
         self.mentions = sorted(mentions, key=lambda m: m["start"])
         self.mention_starts = [m["start"] for m in self.mentions]
-        self.quote_starts = [s[0] for s in spans]
+        # Every quotation, speech or not: no word between quotation marks is a speaker.
+        self.quoted = [(q[0], q[1]) for q in _quote_spans(self.text)]
+        self.quoted_starts = [q[0] for q in self.quoted]
         self.sents = sentences(doc)
         self.sent_starts = [s.start for s in self.sents]
         self.starts = token_starts(doc)
@@ -207,8 +209,8 @@ class SpeakerContext:
         return max(0, bisect.bisect_right(self.sent_starts, i) - 1)
 
     def inside_quote(self, char: int) -> bool:
-        at = bisect.bisect_right(self.quote_starts, char) - 1
-        return at >= 0 and char < self.spans[at][1]
+        at = bisect.bisect_right(self.quoted_starts, char) - 1
+        return at >= 0 and char < self.quoted[at][1]
 
     def mention_at(self, token: Token) -> dict | None:
         """The name a word is part of (the outer one, not a name nested in it)."""
