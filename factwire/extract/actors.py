@@ -290,7 +290,7 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
     out = []
     merged_up_to = 0  # tokens before this index were taken into a person name built by a rule
     things = _names_of_things(doc)
-    for ent in entities(doc):
+    for ent in (part for whole in entities(doc) for part in _split_at_legal_forms(whole)):
         if ent.label_ not in ENTITY_TYPES and ent.label_ != "PRODUCT":
             continue
         if ent.start < merged_up_to:
@@ -326,6 +326,25 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         out.append(_Candidate(start, end, name, label, ent, kind, person=person))
         merged_up_to = ent.end
     return out
+
+
+def _split_at_legal_forms(ent: Span) -> list[Span]:
+    """An organisation NER ran on past a company's legal form, which ends a company's name:
+    "Bank of America Corp. and Citigroup Inc." is two companies, cut after "Corp." and the
+    "and", comma or "&" that follows it."""
+    if ent.label_ != "ORG" or len(ent) < 4:
+        return [ent]
+    doc, parts, start = ent.doc, [], ent.start
+    i = ent.start + 1
+    while i < ent.end - 2:
+        if doc[i].lower_.rstrip(".") in LEGAL_FORM_ABBREVIATIONS and doc[i + 1].lower_ in (",", "and", "&"):
+            after = i + 2 if doc[i + 2].lower_ not in ("and", "&") else i + 3
+            if after < ent.end and doc[after].is_title:
+                parts.append(Span(doc, start, i + 1, label=ent.label))
+                start = i = after
+                continue
+        i += 1
+    return [ent] if not parts else [*parts, Span(doc, start, ent.end, label=ent.label)]
 
 
 THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT"})

