@@ -121,7 +121,8 @@ NOUN_TRIGGERS = {
 # Verbs that are events only with their particle ("bail out"); verbs that are not the event
 # with a particle ("back down", "send out", "give up").
 PARTICLE_VERBS = {"bail": "out"}
-NOT_WITH_PARTICLE = {"back", "send", "give", "hit", "help", "ship", "strike", "take", "sell", "free", "shoot"}
+NOT_WITH_PARTICLE = {"back", "send", "give", "hit", "help", "ship", "strike", "take", "sell", "free", "shoot",
+                     "sign", "call"}
 # A theme in a prepositional phrase when the verb has no object: "agreed on a plan".
 THEME_PREPS = {"agree": ("on", "to"), "settle": ("on",), "invest": ("in",), "merge": ("with",)}
 # "launch a campaign against X": the event type comes from what was launched.
@@ -168,6 +169,11 @@ MEETING_NOUNS = {"talk", "meeting", "summit", "conference", "delegation", "visit
 SIGNED_NOUNS = {"deal", "agreement", "treaty", "contract", "accord", "pact", "law", "bill", "order", "decree",
                 "memorandum", "declaration", "charter", "convention", "protocol", "letter", "petition",
                 "partnership", "ceasefire", "truce", "executive", "legislation", "sanction", "statement"}
+AGREEMENT_NOUNS = SIGNED_NOUNS | {"plan", "term", "proposal", "settlement", "framework", "package", "swap",
+                                  "exchange", "merger", "sale", "purchase", "acquisition", "price", "cut", "release",
+                                  "withdrawal", "resolution", "compromise", "arrangement", "budget"}
+MONEY_NOUNS = {"money", "fund", "cash", "capital", "loan", "credit", "dollar", "euro", "pound", "yen", "yuan",
+               "billion", "million", "trillion", "sum", "amount", "$", "€", "£"}
 # Verbs carrying an event noun whose subject is the noun's agent.
 SUPPORT_VERBS = {"carry", "mastermind", "orchestrate", "impose", "announce", "slap", "levy", "issue", "launch", "conduct", "stage", "mount", "claim", "order", "hold", "have", "commit",
                  "perpetrate", "execute", "make", "begin", "start", "continue", "step", "plan", "organize",
@@ -177,6 +183,13 @@ DESTINATION_PREPS = {"to", "into", "in", "at", "toward", "towards", "for"}
 PLACE_NOUNS = {"city", "town", "village", "capital", "country", "region", "area", "border", "scene", "base",
                "camp", "airport", "port", "embassy", "headquarters", "front", "territory", "province",
                "state", "island", "hospital", "shop", "motel", "hotel", "station", "home", "office"}
+# Nouns for what a state acts through: a demonym before them names the state.
+STATE_NOUNS = {"government", "force", "troop", "army", "military", "official", "diplomat", "jet", "warplane",
+               "navy", "police", "authority", "president", "leader", "minister", "delegation", "soldier",
+               "administration", "regime", "ministry", "embassy", "envoy", "negotiator", "aircraft", "ship",
+               "warship", "missile", "drone", "artillery", "unit", "intelligence", "agency", "court", "prosecutor",
+               "plant", "facility", "base", "position", "infrastructure", "city", "territory", "border", "company",
+               "firm", "bank", "state"}
 # Types whose object is who or what it is done to, and which need one to be that event.
 NEEDS_ANIMATE_OBJECT = {"accuse", "condemn", "arrest", "release", "expel", "sue", "appoint", "praise",
                         "congratulate"}
@@ -349,6 +362,17 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         return kind if any(g.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(g) in PLACE_NOUNS
                            or index.actors_of_phrase(g, include_modifiers=False) and g.ent_type_ not in ("PERSON", "ORG", "NORP")
                            for g in goals) else None
+    if kind == "agree":
+        # "agreed to buy", "agreed on a ceasefire", "agreed a deal"; not "agree with Trump" (an
+        # opinion) nor "agreed to an interview".
+        if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+            return kind
+        terms = themes + [o for p, o in prep_objects(verb, {"on", "to", "upon"})]
+        return kind if any(_lemma(t) in AGREEMENT_NOUNS for t in terms) else None
+    if kind == "loan":
+        # "borrowing money", "lent $2 billion to Greece"; not "lending legitimacy".
+        money = themes + [_theme(t) for t in themes]
+        return kind if not themes or any(t.ent_type_ == "MONEY" or _lemma(t) in MONEY_NOUNS for t in money) else None
     if kind == "share":
         # "share intelligence with Kyiv"; not "share a high-five".
         return kind if any(_is_animate(o, index) for p, o in prep_objects(verb, {"with"})) else None
@@ -557,17 +581,24 @@ def _make(trigger: Token, kind: str, lemma: str, trigger_kind: str, subject_acto
 
 def _who(token: Token, index: MentionIndex) -> list[str]:
     """Actors a noun phrase names as who or whom: its head's (and its conjuncts'), else a
-    possessive, demonym or organisation before it ("Iran's facilities", "Ukrainian plants",
-    "Hezbollah positions"); a place before it is where ("the Kabul hotel")."""
+    possessive or organisation before it ("Iran's facilities", "Hezbollah positions"), or a
+    demonym before a noun for what a state acts through ("Russian troops", "Iranian officials",
+    "Russian strikes"; "American cable hosts" are not the United States); a place before it is
+    where ("the Kabul hotel")."""
     found: list[str] = []
     for head in [token, *token.conjuncts]:
-        named = [head, *(c for c in head.children if c.dep_ == "appos")]
-        found.extend(a for a in (index.actor(t) for t in named) if a and a not in found)
+        # "Rep. Adam Schiff, the top Democrat": the name; an apposition only names a head that
+        # has none ("the company, Apple").
+        own = index.actor(head)
+        named = [own] if own else [index.actor(c) for c in head.children if c.dep_ == "appos"]
+        found.extend(a for a in named if a and a not in found)
     if found:
         return found
+    state = _lemma(token) in STATE_NOUNS or _lemma(token) in _learned()["noun_triggers"]
     for child in token.children:
+        demonym = (index.mention_by_token.get(child.i) or {}).get("kind") == "demonym"
         if child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and (
-                (index.mention_by_token.get(child.i) or {}).get("kind") == "demonym" or child.ent_type_ == "ORG"):
+                demonym and state or child.ent_type_ == "ORG"):
             found.extend(a for a in index.actors_of_phrase(child, include_modifiers=False) if a not in found)
     return found
 
@@ -604,8 +635,9 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
         found = first_new(o for _, o in prep_objects(holder, OBJECT_PREPS | MORE_OBJECT_PREPS.get(kind, set())))
         if found:
             return found
-    # "send troops to support Iran": the purpose clause names the target.
-    for child in verb.children:
+    # "send troops to support Iran": the purpose clause names the target (of a deployment or
+    # a supply; "called on X to call out Russia" asks X, not Russia).
+    for child in (verb.children if kind in ("deploy", "supply", "support") else ()):
         if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
             found = first_new(direct_objects(child))
             if found:
