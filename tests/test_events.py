@@ -151,3 +151,18 @@ def test_events_between_countries_example_gives_rows_on_the_seeds(sql):
     kinds = {row[0] for row in rows}
     assert kinds <= set(ev.EVENT_TYPES)
     assert not any(row[1] == row[2] for row in rows)
+
+
+def test_agreements_loans_and_travel_need_their_terms_money_and_destination():
+    assert "agree" not in _types("Lynch agreed to a 30-minute interview.")
+    assert "agree" not in _types("Germany does not agree with France.")
+    assert ("agree", "israel", "hamas", "agreed") in _events("Israel and Hamas agreed on a ceasefire.")
+    assert "loan" not in _types("Russia is lending legitimacy to the network.")
+    assert ("loan", "international-monetary-fund", "greece", "lent") in _events("The IMF lent $2 billion to Greece.")
+    assert "travel" not in _types("Muslims traveling to the United States were stopped.")
+
+
+def test_a_clause_on_a_passive_borrows_its_agent_not_its_subject():
+    found = _events("Israel was attacked by Hamas on Saturday, killing 1,200 people.")
+    assert ("attack", "hamas", "israel", "attacked") in found
+    assert not any(e[1] == "israel" for e in found), found
