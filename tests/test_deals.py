@@ -178,3 +178,30 @@ def test_no_seed_deal_shown_has_one_side_or_did_not_happen(sql):
         assert conf >= sql("SELECT display_confidence()")[0][0]
     # the revenue figure and the one-sided takeover of the seeds are not shown
     assert sql("SELECT count(*) FROM fct_deals WHERE value = 565e6 OR value = 85e9") == [(0,)]
+
+
+def test_an_infinitive_under_an_object_is_done_by_the_object_and_only_asked_for():
+    deal = _one("Manafort pressed Yanukovych to sign an agreement with the European Union.")
+    assert "european-union" in deal["parties"] and not any("manafort" in p for p in deal["parties"])
+    assert deal["status"] == "proposed"
+
+
+def test_who_approves_a_deal_is_not_a_side_of_it():
+    for deal in _deals("Congress must approve any deal with Iran."):
+        assert "congress" not in deal["parties"]
+
+
+def test_coordinated_buyers_are_one_side():
+    deal = _one("Paul Manafort and Rick Gates bought assets in Ukraine.")
+    assert "two parties" not in deal["signals"] and "both roles" not in deal["signals"]
+    assert deal["confidence"] < 0.2
+
+
+@pytest.mark.parametrize("text", [
+    "Obama made a Middle East peace agreement his priority.",  # a region is not a side
+    "Sanders formed a partnership with a Republican.",  # one member, not the party
+    "Mark Schmidt bought the Woodmont property in 2006.",  # a place before the goods is no seller
+])
+def test_regions_members_and_places_are_not_sides(text):
+    for deal in _deals(text):
+        assert "two parties" not in deal["signals"] and deal["seller"] is None

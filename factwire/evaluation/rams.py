@@ -17,6 +17,9 @@ participant (``transaction.transaction.n/a`` names both sides so).
   transaction's (a deal on an attack or a death is wrong; deals on the excluded transaction
   types are left out). Deals elsewhere in a window are not judged: RAMS annotates one event
   per window.
+* "transaction between two named actors found as a deal": the same recall over the scored
+  events whose gold parties name two actors or more (our actors' mentions overlap them): the
+  transactions a deal between identifiable parties can be found for.
 * deals at the display confidence and the reliability table: the deals the gold can judge
   (:func:`labelled_deals`) with the confidence the extractor gave them (the shipped model is
   fitted on these rows too; ``python -m factwire.training deals`` reports the cross-fitted check).
@@ -43,6 +46,7 @@ EXCLUDED_SUBTYPES = ("embargosanction", "payforservice")
 PARTY_ROLES = ("giver", "recipient", "beneficiary", "participant")
 FOUND_KIND = "transaction found as a deal"
 PARTIES_KIND = "gold giver/recipient/beneficiary found among the deal's parties"
+NAMED_KIND = "transaction between two named actors found as a deal"
 TARGETS = {FOUND_KIND: 0.60, PARTIES_KIND: 0.55}
 
 Offsets = tuple[int, int]
@@ -139,6 +143,7 @@ def score_documents(docs: Iterable[RamsDoc], predictions: Iterable[dict],
     parties_total = parties_found = 0
     predicted_parties = right_parties = 0
     judged = []
+    named_total = named_found = 0
     for doc, pred in zip(docs, predictions):
         judged += [(deal.get("confidence") or 0.0, right) for deal, right in labelled_deals(doc, pred)]
         spans_of: dict[str, list[Offsets]] = {}
@@ -160,6 +165,11 @@ def score_documents(docs: Iterable[RamsDoc], predictions: Iterable[dict],
             matched = [deal for deal, triggers in deals
                        if any(_overlap(t, event.trigger) for t in triggers)]
             events_found += bool(matched)
+            named_sides = {actor for g in event.parties for actor, spans in spans_of.items()
+                           if any(_overlap(g, s) for s in spans)}
+            if len(named_sides) >= 2:
+                named_total += 1
+                named_found += bool(matched)
             party_ids = list(dict.fromkeys(p for deal in matched for p in deal_party_ids(deal)))
             party_spans = [s for p in party_ids for s in spans_of.get(p, [])]
             gold = event.parties
@@ -173,6 +183,7 @@ def score_documents(docs: Iterable[RamsDoc], predictions: Iterable[dict],
                    triggers_right / triggers_judged if triggers_judged else None),
         recall_row(dataset, PARTIES_KIND, parties_found, parties_total, TARGETS[PARTIES_KIND],
                    right_parties / predicted_parties if predicted_parties else None),
+        recall_row(dataset, NAMED_KIND, named_found, named_total),
         *confidence_rows(dataset, judged),
     ]
 

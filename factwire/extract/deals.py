@@ -19,7 +19,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from factwire.extract.syntax import (MentionIndex, text_of, starting_between, agent_of, argument_head, conjuncts, direct_objects, extent,
-                                     is_calendar_date, is_market_move, lower_lemmas, modality, phrase, prep_objects,
+                                     is_calendar_date, is_market_move, is_passive, lower_lemmas, modality, phrase, prep_objects,
                                      sentence_of, subjects, token_texts, verb_arguments)
 
 DEAL_NOUNS = {
@@ -88,9 +88,28 @@ VALUE_VERBS = {"value", "worth", "price", "cost", "total", "estimate", "pay"}
 # Generic deal nouns that name the same deal as a verb they hang from ("bought X in a deal ...").
 SAME_DEAL_NOUNS = {"deal", "agreement", "transaction", "contract", "pact"}
 # What governs a deal that was only attempted, or that failed: "tried to buy", "bid for".
-ATTEMPT_HEADS = {"try", "attempt", "seek", "bid", "want", "hope", "talk", "negotiation", "plan", "aim"}
+ATTEMPT_HEADS = {"try", "attempt", "seek", "bid", "want", "hope", "talk", "negotiation", "plan", "aim",
+                 # asked of someone: "pressed Yanukovych to sign", "urged Congress to approve"
+                 "press", "urge", "ask", "push", "pressure", "encourage", "lobby", "call"}
+# Auxiliaries of a deal that may come: "would broker a deal", "could buy".
+MODAL_AUXILIARIES = {"would", "could", "might", "may", "should"}
 FAIL_HEADS = {"fail", "failure"}
 FAIL_ADVERBS = {"unsuccessfully", "vainly"}
+
+
+# Status verbs said by a third party (a regulator, a legislature): their subject is not a side.
+THIRD_PARTY_VERBS = {"approve", "block"}
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Who does what a verb says: its subjects, except that an infinitive under a verb with an
+    object is done by that object ("Manafort pressed Yanukovych to sign": Yanukovych signs)."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if not own and verb.dep_ == "xcomp":
+        controller = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if controller:
+            return controller
+    return subjects(verb)
 
 
 def _is_dateline(token: Token) -> bool:
@@ -168,6 +187,8 @@ def _named(index: MentionIndex, head: Token | None) -> list[str]:
         return []
     found: list[str] = []
     for token in conjuncts(head):
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "some", "every") for c in token.children):
+            continue  # "a Republican" is one member, not the party
         actor = index.actor(token)
         if actor is None:
             actor = next((index.actor(c) for c in token.children
@@ -321,8 +342,11 @@ def noun_arguments(noun: Token) -> tuple[Token | None, Token | None, Token | Non
     elif agent is None:
         agent = possessor
     governor = _status_verb(noun)
-    if agent is None and governor is not None and noun.dep_ != "nsubj":
+    if agent is None and governor is not None and noun.dep_ != "nsubj" and (
+            governor.lemma_.lower() not in THIRD_PARTY_VERBS or DEAL_NOUNS.get(noun.lemma_.lower()) == "aid"):
         agent, _ = verb_arguments(governor)  # "Iran signed a deal", "a deal was signed by Iran"
+        if governor.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governor.children):
+            agent = next(iter(_subjects(governor)), agent)  # "pressed Yanukovych to sign a deal"
         agent = None if agent == noun else agent
     kind = DEAL_NOUNS.get(noun.lemma_.lower()) or _particle_noun(noun)
     if agent is None and kind in AGENTIVE_KINDS:
@@ -347,6 +371,13 @@ def _status_verb(noun: Token) -> Token | None:
     if noun.dep_ == "nsubj" and lemma not in STATUS_VERBS:
         return None
     return head if lemma in STATUS_VERBS or lemma in LIGHT_VERBS else None
+
+
+def _maker(index: MentionIndex, goods: Token) -> str | None:
+    """The seller named before the goods: a nationality ("Russian air defence systems") or a
+    company ("Boeing jets"), not a place ("the Woodmont property")."""
+    return next((index.actor(c) for c in goods.children if c.dep_ in ("amod", "compound")
+                 and c.ent_type_ in ("NORP", "ORG") and index.actor(c)), None)
 
 
 def _is_deal_noun(noun: Token) -> bool:
@@ -382,8 +413,8 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
             if objects:
                 item_token = argument_head(objects[0])
             break
-    if status_verb is not None:
-        for subject in subjects(status_verb):
+    if status_verb is not None and (status_verb.lemma_.lower() not in THIRD_PARTY_VERBS or kind == "aid"):
+        for subject in _subjects(status_verb):
             if subject == noun:
                 continue
             parties.extend(a for a in _agents(index, subject) if a not in parties)
@@ -400,9 +431,10 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
                         and status_verb.lemma_.lower() in ("win", "receive", "secure", "land", "get", "clinch", "book"))
     for child in noun.children:
         if child.dep_ in ("compound", "nmod", "poss") or (child.dep_ == "amod" and kind in ("aid", "loan")):
-            # "the Apple-Nokia deal", "US aid": a name before the noun is a side of it.
+            # "the Apple-Nokia deal", "US aid": a name before the noun is a side of it; a
+            # region is where it applies ("a Middle East peace agreement").
             actor = index.actor(child)
-            if actor and actor not in parties and not _is_dateline(child):
+            if actor and actor not in parties and not _is_dateline(child) and child.ent_type_ != "LOC":
                 parties.append(actor)
     recipients = [a for _, obj in prep_objects(noun, {"to", "for"}) for a in _named(index, obj)]
     if status_verb is not None and kind in ("aid", "loan"):
@@ -420,8 +452,7 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         # named by "from" or, for goods, by the maker's name before them ("Russian systems").
         seller = next((a for _, obj in prep_objects(noun, {"from"}) for a in _named(index, obj)), None)
         if seller is None and item_token is not None and not item_actors and item_token.pos_ == "NOUN":
-            seller = next((index.actor(c) for c in item_token.children
-                           if c.dep_ in ("amod", "compound") and index.actor(c)), None)
+            seller = _maker(index, item_token)
         if seller == buyer:
             seller = None
     elif kind == "sale":
@@ -466,9 +497,10 @@ def _attempted(trigger: Token, governor: Token | None, status: str | None) -> st
         chain.append(governor)
     lemmas = {t.lemma_.lower() for t in chain[1:]}
     adverbs = {c.lower_ for t in chain for c in t.children if c.dep_ == "advmod"}
+    modals = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"} & MODAL_AUXILIARIES
     if lemmas & FAIL_HEADS or adverbs & FAIL_ADVERBS:
         return "failed"
-    if lemmas & ATTEMPT_HEADS and status in (None, "completed", "signed", "agreed", "reported", "mentioned"):
+    if (lemmas & ATTEMPT_HEADS or modals) and status in (None, "completed", "signed", "agreed", "reported", "mentioned"):
         return "proposed"
     return status
 
@@ -482,6 +514,9 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         return None
     kind = DEAL_VERBS[lemma]
     agent, theme = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
+    if (verb.dep_ == "xcomp" and not is_passive(verb)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        agent = next(iter(_subjects(verb)), agent)  # "asked Fox News to donate": Fox News donates
     agents = _agents(index, agent) if agent is not None else []
     for other in (agent.conjuncts if agent is not None else ()):
         agents.extend(a for a in _agents(index, other) if a not in agents)
@@ -509,8 +544,7 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         buyer = next(iter(agents), None)
         seller = next((a for p, a in counterpart if p == "from"), None)
         if seller is None and item_token is not None and not item_actors and item_token.pos_ == "NOUN":
-            seller = next((index.actor(c) for c in item_token.children
-                           if c.dep_ in ("amod", "compound") and index.actor(c)), None)
+            seller = _maker(index, item_token)
         if seller == buyer:
             seller = None
     elif kind in ("sale", "supply"):
@@ -556,8 +590,11 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         status = STATUS_VERBS[verb.head.lemma_.lower()]  # "agreed to buy": agreed, not completed
     status = _attempted(verb, None, status)
     start, end = phrase(verb, max_chars=200)
-    return _deal(kind, parties, buyer, seller, item_token, start, end, verb, status,
+    deal = _deal(kind, parties, buyer, seller, item_token, start, end, verb, status,
                  extent(verb), index.span_of(agent), index.span_of(theme), mood)
+    if kind not in AGENTIVE_KINDS:
+        deal["_one_side"] = set(agents)  # "Manafort and two partners ... to buy": one buying side
+    return deal
 
 
 def _is_money_token(token: Token, amounts: list[dict]) -> bool:
@@ -710,7 +747,7 @@ def _merge(deals: list[dict]) -> list[dict]:
             target["status"] = deal["status"]
     for deal in merged:
         deal.pop("_sentence", None)
-        deal["signals"] = deal_signals(deal)
+        deal["signals"] = deal_signals(deal, deal.pop("_one_side", set()))
         deal["confidence"] = confidence(deal["signals"])
         first = deal["mentions"][0]
         key = f"{deal['kind']}|{'|'.join(sorted(deal['parties']))}|{first['start']}"
@@ -738,16 +775,18 @@ SIGNALS = (
 # cannot weigh.
 
 
-def deal_signals(deal: dict) -> list[str]:
-    """The signals of :data:`SIGNALS` a deal row shows, in that order."""
+def deal_signals(deal: dict, one_side: set[str] = frozenset()) -> list[str]:
+    """The signals of :data:`SIGNALS` a deal row shows, in that order. ``one_side``: actors
+    coordinated as the subject of a purchase, sale or loan, who are one side, not two."""
     kind = deal["kind"]
     on = {
-        "two parties": len(set(deal["parties"])) >= 2,
+        "two parties": len(set(deal["parties"])) >= 2 and any(p not in one_side for p in deal["parties"]),
         # the kind's roles filled: buyer and seller (lender and borrower, giver and recipient),
         # or a buyer and the company bought
         # or a buyer and the company bought; an agreement's roles are its two sides
         "both roles": (deal.get("buyer") is not None and (deal.get("seller") is not None or (
-            kind in ("purchase", "acquisition", "sale") and any(p != deal["buyer"] for p in deal["parties"]))))
+            kind in ("purchase", "acquisition", "sale")
+            and any(p != deal["buyer"] and p not in one_side for p in deal["parties"]))))
         or (kind in ("agreement", "merger") and len(set(deal["parties"])) >= 2),
         "value tied": deal.get("value") is not None,
         "planned": deal.get("status") == "proposed",
