@@ -90,3 +90,47 @@ def test_speaker_model_is_the_trained_one():
     assert weights["role=cue_subject"] > weights["role=other"]
     assert weights.get("governs", 0) > 0
     assert "PolNeAR train" in model["trained_on"]
+
+
+def test_speaker_training_examples_label_the_source(tmp_path):
+    """The quote-speaker step's examples (no fitting here): each phrase around a quote, true for
+    the head of the annotated Source, for direct quotes and for partial quotes alike."""
+    from factwire.evaluation import polnear
+    from factwire.extract.actors import find_actors
+    from factwire.nlp import parse
+    from factwire.training.quote_speakers import annotations, examples
+
+    text = ('Maria Lopez visited the plant in Ohio on Monday.\n'
+            '“We will keep every job in this town,” Lopez told the workers.\n'
+            'John Smith said the plan was “a disaster for working families” and left.\n')
+    folder = tmp_path / "polnear" / "train"
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    (folder / "text" / "a.txt").write_text(text, encoding="utf-8")
+
+    def span(needle, nth=0):
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(needle, at + 1)
+        return at, at + len(needle)
+
+    lines = []
+    for number, (source, cue, content) in enumerate([
+            (span("Lopez", 1), span("told"), span("“We will keep every job in this town,”")),
+            (span("John Smith"), span("said"), span("the plan was “a disaster for working families”"))]):
+        ids = [f"T{3 * number + k}" for k in (1, 2, 3)]
+        for tid, kind, (s, e) in zip(ids, ("Source", "Cue", "Content"), (source, cue, content)):
+            lines.append(f"{tid}\t{kind} {s} {e}\t{text[s:e]}")
+        lines.append(f"E{number + 1}\tAttribution:{ids[1]} Source:{ids[0]} Cue:{ids[1]} Content:{ids[2]}")
+    (folder / "attributions" / "a_x.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    gold = polnear.load_split(tmp_path / "polnear", "train")
+    annotated = annotations(tmp_path)
+    assert len(annotated["a"]["partial"]) == 1 and len(annotated["a"]["cues"]) == 2
+    doc = next(parse([text]))
+    found, mentions = find_actors(doc)
+    rows = examples([(gold[0], doc, mentions, {a.id: a.as_dict() for a in found})], {"say", "tell"}, annotated)
+    positives = [features for features, label in rows if label]
+    assert len(positives) == 2  # Lopez for the direct quote, Smith for the partial one
+    assert all("role=cue_subject" in features for features in positives)
+    assert len(rows) > len(positives)  # other phrases (the workers, the plan...) are the negatives
