@@ -205,3 +205,12 @@ def test_coordinated_buyers_are_one_side():
 def test_regions_members_and_places_are_not_sides(text):
     for deal in _deals(text):
         assert "two parties" not in deal["signals"] and deal["seller"] is None
+
+
+def test_a_purpose_clause_gives_the_counterparty():
+    deal = _one("Microsoft in 2017 announced a multi-year deal to sell cloud services to U.S. energy giant Chevron Corp.")
+    assert (deal["kind"], deal["seller"], deal["buyer"]) == ("sale", "microsoft", "chevron")
+
+
+def test_a_named_agreement_is_not_a_deal_row():
+    assert _deals("Trump pulled the United States out of the Paris Agreement.") == ()

@@ -253,8 +253,8 @@ def find_deals(doc: Doc, index: MentionIndex, amounts: list[dict], dates: list[d
                 lemma in DEAL_NOUNS or _particle_noun(token)):
             if lemma in WEAK_DEAL_NOUNS and not _money_in_sentence(token, amounts):
                 continue
-            if not _is_deal_noun(token):
-                continue
+            if not _is_deal_noun(token) or index.actor(token):
+                continue  # not a transaction here, or the name of one ("the Paris Agreement")
             deal = _from_noun(token, index, handled)
         elif token.pos_ == "VERB" and lemma in DEAL_VERBS:
             deal = _from_verb(token, index, amounts)
@@ -404,11 +404,13 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
     buyer = seller = None
     item_token = theme
     # "a deal ... to purchase X": the purpose clause gives the kind, the item and the roles.
+    purpose = None
     for child in noun.subtree:
         if (child.pos_ == "VERB" and child.lemma_.lower() in DEAL_VERBS
                 and child.dep_ in ("acl", "relcl", "advcl", "xcomp")):
             kind = DEAL_VERBS[child.lemma_.lower()]
             handled.add(child.i)
+            purpose = child
             objects = direct_objects(child)
             if objects:
                 item_token = argument_head(objects[0])
@@ -436,7 +438,8 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
             actor = index.actor(child)
             if actor and actor not in parties and not _is_dateline(child) and child.ent_type_ != "LOC":
                 parties.append(actor)
-    recipients = [a for _, obj in prep_objects(noun, {"to", "for"}) for a in _named(index, obj)]
+    recipients = [a for holder in (noun, purpose) if holder is not None
+                  for _, obj in prep_objects(holder, {"to", "for"}) for a in _named(index, obj)]
     if status_verb is not None and kind in ("aid", "loan"):
         # "provided $1bn in aid to Ukraine", "gave Kyiv a loan"
         recipients += [a for _, obj in prep_objects(status_verb, {"to"}) for a in _named(index, obj)]
@@ -450,7 +453,8 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         buyer = parties[0] if parties else None
         # what is bought is a target, not the seller ("Apple's purchase of NeXT"); a seller is
         # named by "from" or, for goods, by the maker's name before them ("Russian systems").
-        seller = next((a for _, obj in prep_objects(noun, {"from"}) for a in _named(index, obj)), None)
+        seller = next((a for holder in (noun, purpose) if holder is not None
+                       for _, obj in prep_objects(holder, {"from"}) for a in _named(index, obj)), None)
         if seller is None and item_token is not None and not item_actors and item_token.pos_ == "NOUN":
             seller = _maker(index, item_token)
         if seller == buyer:
