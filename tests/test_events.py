@@ -166,3 +166,11 @@ def test_a_clause_on_a_passive_borrows_its_agent_not_its_subject():
     found = _events("Israel was attacked by Hamas on Saturday, killing 1,200 people.")
     assert ("attack", "hamas", "israel", "attacked") in found
     assert not any(e[1] == "israel" for e in found), found
+
+
+def test_a_person_attacking_a_person_in_words_condemns_and_the_asked_one_does_what_is_asked():
+    found = _events("Jennifer Palmieri called on Donald Trump to stop attacking Alicia Machado and apologize.")
+    assert ("request", "jennifer-palmieri", "donald-trump", "called") in found
+    assert ("condemn", "donald-trump", "alicia-machado", "attacking") in found
+    assert not any(e[0] == "attack" for e in found), found
+    assert ("attack", "russia", "ukraine", "attacked") in _events("Russia attacked Ukraine on Thursday.")

@@ -433,7 +433,14 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
             subject_tokens = [agent] if agent is not None and verb.dep_ == "advcl" else subject_tokens
             if verb.dep_ == "advcl" and agent is None:
                 subject_tokens = []
+        controller = _controller(verb)
+        if not own and controller is not None:
+            subject_tokens = [controller]
     kind = _sense(verb, lemma, kind, themes, index)
+    if kind == "attack" and lemma in VERBAL_ATTACKS and _by_a_person(subject_tokens) and not any(
+            _is_attackable(t, index) and not _is_animate(t, index) for t in themes):
+        # "Trump attacked Machado in tweets": a person attacking a person with words criticises.
+        kind = "condemn"
     if kind is None:
         return []
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and (index.mention_by_token.get(verb.head.i) or {}).get("kind") == "demonym":
@@ -458,6 +465,41 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
     arg0, arg1 = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
     return _make(verb, kind, lemma, "verb", subject_actors, object_actor, modality(verb), index, dates,
                  arg0, arg1)
+
+
+# Verbs whose clause's subject is their object: "called on Trump to stop attacking Machado",
+# "urged Republicans to join", "asked Iran to release".
+OBJECT_CONTROL = {"ask", "urge", "order", "tell", "call", "persuade", "force", "allow", "help", "encourage",
+                  "invite", "instruct", "beg", "press", "pressure", "push", "warn", "request", "require"}
+# Attack verbs that are also verbs of criticism.
+VERBAL_ATTACKS = {"attack", "assault", "hit", "target", "blast", "slam"}
+
+
+def _controller(verb: Token) -> Token | None:
+    """Who does what an infinitive or gerund clause says, when the verb above it asks, orders or
+    urges someone: that someone ("called on Trump to stop attacking" - Trump attacks)."""
+    current = verb
+    for _ in range(2):
+        if current.dep_ != "xcomp" or current.head is current:
+            return None
+        parent = current.head
+        if _lemma(parent) in OBJECT_CONTROL:
+            objects = [c for c in parent.children if c.dep_ in ("dobj", "dative")]
+            objects = objects or [o for p, o in prep_objects(parent, {"on", "upon"})]
+            return objects[0] if objects else None
+        current = parent  # "called on Trump to stop attacking": through "stop"
+    return None
+
+
+def _by_a_person(subjects_: list[Token]) -> bool:
+    """The subject names a person (or a person's words: "a Donald Trump tweet")."""
+    for subject in subjects_:
+        if subject.ent_type_ == "PERSON":
+            return True
+        if subject.pos_ == "NOUN" and any(c.ent_type_ == "PERSON" for c in subject.children
+                                          if c.dep_ in ("compound", "poss")):
+            return True
+    return False
 
 
 def _is_supported_elsewhere(noun: Token) -> bool:
