@@ -214,3 +214,8 @@ def test_a_purpose_clause_gives_the_counterparty():
 
 def test_a_named_agreement_is_not_a_deal_row():
     assert _deals("Trump pulled the United States out of the Paris Agreement.") == ()
+
+
+def test_an_agreement_s_own_name_is_no_side():
+    for deal in _deals("The Obama administration's pending Trans-Pacific Partnership deal with Japan was signed."):
+        assert not any("partnership" in p for p in deal["parties"])

@@ -112,6 +112,14 @@ def _subjects(verb: Token) -> list[Token]:
     return subjects(verb)
 
 
+def _names_a_deal(index: MentionIndex, token: Token) -> bool:
+    """Whether the actor mention a token is in is the name of an agreement ("the Trans-Pacific
+    Partnership", "the Paris Agreement"): a deal, never a side of one."""
+    mention = index.mention_by_token.get(token.i)
+    words = mention["text"].lower().replace("-", " ").split() if mention else []
+    return bool(words) and words[-1] in DEAL_NOUNS
+
+
 def _is_dateline(token: Token) -> bool:
     """A place written in capitals at the start of a sentence, before the agency or a dash
     ("DUBAI (Reuters) -", "WASHINGTON --"): where the story was filed, never a party."""
@@ -202,7 +210,7 @@ def _named(index: MentionIndex, head: Token | None) -> list[str]:
         if actor is None and _is_the_two(token):
             found.extend(a for a in _the_two(index, token) if a not in found)
             continue
-        if actor and not _is_dateline(token) and actor not in found:
+        if actor and not _is_dateline(token) and not _names_a_deal(index, token) and actor not in found:
             found.append(actor)
     return found
 
@@ -436,7 +444,8 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
             # "the Apple-Nokia deal", "US aid": a name before the noun is a side of it; a
             # region is where it applies ("a Middle East peace agreement").
             actor = index.actor(child)
-            if actor and actor not in parties and not _is_dateline(child) and child.ent_type_ != "LOC":
+            if (actor and actor not in parties and not _is_dateline(child) and child.ent_type_ != "LOC"
+                    and not _names_a_deal(index, child)):
                 parties.append(actor)
     recipients = [a for holder in (noun, purpose) if holder is not None
                   for _, obj in prep_objects(holder, {"to", "for"}) for a in _named(index, obj)]
