@@ -134,3 +134,13 @@ def test_speaker_training_examples_label_the_source(tmp_path):
     assert len(positives) == 2  # Lopez for the direct quote, Smith for the partial one
     assert all("role=cue_subject" in features for features in positives)
     assert len(rows) > len(positives)  # other phrases (the workers, the plan...) are the negatives
+
+
+def test_pronoun_is_not_the_object_of_the_sentence_before():
+    """"he" after "X attacked Clinton" is X, never Clinton; with X no actor, "he" names none."""
+    facts = extract('Trump attacked Clinton at a rally in Ohio. "She is the worst candidate in '
+                    'history," he said.')
+    names = {a["id"]: a["name"] for a in facts["actors"]}
+    (quote,) = facts["quotes"]
+    assert quote["speaker_text"] == "he"
+    assert names.get(quote["speaker_actor_id"]) in (None, "Trump", "Donald Trump")

@@ -356,25 +356,33 @@ class SpeakerContext:
         return None, doc[left:token.i + 1].text
 
     def _antecedent(self, position: int, wanted: set[str], window: int | None = None) -> str | None:
-        """The actor a pronoun at ``position`` stands for: the last actor of a wanted type named
-        before it outside quotations as the subject of its clause (a reader takes "he" for the
-        one the sentences before were about), else the last one named at all; ``window`` bounds
-        how far back (characters)."""
+        """The actor a pronoun at ``position`` stands for, as a reader takes it: the last name
+        before it, outside quotations, that is the subject of its clause (the one the sentences
+        before were about), when it names an actor of a wanted type; none when that subject is
+        a name no actor was made of (better no actor than the object of its sentence); with no
+        named subject within reach, the last actor of a wanted type named. ``window`` bounds how
+        far back (characters)."""
+        limit = position - (window or SUBJECT_WINDOW_CHARS)
+        i = self._token_at(position) - 1
+        doc = self.doc
+        while i >= 0 and doc[i].idx >= limit:
+            token = doc[i]
+            i -= 1
+            named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
+            if token.dep_ not in ("nsubj", "nsubjpass") or not named or self.inside_quote(token.idx):
+                continue  # (a name the tagger took for a noun, "Trump attacked", is a name)
+            mention = self.mention_at(token)
+            if mention is None:
+                return None
+            if self.actors_by_id.get(mention["actor_id"], {}).get("type") in wanted:
+                return mention["actor_id"]
         at = bisect.bisect_left(self.mention_starts, position) - 1
-        fallback = None
         while at >= 0:
             m = self.mentions[at]
             at -= 1
             if window is not None and position - m["start"] > window:
                 break
-            if self.actors_by_id.get(m["actor_id"], {}).get("type") not in wanted \
-                    or self.inside_quote(m["start"]) or m.get("kind") in ("demonym", "nested"):
-                continue
-            if fallback is None:
-                fallback = m["actor_id"]
-            if position - m["start"] > SUBJECT_WINDOW_CHARS:
-                break
-            span = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            if self.actors_by_id.get(m["actor_id"], {}).get("type") in wanted \
+                    and not self.inside_quote(m["start"]) and m.get("kind") not in ("demonym", "nested"):
                 return m["actor_id"]
-        return fallback
+        return None
