@@ -82,7 +82,7 @@ def rows_for_eval(dataset: str, scored: list[tuple[float, bool]], threshold: flo
     the mean predicted confidence (in the kind) against the observed precision (the score)."""
     shown = [r for c, r in scored if c >= threshold]
     rows = [precision_row(dataset, f"deals at display confidence >= {threshold:g} (shipped model)",
-                          sum(shown), len(shown), None, len(scored), DISPLAY_PRECISION_TARGET)]
+                          sum(shown), len(shown), None, len(shown), DISPLAY_PRECISION_TARGET)]
     for line in reliability(scored):
         rows.append(precision_row(dataset, f"deals confidence {line['bin']}: mean predicted {line['mean_confidence']:.2f}",
                                   round(line["precision"] * line["rows"]), line["rows"], None, line["rows"]))
