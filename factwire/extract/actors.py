@@ -444,7 +444,8 @@ def _acronyms(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _repeated_names(doc: Doc, text: str, candidates: list[_Candidate], full_people: list[str]) -> list[_Candidate]:
     """Later uses of a name that NER tagged elsewhere in the article but missed here
-    ("Twitter", a surname "Sunak" after "Rishi Sunak"): one pass over the tokens."""
+    ("Twitter", a surname "Sunak" after "Rishi Sunak"): one pass over the tokens. A use NER
+    typed as something that is not an actor ("Windows" the product) stays what NER said."""
     labels: dict[str, str] = {}
     for cand in candidates:
         surface = text[cand.start:cand.end]
@@ -465,6 +466,8 @@ def _repeated_names(doc: Doc, text: str, candidates: list[_Candidate], full_peop
         if label is None or starts[i] in taken:
             continue
         token = doc[i]
+        if token.ent_type_ and token.ent_type_ not in ENTITY_TYPES:
+            continue  # NER read this use as something else: a product, a work, an event
         if token.pos_ != "PROPN" and not (token.text in surnames and token.is_title and not token.is_stop):
             continue  # a surname that is also a word ("Jobs") still counts after the full name
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and not doc[token.i + 1].is_punct:
