@@ -219,3 +219,20 @@ def test_a_named_agreement_is_not_a_deal_row():
 def test_an_agreement_s_own_name_is_no_side():
     for deal in _deals("The Obama administration's pending Trans-Pacific Partnership deal with Japan was signed."):
         assert not any("partnership" in p for p in deal["parties"])
+
+
+@pytest.mark.parametrize("text, kind, seller, buyer, status", [
+    ("The IMF approved a $3 billion loan to Pakistan.", "loan", "international-monetary-fund", "pakistan", "agreed"),
+    ("Germany will supply Ukraine with Leopard tanks.", "supply", "germany", "ukraine", "announced"),
+    ("The United States has provided Israel with $3.8 billion in annual military aid.", "aid", "united-states", "israel", None),
+    ("Toyota invested $500 million in Uber.", "investment", "uber", "toyota", "completed"),
+])
+def test_lenders_givers_suppliers_and_investors(text, kind, seller, buyer, status):
+    deal = _one(text)
+    assert (deal["kind"], deal["seller"], deal["buyer"]) == (kind, seller, buyer)
+    assert status is None or deal["status"] == status
+
+
+def test_the_owner_of_goods_bought_sells_them():
+    deal = _one("Disney has agreed to buy 21st Century Fox's entertainment assets for $52.4 billion.")
+    assert (deal["buyer"], deal["status"]) == ("disney", "agreed") and deal["seller"] is not None

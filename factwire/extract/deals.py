@@ -351,7 +351,7 @@ def noun_arguments(noun: Token) -> tuple[Token | None, Token | None, Token | Non
         agent = possessor
     governor = _status_verb(noun)
     if agent is None and governor is not None and noun.dep_ != "nsubj" and (
-            governor.lemma_.lower() not in THIRD_PARTY_VERBS or DEAL_NOUNS.get(noun.lemma_.lower()) == "aid"):
+            governor.lemma_.lower() not in THIRD_PARTY_VERBS or DEAL_NOUNS.get(noun.lemma_.lower()) in ("aid", "loan")):
         agent, _ = verb_arguments(governor)  # "Iran signed a deal", "a deal was signed by Iran"
         if governor.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governor.children):
             agent = next(iter(_subjects(governor)), agent)  # "pressed Yanukovych to sign a deal"
@@ -371,6 +371,12 @@ def _status_verb(noun: Token) -> Token | None:
           and head.head.head.pos_ == "VERB" and head.head.head.lemma_.lower() in AMOUNT_VERBS):
         head = head.head.head  # "approved $1 billion in military aid", "a loan": the amount's verb
         return head
+    elif (noun.dep_ == "pobj" and head.lower_ in ("in", "with") and head.head.dep_ == "pobj"
+          and head.head.head.lower_ == "with" and head.head.head.head.lemma_.lower() in AMOUNT_VERBS):
+        return head.head.head.head  # "provided Israel with $3.8 billion in military aid"
+    elif (noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB"
+          and head.head.lemma_.lower() in AMOUNT_VERBS):
+        return head.head  # "provided Ukraine with aid"
     elif noun.dep_ not in ("dobj", "nsubjpass", "nsubj"):
         return None
     if head.pos_ not in ("VERB", "AUX"):
@@ -382,10 +388,12 @@ def _status_verb(noun: Token) -> Token | None:
 
 
 def _maker(index: MentionIndex, goods: Token) -> str | None:
-    """The seller named before the goods: a nationality ("Russian air defence systems") or a
-    company ("Boeing jets"), not a place ("the Woodmont property")."""
-    return next((index.actor(c) for c in goods.children if c.dep_ in ("amod", "compound")
-                 and c.ent_type_ in ("NORP", "ORG") and index.actor(c)), None)
+    """The seller named before the goods: their owner ("Fox's entertainment assets"), a
+    nationality ("Russian air defence systems") or a company ("Boeing jets"), not a place
+    ("the Woodmont property")."""
+    owner = next((index.actor(c) for c in goods.children if c.dep_ == "poss" and index.actor(c)), None)
+    return owner or next((index.actor(c) for c in goods.children if c.dep_ in ("amod", "compound")
+                          and c.ent_type_ in ("NORP", "ORG") and index.actor(c)), None)
 
 
 def _is_deal_noun(noun: Token) -> bool:
@@ -423,7 +431,8 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
             if objects:
                 item_token = argument_head(objects[0])
             break
-    if status_verb is not None and (status_verb.lemma_.lower() not in THIRD_PARTY_VERBS or kind == "aid"):
+    # who approves aid or a loan gives it ("the IMF approved a $3 billion loan to Pakistan")
+    if status_verb is not None and (status_verb.lemma_.lower() not in THIRD_PARTY_VERBS or kind in ("aid", "loan")):
         for subject in _subjects(status_verb):
             if subject == noun:
                 continue
@@ -452,7 +461,8 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
     if status_verb is not None and kind in ("aid", "loan"):
         # "provided $1bn in aid to Ukraine", "gave Kyiv a loan"
         recipients += [a for _, obj in prep_objects(status_verb, {"to"}) for a in _named(index, obj)]
-        recipients += [a for c in status_verb.children if c.dep_ == "dative" for a in _named(index, c)]
+        recipients += [a for c in status_verb.children if c.dep_ in ("dative", "dobj") and c.i != noun.i
+                       for a in _named(index, c)]  # "gave Kyiv a loan", "provided Israel with aid"
     item_actors = (_named(index, item_token) or _owned(index, item_token)) if item_token is not None else []
     if supplier_subject:
         # "Airbus won an order from Qantas": the subject supplies, "from" names the customer.
@@ -468,9 +478,12 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
             seller = _maker(index, item_token)
         if seller == buyer:
             seller = None
-    elif kind == "sale":
+    elif kind in ("sale", "supply"):
         seller = parties[0] if parties else None
-        buyer = next(iter(recipients), None)
+        # "a deal with the European Commission to supply doses": the other side buys
+        withs = [a for holder in (noun, status_verb) if holder is not None
+                 for _, obj in prep_objects(holder, {"with"}) for a in _named(index, obj)]
+        buyer = next((a for a in (*recipients, *withs) if a != seller), None)
     elif kind in ("loan", "aid") and parties:
         seller = parties[0]  # the lender or giver
         buyer = next((a for a in (*recipients, *item_actors) if a != seller), None)
@@ -544,7 +557,11 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
             counterpart.extend((prep, a) for a in _named(index, obj))
     datives = [c for c in verb.children if c.dep_ == "dative"]
     if lemma in WEAK_DEAL_VERBS and not _money_in_sentence(verb, amounts) and not (
-            lemma == "settle" and any(p == "with" for p, _ in counterpart)):
+            lemma == "settle" and any(p == "with" for p, _ in counterpart)) and not (
+            # "supplied Ukraine with tanks", "ordered 25 Boeing 787s": goods between actors
+            lemma in ("supply", "order") and agents and item_token is not None and (
+                (lemma == "supply" and item_actors and prep_objects(verb, {"with"}))
+                or (item_token.pos_ in ("NOUN", "PROPN") and _maker(index, item_token)))):
         return None
     if lemma in GIVING_VERBS:
         given_money = any(_is_money_token(o, amounts) for o in direct_objects(verb)) or (
@@ -570,7 +587,10 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
                           for o in t.children if o.dep_ == "pobj" for a in _named(index, o)), None)
         if buyer is None and kind == "supply" and theme is not None and index.actor(theme):
             buyer = index.actor(theme)  # "Iran supplied Russia with ..."
+            item_token = next((o for _, o in prep_objects(verb, {"with"})), None)
     elif kind == "loan":
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        item_token = objects[0] if objects else item_token  # what is lent, not to whom
         lender = lemma != "borrow"
         side = next(iter(agents), None)
         other = next((a for p, a in counterpart if p in (("to", "for") if lender else ("from",))), None)
@@ -586,6 +606,10 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         if buyer is None and datives:
             buyer = next(iter(_named(index, datives[0])), None)
         buyer = buyer or next((a for a in item_actors if a != seller), None)  # "the US funded the group"
+    elif kind == "investment":
+        # the investor buys into the company invested in ("invested $500 million in Uber")
+        buyer = next(iter(agents), None)
+        seller = next((a for _, obj in prep_objects(verb, {"in"}) for a in _named(index, obj) if a != buyer), None)
     elif kind == "agreement" and lemma in ("license", "licence"):
         seller = next(iter(agents), None)
         buyer = next((a for p, a in counterpart if p in ("to", "for")), None)
@@ -593,12 +617,14 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     for actor in (buyer, seller, *(a for _, a in counterpart)):
         if actor and actor not in parties:
             parties.append(actor)
-    if kind in ("acquisition", "purchase", "merger"):
-        parties.extend(a for a in item_actors if a not in parties)  # the company bought is a party
+    if kind in ("acquisition", "purchase", "merger", "sale"):
+        parties.extend(a for a in item_actors if a not in parties)  # the company bought or sold is a party
     if not parties or (not agents and not counterpart and buyer is None and seller is None):
         return None
     mood = modality(verb)
     status = {"hypothetical": "proposed", "negated": "denied", "reported": "reported"}.get(mood, "completed")
+    if mood == "asserted" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children):
+        status = "announced"  # "Shell will buy BG Group": said, not done
     if mood == "asserted" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in STATUS_VERBS:
         status = STATUS_VERBS[verb.head.lemma_.lower()]  # "agreed to buy": agreed, not completed
     status = _attempted(verb, None, status)
