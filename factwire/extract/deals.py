@@ -1,11 +1,23 @@
-"""Deals and agreements: kind, parties, buyer and seller, value, item, date, status, citation.
+"""Deals and agreements: kind, parties, buyer and seller, value, item, date, status, citation,
+and a confidence.
 
-Triggers are deal nouns ("agreement", "deal", "sale of X to Y", "X's acquisition of Y") and
-transaction verbs ("buy", "sell", "acquire", "license", "bail out"). The dependency parse gives
-each trigger its agent (PropBank Arg0) and theme (Arg1) heads, which need not be actors ("the
-company", "shares"), and the parties, which are actors. A trigger makes a deal only when it has
-at least one actor party. Mentions of one deal in an article (same kind, same parties,
-compatible date and value) are merged into one deal with several mentions.
+Triggers are deal nouns ("agreement", "deal", "aid", "sale of X to Y", "X's acquisition of Y")
+and transaction verbs ("buy", "sell", "acquire", "donate", "license", "bail out"). The
+dependency parse gives each trigger its agent (PropBank Arg0) and theme (Arg1) heads, which need
+not be actors ("the company", "shares"), and the parties, which are actors the phrases name:
+never a dateline, a name that only modifies another noun ("US banks"), a region, one member
+("a Republican") or an agreement's own name. Roles follow the syntax (passives, possessives,
+"from", "to", the company bought being a party and not its seller); a value is the deal's only
+when the grammar ties the amount to the trigger; status comes from the verb and what governs it
+(tried, failed, refused, asked to, would, will). A trigger makes a deal row only when it has at
+least one actor party; revenue ("Apple's sales"), bargains and figures of speech make none.
+
+Every row carries a confidence: a logistic model over a few signals (two sides, roles filled,
+value tied, planned, did not happen), fitted on the deals RAMS and MEANTIME can judge
+(factwire/training/deals.py); the marts show rows at or above the display threshold. A
+one-sided row ("Apple began selling movies") is kept for SQL but scores low: a deal has two
+sides, and a wrong row costs a reader more than a missing one. Mentions of one deal in an
+article (same kind, same parties, compatible date and value) are merged into one deal.
 """
 
 from __future__ import annotations
