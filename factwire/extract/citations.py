@@ -11,6 +11,7 @@ sources as often as named ones, and a reader wants to know a claim rests on "off
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -41,13 +42,14 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
     mention_by_start = {m["start"]: m for m in mentions}
     ordered = sorted(mentions, key=lambda m: m["start"])
     citations: list[dict] = []
-    seen_spans: set[tuple[int, int]] = set()
+    taken: list[tuple[int, int]] = []  # the citations' spans, disjoint, sorted
 
     def add(start: int, end: int, source: str, how: str, actor_id: str | None = None,
             named: bool = True) -> None:
-        if (start, end) in seen_spans or any(c["start"] < end and start < c["end"] for c in citations):
-            return
-        seen_spans.add((start, end))
+        at = bisect.bisect_left(taken, (start, end))
+        if (at > 0 and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end):
+            return  # one place in the text cites one source
+        taken.insert(at, (start, end))
         if actor_id is None and named:
             mention = mention_by_start.get(start)
             actor_id = mention["actor_id"] if mention else None
@@ -87,17 +89,22 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
 
 def _according_to(doc: Doc, text: str, mentions: list[dict]):
     """(start, end, source, kind, actor id, named) of every "according to X", named or not."""
+    mention_starts = [m["start"] for m in mentions]
+    ents = [e for e in entities(doc) if e.label_ in ("ORG", "PERSON")]
+    ent_starts = [e.start_char for e in ents]
     for match in re.finditer(r"\baccording\s+to\s+", text, re.IGNORECASE):
         phrase = _object_phrase(doc, match.end())
         if phrase is None:
             continue
         start, end, head = phrase
-        mention = _source_mention(doc, start, end, head, mentions)
+        # The names inside the phrase, found by bisection (the cost stays linear in the article).
+        within = mentions[bisect.bisect_left(mention_starts, start):bisect.bisect_left(mention_starts, end)]
+        mention = _source_mention(doc, start, end, head, within)
         if mention is not None:
             name = clean_name(mention["text"], person=None) or mention["text"]
             yield mention["start"], mention["end"], name, "inline", mention["actor_id"], True
             continue
-        ent = _entity_in(doc, start, end)
+        ent = _entity_in(ents[bisect.bisect_left(ent_starts, start):bisect.bisect_left(ent_starts, end)], end)
         if ent is not None:
             s, e, name = _name_of(ent)
             yield s, e, name, "inline", None, True
@@ -188,9 +195,10 @@ def _hangs_on(doc: Doc, mention: dict, head: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _BEHIND and root.head.head.i == head.i
 
 
-def _entity_in(doc: Doc, start: int, end: int) -> Span | None:
-    for ent in entities(doc):
-        if ent.start_char >= start and ent.end_char <= end and ent.label_ in ("ORG", "PERSON"):
+def _entity_in(ents: list[Span], end: int) -> Span | None:
+    """The first person or organisation entity (of those starting in a phrase) that ends in it."""
+    for ent in ents:
+        if ent.end_char <= end:
             return ent
     return None
 

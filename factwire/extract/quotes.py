@@ -46,6 +46,7 @@ PERSON_PRONOUNS = {"he", "she", "i", "we", "they", "him", "her"}
 # How far back a pronoun speaker looks for a person named as a subject (else the last person
 # named), and how far back "it" looks for an organisation.
 SUBJECT_WINDOW_CHARS = 1500
+NAMED_WINDOW_CHARS = 5000  # and how far for any person named (a bound on the cost too)
 RESOLVE_IT_CHARS = 600
 # Words right before a quotation that make it a title, a slogan or a sign, not speech ("called"
 # and "named" are left out: "which he called “a cartel”" is a partial quote; the names they
@@ -380,7 +381,7 @@ class SpeakerContext:
         while at >= 0:
             m = self.mentions[at]
             at -= 1
-            if window is not None and position - m["start"] > window:
+            if position - m["start"] > (window or NAMED_WINDOW_CHARS):
                 break
             if self.actors_by_id.get(m["actor_id"], {}).get("type") in wanted \
                     and not self.inside_quote(m["start"]) and m.get("kind") not in ("demonym", "nested"):
