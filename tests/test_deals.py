@@ -236,3 +236,8 @@ def test_lenders_givers_suppliers_and_investors(text, kind, seller, buyer, statu
 def test_the_owner_of_goods_bought_sells_them():
     deal = _one("Disney has agreed to buy 21st Century Fox's entertainment assets for $52.4 billion.")
     assert (deal["buyer"], deal["status"]) == ("disney", "agreed") and deal["seller"] is not None
+
+
+def test_selling_a_person_to_an_audience_is_a_figure_of_speech():
+    for deal in _deals("Tarar said selling Trump to other Muslims has been a challenge."):
+        assert deal["confidence"] < 0.2 and not any("trump" in p for p in deal["parties"])

@@ -476,6 +476,8 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         recipients += [a for c in status_verb.children if c.dep_ in ("dative", "dobj") and c.i != noun.i
                        for a in _named(index, c)]  # "gave Kyiv a loan", "provided Israel with aid"
     item_actors = (_named(index, item_token) or _owned(index, item_token)) if item_token is not None else []
+    if item_token is not None and item_token.ent_type_ == "PERSON" and kind == "sale":
+        item_actors = []  # "selling Trump to voters": a person is not what a deal trades
     if supplier_subject:
         # "Airbus won an order from Qantas": the subject supplies, "from" names the customer.
         seller = parties[0] if parties else None
@@ -630,7 +632,9 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         if actor and actor not in parties:
             parties.append(actor)
     if kind in ("acquisition", "purchase", "merger", "sale"):
-        parties.extend(a for a in item_actors if a not in parties)  # the company bought or sold is a party
+        # the company bought or sold is a party; a person "sold" to voters is a figure of speech
+        if not (kind == "sale" and item_token is not None and item_token.ent_type_ == "PERSON"):
+            parties.extend(a for a in item_actors if a not in parties)
     if not parties or (not agents and not counterpart and buyer is None and seller is None):
         return None
     mood = modality(verb)
