@@ -241,3 +241,8 @@ def test_the_owner_of_goods_bought_sells_them():
 def test_selling_a_person_to_an_audience_is_a_figure_of_speech():
     for deal in _deals("Tarar said selling Trump to other Muslims has been a challenge."):
         assert deal["confidence"] < 0.2 and not any("trump" in p for p in deal["parties"])
+
+
+def test_investing_in_a_place_is_not_a_deal_with_it():
+    deal = _one("Steyer has invested a ton of resources in South Carolina.")
+    assert deal["seller"] is None and deal["confidence"] < 0.2

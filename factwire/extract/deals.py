@@ -30,6 +30,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from factwire.extract.actors import lookup_alias
 from factwire.extract.syntax import (MentionIndex, text_of, starting_between, agent_of, argument_head, conjuncts, direct_objects, extent,
                                      is_calendar_date, is_market_move, is_passive, lower_lemmas, modality, phrase, prep_objects,
                                      sentence_of, subjects, token_texts, verb_arguments)
@@ -122,6 +123,16 @@ def _subjects(verb: Token) -> list[Token]:
         if controller:
             return controller
     return subjects(verb)
+
+
+def _is_place(index: MentionIndex, token: Token) -> bool:
+    """Whether a token names a country or place: by the alias table when it knows the name
+    ("South Carolina", "Uber" is a company), else by the entity type."""
+    mention = index.mention_by_token.get(token.i)
+    entry = lookup_alias(mention["text"]) if mention else None
+    if entry is not None:
+        return entry.type in ("country", "place")
+    return token.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _names_a_deal(index: MentionIndex, token: Token) -> bool:
@@ -623,7 +634,8 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     elif kind == "investment":
         # the investor buys into the company invested in ("invested $500 million in Uber")
         buyer = next(iter(agents), None)
-        seller = next((a for _, obj in prep_objects(verb, {"in"}) for a in _named(index, obj) if a != buyer), None)
+        seller = next((a for _, obj in prep_objects(verb, {"in"}) if not _is_place(index, obj)
+                       for a in _named(index, obj) if a != buyer), None)  # not a place ("in South Carolina")
     elif kind == "agreement" and lemma in ("license", "licence"):
         seller = next(iter(agents), None)
         buyer = next((a for p, a in counterpart if p in ("to", "for")), None)
