@@ -101,7 +101,7 @@ def test_reliability_rows_bin_confidences_and_count_precision_at_the_threshold()
     scored = [(0.9, True), (0.85, True), (0.82, False), (0.3, False), (0.1, False), (0.55, True)]
     rows = wikievents.reliability_rows(scored, threshold=0.5)
     assert rows[0].kind.startswith("events at display confidence >= 0.5")
-    assert rows[0].score == pytest.approx(3 / 4) and rows[0].items == 6
+    assert rows[0].score == pytest.approx(3 / 4) and rows[0].items == 4
     bins = {r.kind.split(":")[0]: (r.score, r.items) for r in rows[1:]}
     assert bins["events confidence 0.8-1.0"] == (pytest.approx(2 / 3), 3)
     assert bins["events confidence 0.0-0.2"] == (0.0, 1)

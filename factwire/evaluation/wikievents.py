@@ -205,7 +205,7 @@ def reliability_rows(scored: list[tuple[float, bool]], threshold: float,
     confidence (in the kind) against the observed precision (the score)."""
     shown = [y for c, y in scored if c >= threshold]
     rows = [precision_row(dataset, f"{what} at display confidence >= {threshold:g} (held-out documents)",
-                          sum(shown), len(shown), None, len(scored), TARGETS["display precision"])]
+                          sum(shown), len(shown), None, len(shown), TARGETS["display precision"])]
     for lo, hi in zip(BINS, BINS[1:]):
         inside = [(c, y) for c, y in scored if lo <= c < hi or hi == 1.0 and c == 1.0]
         if not inside:
