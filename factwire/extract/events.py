@@ -325,8 +325,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
     if kind == "meet":
         partners = themes + [o for p, o in prep_objects(verb, {"with"})]
         if lemma == "host":
-            return kind if themes and (index.actors_of_phrase(themes[0], include_modifiers=False)
-                                        or _lemma(themes[0]) in MEETING_NOUNS) else None
+            # "host Putin", "host talks"; not "host the only Senate race"
+            return kind if themes and (index.actor(themes[0]) or _lemma(themes[0]) in MEETING_NOUNS) else None
         if lemma == "visit":
             return kind if themes and (_is_animate(themes[0], index) or themes[0].ent_type_ in ("GPE", "LOC")) else None
         if not partners:
@@ -437,8 +437,8 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         if not own and controller is not None:
             subject_tokens = [controller]
     kind = _sense(verb, lemma, kind, themes, index)
-    if kind == "attack" and lemma in VERBAL_ATTACKS and _by_a_person(subject_tokens) and not any(
-            _is_attackable(t, index) and not _is_animate(t, index) for t in themes):
+    if kind == "attack" and lemma in VERBAL_ATTACKS and _by_a_person(subject_tokens, index) and themes and not any(
+            _is_attackable(t, index) and not _is_animate(t, index) or t.ent_type_ in ("GPE", "ORG", "NORP") for t in themes):
         # "Trump attacked Machado in tweets": a person attacking a person with words criticises.
         kind = "condemn"
     if kind is None:
@@ -491,14 +491,17 @@ def _controller(verb: Token) -> Token | None:
     return None
 
 
-def _by_a_person(subjects_: list[Token]) -> bool:
-    """The subject names a person (or a person's words: "a Donald Trump tweet")."""
+def _by_a_person(subjects_: list[Token], index: MentionIndex) -> bool:
+    """The subject names a person (or a person's words: "a Donald Trump tweet"): a name that
+    is not a state, an organisation or a people ("Trump", not "Russia", "Hamas", "Russians")."""
     for subject in subjects_:
-        if subject.ent_type_ == "PERSON":
-            return True
-        if subject.pos_ == "NOUN" and any(c.ent_type_ == "PERSON" for c in subject.children
-                                          if c.dep_ in ("compound", "poss")):
-            return True
+        named = [subject, *(c for c in subject.children if c.dep_ in ("compound", "poss"))]
+        for token in named:
+            if token.ent_type_ == "PERSON":
+                return True
+            if (token.pos_ == "PROPN" and index.actor(token) and token.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC")
+                    and (index.mention_by_token.get(token.i) or {}).get("kind") != "demonym"):
+                return True
     return False
 
 
