@@ -37,8 +37,10 @@ def test_every_type_made_is_in_the_closed_list_and_documented():
     assert made <= set(ev.EVENT_TYPES)
     described = next(c for c in yaml.safe_load((ROOT / "schemas" / "events.yaml").read_text())["columns"]
                      if c["name"] == "event_type")["description"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for kind in ev.EVENT_TYPES:
         assert f"{kind}:" in described, kind
+        assert f"| `{kind}` | {ev.EVENT_TYPES[kind]} |" in readme, kind
 
 
 @pytest.mark.parametrize("text", [
