@@ -617,7 +617,7 @@ def test_rams_scores_deals_and_parties():
     assert (parties.score, parties.items, parties.precision) == (0.5, 2, 1.0)
     assert (found.target, parties.target) == (0.60, 0.55)
     rows = rams.score_documents([doc], [EMPTY])
-    assert [r.score for r in rows] == [0.0, 0.0] and rows[0].precision is None
+    assert [r.score for r in rows] == [0.0, 0.0, 0.0] and rows[0].precision is None  # found, parties, two named sides
 
 
 # --- WikiEvents -------------------------------------------------------------------------------

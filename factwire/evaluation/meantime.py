@@ -586,7 +586,8 @@ def score_documents(docs: Iterable[MeantimeDoc], predictions: Iterable[dict]) ->
         deal_sentences += len(with_deal)
         gold_sentences += len(with_gold)
         both_sentences += len(with_deal & with_gold)
-        judged += [(deal.get("confidence") or 0.0, right) for deal, right in labelled_deals(doc, pred)]
+        judged += [(deal["confidence"], right) for deal, right in labelled_deals(doc, pred)
+                   if deal.get("confidence") is not None]  # predictions before 0.4.0 carry none
         for gold in doc.transactions:
             if gold.arg0 is not None:
                 agents_total += 1

@@ -145,7 +145,8 @@ def score_documents(docs: Iterable[RamsDoc], predictions: Iterable[dict],
     judged = []
     named_total = named_found = 0
     for doc, pred in zip(docs, predictions):
-        judged += [(deal.get("confidence") or 0.0, right) for deal, right in labelled_deals(doc, pred)]
+        judged += [(deal["confidence"], right) for deal, right in labelled_deals(doc, pred)
+                   if deal.get("confidence") is not None]  # predictions before 0.4.0 carry none
         spans_of: dict[str, list[Offsets]] = {}
         for m in pred.get("mentions", []):
             spans_of.setdefault(m["actor_id"], []).append((m["start"], m["end"]))
