@@ -176,3 +176,10 @@ def test_a_person_attacking_a_person_in_words_condemns_and_the_asked_one_does_wh
     assert ("condemn", "donald-trump", "alicia-machado", "attacking") in found
     assert not any(e[0] == "attack" for e in found), found
     assert ("attack", "russia", "ukraine", "attacked") in _events("Russia attacked Ukraine on Thursday.")
+
+
+def test_poll_shares_are_not_actors_and_sanctions_sought_are_not_imposed():
+    assert "support" not in _types("Forty percent support Hillary Clinton, while 1 percent support Jill Stein.")
+    sought = [e for e in _facts("The United States will seek new U.N. sanctions against North Korea.")["events"]
+              if e["type"] == "sanction"]
+    assert sought and all(e["modality"] == "hypothetical" for e in sought)

@@ -195,6 +195,9 @@ NEEDS_ANIMATE_OBJECT = {"accuse", "condemn", "arrest", "release", "expel", "sue"
                         "congratulate"}
 # Types done together: coordinated subjects with no object did it with one another.
 SYMMETRIC_TYPES = {"meet", "sign", "negotiate", "cooperate", "agree", "merger", "settle"}
+# Verbs that want or promise an event noun rather than report it.
+WANTING_VERBS = {"seek", "want", "plan", "propose", "pledge", "promise", "threaten", "consider", "urge", "demand",
+                 "push", "call", "vow", "weigh", "prepare", "intend", "hope"}
 REPORTED_NOUN_MODS = {"alleged", "suspected", "reported"}
 HYPOTHETICAL_NOUN_MODS = {"planned", "possible", "potential", "proposed", "future", "threatened"}
 NEGATED_NOUN_MODS = {"foiled", "thwarted", "failed", "averted"}
@@ -445,6 +448,8 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         return []
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and (index.mention_by_token.get(verb.head.i) or {}).get("kind") == "demonym":
         return []  # "Muslims traveling to the United States": a class of people, not an event
+    if any(_lemma(t) in ("percent", "%", "per") or t.pos_ == "NUM" for t in subject_tokens):
+        return []  # "1 percent support Jill Stein": a poll's share, not an actor's act
     subject_actors: list[str] = []
     for subject in subject_tokens:
         if _lemma(subject) in _learned()["noun_triggers"] or _lemma(subject) in ("explosion", "blast", "bomb"):
@@ -584,6 +589,8 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
         mood = "reported"
     elif carrier is not None and carrier.pos_ == "VERB":
         mood = modality(carrier)
+        if mood == "asserted" and any(_lemma(v) in WANTING_VERBS for v in (carrier, carrier.head) if v.pos_ == "VERB"):
+            mood = "hypothetical"  # "will seek new sanctions", "pledged to impose sanctions"
     else:
         mood = "asserted"
     return _make(noun, kind, _lemma(noun), "noun", subject_actors, object_actor, mood, index, dates,
