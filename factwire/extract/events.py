@@ -448,7 +448,7 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         return []
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and (index.mention_by_token.get(verb.head.i) or {}).get("kind") == "demonym":
         return []  # "Muslims traveling to the United States": a class of people, not an event
-    if any(_lemma(t) in ("percent", "%", "per") or t.pos_ == "NUM" for t in subject_tokens):
+    if any(_lemma(t) in ("percent", "%", "per") for t in subject_tokens):
         return []  # "1 percent support Jill Stein": a poll's share, not an actor's act
     subject_actors: list[str] = []
     for subject in subject_tokens:
