@@ -147,3 +147,10 @@ def test_the_setting_overrides_the_model(monkeypatch):
     nlp = load_nlp(get_settings().spacy_model)  # load_nlp() caches per process what it loaded first
     assert nlp.meta["name"] != "factwire_ner"
     assert NEEDED_LABELS <= set(nlp.get_pipe("ner").labels)
+
+
+def test_the_committed_model_names_no_path_of_the_machine_it_was_trained_on():
+    model = PROJECT_ROOT / "models" / "en_factwire_ner"
+    for name in ("config.cfg", "meta.json"):
+        text = (model / name).read_text(encoding="utf-8")
+        assert str(PROJECT_ROOT) not in text and "/build/" not in text, name

@@ -102,6 +102,7 @@ def train(data: Path | str, model_dir: Path = MODEL_DIR, work_dir: Path = WORK_D
                    check=True, env=env, cwd=ROOT)
     best = output / "model-best"
     describe(best / "meta.json", counts)
+    forget_paths(best / "config.cfg")
     if model_dir.exists():
         shutil.rmtree(model_dir)
     model_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -133,3 +134,13 @@ def describe(meta_path: Path, counts: dict) -> None:
         "factwire_training": dict(counts, rehearse_actors=REHEARSE_ACTORS, seed=SEED),
     })
     meta_path.write_text(json.dumps(meta, indent=2) + "\n")
+
+
+def forget_paths(config_path: Path) -> None:
+    """The saved config without this machine's corpus paths (they are filled per run)."""
+    from thinc.api import Config
+
+    config = Config().from_disk(config_path, interpolate=False)
+    config["paths"]["train"] = None
+    config["paths"]["dev"] = None
+    config.to_disk(config_path)
