@@ -125,6 +125,8 @@ REPORTS = [
      "text": "Iran bought attack drones from Russia this week."},
     {"url": "https://d.example/4", "published": "2024-03-15", "title": "Media",
      "text": "Apple began selling movies on Friday."},
+    {"url": "https://e.example/5", "published": "2024-06-03", "title": "LinkedIn",
+     "text": "Microsoft bought LinkedIn for $26 billion on Monday."},
 ]
 
 
@@ -156,6 +158,10 @@ def test_marts_show_deals_at_the_display_threshold_and_keep_two_items_apart(tmp_
         assert con.execute("SELECT count(*) FROM fct_deal_reports WHERE deal_kind = 'sale'").fetchone() == (0,)
         assert con.execute("SELECT count(*) FROM fct_deal_reports "
                            "WHERE confidence < display_confidence() OR confidence IS NULL").fetchone() == (0,)
+        # a dollar deal shown is converted to EUR with a dated rate
+        [(value, value_eur, rate_date, source)] = con.execute(
+            "SELECT value, value_eur, fx_rate_date, fx_source FROM fct_deals WHERE currency = 'USD'").fetchall()
+        assert value == 26e9 and 0.5 * value < value_eur < 1.2 * value and rate_date is not None and source
     finally:
         con.close()
 

@@ -135,6 +135,14 @@ def _is_place(index: MentionIndex, token: Token) -> bool:
     return token.ent_type_ in ("GPE", "LOC", "FAC")
 
 
+def _is_person(index: MentionIndex, token: Token) -> bool:
+    """Whether a token names a person: by the alias table when it knows the name, else by the
+    entity type."""
+    mention = index.mention_by_token.get(token.i)
+    entry = lookup_alias(mention["text"]) if mention else None
+    return entry.type == "person" if entry is not None else token.ent_type_ == "PERSON"
+
+
 def _names_a_deal(index: MentionIndex, token: Token) -> bool:
     """Whether the actor mention a token is in is the name of an agreement ("the Trans-Pacific
     Partnership", "the Paris Agreement"): a deal, never a side of one."""
@@ -487,7 +495,7 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         recipients += [a for c in status_verb.children if c.dep_ in ("dative", "dobj") and c.i != noun.i
                        for a in _named(index, c)]  # "gave Kyiv a loan", "provided Israel with aid"
     item_actors = (_named(index, item_token) or _owned(index, item_token)) if item_token is not None else []
-    if item_token is not None and item_token.ent_type_ == "PERSON" and kind == "sale":
+    if item_token is not None and kind == "sale" and _is_person(index, item_token):
         item_actors = []  # "selling Trump to voters": a person is not what a deal trades
     if supplier_subject:
         # "Airbus won an order from Qantas": the subject supplies, "from" names the customer.
@@ -645,7 +653,7 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
             parties.append(actor)
     if kind in ("acquisition", "purchase", "merger", "sale"):
         # the company bought or sold is a party; a person "sold" to voters is a figure of speech
-        if not (kind == "sale" and item_token is not None and item_token.ent_type_ == "PERSON"):
+        if not (kind == "sale" and item_token is not None and _is_person(index, item_token)):
             parties.extend(a for a in item_actors if a not in parties)
     if not parties or (not agents and not counterpart and buyer is None and seller is None):
         return None
