@@ -252,3 +252,9 @@ def test_selling_a_person_to_an_audience_is_a_figure_of_speech():
 def test_investing_in_a_place_is_not_a_deal_with_it():
     deal = _one("Steyer has invested a ton of resources in South Carolina.")
     assert deal["seller"] is None and deal["confidence"] < 0.2
+
+
+def test_who_is_a_person_not_the_firm_the_parser_hung_it_on():
+    deal = _one("Roger Altman, a former deputy treasury secretary and head of the hedge fund Evercore Partners "
+                "who has donated $250,000 to Priorities USA Action, attended.")
+    assert (deal["kind"], deal["seller"]) == ("aid", "roger-altman")

@@ -135,6 +135,24 @@ def _is_place(index: MentionIndex, token: Token) -> bool:
     return token.ent_type_ in ("GPE", "LOC", "FAC")
 
 
+def _who(index: MentionIndex, verb: Token, agent: Token | None) -> Token | None:
+    """"who" stands for a person: a relative clause the parser hung on a company inside an
+    apposition ("Altman, head of the hedge fund Evercore Partners who has donated") is the
+    person's the apposition describes."""
+    if (agent is None or verb.dep_ != "relcl" or agent.i != verb.head.i
+            or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+            or _is_person(index, agent)):
+        return agent
+    current = agent
+    for _ in range(6):
+        if current.dep_ not in ("pobj", "prep", "appos", "compound", "conj") or current.head.i == current.i:
+            break
+        current = current.head
+        if index.actor(current) and _is_person(index, current):
+            return current
+    return agent
+
+
 def _is_person(index: MentionIndex, token: Token) -> bool:
     """Whether a token names a person: by the alias table when it knows the name, else by the
     entity type."""
@@ -170,9 +188,9 @@ def _pronoun_antecedent(index: MentionIndex, pronoun: Token) -> list[str]:
     if lower not in ("it", "he", "she", "they"):
         return []
     clause = pronoun.head
-    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ not in ("ccomp", "acl") or clause.head is clause:
+    if clause.dep_ not in ("ccomp", "acl") or clause.head.i == clause.i:
         return []
     governor = clause.head
     if governor.pos_ in ("VERB", "AUX"):
@@ -548,7 +566,7 @@ def _attempted(trigger: Token, governor: Token | None, status: str | None) -> st
     chain = [trigger]
     current = trigger
     for _ in range(3):
-        if current.dep_ not in ("xcomp", "acl", "pobj", "prep", "dobj", "ccomp", "advcl") or current.head is current:
+        if current.dep_ not in ("xcomp", "acl", "pobj", "prep", "dobj", "ccomp", "advcl") or current.head.i == current.i:
             break
         current = current.head
         chain.append(current)
@@ -576,6 +594,7 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     if (verb.dep_ == "xcomp" and not is_passive(verb)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
         agent = next(iter(_subjects(verb)), agent)  # "asked Fox News to donate": Fox News donates
+    agent = _who(index, verb, agent)
     agents = _agents(index, agent) if agent is not None else []
     for other in (agent.conjuncts if agent is not None else ()):
         agents.extend(a for a in _agents(index, other) if a not in agents)
@@ -755,7 +774,7 @@ def tied_money(trigger: Token, money: list[dict]) -> dict | None:
                 ok = True
                 break
             head = current.head
-            if head is current:
+            if head.i == current.i:
                 break
             lemma = head.lemma_.lower()
             if head.i != trigger.i:
