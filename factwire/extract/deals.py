@@ -138,7 +138,7 @@ def _is_place(index: MentionIndex, token: Token) -> bool:
 def _who(index: MentionIndex, verb: Token, agent: Token | None) -> Token | None:
     """"who" stands for a person: a relative clause the parser hung on a company inside an
     apposition ("Altman, head of the hedge fund Evercore Partners who has donated") is the
-    person's the apposition describes."""
+    person's the apposition describes, and no one's when that person is no actor."""
     if (agent is None or verb.dep_ != "relcl" or agent.i != verb.head.i
             or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
             or _is_person(index, agent)):
@@ -150,7 +150,7 @@ def _who(index: MentionIndex, verb: Token, agent: Token | None) -> Token | None:
         current = current.head
         if index.actor(current) and _is_person(index, current):
             return current
-    return agent
+    return None  # "who" never names the firm; the person it names is no actor here
 
 
 def _is_person(index: MentionIndex, token: Token) -> bool:
