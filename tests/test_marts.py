@@ -11,11 +11,11 @@ from factwire.pipeline import run_pipeline
 from factwire.settings import Settings
 
 REPORTS = [
-    {"url": "https://ledger.example/acme", "published": "2024-03-12", "title": "Acme buys WidgetCo",
-     "text": "Acme Corp agreed to buy WidgetCo for $2.1 billion in cash on Tuesday, the companies said. "
+    {"url": "https://ledger.example/acme", "published": "2024-03-12", "title": "Acme buys Widget Holdings",
+     "text": "Acme Corp agreed to buy Widget Holdings for $2.1 billion in cash on Tuesday, the companies said. "
              "Analysts welcomed the deal."},
-    {"url": "https://wire.example/story/991", "published": "2024-03-13", "title": "WidgetCo sold",
-     "text": "WidgetCo's board approved the sale. Acme Corp will buy WidgetCo for about $2.2 billion, "
+    {"url": "https://wire.example/story/991", "published": "2024-03-13", "title": "Widget Holdings sold",
+     "text": "Widget Holdings's board approved the sale. Acme Corp will buy Widget Holdings for about $2.2 billion, "
              "according to Reuters."},
     {"url": "https://other.example/a", "published": "2024-03-14", "title": "Unrelated",
      "text": "Globex Inc bought Initech for $300 million in a deal announced on Thursday."},
@@ -44,13 +44,13 @@ def test_one_deal_reported_twice_is_one_row_with_both_values(marts):
     rows = marts.execute("""
         SELECT deal_kind, buyer, seller, corroborating_articles, first_reported::VARCHAR, first_outlet,
                list_sort(list_transform(values_reported, lambda v: v.value)), currency
-        FROM fct_deals WHERE list_contains(parties, 'WidgetCo') AND deal_kind = 'purchase'""").fetchall()
-    assert rows == [("purchase", "Acme Corp", None, 2, "2024-03-12", "ledger.example", [2.1e9, 2.2e9], "USD")]  # WidgetCo is bought, not the seller
+        FROM fct_deals WHERE list_contains(parties, 'Widget Holdings') AND deal_kind = 'purchase'""").fetchall()
+    assert rows == [("purchase", "Acme Corp", None, 2, "2024-03-12", "ledger.example", [2.1e9, 2.2e9], "USD")]  # Widget Holdings is bought, not the seller
 
 
 def test_reports_keep_one_row_per_article(marts):
     reports = marts.execute("SELECT count(*), count(DISTINCT deal_key) FROM fct_deal_reports WHERE deal_kind = 'purchase' AND "
-                            "list_contains(parties, 'WidgetCo')").fetchone()
+                            "list_contains(parties, 'Widget Holdings')").fetchone()
     assert reports == (2, 1)
     assert marts.execute("SELECT count(*) FROM fct_deal_reports WHERE list_contains(parties, 'Initech')").fetchone() == (3,)
 
