@@ -28,14 +28,18 @@ REPORTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def marts(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("marts")
+def _snapshot_of(reports, folder):
+    """Run the library path on ``reports`` (a JSON lines file) and open the published snapshot."""
     inputs = folder / "reports.jsonl"
-    inputs.write_text("\n".join(json.dumps(r) for r in REPORTS) + "\n", encoding="utf-8")
+    inputs.write_text("\n".join(json.dumps(r) for r in reports) + "\n", encoding="utf-8")
     settings = Settings.in_folder(folder / "w")
     run_pipeline([inputs], settings)
-    con = duckdb.connect(str(settings.warehouse_path.with_name("warehouse.snapshot.duckdb")), read_only=True)
+    return duckdb.connect(str(settings.warehouse_path.with_name("warehouse.snapshot.duckdb")), read_only=True)
+
+
+@pytest.fixture(scope="module")
+def marts(tmp_path_factory):
+    con = _snapshot_of(REPORTS, tmp_path_factory.mktemp("marts"))
     yield con
     con.close()
 
@@ -83,12 +87,7 @@ ACTOR_REPORTS = [
 
 @pytest.fixture(scope="module")
 def actor_marts(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("actor_marts")
-    inputs = folder / "reports.jsonl"
-    inputs.write_text("\n".join(json.dumps(r) for r in ACTOR_REPORTS) + "\n", encoding="utf-8")
-    settings = Settings.in_folder(folder / "w")
-    run_pipeline([inputs], settings)
-    con = duckdb.connect(str(settings.warehouse_path.with_name("warehouse.snapshot.duckdb")), read_only=True)
+    con = _snapshot_of(ACTOR_REPORTS, tmp_path_factory.mktemp("actor_marts"))
     yield con
     con.close()
 
