@@ -15,7 +15,8 @@ CoNLL annotates flat, outermost names ("University of Sheffield" is one ORG, wit
 so names our extractor finds inside another name (mention ``kind`` "nested") are left out, and so
 are demonyms ("German" is MISC) and mentions that are not names.
 
-"spaCy alone" scores the base model's entities the pipeline starts from, with the extractor's
+"the NER model alone" scores the entities of the spaCy model the pipeline loads
+(``FACTWIRE_SPACY_MODEL``: the trained ``models/en_factwire_ner`` by default), with the extractor's
 label mapping (``factwire.extract.actors.ENTITY_TYPES``): PERSON -> PER, ORG -> ORG,
 GPE / LOC / FAC -> LOC; NORP (nationalities, religious and political groups) is what the
 pipeline keeps as demonyms, not names, so it is left out as there. The difference between the
@@ -49,7 +50,7 @@ ACTOR_TYPE_TO_CONLL = {
 # The base model's labels as the extractor reads them (actors.ENTITY_TYPES), in CoNLL types.
 SPACY_LABEL_TO_CONLL = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 KIND = "PER/ORG/LOC entities"
-SPACY_KIND = "PER/ORG/LOC entities, spaCy alone"
+SPACY_KIND = "PER/ORG/LOC entities, the NER model alone"
 TARGETS = {(KIND, "strict"): 0.85}
 SPLIT_FILES = {"dev": "conllpp_dev.txt", "train": "conllpp_train.txt"}
 # Train documents scored by default (None: the whole split, a few minutes of `make eval`).

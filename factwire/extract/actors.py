@@ -86,15 +86,21 @@ def actor_id(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _alias_rows() -> tuple[dict[str, str], ...]:
+    """The rows of the packaged alias table, read once per process."""
+    with resources.files("factwire.data").joinpath("aliases.csv").open(encoding="utf-8") as handle:
+        return tuple(csv.DictReader(handle))
+
+
+@functools.lru_cache(maxsize=1)
 def alias_table() -> dict[str, AliasEntry]:
     """Folded alias -> canonical actor, from the packaged CSV."""
     table: dict[str, AliasEntry] = {}
-    with resources.files("factwire.data").joinpath("aliases.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            entry = AliasEntry(row["canonical"].strip(), row["type"].strip(), (row.get("country") or "").strip() or None)
-            alias = _fold(row["alias"])
-            table.setdefault(alias, entry)
-            table.setdefault(_fold(_LEADING_THE.sub("", row["alias"])), entry)
+    for row in _alias_rows():
+        entry = AliasEntry(row["canonical"].strip(), row["type"].strip(), (row.get("country") or "").strip() or None)
+        alias = _fold(row["alias"])
+        table.setdefault(alias, entry)
+        table.setdefault(_fold(_LEADING_THE.sub("", row["alias"])), entry)
     return table
 
 
@@ -797,11 +803,10 @@ _NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w.'’-]*)")
 def _aliases_by_first_word() -> dict[str, list[str]]:
     """Multi-word or capitalised aliases of organisations and governments, by their first word."""
     names = set()
-    with resources.files("factwire.data").joinpath("aliases.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            alias = _LEADING_THE.sub("", row["alias"].strip())
-            if row["type"] in ("organization", "country") and alias[:1].isupper() and len(alias) > 3:
-                names.add(alias)
+    for row in _alias_rows():
+        alias = _LEADING_THE.sub("", row["alias"].strip())
+        if row["type"] in ("organization", "country") and alias[:1].isupper() and len(alias) > 3:
+            names.add(alias)
     by_word: dict[str, list[str]] = {}
     for name in sorted(names, key=len, reverse=True):
         by_word.setdefault(_FIRST_WORD.match(name).group(0), []).append(name)
