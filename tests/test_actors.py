@@ -344,3 +344,53 @@ def test_state_after_an_office_word_is_the_office_in_any_case():
     _, mentions = _actors(text)
     assert not {"State", "state"} & {m["text"] for m in mentions}
     assert _mention(mentions, "Hillary Clinton")["actor_id"] == "hillary-clinton"
+
+
+# -- across articles: actor_resolution ---------------------------------------------------------
+
+def _resolution(tmp_path, actors, mentions):
+    """actor_resolution over a real warehouse holding ``actors`` (id, name, type, name_source)
+    and ``mentions`` (actor id, mention text), each mention in an article of its own."""
+    from factwire.warehouse.store import Warehouse
+
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb", tmp_path / "lake")
+    with warehouse.connect_write() as con:
+        for actor_id, name, kind, source in actors:
+            con.execute("INSERT INTO actors (actor_id, name, actor_type, first_run_id, name_source) "
+                        "VALUES (?, ?, ?, 'r1', ?)", [actor_id, name, kind, source])
+        for i, (actor_id, text) in enumerate(mentions):
+            con.execute("INSERT INTO actor_mentions (mention_id, article_id, actor_id, mention_text, start_char, "
+                        "end_char, extractor_version) VALUES (?, ?, ?, ?, 0, ?, '0.4.0')",
+                        [f"m{i}", f"a{i}", actor_id, text, len(text)])
+        return dict(con.execute("SELECT actor_id, resolved_actor_id FROM actor_resolution").fetchall())
+
+
+def test_a_lone_surname_typed_an_organisation_is_the_one_person_news_calls_so(tmp_path):
+    resolved = _resolution(tmp_path, [
+        ("steve-jobs", "Steve Jobs", "person", "text"),
+        ("jobs", "Jobs", "organization", "text"),  # a paragraph that never says "Steve Jobs"
+        ("apple", "Apple", "organization", "alias table"),
+    ], [("steve-jobs", "Steve Jobs"), ("steve-jobs", "Jobs"), ("jobs", "Jobs"), ("apple", "Apple")])
+    assert resolved["jobs"] == "steve-jobs"
+    assert resolved["apple"] == "apple" and resolved["steve-jobs"] == "steve-jobs"
+
+
+def test_a_company_bearing_a_surname_stays_the_company(tmp_path):
+    actors = [("harrison-ford", "Harrison Ford", "person", "text"), ("ford", "Ford", "organization", "text"),
+              ("gates", "Gates", "organization", "text"), ("bill-gates", "Bill Gates", "person", "text"),
+              ("melinda-gates", "Melinda Gates", "person", "text"),
+              ("dell", "Dell", "organization", "text"), ("michael-dell", "Michael Dell", "person", "text")]
+    mentions = [("harrison-ford", "Harrison Ford"), ("harrison-ford", "Ford"), ("ford", "Ford"),
+                ("bill-gates", "Gates"), ("melinda-gates", "Gates"), ("gates", "Gates"),
+                ("dell", "Dell"), ("michael-dell", "Michael Dell")]
+    # "Ford Motor" in the warehouse: "Ford" may be the company's short name
+    resolved = _resolution(tmp_path / "a", actors + [("ford-motor", "Ford Motor", "organization", "text")], mentions)
+    assert resolved["ford"] == "ford"
+    assert resolved["gates"] == "gates"  # two people named Gates: none is chosen
+    assert resolved["dell"] == "dell"  # no article calls Michael Dell "Dell"
+    # without the longer company name, the same "Ford" is the person news calls by that word
+    resolved = _resolution(tmp_path / "b", actors, mentions)
+    assert resolved["ford"] == "harrison-ford"
+    # the alias table's company is never folded into a person
+    resolved = _resolution(tmp_path / "c", [*actors[:1], ("ford", "Ford", "organization", "alias table")], mentions[:3])
+    assert resolved["ford"] == "ford"
