@@ -162,18 +162,42 @@ def opens_in(environment: str, path: Path) -> subprocess.CompletedProcess:
 
 def test_the_storage_version_setting_decides_who_can_open_the_snapshot(seed_warehouse, tmp_path, monkeypatch):
     warehouse = copy_of_working_file(seed_warehouse, tmp_path / "w")
-    monkeypatch.setenv("FACTWIRE_STORAGE_VERSION", "latest")
-    warehouse.publish()  # DuckDB 2.0's own format: the working file as it is
+    warehouse.publish()  # the default: the working file was made in that format, so it is copied as it is
     assert warehouse.snapshot_path.read_bytes() == warehouse.path.read_bytes()
-    refused = opens_in("duckdb-1.5.5", warehouse.snapshot_path)
-    assert refused.returncode != 0 and "version" in refused.stderr, refused.stderr[-2000:]
-    monkeypatch.delenv("FACTWIRE_STORAGE_VERSION")
-    warehouse.publish()  # the default
     assert opens_in(OLDEST, warehouse.snapshot_path).returncode == 0
     monkeypatch.setenv("FACTWIRE_STORAGE_VERSION", "v1.5.0")
     warehouse.publish()
     assert opens_in("duckdb-1.5.5", warehouse.snapshot_path).returncode == 0
     assert opens_in(OLDEST, warehouse.snapshot_path).returncode != 0
+
+
+def test_a_working_file_in_a_newer_format_is_rewritten_for_the_snapshot(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTWIRE_STORAGE_VERSION", "latest")
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb", tmp_path / "lake")
+    with warehouse.connect_write() as con:  # a working file made in DuckDB 2.0's own format
+        con.execute("INSERT INTO actors (actor_id, name, actor_type, first_run_id) "
+                    "VALUES ('iran', 'Iran', 'country', 'a-run')")
+    warehouse.publish()  # "latest": the working file as it is
+    assert warehouse.snapshot_path.read_bytes() == warehouse.path.read_bytes()
+    refused = opens_in("duckdb-1.5.5", warehouse.snapshot_path)
+    assert refused.returncode != 0 and "version" in refused.stderr, refused.stderr[-2000:]
+    monkeypatch.delenv("FACTWIRE_STORAGE_VERSION")
+    warehouse.publish()  # the default: table by table into DuckDB 1.1's format
+    assert warehouse.snapshot_path.read_bytes() != warehouse.path.read_bytes()
+    assert opens_in(OLDEST, warehouse.snapshot_path).returncode == 0
+    with warehouse.connect_write() as con:  # the working file keeps the format it was made in
+        assert con.execute("SELECT count(*) FROM actors").fetchone()[0] == 1
+    refused = opens_in("duckdb-1.5.5", warehouse.path)
+    assert refused.returncode != 0 and "version" in refused.stderr, refused.stderr[-2000:]
+
+
+def test_an_unknown_storage_version_setting_is_refused_before_any_file_is_made(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTWIRE_STORAGE_VERSION", "v9.9")
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb", tmp_path / "lake")
+    with pytest.raises(ValueError, match="FACTWIRE_STORAGE_VERSION='v9.9' is not a DuckDB storage version"):
+        with warehouse.connect_write():
+            pass
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_an_unknown_storage_version_fails_loudly_and_keeps_the_snapshot(seed_warehouse, tmp_path):

@@ -12,8 +12,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import fcntl
+import functools
 import os
 import shutil
+import tempfile
 import threading
 import time
 import warnings
@@ -95,13 +97,16 @@ class Warehouse:
         The snapshot is written in the DuckDB storage format ``storage_version`` names (default:
         the ``FACTWIRE_STORAGE_VERSION`` setting), because dashboards open it with the DuckDB
         their BI tool brings, often older than factwire's; "latest" copies the file as it is.
-        Either way the new snapshot is written to a partial file and renamed over the old one,
-        so a reader opens the previous snapshot or this one, whole."""
+        A working file made by this version of factwire is already in that format (see
+        `_open_working_file`), and then the snapshot is a plain copy of it; an older working file
+        is copied table by table into the format. Either way the new snapshot is written to a
+        partial file and renamed over the old one, so a reader opens the previous snapshot or
+        this one, whole."""
         storage_version = storage_version or get_settings().snapshot_storage_version
         partial = self.snapshot_path.with_name(self.snapshot_path.name + ".partial")
         _remove_database_file(partial)  # left by a publish that was stopped half-way
         try:
-            if storage_version == "latest":
+            if storage_version == "latest" or _file_format(self.path) in {_format_of_new_file(storage_version)} - {None}:
                 shutil.copyfile(self.path, partial)
             else:
                 _copy_database(self.path, partial, storage_version)
@@ -151,9 +156,14 @@ class Warehouse:
     def _open_working_file(self) -> duckdb.DuckDBPyConnection:
         """The working file, read-write. A file a failed write left unreadable (a full disk can
         corrupt a DuckDB file) is set aside and rebuilt from the last published snapshot, which
-        holds every committed run: nothing committed is lost."""
+        holds every committed run: nothing committed is lost.
+
+        A new working file is made in the snapshot's storage format (FACTWIRE_STORAGE_VERSION),
+        which DuckDB keeps for the file's life: publishing is then a file copy, not a rewrite of
+        every table. An existing file keeps the format it was made in."""
+        config = _working_file_config()
         try:
-            return duckdb.connect(str(self.path))
+            return duckdb.connect(str(self.path), config=config)
         except duckdb.Error as exc:
             if not self.snapshot_path.exists() or "checksum" not in str(exc).lower() and "corrupt" not in str(exc).lower():
                 raise
@@ -165,7 +175,7 @@ class Warehouse:
             shutil.copyfile(self.snapshot_path, self.path)
             warnings.warn(f"{self.path} could not be read ({exc}); it was moved to {damaged.name} and "
                           f"rebuilt from {self.snapshot_path.name}", RuntimeWarning, stacklevel=2)
-            return duckdb.connect(str(self.path))
+            return duckdb.connect(str(self.path), config=config)
 
     def ensure_schema(self, con: duckdb.DuckDBPyConnection) -> None:
         """Create a new warehouse at the latest version, migrate an older one, refuse a newer one;
@@ -328,6 +338,39 @@ def _copy_database(source: Path, target: Path, storage_version: str) -> None:
         con.close()
     if target.with_name(target.name + ".wal").exists():
         raise RuntimeError(f"{target} still has a write-ahead log after its checkpoint; not publishing it")
+
+
+def _working_file_config() -> dict[str, str]:
+    storage_version = get_settings().snapshot_storage_version
+    if storage_version == "latest":
+        return {}
+    if _format_of_new_file(storage_version) is None:
+        raise ValueError(f"FACTWIRE_STORAGE_VERSION={storage_version!r} is not a DuckDB storage version")
+    return {"storage_compatibility_version": storage_version}
+
+
+def _file_format(path: Path) -> str | None:
+    """The storage format DuckDB reports for the database file ``path`` ("v1.0.0+", "v2.0.0+"...)."""
+    con = duckdb.connect(config={"python_enable_replacements": False})
+    try:
+        con.execute("ATTACH ? AS probed (READ_ONLY)", [str(path)])
+        [(tags,)] = con.execute("SELECT tags FROM duckdb_databases() WHERE database_name = 'probed'").fetchall()
+        return dict(tags or {}).get("storage_version")
+    finally:
+        con.close()
+
+
+@functools.lru_cache(maxsize=8)
+def _format_of_new_file(storage_version: str) -> str | None:
+    """The storage format of a new file written for DuckDB ``storage_version``, as
+    `_file_format` reports it (read from an empty file made for the purpose)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "probe.duckdb"
+        try:
+            duckdb.connect(str(path), config={"storage_compatibility_version": storage_version}).close()
+        except duckdb.Error:
+            return None  # not a storage version: the table-by-table copy says so
+        return _file_format(path)
 
 
 def _remove_database_file(path: Path) -> None:

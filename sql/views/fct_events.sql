@@ -1,13 +1,18 @@
 -- fct_events: events across articles - the same event (type, actors, date) reported several
--- times is one row, with the count of reports and how surely they state it. Only reports at or
--- above the display confidence (fct_event_reports) are counted.
+-- times is one row, with the count of reports and how surely they state them. Only reports at
+-- or above the display confidence (fct_event_reports) are counted. An event whose actor no
+-- report states has a null subject (see fct_event_reports for when such reports are grouped).
 -- Grain: one row per (event type, subject actor, object actor, date), across all articles.
 CREATE OR REPLACE VIEW fct_events AS
 SELECT
     event_key,
     any_value(event_type)                          AS event_type,
+    any_value(subject_actor_id)                    AS subject_actor_id,
     any_value(subject)                             AS subject,
+    any_value(object_actor_id)                     AS object_actor_id,
     any_value(object)                              AS object,
+    any_value(place)                               AS place,
+    any_value(object_text)                         AS object_text,
     any_value(date_value)                          AS date_value,
     any_value(date_precision)                      AS date_precision,
     count(*)                                       AS report_count,
