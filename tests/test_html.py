@@ -111,6 +111,60 @@ def test_headline_rules() -> None:
     assert headline(None, ["Anything"], None) is None
 
 
+def test_a_lone_h1_that_reads_as_a_headline_outranks_a_rewritten_social_title() -> None:
+    # og:title rewritten for sharing; the page's one <h1> is the story's own headline
+    assert headline("Airline to join alliance by spring", ["Airline sets new date for full alliance membership"],
+                    "The Points Guy") == "Airline sets new date for full alliance membership"
+    # but not the site's banner, nor a short menu label
+    assert headline("Mayor accused of timing retirement", ["POLITICO"], "POLITICO") == \
+        "Mayor accused of timing retirement"
+    assert headline("Mayor accused of timing retirement", ["Sections"], "Example") == \
+        "Mayor accused of timing retirement"
+    # two <h1>s that say nothing of the title: no guess, the metadata title stays
+    assert headline("Sixers beat Celtics", ["Visit Harford County this fall", "See wild horses at the beach"],
+                    "PhillyVoice") == "Sixers beat Celtics"
+
+
+def test_an_h1_agreeing_with_the_title_element_outranks_og_title() -> None:
+    title_element = "Tsai's playbook should be essential reading for Hong Kong leaders | Morning Post"
+    assert headline("Lam should study Tsai's playbook", ["Tsai's playbook should be essential reading for Hong Kong leaders",
+                                                         "Most read"], "Morning Post",
+                    page_title=title_element) == "Tsai's playbook should be essential reading for Hong Kong leaders"
+
+
+def test_a_heading_that_runs_on_from_the_title_is_the_fuller_headline() -> None:
+    assert headline("How to Care for Hydrangeas", ["How to Care for Hydrangeas to Get the Best Blooms"], "Real Simple") \
+        == "How to Care for Hydrangeas to Get the Best Blooms"
+    # a capitalised run-on is a second element glued on (a standfirst), not the headline's words
+    assert headline("Deep-Fried Fish Cakes, Hot and Fresh",
+                    ["Deep-Fried Fish Cakes, Hot and Fresh Welcome to the Flavor Capital"], "Tofugu") == \
+        "Deep-Fried Fish Cakes, Hot and Fresh"
+
+
+def test_the_blog_name_is_no_headline() -> None:
+    # Blogger: "<blog name>: <post title>" with the blog name as the <h1>
+    assert headline("SibenLab privacy policy", ["privacy policy", "Archives"], "sibenlab.blogspot.com",
+                    page_title="privacy policy: SibenLab privacy policy") == "SibenLab privacy policy"
+    # "Blog » Blog Archive » Post": the metadata title is the blog's banner; the post title is the
+    # <title> segment the page shows as a heading
+    assert headline("Four Years Remaining", ["Four Years Remaining"], "fouryears.eu",
+                    page_title="Four Years Remaining » Blog Archive » Interning of Small Integers in Python",
+                    h2s=["Interning of Small Integers in Python", "Comments"]) == \
+        "Interning of Small Integers in Python"
+    # a product named after its maker is no site name
+    assert strip_site_name("Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac", "parallels.com") == \
+        "Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac"
+    assert strip_site_name("Post title - Fouryears Blog", "fouryears.eu") == "Post title"
+
+
+def test_the_title_takes_the_letter_case_the_page_shows() -> None:
+    assert headline("Vessel Returning To Port With Cargo", [], "example.com",
+                    page_title="Vessel Returning to Port With Cargo",
+                    h2s=["Vessel Returning to Port With Cargo"]) == "Vessel Returning to Port With Cargo"
+    assert headline("Vessel Returning To Port With Cargo", [], "example.com", h2s=["Other"]) == \
+        "Vessel Returning To Port With Cargo"
+
+
 def test_parse_iso_date() -> None:
     assert parse_iso_date("2024-03-12") == date(2024, 3, 12)
     assert parse_iso_date("2024-03-12T08:30:00Z") == date(2024, 3, 12)

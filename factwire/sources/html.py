@@ -78,6 +78,8 @@ def extract_page(html: str | bytes, url: str | None = None, **options: Any) -> P
                                        f"the parser stops at {MAX_MARKUP_DEPTH}")
     # Read these before trafilatura, which prunes the tree as it goes.
     headings = [_clean(h.text_content()) for h in tree.xpath("//h1")]
+    subheadings = [_clean(h.text_content()) for h in tree.xpath("//h2")]
+    page_title = next(filter(None, (_clean(t) for t in tree.xpath("//head/title//text()"))), None)
     language = markup_language(tree)
     doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True,
                                       **{**EXTRACTION_OPTIONS, **options})
@@ -86,7 +88,8 @@ def extract_page(html: str | bytes, url: str | None = None, **options: Any) -> P
     site = _clean(doc.sitename) or _clean(doc.hostname)
     return PageContent(
         text=doc.text.strip(),
-        title=headline(_clean(doc.title), [h for h in headings if h], site),
+        title=headline(_clean(doc.title), [h for h in headings if h], site, page_title=page_title,
+                       h2s=[h for h in subheadings if h]),
         published=_unless_year_only(parse_iso_date(doc.date), html),
         author=_clean(doc.author),
         site=site,
@@ -200,44 +203,126 @@ def markup_language(tree: lxml.html.HtmlElement) -> str | None:
 # Title separators before a site name: "Headline | The Daily Paper", "Paper - Headline".
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|«|»|·|•)\s+")
 _SEPARATOR_CHARS = " |-–—:«»·•"
+# What separates a section label or a site name from a headline inside one heading or title.
+_SEGMENT_BREAK = re.compile(r"\s*[|\-–—:«»·•]")
 
 
 def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
 
 
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _names_site(segment: str, site: str | None) -> bool:
+    """Whether a title segment is the site's name: the same words as ``site`` (one holding the
+    other), or, for a host name ("fouryears.eu"), a short segment (four words at most: a
+    name, not a product's description) whose letters run on from its label."""
+    words, site_words = _words(segment), _words(site or "")
+    if not words or not site_words:
+        return False
+    if words <= site_words or site_words <= words:
+        return True
+    label = _letters(re.sub(r"^www\.", "", (site or "").lower()).split(".")[0]) if "." in (site or "") \
+        and " " not in (site or "").strip() else ""
+    return len(label) >= 4 and len(words) <= 4 and _letters(segment).startswith(label)
+
+
 def strip_site_name(title: str, site: str | None) -> str:
     """``title`` without a leading or trailing segment that names the site."""
     parts = _TITLE_SEPARATOR.split(title)
-    site_words = _words(site or "")
-    if len(parts) < 2 or not site_words:
+    if len(parts) < 2 or not _words(site or ""):
         return title
     last, first = parts[-1], parts[0]
-    if _words(last) and (_words(last) <= site_words or site_words <= _words(last)):
+    if _names_site(last, site):
         return title[:title.rfind(last)].rstrip(_SEPARATOR_CHARS)
-    if _words(first) and (_words(first) <= site_words or site_words <= _words(first)):
+    if _names_site(first, site):
         return title[len(first):].lstrip(_SEPARATOR_CHARS)
     return title
 
 
-def headline(title: str | None, h1s: list[str], site: str | None) -> str | None:
-    """The article's headline: the metadata title without the site name, or the visible
-    ``<h1>`` that says the same thing (it is what readers, and gold data, call the title)."""
+def _same_headline(heading: str, base: str) -> str | None:
+    """The headline when a visible heading and a metadata title say the same thing, else None.
+
+    A heading holding the title whole and more is either the title with a label beside it
+    ("Local News | Storm hits coast": the title) or the headline the title cut short ("How to
+    Care for Hydrangeas" under "How to Care for Hydrangeas to Get the Most ...": the heading,
+    when it runs on in lower case, as a sentence does). A heading inside the title is the
+    headline less the title's chrome ("Storm hits coast" in "Storm hits coast - Weather").
+    """
+    h, b = heading.lower(), base.lower()
+    if b in h:
+        rest = heading[h.index(b) + len(b):]
+        if h.startswith(b) and re.match(r"\s+[a-z]", rest) and not _SEGMENT_BREAK.match(rest):
+            return heading
+        return base
+    if h in b and len(heading) >= 10:
+        return heading
+    h_words, b_words = _words(heading), _words(base)
+    if h_words and b_words and len(h_words & b_words) / len(h_words | b_words) >= 0.5:
+        return heading
+    return None
+
+
+def _is_banner(heading: str, base: str, page_title: str | None) -> bool:
+    """Whether a heading is the site's own name as the ``<title>`` gives it: the ``<title>``
+    reads "<name>: <metadata title>" (or the other way round) and the heading is that name."""
+    if not page_title or base.lower() not in page_title.lower() or page_title.lower() == base.lower():
+        return False
+    at = page_title.lower().index(base.lower())
+    rest = (page_title[:at] + " " + page_title[at + len(base):]).strip(" " + _SEPARATOR_CHARS)
+    return (bool(rest) and not _TITLE_SEPARATOR.search(rest) and len(rest) < len(base)
+            and rest.lower() == heading.lower())
+
+
+def _reads_as_headline(heading: str, site: str | None, title_segments: list[str]) -> bool:
+    """A lone ``<h1>`` that is a headline, not the site's banner ("POLITICO") or a menu label:
+    four words or more, and neither the site's name nor a title segment naming it."""
+    if len(re.findall(r"\w+", heading)) < 4 or not 3 <= len(heading) <= 300:
+        return False
+    return not _names_site(heading, site)
+
+
+def headline(title: str | None, h1s: list[str], site: str | None, *, page_title: str | None = None,
+             h2s: list[str] = ()) -> str | None:
+    """The article's headline, as the page shows it to readers (and as gold data calls it).
+
+    ``title`` is the metadata title (``og:title`` first), ``page_title`` the ``<title>``
+    element, ``h1s`` and ``h2s`` the page's visible headings. In order:
+
+    1. an ``<h1>`` that says what the metadata title or the ``<title>`` says (less the site's
+       name), in the words of whichever is fuller (see `_same_headline`);
+    2. the one ``<h1>`` of a page, when it reads as a headline and no title agrees with it:
+       social titles are often rewritten for sharing ("Carrie Lam should study ...") while the
+       heading is the story's own;
+    3. the segment of the ``<title>`` that the page also shows as a heading ("Blog name »
+       Blog Archive » Post title" with the post title as an ``<h2>``);
+    4. the metadata title less the site's name, in the letter case a visible heading confirms.
+    """
     if not title:
         return None
     base = strip_site_name(title, site)
-    for h1 in h1s:
-        if not 3 <= len(h1) <= 300:
-            continue
-        h1_lower, base_lower = h1.lower(), base.lower()
-        if base_lower in h1_lower:  # the h1 carries extra chrome ("Local News | ...")
-            return base
-        if h1_lower in base_lower and len(h1) >= 10:
-            return h1
-        h1_words, base_words = _words(h1), _words(base)
-        if h1_words and base_words and len(h1_words & base_words) / len(h1_words | base_words) >= 0.5:
-            return h1
-    return base
+    segments = _TITLE_SEPARATOR.split(page_title) if page_title else []
+    stripped = strip_site_name(page_title, site) if page_title else base
+    if len(segments) >= 2 and base in segments and _names_site(base, site) and stripped != base:
+        base = stripped  # the metadata title is the banner: "Four Years Remaining » ... » Post"
+    bases = [base] + ([stripped] if stripped.lower() != base.lower() else [])
+    heads = [h for h in h1s if 3 <= len(h) <= 300 and not _is_banner(h, base, page_title)]
+    for candidate in bases:
+        for h1 in heads:
+            found = _same_headline(h1, candidate)
+            if found:
+                return found
+    if len(heads) == 1 and _reads_as_headline(heads[0], site, segments):
+        return heads[0]
+    shown = {h.lower(): h for h in [*heads, *h2s] if h}
+    if len(segments) >= 3:
+        inner = [s for s in segments if not _names_site(s, site) and s.lower() in shown
+                 and _reads_as_headline(s, site, segments) and s.lower() not in {h.lower() for h in heads}]
+        if len(inner) == 1:
+            return inner[0]
+    return shown.get(base.lower(), base)  # the same words in the letter case the page shows
 
 
 # A few very frequent function words per language: enough to tell the common news languages apart.
