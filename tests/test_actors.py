@@ -394,3 +394,58 @@ def test_a_company_bearing_a_surname_stays_the_company(tmp_path):
     # the alias table's company is never folded into a person
     resolved = _resolution(tmp_path / "c", [*actors[:1], ("ford", "Ford", "organization", "alias table")], mentions[:3])
     assert resolved["ford"] == "ford"
+
+
+# -- products and works are not actors; an organisation's head word is the organisation --------
+
+def test_a_name_numbered_as_an_edition_is_a_product():
+    actors, mentions = _actors("The value of Python 3 was weak because Python 3 was not better than "
+                               "Python 2, Python's maintainers said. Microsoft said Windows 7 sold well.")
+    assert "python" not in actors and "windows" not in actors
+    assert "microsoft" in actors
+
+
+def test_a_number_inside_an_organisations_name_or_a_score_is_no_edition():
+    doc = next(parse(["The FTSE 100 fell 2% as Channel 4 reported. Sweden 2 - 1 Korea Republic."]))
+    assert not entity_rules.product_names(doc) & {"FTSE", "Channel", "Sweden"}
+
+
+def test_a_name_after_a_kind_of_made_thing_is_that_thing():
+    actors, mentions = _actors("Paris Smith was sent to the cruise ship Freewinds. On board the Freewinds, "
+                               "she worked from 6am to midnight.")
+    assert "freewinds" not in actors
+    actors, _ = _actors("Apple highlighted the new Safari 4.0 web browser. Safari is faster, Apple said.")
+    assert "safari" not in actors and "apple" in actors
+
+
+def test_a_unit_after_a_number_is_no_part_of_a_name():
+    actors, mentions = _actors("On the 30GB iPod, 75 hours of video can be stored, Apple said.")
+    assert not [m for m in mentions if "GB" in m["text"]]
+    assert "apple" in actors
+
+
+def test_the_tail_of_a_product_name_is_no_actor():
+    from spacy.tokens import Span
+
+    doc = next(parse(["Apple Corps argued that the iTunes Music Store broke the settlement."]))
+    words = [t.text for t in doc]
+    music = Span(doc, words.index("Music"), words.index("Store") + 1, label="ORG")  # as NER may cut it
+    assert entity_rules.inside_product_name(music)
+    corps = Span(doc, words.index("Apple"), words.index("Corps") + 1, label="ORG")
+    assert not entity_rules.inside_product_name(corps)
+    actors, _ = _actors(doc.text)
+    assert not any("music" in key for key in actors)
+
+
+def test_the_head_word_of_an_organisation_named_in_full_is_that_organisation():
+    actors, mentions = _actors("The Church of Scientology denied it. The Church's website is unreachable, "
+                               "and the Church also claims she lied.")
+    church = [m for m in mentions if m["text"] == "Church"]
+    assert church and all(m["actor_id"] == "church-of-scientology" for m in church)
+    assert "church" not in actors
+
+
+def test_a_head_word_two_organisations_share_stays_its_own():
+    _, mentions = _actors("The Bank of England and the Bank of Japan met. The Bank said rates would rise.")
+    bank = [m for m in mentions if m["text"] == "Bank"]
+    assert all(m["actor_id"] not in ("bank-of-england", "bank-of-japan") for m in bank)

@@ -190,6 +190,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     _relabel_people(candidates, full_people)
     _mark_teams(doc, candidates)
     _expand_acronyms(text, candidates)
+    _expand_head_words(candidates)
     context = _Context.of(text, candidates, full_people)
 
     actors: dict[str, Actor] = {}
@@ -301,7 +302,7 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
             continue
         if ent.start < merged_up_to:
             continue
-        ent = entity_rules.trim_caption(ent)
+        ent = entity_rules.trim_unit(entity_rules.trim_caption(ent))
         label, person = ent.label_, False
         if label != "PERSON":
             named = _person_name(doc, ent)
@@ -367,12 +368,13 @@ def _names_of_things(doc: Doc) -> frozenset[str]:
     for ent in entities(doc):
         if ent.label_ in THING_LABELS:
             votes[ent.text] = votes.get(ent.text, 0) + 1
-    if not votes:
+    named = entity_rules.product_names(doc)  # numbered editions, kind nouns: however NER typed them
+    if not votes and not named:
         return frozenset()
     for ent in entities(doc):
         if ent.label_ in ENTITY_TYPES and ent.text in votes:
             votes[ent.text] -= 1
-    return frozenset(name for name, vote in votes.items() if vote >= 0)
+    return frozenset(name for name, vote in votes.items() if vote >= 0) | named
 
 
 def _person_name(doc: Doc, ent: Span) -> Span | None:
@@ -419,7 +421,7 @@ def _not_an_actor(ent: Span, name: str, label: str) -> bool:
     if label == "ORG" and name.lower() in TITLES:
         return True  # "Supreme" of "Supreme Leader" tagged as an organisation
     return (name in entity_rules.NOT_ACTORS or entity_rules.is_event_name(name)
-            or entity_rules.is_product_name(name) or name[:1] in "@#"
+            or entity_rules.is_product_name(name) or entity_rules.inside_product_name(ent) or name[:1] in "@#"
             or (label != "PERSON" and entity_rules.in_office_title(ent))
             or entity_rules.is_post_nominal(ent))
 
@@ -739,6 +741,34 @@ def _expand_acronyms(text: str, candidates: list[_Candidate]) -> None:
             full = by_initials.get(surface)
         if full is not None:
             cand.name, cand.label, cand.kind = full, "ORG", None
+
+
+def _expand_head_words(candidates: list[_Candidate]) -> None:
+    """"The Church" after "the Church of Scientology" is that church.
+
+    English names an organisation "X of Y" by its head word X, and a news article, having named
+    it in full, calls it "the X" after ("the Bank", "the University", "the Church"). A one-word
+    organisation after "the" that no alias defines becomes the one organisation "X of ..." the
+    article named before it; with none or several ("the Church" beside two churches), it stays.
+    """
+    full: dict[str, list[tuple[int, str]]] = {}
+    for cand in candidates:
+        words = cand.name.split()
+        if cand.label == "ORG" and not cand.kind and len(words) >= 3 and words[1] == "of" and words[0].istitle():
+            full.setdefault(words[0], []).append((cand.start, cand.name))
+    if not full:
+        return
+    for cand in candidates:
+        span = cand.span
+        named = full.get(cand.name)
+        if not named or cand.label != "ORG" or cand.kind or span is None or lookup_alias(cand.name) is not None:
+            continue
+        before = span[0] if span[0].lower_ == "the" else (span.doc[span.start - 1] if span.start else None)
+        if before is None or before.lower_ != "the":
+            continue
+        earlier = {name for start, name in named if start < cand.start}
+        if len(earlier) == 1 and len(set(name for _, name in named)) == 1:
+            cand.name = earlier.pop()
 
 
 def _initials(name: str) -> str | None:

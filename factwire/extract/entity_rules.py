@@ -207,6 +207,84 @@ def place_in_org_name(span: Span) -> tuple[int, int] | None:
     return None
 
 
+# Common nouns for made things: a name right after one ("cruise ship Freewinds", "web browser
+# Safari", "programming language Python") or with one in apposition ("Freewinds, a cruise ship")
+# names a product or a work, not an actor (the kind noun says what the name is, as a person
+# noun does for people).
+PRODUCT_NOUNS = frozenset({
+    "ship", "vessel", "boat", "yacht", "liner", "ferry", "tanker", "submarine", "browser",
+    "software", "program", "programme", "language", "framework", "device", "phone", "smartphone",
+    "handset", "laptop", "notebook", "computer", "tablet", "console", "game", "car", "vehicle",
+    "truck", "aircraft", "airliner", "plane", "jet", "helicopter", "drone", "satellite", "rocket",
+    "missile", "drug", "vaccine", "album", "song", "film", "movie", "book", "novel", "painting",
+    "sculpture", "opera", "musical", "chip", "processor", "camera", "headset",
+    # not "player", "carrier", "platform", "app", "library", "engine": people ("letter carrier
+    # Bob Mason"), airlines, and companies are called so too ("platform Twitter")
+})
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+_VERSION = re.compile(r"^\d{1,2}(?:\.\d{1,3}){1,2}$")  # "4.0", "3.6.0"
+
+
+def _edition_number(token: Token) -> bool:
+    """A version or edition number: "4.0", "3.6.0", or a small whole number (1 to 20)."""
+    return bool(_VERSION.match(token.text)) or (token.text.isdigit() and 1 <= int(token.text) <= 20)
+
+
+def product_names(doc: Doc) -> set[str]:
+    """Names the article writes as products or works, by how English writes made things:
+
+    - numbered as editions: a version or small number right after the name, outside the name
+      and attached to it ("Python 3", "Safari 4.0", "Internet Explorer 6", "Windows 7"); people
+      and organisations are not numbered so (a number that belongs to an organisation's name,
+      "FTSE 100", "Channel 4", is inside the entity NER found, and a score has a dash);
+    - called a kind of made thing: a product noun right before the name and governed by it
+      ("cruise ship Freewinds", "web browser Safari") or in apposition ("Freewinds, a ship").
+    """
+    found: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+            continue
+        if not any(t.pos_ == "PROPN" for t in ent):
+            continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is not None and _edition_number(after) and after.dep_ == "nummod" \
+                and (after.head.i in range(ent.start, ent.end) or after.head == ent.root.head != ent.root) \
+                and not (ent.end + 1 < len(doc) and doc[ent.end + 1].text in _DASHES):
+            found.add(ent.text)  # "Python 3"; "the Safari 4.0 web browser"
+            continue
+        if len(ent) > 1 and _edition_number(ent[-1]) and ent.label_ not in _ACTOR_LABELS:
+            found.add(ent[:-1].text)  # "Windows 7" a group or a product to NER: "Windows" is it too
+            continue
+        if ent.start > 0:
+            before = doc[ent.start - 1]
+            if before.tag_ == "NN" and before.lemma_.lower() in PRODUCT_NOUNS \
+                    and before.head.i in range(ent.start, ent.end) and before.dep_ == "compound":
+                found.add(ent.text)
+                continue
+        if ent.end < len(doc) and doc[ent.end].text == ",":
+            if any(child.dep_ == "appos" and child.i > ent.end and child.tag_ == "NN"
+                   and child.lemma_.lower() in PRODUCT_NOUNS for child in ent.root.children):
+                found.add(ent.text)
+    return found
+
+
+def inside_product_name(ent: Span) -> bool:
+    """The name is the tail of a product's name whose first word NER left out, a word styled
+    like a product ("Music Store" of "iTunes Music Store")."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return is_product_name(before.text) and before.head.i in range(ent.start, ent.end)
+
+
+def trim_unit(ent: Span) -> Span:
+    """The entity less a unit NER took in after a number: "GB iPod" of "30GB iPod"."""
+    doc = ent.doc
+    if len(ent) > 1 and ent[0].text in UNITS and ent.start > 0 and doc[ent.start - 1].like_num:
+        return Span(doc, ent.start + 1, ent.end, label=ent.label)
+    return ent
+
+
 def is_event_name(name: str) -> bool:
     """A multi-word name whose last word names an event ("Worldwide Developers Fair")."""
     words = name.split()
