@@ -137,9 +137,11 @@ def test_marts_show_events_at_or_above_the_display_confidence(warehouse_copy):
         con.execute(f"CREATE OR REPLACE MACRO display_confidence() AS CAST({threshold} AS DOUBLE)")
         for view in ("fct_event_reports", "fct_events"):
             con.execute((ROOT / "sql" / "views" / f"{view}.sql").read_text(encoding="utf-8"))
-        expected = con.execute("SELECT count(*) FROM events e JOIN actors a ON a.actor_id = e.subject_actor_id "
-                               "WHERE e.confidence >= ?", [threshold]).fetchone()[0]
+        # every shown row, with or without a stated actor: none vanishes, none gets a made-up subject
+        expected = con.execute("SELECT count(*) FROM events e WHERE e.confidence >= ?", [threshold]).fetchone()[0]
         assert con.execute("SELECT count(*) FROM fct_event_reports").fetchone()[0] == expected
+        assert con.execute("SELECT count(*) FROM fct_event_reports WHERE subject IS NULL").fetchone()[0] == con.execute(
+            "SELECT count(*) FROM events WHERE subject_actor_id IS NULL AND confidence >= ?", [threshold]).fetchone()[0]
         assert con.execute("SELECT coalesce(sum(report_count), 0) FROM fct_events").fetchone()[0] == expected
         # ad-hoc SQL on the table still sees every row
         assert con.execute("SELECT count(*) FROM events").fetchone()[0] == total
@@ -183,3 +185,66 @@ def test_poll_shares_are_not_actors_and_sanctions_sought_are_not_imposed():
     sought = [e for e in _facts("The United States will seek new U.N. sanctions against North Korea.")["events"]
               if e["type"] == "sanction"]
     assert sought and all(e["modality"] == "hypothetical" for e in sought)
+
+
+def _only(text: str, kind: str) -> dict:
+    [event] = [e for e in _facts(text)["events"] if e["type"] == kind]
+    return event
+
+
+def test_an_attack_whose_attacker_is_unstated_has_no_subject_and_keeps_victims_place_and_mentions():
+    text = "A bomb exploded in a crowded market in Kabul on Monday, killing 12 people."
+    event = _only(text, "attack")  # the explosion and the killing are one event, told twice
+    assert event["subject_actor_id"] is None and event["object_actor_id"] is None
+    assert event["object_text"] == "12 people" and event["place_actor_id"] == "afghanistan"
+    assert [text[m["start"]:m["end"]] for m in event["mentions"]] == ["exploded", "killing"]
+    assert 0.0 < event["confidence"] < 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "The boiler exploded on Monday.",
+    "He was killed in a car crash on Monday.",
+    "The storm killed 12 people.",
+    "Critics attacked the plan.",
+    "The new policy hit workers hard.",
+    "Police said 27 arrest warrants have been issued.",
+    "Ninety six people were detained in hospital.",
+])
+def test_deaths_without_violence_and_words_read_literally_are_no_unstated_attack_or_arrest(text):
+    assert not (_types(text) & {"attack", "arrest"}), _events(text)
+
+
+def test_an_arrest_with_no_arrester_named_and_a_passive_arrest_by_a_named_one():
+    unstated = _only("Three people were arrested on Sunday.", "arrest")
+    assert (unstated["subject_actor_id"], unstated["object_text"]) == (None, "Three people")
+    assert ("arrest", "russia", "alexei-navalny", "arrested") in _events(
+        "Navalny was arrested by Russian police on Sunday.")
+
+
+def test_event_nouns_with_no_agent_and_a_possessive_that_is_the_victim():
+    assert ("attack", None, None, "explosion") in _events("The explosion injured 13 people.")
+    # "Khashoggi's killing": Khashoggi was killed, he did not kill
+    assert ("attack", None, "khashoggi", "killing") in _events("Khashoggi's killing shocked the world.")
+    assert ("attack", "russia", "ukraine", "invasion") in _events("Russia's invasion of Ukraine began in February.")
+
+
+def test_a_definite_noun_later_in_the_article_is_a_mention_of_the_event_before_it():
+    text = "An explosion hit a bakery in Lyon on Friday. Police are searching for the man behind the blast."
+    event = _only(text, "attack")
+    assert [text[m["start"]:m["end"]] for m in event["mentions"]] == ["explosion", "blast"]
+    two = "An explosion hit a bakery in Lyon on Friday. Another explosion hit a school on Sunday."
+    assert len([e for e in _facts(two)["events"] if e["type"] == "attack"]) == 2  # "another" is a new one
+
+
+def test_event_keys_are_stable_on_rerun_and_unique_with_a_null_subject():
+    from factwire.warehouse.rows import fact_rows
+
+    text = ("A bomb exploded in a crowded market in Kabul on Monday, killing 12 people. "
+            "Three people were arrested on Sunday. Russia's invasion of Ukraine began in February.")
+    first = fact_rows("a1", extract(text), "run1")["events"]
+    again = fact_rows("a1", extract(text), "run2")["events"]
+    assert [r["event_id"] for r in first] == [r["event_id"] for r in again]
+    assert len({r["event_id"] for r in first}) == len(first) >= 3
+    unstated = [r for r in first if r["subject_actor_id"] is None]
+    assert unstated and all(r["mention_count"] >= 1 for r in first)
+    assert next(r for r in first if r["event_type"] == "attack" and r["subject_actor_id"] is None)["mention_count"] == 2

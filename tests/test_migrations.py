@@ -38,8 +38,17 @@ def _make_version_1(path):
     con.execute("ALTER TABLE amounts DROP COLUMN value_kind")
     con.execute("ALTER TABLE deals DROP COLUMN confidence")
     con.execute("ALTER TABLE events DROP COLUMN confidence")
+    _make_events_before_version_9(con)
     con.execute("DROP TABLE schema_version")
     con.close()
+
+
+def _make_events_before_version_9(con):
+    """Events as they were before version 9: a subject always, no place, object text or mention count."""
+    for column in ("place_actor_id", "object_text", "mention_count"):
+        con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    con.execute("DELETE FROM events WHERE subject_actor_id IS NULL")
+    con.execute("ALTER TABLE events ALTER COLUMN subject_actor_id SET NOT NULL")
 
 
 def test_an_older_warehouse_is_migrated_and_keeps_its_rows(tmp_path):
@@ -71,6 +80,7 @@ def _make_version_3(path):
     con.execute("ALTER TABLE amounts DROP COLUMN value_kind")
     con.execute("ALTER TABLE deals DROP COLUMN confidence")
     con.execute("ALTER TABLE events DROP COLUMN confidence")
+    _make_events_before_version_9(con)
     con.execute("UPDATE schema_version SET version = 3")
     con.close()
 
@@ -90,6 +100,8 @@ def test_version_3_fact_tables_lose_their_primary_keys_and_keep_rows_and_not_nul
     loose = [name for name, declared in tables().items() if not declared.enforce_key]
     con = duckdb.connect(str(settings.warehouse_path), read_only=True)
     counts = {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in loose}
+    # before version 9 every event had a subject: events with none are not in the old shape
+    counts["events"] = con.execute("SELECT count(subject_actor_id) FROM events").fetchone()[0]
     nullability = con.execute("SELECT table_name, column_name, is_nullable FROM information_schema.columns "
                               "ORDER BY ALL").fetchall()
     con.close()
@@ -112,6 +124,9 @@ def test_version_3_fact_tables_lose_their_primary_keys_and_keep_rows_and_not_nul
     # until `factwire reextract` scores them
     assert con.execute("SELECT count(*), count(confidence) FROM deals").fetchone() == (counts["deals"], 0)
     assert con.execute("SELECT count(*) FROM fct_deals").fetchone()[0] == 0
+    # events loaded before version 9 keep their rows; where, what and how often are unknown until reextract
+    assert con.execute("SELECT count(*), count(mention_count), count(place_actor_id) FROM events").fetchone() == (
+        counts["events"], 0, 0)
     # actors loaded before version 5: where their names came from is unknown, so they stay as they are
     assert con.execute("SELECT count(*), count(name_source) FROM actors").fetchone()[1] == 0
     con.close()

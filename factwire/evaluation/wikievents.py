@@ -131,8 +131,17 @@ def _overlap(a: Offsets, b: Offsets) -> bool:
 
 
 def predicted_events(prediction: dict) -> list[tuple[Offsets, str]]:
-    """(trigger span, our type) of each predicted event of a scored type, once each."""
-    return sorted({span for span, _ in _scored_events(prediction)})
+    """(trigger span, our type) of each mention of a predicted event of a scored type, once each
+    (an event the article names three times - "an explosion ... the blast ... the explosion" -
+    is one row with three mentions, each a trigger WikiEvents annotates)."""
+    found = set()
+    for event in prediction.get("events", []):
+        if event.get("type") not in OUR_SCORED_TYPES:
+            continue
+        for mention in event.get("mentions") or [event.get("trigger") or {}]:
+            if mention.get("start") is not None:
+                found.add(((mention["start"], mention["end"]), event["type"]))
+    return sorted(found)
 
 
 def _scored_events(prediction: dict) -> list[tuple[tuple[Offsets, str], dict]]:
@@ -146,8 +155,9 @@ def _scored_events(prediction: dict) -> list[tuple[tuple[Offsets, str], dict]]:
 
 
 def judged_events(doc: WikiEventsDoc, prediction: dict) -> list[tuple[dict, bool]]:
-    """Each scored event of a document (once per trigger and type) and whether it is right: its
-    trigger overlaps a gold trigger of a KAIROS type that maps to its type."""
+    """Each scored event row of a document (once per trigger and type) and whether it is right:
+    its trigger (the first mention, the one the row cites) overlaps a gold trigger of a KAIROS
+    type that maps to its type."""
     gold = [(e.trigger, ours_for(e.event_type)) for e in doc.events]
     return [(event, any(kind in types and _overlap(trigger, g) for g, types in gold))
             for (trigger, kind), event in _scored_events(prediction)]

@@ -107,20 +107,25 @@ EVENT_VERBS = {
     "buy": "purchase", "purchase": "purchase", "acquire": "acquisition", "sell": "sale",
     "license": "license", "licence": "license", "invest": "investment", "merge": "merger",
     "lend": "loan", "borrow": "loan", "bail": "bailout", "agree": "agree", "settle": "settle",
+    # Explosions: attacks only of an explosive ("a bomb exploded", "detonated a device", "bombs
+    # had gone off"), not of a boiler or a market.
+    "explode": "attack", "detonate": "attack", "blow": "attack", "go": "attack", "stab": "attack",
+    "behead": "attack",
 }
 assert set(EVENT_VERBS.values()) - {"launch"} <= set(EVENT_TYPES)
 # Nouns that name an event themselves; RAMS adds its noun triggers (event_senses.json).
 NOUN_TRIGGERS = {
     "attack": "attack", "airstrike": "attack", "strike": "attack", "bombing": "attack", "shelling": "attack",
     "raid": "attack", "assault": "attack", "invasion": "attack", "offensive": "attack", "shooting": "attack",
-    "massacre": "attack", "killing": "attack", "ambush": "attack",
+    "massacre": "attack", "killing": "attack", "ambush": "attack", "explosion": "attack", "blast": "attack",
+    "assassination": "attack", "slaying": "attack", "murder": "attack", "gunfire": "attack", "stabbing": "attack",
     "arrest": "arrest", "detention": "arrest",
     "meeting": "meet", "talk": "meet", "summit": "meet", "visit": "meet",
     "sanction": "sanction", "ultimatum": "threaten", "warning": "warn", "crackdown": "attack",
 }
 # Verbs that are events only with their particle ("bail out"); verbs that are not the event
 # with a particle ("back down", "send out", "give up").
-PARTICLE_VERBS = {"bail": "out"}
+PARTICLE_VERBS = {"bail": "out", "blow": "up", "go": "off"}
 NOT_WITH_PARTICLE = {"back", "send", "give", "hit", "help", "ship", "strike", "take", "sell", "free", "shoot",
                      "sign", "call"}
 # A theme in a prepositional phrase when the verb has no object: "agreed on a plan".
@@ -201,6 +206,41 @@ WANTING_VERBS = {"seek", "want", "plan", "propose", "pledge", "promise", "threat
 REPORTED_NOUN_MODS = {"alleged", "suspected", "reported"}
 HYPOTHETICAL_NOUN_MODS = {"planned", "possible", "potential", "proposed", "future", "threatened"}
 NEGATED_NOUN_MODS = {"foiled", "thwarted", "failed", "averted"}
+
+# Events a reader wants even when the text does not say who did them ("a bomb exploded in the
+# market, killing 12", "three people were arrested"): their subject is null, never made up.
+UNSTATED_ACTOR_TYPES = {"attack", "arrest", "release"}
+# Nouns naming one violent act, an event with no agent named ("the explosion injured 13"); a
+# state of conflict (a war, a battle) or a word of many senses (a strike, a raid) is not.
+VIOLENT_ACT_NOUNS = {"attack", "bombing", "shooting", "explosion", "blast", "assassination", "killing", "slaying",
+                     "massacre", "ambush", "airstrike", "gunfire", "stabbing", "murder", "shelling"}
+# Nouns whose possessive is who it was done to, not who did it ("his arrest", "Khashoggi's killing").
+PATIENT_POSSESSIVE_NOUNS = {"arrest", "detention", "assassination", "killing", "slaying", "murder", "release",
+                            "stabbing"}
+# Explosives: what explodes, is detonated or goes off in an attack.
+EXPLOSIVE_NOUNS = {"bomb", "device", "explosive", "ied", "mine", "grenade", "shell", "rocket", "missile", "mortar",
+                   "vest", "charge", "landmine", "dynamite", "tnt", "bomber", "drone", "car-bomb"}
+EXPLOSION_VERBS = {"explode", "detonate", "blow", "go"}
+# People who use weapons: with them as the unnamed subject a killing is an attack.
+ARMED_PEOPLE = {"gunman", "militant", "attacker", "bomber", "insurgent", "terrorist", "fighter", "soldier", "troop",
+                "rebel", "assailant", "jihadist", "extremist", "sniper", "police", "policeman", "officer", "force",
+                "army", "militia", "guard", "assassin", "killer", "shooter", "man", "men", "suspect", "mob",
+                "he", "she", "they", "who"}
+# Verbs that are attacks with no actor named only as physical violence (not "hit", "strike",
+# "target", which also read as words, money or luck).
+UNSTATED_ATTACK_VERBS = {"kill", "shoot", "murder", "massacre", "bomb", "shell", "bombard", "stab", "behead",
+                         "attack", "assault", "explode", "detonate", "blow", "go"}
+# What kills without an attacker: an accident, nature, an illness.
+NOT_VIOLENCE = {"accident", "crash", "collision", "storm", "flood", "flooding", "earthquake", "quake", "fire",
+                "blaze", "landslide", "avalanche", "disease", "virus", "illness", "cancer", "stroke", "overdose",
+                "lightning", "heatwave", "hurricane", "tornado", "typhoon", "cyclone", "tsunami", "drought",
+                "famine", "outbreak", "pandemic", "epidemic", "covid", "wave", "stampede", "fall", "tree",
+                "train", "bus", "boat", "plane", "vehicle", "wreck", "mudslide", "eruption", "heat", "cold",
+                "accidental"}
+# Where a person is held or let go from that is no arrest or release ("detained in hospital").
+NOT_CUSTODY = {"hospital", "clinic", "school", "work", "traffic"}
+# Fire that is gunfire: "mortar fire", "sniper fire".
+WEAPON_FIRE = {"mortar", "gun", "sniper", "artillery", "rocket", "machine", "enemy", "tank", "automatic", "small"}
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -311,6 +351,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         return "sanction"
     if lemma == "target":
         return None  # "targeted 13 officials": by what, the clause must say ("with sanctions")
+    if lemma in EXPLOSION_VERBS:
+        return kind if _explosive_event(verb, lemma, themes, index) else None
     if lemma in OBJECT_SENSE_ATTACK:
         return kind if themes and all(_is_attackable(t, index) for t in themes[:1]) else None
     if lemma == "launch":
@@ -400,11 +442,51 @@ def find_events(doc: Doc, index: MentionIndex, dates: list[dict]) -> list[dict]:
                 continue
         if lemma in nouns:
             token = doc[i]
-            if token.pos_ == "NOUN" and not _is_supported_elsewhere(token):
+            if token.pos_ == "NOUN" and not _is_supported_elsewhere(token) and not _names_something_else(token):
                 events.extend(_noun_events(token, nouns[_lemma(token)], index, dates))
+    events = _group_mentions(events)
     for event in events:
         event["confidence"] = confidence_of(event)
     return events
+
+
+# Heads an event noun modifies that are still about that event ("the bombing suspect").
+EVENT_PARTICIPANT_HEADS = {"suspect", "victim", "survivor", "site", "scene", "investigation", "probe", "trial",
+                           "plot", "anniversary", "aftermath", "toll", "case", "attempt", "incident", "outrage",
+                           "spree", "campaign", "wave", "series"}
+
+
+def _names_something_else(noun: Token) -> bool:
+    """An event noun that modifies another noun names a kind of thing, not an event: an
+    "arrest warrant", an "attack helicopter", a "blast wall"."""
+    return noun.dep_ == "compound" and _lemma(noun.head) not in EVENT_PARTICIPANT_HEADS
+
+
+def _group_mentions(events: list[dict]) -> list[dict]:
+    """One event for each event the article tells, however often it names it: a verb whose
+    subject is the event noun ("the explosion killed 12") and a later definite noun with no
+    actor of its own ("... the blast ... the explosion") are mentions of the event named before
+    (the last one of that type, when its date does not differ); "an attack" is a new one."""
+    kept: list[dict] = []
+    for event in sorted(events, key=lambda e: (e["trigger"]["start"], e["type"])):
+        via, definite = event.pop("via", None), event.pop("definite", False)
+        target = None
+        if via is not None:
+            target = next((k for k in kept if k["trigger"]["start"] == via and k["type"] == event["type"]
+                           and event["subject_actor_id"] in (None, k["subject_actor_id"])), None)
+        elif definite:
+            target = next((k for k in reversed(kept) if k["type"] == event["type"]), None)
+            if target is not None and event["date"] and target["date"] and event["date"] != target["date"]:
+                target = None
+        if target is None:
+            kept.append(event)
+            continue
+        target["mentions"].append(event["trigger"])
+        for key in ("object_actor_id", "object_text", "place_actor_id", "date"):
+            if target.get(key) is None and event.get(key) is not None and (
+                    key != "object_text" or target.get("object_actor_id") is None):
+                target[key] = event[key]
+    return kept
 
 
 def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[dict]:
@@ -450,16 +532,23 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         return []  # "Muslims traveling to the United States": a class of people, not an event
     if any(_lemma(t) in ("percent", "%", "per") for t in subject_tokens):
         return []  # "1 percent support Jill Stein": a poll's share, not an actor's act
-    subject_actors: list[str] = []
+    subject_actors: list[str | None] = []
+    via = None
     for subject in subject_tokens:
         if _lemma(subject) in _learned()["noun_triggers"] or _lemma(subject) in ("explosion", "blast", "bomb"):
             # "the Paris attacks killed 130": the attack's own agent, not its place.
             found = _noun_agents(subject, index)
+            if _lemma(subject) in _learned()["noun_triggers"]:
+                via = subject.idx  # "the explosion killed 12": one event, told twice
         else:
             found = _agents(subject, index)
         subject_actors.extend(a for a in found if a not in subject_actors)
     if not subject_actors:
-        return []
+        if not _unstated(verb, lemma, kind, subject_tokens, themes, index):
+            return []
+        subject_actors = [None]  # "a bomb exploded", "three people were arrested": who, the text does not say
+        if via is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+            via = verb.head.idx  # "a bomb exploded, killing 12": what the explosion did
     if kind == "travel":
         # Where to, not how: "flew back to Belfast in an RAF plane".
         goals = [o for p, o in prep_objects(verb, DESTINATION_PREPS - {"in"} if lemma != "arrive" else {"in", "at"})]
@@ -468,8 +557,100 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
     else:
         object_actor = _object_actor(verb, themes, index, subject_actors, kind)
     arg0, arg1 = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
-    return _make(verb, kind, lemma, "verb", subject_actors, object_actor, modality(verb), index, dates,
-                 arg0, arg1)
+    made = _make(verb, kind, lemma, "verb", subject_actors, object_actor, modality(verb), index, dates,
+                 arg0, arg1, place=_place([verb], index, subject_actors, object_actor),
+                 object_text=None if object_actor else _object_text([_theme(t) for t in themes]))
+    for event in made:
+        event["via"] = via
+    return made
+
+
+def _is_explosive(token: Token) -> bool:
+    """A bomb, a device, explosives, "a car bomb", "a suicide vest"."""
+    return _lemma(token) in EXPLOSIVE_NOUNS or token.lower_ in EXPLOSIVE_NOUNS or any(
+        c.dep_ == "compound" and _lemma(c) in ("bomb", "explosive") for c in token.children)
+
+
+def _explosive_event(verb: Token, lemma: str, themes: list[Token], index: MentionIndex) -> bool:
+    """"A bomb exploded", "detonated a device", "some 21 bombs had gone off", "blew up a bus",
+    "blew himself up"; not a boiler, a market or a temper. A pronoun ("it exploded") is an
+    explosive when the sentence or the one before names one."""
+    actives = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or subjects(verb)
+    things = [_theme(t) for t in [*themes, *actives]]
+    if any(_is_explosive(t) for t in things):
+        return True
+    if lemma == "blow" and themes and (themes[0].lower_.endswith("self") or themes[0].lower_.endswith("selves")
+                                       or _is_attackable(_theme(themes[0]), index) and not themes[0].pos_ == "PRON"):
+        return True
+    if any(t.lower_ in ("it", "they", "which", "that") for t in actives):
+        sentence = sentence_of(verb)
+        start = sentence_of(verb.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
+        return any(_is_explosive(t) for t in verb.doc[start:verb.i] if t.pos_ == "NOUN")
+    return False
+
+
+def _weapon_fire(token: Token) -> bool:
+    return _lemma(token) in ("fire", "gunfire") and (_lemma(token) == "gunfire" or any(
+        _lemma(c) in WEAPON_FIRE for c in token.children if c.dep_ in ("compound", "amod", "nmod")))
+
+
+def _unstated(verb: Token, lemma: str, kind: str, subject_tokens: list[Token], themes: list[Token],
+              index: MentionIndex) -> bool:
+    """Whether the event stands with no actor named: an attack told by its victims or its
+    weapon ("a major general was killed", "an IED killed...", "gunmen shot two men"), not a death
+    by accident, nature or illness; an arrest or a release told by who was held ("three people
+    were arrested", "police detained 12"), not a patient kept in hospital."""
+    if kind not in UNSTATED_ACTOR_TYPES:
+        return False
+    places = [o for p, o in prep_objects(verb, {"in", "by", "from", "after", "during", "at", "on"})]
+    if kind in ("arrest", "release"):
+        if any(_lemma(o) in NOT_CUSTODY for o in places):
+            return False
+        return all(_is_animate(t, index) or t.pos_ == "PRON" for t in subject_tokens)
+    if lemma not in UNSTATED_ATTACK_VERBS:
+        return False
+    if any((_lemma(t) in NOT_VIOLENCE or any(_lemma(c) in NOT_VIOLENCE for c in t.children if c.dep_ in ("amod", "compound")))
+           and not _weapon_fire(t) for t in [*subject_tokens, *places]):
+        return False
+    for subject in subject_tokens:
+        if subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            subject = verb.head  # "the attack, which killed three people"
+        if (_is_explosive(subject) or _lemma(subject) in VIOLENT_ACT_NOUNS or _lemma(subject) in ARMED_PEOPLE
+                or subject.lower_ in ARMED_PEOPLE or _weapon_fire(subject)):
+            continue
+        if subject.lower_ in ("it", "they") and (lemma in EXPLOSION_VERBS or _lemma(verb.head) in EXPLOSION_VERBS):
+            continue  # "it exploded, killing two soldiers"
+        return False
+    return True
+
+
+def _place(tokens: list[Token], index: MentionIndex, taken: list, object_actor: str | None) -> str | None:
+    """Where: a place that is an actor after "in", "at" or "near" on the trigger or its clause
+    ("killed in Syria", "the attack in Lyon"), or before an event noun ("the Paris attacks")."""
+    for token in tokens:
+        if token is None:
+            continue
+        candidates = [o for p, o in prep_objects(token, {"in", "at", "near", "outside"})]
+        candidates += [o for c in candidates for p, o in prep_objects(c, {"in", "at", "near", "outside"})]  # "in the market in Kabul"
+        if token.pos_ == "NOUN":
+            candidates += [c for c in token.children if c.dep_ in ("compound", "nmod", "amod")]
+        for candidate in candidates:
+            for head in [candidate, *candidate.conjuncts]:
+                actor = index.actor(head)
+                if actor and head.ent_type_ in ("GPE", "LOC", "FAC") and actor not in taken and actor != object_actor:
+                    return actor
+    return None
+
+
+def _object_text(themes: list[Token]) -> str | None:
+    """Whom or what, as the text words it, when no actor is named ("13 people", "a bakery")."""
+    for theme in themes:
+        if theme.pos_ in ("NOUN", "PROPN", "NUM") and theme.lower_ not in ("which", "that", "who"):
+            start = theme.left_edge.idx
+            end = theme.idx + len(theme)
+            text = theme.doc.text[start:end]
+            return text if len(text) <= 80 else theme.text
+    return None
 
 
 # Verbs whose clause's subject is their object: "called on Trump to stop attacking Machado",
@@ -521,7 +702,7 @@ def _noun_agents(noun: Token, index: MentionIndex) -> list[str]:
     attacks"), not who."""
     found: list[str] = []
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and _lemma(noun) not in PATIENT_POSSESSIVE_NOUNS:
             found.extend(index.actors_of_phrase(child, include_modifiers=False))
         elif child.dep_ in ("compound", "amod", "nmod"):
             # A demonym ("Russian strikes") or an organisation ("a Taliban attack", "IS attacks")
@@ -561,17 +742,24 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
         # "ETA carried out the bombing", "Iran held talks with ...".
         for subject in subjects(carrier):
             subject_actors.extend(a for a in _agents(subject, index) if a not in subject_actors)
-    if not subject_actors:
-        return []
+    stated = bool(subject_actors)
+    if not stated:
+        if not (kind in UNSTATED_ACTOR_TYPES and (_lemma(noun) in VIOLENT_ACT_NOUNS or kind == "arrest")
+                and not any(_lemma(c) in NOT_VIOLENCE or c.lower_ in NOT_VIOLENCE
+                            for c in noun.children if c.dep_ in ("amod", "compound"))):
+            return []
+        subject_actors = [None]  # "the explosion injured 13": who set it off, the text does not say
     if kind == "meet" and _lemma(noun) == "talk" and noun.tag_ != "NNS":
         return []  # "talk" in the singular is speech, "talks" are a meeting
-    if kind == "attack" and _lemma(noun) == "strike" and not (subject_actors and any(
+    if kind == "attack" and _lemma(noun) == "strike" and not (stated and any(
             c.dep_ in ("compound", "amod") and _lemma(c) in ("air", "missile", "drone", "military") for c in noun.children)
             or prep_objects(noun, {"on", "against"})):
         return []  # a strike of workers is a stoppage, not an attack
-    preps = {"meet": {"with", "between", "among"}, "arrest": {"of"}}.get(kind, {"on", "against", "of", "in"})
+    preps = {"meet": {"with", "between", "among"}, "arrest": {"of"}}.get(kind, {"on", "against", "of"})
     object_actor = None
-    for _, obj in prep_objects(noun, preps):
+    patients = [c for c in noun.children if c.dep_ == "poss"] if _lemma(noun) in PATIENT_POSSESSIVE_NOUNS else []
+    objects = [*patients, *(o for _, o in prep_objects(noun, preps))]
+    for obj in objects:
         object_actor = next((a for a in _who(obj, index) if a not in subject_actors), None)
         if object_actor:
             break
@@ -593,20 +781,27 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
             mood = "hypothetical"  # "will seek new sanctions", "pledged to impose sanctions"
     else:
         mood = "asserted"
-    return _make(noun, kind, _lemma(noun), "noun", subject_actors, object_actor, mood, index, dates,
-                 None, None)
+    made = _make(noun, kind, _lemma(noun), "noun", subject_actors, object_actor, mood, index, dates,
+                 None, None, place=_place([noun, carrier], index, subject_actors, object_actor),
+                 object_text=None if object_actor else _object_text(
+                     [_theme(o) for o in objects if o.pos_ != "PRON" or o.lower_ in ("him", "her", "them")]))
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+    for event in made:
+        event["definite"] = definite and not stated and object_actor is None
+    return made
 
 
-def _make(trigger: Token, kind: str, lemma: str, trigger_kind: str, subject_actors: list[str],
+def _make(trigger: Token, kind: str, lemma: str, trigger_kind: str, subject_actors: list[str | None],
           object_actor: str | None, mood: str, index: MentionIndex, dates: list[dict],
-          arg0: Token | None, arg1: Token | None) -> list[dict]:
+          arg0: Token | None, arg1: Token | None, place: str | None = None,
+          object_text: str | None = None) -> list[dict]:
     doc = trigger.doc
     date = _date_in_sentence(trigger, dates)
     start, end = _clause_span(trigger)
     trigger_start, trigger_end = extent(trigger)
     made = []
     for subject_actor in subject_actors:
-        if subject_actor == object_actor:
+        if subject_actor is not None and subject_actor == object_actor:
             continue
         partner = object_actor
         if partner is None and kind in SYMMETRIC_TYPES and len(subject_actors) > 1:
@@ -627,6 +822,9 @@ def _make(trigger: Token, kind: str, lemma: str, trigger_kind: str, subject_acto
             "date": date,
             "modality": mood,
             "sentence": sentence_of(trigger).text,
+            "place_actor_id": place,
+            "object_text": object_text,
+            "mentions": [{"start": trigger_start, "end": trigger_end}],
         })
     return made
 

@@ -127,13 +127,14 @@ def fact_rows(article_id: str, facts: dict, run_id: str) -> dict[str, list[dict]
     ]
     rows["events"] = [
         {"event_id": fact_key(a, "event", x["start"], (x.get("trigger") or {}).get("start"), x["type"],
-                              x["subject_actor_id"], x.get("object_actor_id")),
+                              x.get("subject_actor_id"), x.get("object_actor_id")),
          "article_id": a, "event_type": x["type"], "verb_lemma": x.get("lemma"),
-         "subject_actor_id": x["subject_actor_id"], "object_actor_id": x.get("object_actor_id"),
+         "subject_actor_id": x.get("subject_actor_id"), "object_actor_id": x.get("object_actor_id"),
          "event_text": x["text"], "start_char": x["start"], "end_char": x["end"],
          "date_value": (x.get("date") or {}).get("value"), "date_precision": (x.get("date") or {}).get("precision"),
          "modality": x["modality"], "sentence": x.get("sentence"), "extractor_version": version,
-         "confidence": x.get("confidence")}
+         "confidence": x.get("confidence"), "place_actor_id": x.get("place_actor_id"),
+         "object_text": x.get("object_text"), "mention_count": len(x.get("mentions") or ()) or 1}
         for x in facts["events"]
     ]
     return rows

@@ -6,6 +6,7 @@ WITH refs AS (
     UNION ALL SELECT 'citations', citation_id, actor_id FROM citations
     UNION ALL SELECT 'events', event_id, subject_actor_id FROM events
     UNION ALL SELECT 'events', event_id, object_actor_id FROM events
+    UNION ALL SELECT 'events', event_id, place_actor_id FROM events
     UNION ALL SELECT 'deals', deal_id, buyer_actor_id FROM deals
     UNION ALL SELECT 'deals', deal_id, seller_actor_id FROM deals
     UNION ALL SELECT 'deals', deal_id, unnest(party_actor_ids) FROM deals
