@@ -266,3 +266,49 @@ def test_dateparser_scorer_counts_wrong_values(tmp_path, nlp):
     assert found.items == 2
     assert found.score == pytest.approx(0.5)
     assert exact.items == 2
+
+
+# -- named days, runs of days, "since the start of" -------------------------------------------
+
+
+def test_a_weekday_named_for_an_event_has_no_value_of_its_own(nlp):
+    found = {d["text"]: d["value"] for d in dates_in(nlp, "Traders recalled Black Monday. Super Tuesday "
+                                                          "votes came in.", dt.date(2007, 10, 20))}
+    assert found == {"Black Monday": None, "Super Tuesday": None}
+    # a plain weekday keeps its value, and a capitalised verb before it names no event
+    assert [d["value"] for d in dates_in(nlp, "Stocks Fall Monday As Oil Rises", dt.date(2007, 10, 17))] == \
+        ["2007-10-15"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Ash Wednesday", "2009-02-25"), ("Palm Sunday", "2009-04-05"), ("Maundy Thursday", "2009-04-09"),
+    ("Shrove Tuesday", "2009-02-24"), ("Whit Monday", "2009-06-01"), ("Giving Tuesday", "2009-12-01"),
+])
+def test_holidays_that_follow_easter_and_thanksgiving(text, value):
+    assert resolve_date(text, dt.date(2009, 2, 20)) == (value, "day")
+
+
+def test_a_run_of_days_ends_in_the_period_reported(nlp):
+    published = dt.date(2009, 4, 4)  # a Saturday
+    assert [(d["text"], d["value"]) for d in dates_in(nlp, "US stocks log gains for fourth week in a row", published)] \
+        == [("fourth week in a row", "2009-W14")]
+    assert [d["value"] for d in dates_in(nlp, "Trading was halted for a second consecutive day.", published)] == \
+        ["2009-04-04"]
+    # the day the sentence names is where the run ends
+    found = dates_in(nlp, "Shares fell on Friday for a third straight session.", published)
+    assert [(d["text"], d["value"]) for d in found] == [("Friday", "2009-04-03"),
+                                                       ("a third straight session", "2009-04-03")]
+    found = dates_in(nlp, "Stocks had their best week since November.", dt.date(2009, 3, 13))
+    assert [(d["text"], d["value"]) for d in found] == [("week", "2009-W11"), ("November", "2008-11")]
+    # a best day of one's life is no reported period
+    assert dates_in(nlp, "It was the best day of my life.", published) == []
+
+
+def test_since_the_start_of_a_period_is_its_first_day(nlp):
+    published = dt.date(2009, 2, 20)
+    found = {d["text"]: (d["value"], d["precision"])
+             for d in dates_in(nlp, "The Dow has lost 15% since the start of this year and since the beginning "
+                                    "of the month. Sales rose at the beginning of the year.", published)}
+    assert found["the start of this year"] == ("2009-01-01", "day")
+    assert found["the beginning of the month"] == ("2009-02-01", "day")
+    assert found["the beginning of the year"] == ("2009", "year")  # a period, not a point

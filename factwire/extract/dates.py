@@ -257,6 +257,12 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     r"easter(?:\s+sunday)?": _easter,
     r"easter\s+monday": lambda y: _easter(y) + dt.timedelta(days=1),
     r"good\s+friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    r"palm\s+sunday": lambda y: _easter(y) - dt.timedelta(days=7),
+    r"(?:maundy|holy)\s+thursday": lambda y: _easter(y) - dt.timedelta(days=3),
+    r"ash\s+wednesday": lambda y: _easter(y) - dt.timedelta(days=46),
+    r"(?:shrove|fat)\s+tuesday|mardi\s+gras": lambda y: _easter(y) - dt.timedelta(days=47),
+    r"whit\s+monday": lambda y: _easter(y) + dt.timedelta(days=50),
+    r"giving\s*tuesday": lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=5),
 }
 _HOLIDAY_RES = [(re.compile(rf"(?:{p})\Z", re.I), f) for p, f in _HOLIDAYS.items()]
 _HOLIDAY = "|".join(f"(?:{p})" for p in sorted(_HOLIDAYS, key=len, reverse=True))
@@ -535,6 +541,31 @@ def _r_vague(m, ref, direction):
     return VAGUE
 
 
+def _r_streak(m, ref, direction):
+    """'a third straight day', 'the fourth week in a row', 'its best week since': the current
+    day (or week, month...) of the reference; `find_dates` moves it to a day the sentence names."""
+    unit = (_g(m, "unit") or _g(m, "unit2")).replace("session", "day")
+    return _this_unit(ref, unit, 0)
+
+
+def _r_since_start(m, ref, direction):
+    """'since the start of this year' -> its first day: 2009-01-01."""
+    unit = _UNITS[_g(m, "unit")]
+    resolved = _this_unit(ref, unit, _modifier_offset(_g(m, "mod")) or 0)
+    if resolved is None:
+        return None
+    value = resolved[0]
+    if unit == "year":
+        return _day(dt.date(int(value), 1, 1))
+    if unit == "month":
+        return _day(dt.date(int(value[:4]), int(value[5:7]), 1))
+    if unit == "quarter":
+        return _day(dt.date(int(value[:4]), 3 * int(value[-1]) - 2, 1))
+    if unit == "week":
+        return _day(dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1))
+    return None
+
+
 # TIMEX3's reference values for expressions that point at the past, the present or the future
 # without a calendar value; the first pattern that matches the whole expression decides.
 _REFERENCE_VALUES = (
@@ -649,6 +680,11 @@ _rule("quarter_code", rf"(?<![\w-])(?:Q(?P<qn>[1-4])\s*(?:(?P<y>{_YEAR4})|'?(?P<
       lambda m, ref, d: _r_quarter_code(m, ref, d))
 _rule("holiday", rf"(?:(?P<mod>last|this|next|the\s+next|the\s+last|coming)\s+)?(?P<hol>{_HOLIDAY})"
                  rf"(?:\s*,?\s*(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<rel>this|last|next)\s+year))?", _r_holiday)
+# "since the start of this year": a point, the period's first day (the part_of rule reads "the
+# start of the year" alone as the period, which "at the beginning of the year" is).
+_rule("since_start", rf"(?<=since\s)(?:the\s+)?(?:very\s+)?(?:beginning|start)\s+of\s+(?:the\s+)?"
+                     rf"(?:(?P<mod>this|last|next|current|previous)\s+)?(?P<unit>week|month|year|quarter)\b",
+      lambda m, ref, d: _r_since_start(m, ref, d))
 _rule("part_of", rf"(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|rest|remainder|first\s+half"
                  rf"|second\s+half)\s+of\s+(?:the\s+)?|(?:earlier|later)\s+(?:in\s+)?)"
                  rf"(?:(?P<mod>this|last|next|current|previous)\s+)?(?P<fy>fiscal\s+|financial\s+)?(?P<unit>day|week|month|year|quarter)\b"
@@ -673,6 +709,21 @@ _rule("upcoming_n", rf"(?:(?:the\s+)?(?:upcoming|coming|next|following)\s+(?P<n>
 _rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{_MONTH})\s*(?:the\s+)?(?P<d>{_DAY}){_YEAR_TAIL}",
       lambda m, ref, d: _r_week_of(m, ref, d))
 
+# A weekday named for an event ("Black Monday", "Super Tuesday", "Bloody Sunday") is a date
+# expression with no value of its own: the event's date is not the nearest such weekday.
+_rule("named_day", rf"(?-i:Black|Bloody|Super|Blue|Manic)\s+(?P<dow>{_WEEKDAY})", _r_vague)
+# "for a third straight day", "the fourth week in a row": the run ends in the period reported,
+# the unit the article is about (see _r_streak).
+_STREAK_ORD = rf"(?:{_ORDINAL_WORD}|\d+(?:st|nd|rd|th))"
+_rule("streak", rf"(?:(?:a|the)\s+)?(?P<ord>{_STREAK_ORD})\s+(?:(?:consecutive|straight|successive)\s+"
+                rf"(?:trading\s+)?(?P<unit>day|session|week|month|quarter|year)"
+                rf"|(?:trading\s+)?(?P<unit2>day|session|week|month|quarter|year)\s+in\s+a\s+row)\b",
+      lambda m, ref, d: _r_streak(m, ref, d))
+# "its best week since November", "the worst day in six years": the period being reported.
+_rule("best_period", r"(?:(?<=best\s)|(?<=worst\s)|(?<=biggest\s)|(?<=strongest\s)|(?<=weakest\s))"
+                     r"(?P<unit>day|session|week|month|quarter)(?=\s+(?:since|in\s+(?:over\s+|more\s+than\s+)?"
+                     r"(?:\w+\s+)?(?:years?|months?|weeks?|decades?)\b))",
+      lambda m, ref, d: _r_streak(m, ref, d))
 _rule("weekend", rf"(?:the\s+|this\s+|last\s+|next\s+|that\s+)(?:past\s+|coming\s+)?week-?end\b", _r_vague)
 _rule("season", rf"(?:(?P<mod>{_REL_MOD}|early|late|mid|the)\s*-?\s*)?(?P<season>spring|summer|autumn|fall|winter)\b"
                 rf"(?:\s*(?:of\s+)?(?P<y>{_YEAR4}))?", _r_season)
@@ -711,7 +762,12 @@ _TRIGGERS: dict[str, frozenset[str]] = {
                         "independence", "july", "veteran", "veterans", "thanksgiving", "friday",
                         "monday", "memorial", "mlk", "king", "president", "presidents", "washington",
                         "patrick", "paddy", "groundhog", "groundhogs", "labor", "labour", "mother",
-                        "mothers", "father", "fathers", "easter"}),
+                        "mothers", "father", "fathers", "easter", "palm", "maundy", "holy", "ash",
+                        "shrove", "fat", "mardi", "whit", "giving", "givingtuesday"}),
+        (("named_day",), set(_WEEKDAYS)),
+        (("streak", "best_period"), {"day", "days", "week", "weeks", "month", "months", "session",
+                                     "quarter", "year", "row"}),
+        (("since_start",), {"since"}),
         (("weekend",), {"weekend", "week"}),
         (("season",), set(_SEASON_CODES)),
         (("vague",), {"recently", "recent", "currently", "nowadays", "days", "present", "presently",
@@ -917,6 +973,7 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
     chosen = _longest_first(candidates)
     results: list[dict] = []
     year_before: tuple[int, int] | None = None  # (year, end) of the last full date with a year
+    runs: list[dict] = []  # "a third straight day": resolved against the day the sentence names
     for start, end, rule, m in chosen:
         value = precision = None
         if published is not None:
@@ -935,6 +992,9 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
                 value, precision = resolved
         results.append({"text": text[start:end], "start": start, "end": end,
                         "value": value, "precision": precision})
+        if rule.name in ("streak", "best_period") and value is not None:
+            runs.append(results[-1])
+    _end_runs_on_the_named_day(doc, runs, results)
     results.extend(_anaphora(text, results))
     results.sort(key=lambda r: r["start"])
     return results
@@ -1070,6 +1130,26 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
     if token.tag_ == "VBN" and not markers:
         return "past"
     return None
+
+
+def _end_runs_on_the_named_day(doc: Doc, runs: list[dict], found: list[dict]) -> None:
+    """'Stocks fell on Monday for a third straight day': the run ends on the day its sentence
+    names (the nearest day-precision date of the sentence), else on the reference day."""
+    if not runs:
+        return
+    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
+        else [(0, len(doc.text))]
+    for run in runs:
+        lo, hi = next(((a, b) for a, b in sentences if a <= run["start"] < b), (0, len(doc.text)))
+        days = [r for r in found if r is not run and r["precision"] == "day" and lo <= r["start"] < hi
+                and r not in runs]
+        if not days:
+            continue
+        day = dt.date.fromisoformat(min(days, key=lambda r: abs(r["start"] - run["start"]))["value"])
+        unit = run["precision"]
+        resolved = _this_unit(day, unit, 0) if unit in ("day", "week", "month", "quarter", "year") else None
+        if resolved is not None:
+            run["value"], run["precision"] = resolved
 
 
 def _anaphora(text: str, found: list[dict]) -> list[dict]:
