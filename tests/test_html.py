@@ -187,3 +187,12 @@ def test_eval_scorer_on_a_tiny_dataset(tmp_path) -> None:
     assert (text.precision, text.recall, text.items) == (2 / 3, 2 / 3, 3)
     assert (dates.score, titles.score) == (1.0, 1.0)
     assert [r.kind for r in score(tmp_path)] == ["main text chunks", "publication date", "title"]
+
+
+def test_a_title_template_that_lost_its_headline_gives_way_to_the_first_h2() -> None:
+    assert headline("National Rail Enquiries -", [], "NRE", page_title="National Rail Enquiries -",
+                    h2s=["Rail Replacement Services Travel Advice", "General Information"]) == \
+        "Rail Replacement Services Travel Advice"
+    # a whole title keeps its place before any <h2>
+    assert headline("National Rail Enquiries", [], "NRE", page_title="National Rail Enquiries",
+                    h2s=["Rail Replacement Services Travel Advice"]) == "National Rail Enquiries"

@@ -89,7 +89,7 @@ def extract_page(html: str | bytes, url: str | None = None, **options: Any) -> P
     return PageContent(
         text=doc.text.strip(),
         title=headline(_clean(doc.title), [h for h in headings if h], site, page_title=page_title,
-                       h2s=[h for h in subheadings if h]),
+                       h2s=[h for h in subheadings if h], host=_clean(doc.hostname)),
         published=_unless_year_only(parse_iso_date(doc.date), html),
         author=_clean(doc.author),
         site=site,
@@ -285,7 +285,7 @@ def _reads_as_headline(heading: str, site: str | None, title_segments: list[str]
 
 
 def headline(title: str | None, h1s: list[str], site: str | None, *, page_title: str | None = None,
-             h2s: list[str] = ()) -> str | None:
+             h2s: list[str] = (), host: str | None = None) -> str | None:
     """The article's headline, as the page shows it to readers (and as gold data calls it).
 
     ``title`` is the metadata title (``og:title`` first), ``page_title`` the ``<title>``
@@ -298,7 +298,9 @@ def headline(title: str | None, h1s: list[str], site: str | None, *, page_title:
        heading is the story's own;
     3. the segment of the ``<title>`` that the page also shows as a heading ("Blog name »
        Blog Archive » Post title" with the post title as an ``<h2>``);
-    4. the metadata title less the site's name, in the letter case a visible heading confirms.
+    4. when the title's template lost its headline ("National Rail Enquiries -": a separator
+       with nothing after it) and no ``<h1>`` has one, the first ``<h2>`` that reads as one;
+    5. the metadata title less the site's name, in the letter case a visible heading confirms.
     """
     if not title:
         return None
@@ -322,6 +324,10 @@ def headline(title: str | None, h1s: list[str], site: str | None, *, page_title:
                  and _reads_as_headline(s, site, segments) and s.lower() not in {h.lower() for h in heads}]
         if len(inner) == 1:
             return inner[0]
+    if not heads and re.search(r"(?:^|\s)[|\-–—:«»·•]$|^[|\-–—:«»·•](?:\s|$)", base.strip()):
+        for heading in h2s:
+            if _reads_as_headline(heading, site, segments) and not _names_site(heading, host):
+                return heading
     return shown.get(base.lower(), base)  # the same words in the letter case the page shows
 
 
