@@ -102,22 +102,43 @@ def test_fit_logistic_learns_a_feature_that_tells_right_from_wrong():
 def test_reliability_rows_bin_confidences_and_count_precision_at_the_threshold():
     scored = [(0.9, True), (0.85, True), (0.82, False), (0.3, False), (0.1, False), (0.55, True)]
     rows = wikievents.reliability_rows(scored, threshold=0.5)
-    assert rows[0].kind.startswith("events at display confidence >= 0.5")
+    assert rows[0].kind.startswith("events at display confidence >= 0.5 (held-out documents)")
     assert rows[0].score == pytest.approx(3 / 4) and rows[0].items == 4
     bins = {r.kind.split(":")[0]: (r.score, r.items) for r in rows[1:]}
-    assert bins["events confidence 0.8-1.0"] == (pytest.approx(2 / 3), 3)
-    assert bins["events confidence 0.0-0.2"] == (0.0, 1)
+    assert bins["events confidence 0.8-1.0 (held-out documents)"] == (pytest.approx(2 / 3), 3)
+    assert bins["events confidence 0.0-0.2 (held-out documents)"] == (0.0, 1)
 
 
-def test_held_out_confidences_never_judge_a_document_with_its_own_weights():
-    right = {"type": "attack", "trigger_kind": "verb", "object_actor_id": "x", "modality": "asserted", "lemma": "attack"}
-    wrong = dict(right, trigger_kind="noun", object_actor_id=None)
-    judged = [("a", right, True)] * 5 + [("a", wrong, False)] * 5 + [("b", right, False)] * 5
-    found = wikievents.held_out_confidences(judged)
-    # document b's events are judged with weights fitted on document a alone, where "right" events are right
-    assert len(found) == 15
-    b_confidences = [c for c, y in found[10:]]
-    assert min(b_confidences) > 0.5
+def test_the_confidence_is_reported_on_the_documents_it_was_not_fitted_on():
+    docs = [wikievents.WikiEventsDoc(doc_id=f"doc{i}", text="x" * 40,
+                                     events=[wikievents.WikiEvent("Conflict.Attack.Unspecified", (0, 6))])
+            for i in range(12)]
+    sides = {d.doc_id: wikievents.is_fit_document(d.doc_id) for d in docs}
+    assert any(sides.values()) and not all(sides.values())  # both halves hold documents
+    assert sides == {d.doc_id: wikievents.is_fit_document(d.doc_id) for d in docs}  # a fixed split
+    # every document has one right event (verb) and one wrong (noun, elsewhere)
+    right = {"type": "attack", "trigger": {"start": 0, "end": 6}, "trigger_kind": "verb", "lemma": "attack",
+             "modality": "asserted", "subject_actor_id": None, "object_text": "a bakery"}
+    wrong = dict(right, trigger={"start": 20, "end": 26}, trigger_kind="noun", object_text=None)
+    predictions = [{"events": [right, wrong]} for _ in docs]
+    weights = [0.0, -3.0] + [0.0] * (len(ev.FEATURE_NAMES) - 2)
+    rows = wikievents.confidence_rows(docs, predictions, threshold=0.5, weights=weights)
+    held_out, fitted = rows[0], next(r for r in rows if "(fitted documents)" in r.kind and "display" in r.kind)
+    assert "held-out documents" in held_out.kind and held_out.target == 0.85 and fitted.target is None
+    assert held_out.items == sum(not f for f in sides.values()) and held_out.score == 1.0  # the noun rows are hidden
+    assert fitted.items == sum(sides.values())
+
+
+def test_a_missing_learned_file_is_an_error_not_a_quiet_fallback(tmp_path, monkeypatch):
+    monkeypatch.setattr(ev, "DATA", tmp_path)
+    ev.reload_learned()
+    try:
+        with pytest.raises(ev.LearnedFileMissing, match="python -m factwire.training events"):
+            ev._learned()
+    finally:
+        monkeypatch.undo()
+        ev.reload_learned()
+    assert ev._learned()["confidence"]["features"] == ev.FEATURE_NAMES
 
 
 @pytest.fixture

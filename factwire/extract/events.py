@@ -245,14 +245,25 @@ WEAPON_FIRE = {"mortar", "gun", "sniper", "artillery", "rocket", "machine", "ene
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
+class LearnedFileMissing(FileNotFoundError):
+    """A file the training step writes is missing: events cannot be read as they were measured."""
+
+
+def _read_learned(name: str) -> dict:
+    path = DATA / name
+    if not path.is_file():
+        raise LearnedFileMissing(f"{path} is missing: the event senses and confidence are learned files; "
+                                 "run `python -m factwire.training events` (part of `make train`) to write them")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def _learned() -> dict:
-    """What the step `python -m factwire.training events` learned (empty until it has run)."""
-    path = DATA / "event_senses.json"
-    learned = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    confidence_path = DATA / "event_confidence.json"
-    learned["confidence"] = (json.loads(confidence_path.read_text(encoding="utf-8"))
-                             if confidence_path.is_file() else None)
+    """What the step `python -m factwire.training events` learned. A missing file is an error,
+    not a quiet fallback: events found without the learned senses, or rows without a
+    calibrated confidence, would not be what the README measured."""
+    learned = _read_learned("event_senses.json")
+    learned["confidence"] = _read_learned("event_confidence.json")
     learned["animate"] = PEOPLE_NOUNS | set(learned.get("animate_nouns", ()))
     learned["goods"] = GOODS_NOUNS | set(learned.get("goods_nouns", ()))
     nouns = dict(NOUN_TRIGGERS)
@@ -273,8 +284,8 @@ def reload_learned() -> None:
 
 # Few features: the fitting data (WikiEvents dev) judges a few dozen events, and every feature
 # more is a parameter fitted on them.
-FEATURE_NAMES = ["bias", "noun trigger", "object actor", "not asserted", "sense checked by the object",
-                 "attack"]
+FEATURE_NAMES = ["bias", "noun trigger", "actor stated", "object named", "not asserted",
+                 "sense checked by the object", "attack", "told more than once", "place named"]
 AMBIGUOUS_VERBS = {"hit", "strike", "shoot", "kill", "murder", "raid", "send", "give", "provide", "deliver",
                    "ask", "back", "host", "launch", "release", "help", "target", "sign", "meet", "free",
                    "call", "order", "move", "cross", "drive", "head", "return", "walk"}
@@ -286,19 +297,23 @@ def features(event: dict) -> list[float]:
     return [
         1.0,
         float(event.get("trigger_kind") == "noun"),
-        float(event.get("object_actor_id") is not None),
+        float(event.get("subject_actor_id") is not None),
+        float(event.get("object_actor_id") is not None or event.get("object_text") is not None),
         float(event.get("modality") != "asserted"),
         float(event.get("lemma") in AMBIGUOUS_VERBS),
         float(event["type"] == "attack"),
+        float(len(event.get("mentions") or ()) > 1),
+        float(event.get("place_actor_id") is not None),
     ]
 
 
-def confidence_of(event: dict, weights: list[float] | None = None) -> float | None:
-    """The calibrated probability that the event row is right (None before the step has run)."""
+def confidence_of(event: dict, weights: list[float] | None = None) -> float:
+    """The calibrated probability that the event row is right."""
     if weights is None:
         fitted = _learned()["confidence"]
-        if not fitted:
-            return None
+        if fitted.get("features") != FEATURE_NAMES:
+            raise ValueError(f"{DATA / 'event_confidence.json'} was fitted on features {fitted.get('features')}, "
+                             f"not {FEATURE_NAMES}: run `python -m factwire.training events`")
         weights = fitted["weights"]
     z = sum(w * x for w, x in zip(weights, features(event)))
     return round(1.0 / (1.0 + math.exp(-z)), 4)
@@ -785,7 +800,9 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
                  None, None, place=_place([noun, carrier], index, subject_actors, object_actor),
                  object_text=None if object_actor else _object_text(
                      [_theme(o) for o in objects if o.pos_ != "PRON" or o.lower_ in ("him", "her", "them")]))
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+    # "the blast", "this attack", "Saturday's attack", "last year's deadly blast": one told before.
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                   or c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in noun.children)
     for event in made:
         event["definite"] = definite and not stated and object_actor is None
     return made
