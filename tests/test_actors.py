@@ -449,3 +449,25 @@ def test_a_head_word_two_organisations_share_stays_its_own():
     _, mentions = _actors("The Bank of England and the Bank of Japan met. The Bank said rates would rise.")
     bank = [m for m in mentions if m["text"] == "Bank"]
     assert all(m["actor_id"] not in ("bank-of-england", "bank-of-japan") for m in bank)
+
+
+def test_addresses_paths_and_code_are_no_actors():
+    text = ("Write to Richard Fuller at richard.fuller.mp@parliament.uk or run cd /tmp && make in "
+            "the shell, then call super().tearDownClass in the test. Radio Free Europe/Radio Liberty "
+            "reported it first.")
+    actors, mentions = _actors(text)
+    names = {m["text"] for m in mentions}
+    assert not [n for n in names if set(n) & set("@()") or n.startswith("/") or "&&" in n], names
+    assert "Richard Fuller" in names
+
+
+def test_a_one_word_name_is_a_noun():
+    from spacy.tokens import Span
+
+    from factwire.extract.actors import _not_an_actor
+
+    doc = next(parse(["Essentially, the plan failed. Merkel said so."]))
+    adverb = Span(doc, 0, 1, label="PERSON")
+    assert doc[0].pos_ == "ADV" and _not_an_actor(adverb, "Essentially", "PERSON")
+    merkel = next(t for t in doc if t.text == "Merkel")
+    assert not _not_an_actor(Span(doc, merkel.i, merkel.i + 1, label="PERSON"), "Merkel", "PERSON")

@@ -416,10 +416,23 @@ def _before_its_region(doc: Doc, ent: Span) -> bool:
     return False
 
 
+# Characters no name of a person, organisation or place holds: e-mail addresses, paths, code.
+# (A slash between names is two names or one, "Radio Free Europe/Radio Liberty": kept.)
+_NOT_NAME_CHARACTERS = re.compile(r"[@\\()\[\]{}<>=_|#~^]|&&|^/|//")
+# Parts of speech a one-word name never has ("Essentially" opening a sentence, tagged a person).
+# Verbs are left out: many surnames are verbs too, and the tagger reads "Trump said" so.
+_NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "INTJ", "PART"})
+
+
 def _not_an_actor(ent: Span, name: str, label: str) -> bool:
-    """Codes, events, products, offices' titles, handles and post-nominal letters."""
+    """Codes, events, products, offices' titles, handles, post-nominal letters, text that is not
+    a name at all (addresses, code) and one word the tagger reads as no noun."""
     if label == "ORG" and name.lower() in TITLES:
         return True  # "Supreme" of "Supreme Leader" tagged as an organisation
+    if _NOT_NAME_CHARACTERS.search(name):
+        return True
+    if label in ("PERSON", "ORG") and len(ent) == 1 and ent[0].pos_ in _NOT_NAME_POS:
+        return True
     return (name in entity_rules.NOT_ACTORS or entity_rules.is_event_name(name)
             or entity_rules.is_product_name(name) or entity_rules.inside_product_name(ent) or name[:1] in "@#"
             or (label != "PERSON" and entity_rules.in_office_title(ent))
