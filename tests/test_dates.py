@@ -161,9 +161,10 @@ def test_find_dates_durations(nlp, text, span, value):
 
 
 def test_find_dates_offsets_are_not_durations(nlp):
-    found = {d["text"]: d["value"] for d in dates_in(nlp, "Two years later the firm, three days after the vote, "
-                                                          "came a day when it split.")}
-    assert found == {"Two years later": "2028"}  # "three days after" is an offset, "a day" nothing
+    found = {d["text"]: d["value"] for d in dates_in(nlp, "It began in 2026. Two years later the firm, three days "
+                                                          "after the vote, came a day when it split.")}
+    # "three days after" is an offset, "a day" nothing; "later" counts from 2026
+    assert found == {"2026": "2026", "Two years later": "2028"}
 
 
 def test_find_dates_seasons_and_fiscal_years(nlp):
@@ -312,3 +313,42 @@ def test_since_the_start_of_a_period_is_its_first_day(nlp):
     assert found["the start of this year"] == ("2009-01-01", "day")
     assert found["the beginning of the month"] == ("2009-02-01", "day")
     assert found["the beginning of the year"] == ("2009", "year")  # a period, not a point
+
+
+# -- what a relative expression counts from ----------------------------------------------------
+
+
+def test_later_and_earlier_count_from_the_last_date_of_the_text(nlp):
+    found = [(d["text"], d["value"]) for d in dates_in(
+        nlp, "The book came out in 1724. Two years later he found a flaw, and about 170 years later "
+             "a doctor proved it.", dt.date(2002, 3, 30))]
+    assert found == [("1724", "1724"), ("Two years later", "1726"), ("170 years later", "1896")]
+    found = [(d["text"], d["value"]) for d in dates_in(
+        nlp, "He moved there in February 1860. In a decree the following month, he summoned the Army.",
+        dt.date(2001, 11, 15))]
+    assert found == [("February 1860", "1860-02"), ("the following month", "1860-03")]
+    # "ago" and "next month" still count from the day of writing
+    found = [(d["text"], d["value"]) for d in dates_in(
+        nlp, "The firm was founded in 1976 and listed two years ago.", dt.date(2009, 3, 13))]
+    assert found == [("1976", "1976"), ("two years ago", "2007")]
+
+
+def test_a_shift_finer_than_its_anchor_or_from_an_event_has_no_value(nlp):
+    found = {d["text"]: d["value"] for d in dates_in(
+        nlp, "He was arrested in 1975. Six months later he was tried.", dt.date(1982, 11, 2))}
+    assert found["Six months later"] is None  # some month of 1975 or 1976
+    found = {d["text"]: d["value"] for d in dates_in(
+        nlp, "On 30 May 1832 he fought a duel. Five days before his death, he wrote a letter.",
+        dt.date(2004, 8, 18))}
+    assert found["Five days before"] is None
+    # with no date before it, "later" counts from a time the text does not give
+    found = {d["text"]: d["value"] for d in dates_in(nlp, "Apple released the phone. Two days later it sold out.",
+                                                      dt.date(2009, 3, 13))}
+    assert found == {"Two days later": None}
+
+
+def test_a_length_written_as_an_adjective_is_a_duration(nlp):
+    found = [(d["text"], d["value"]) for d in dates_in(
+        nlp, "It was the worst single-day fall since 2001, ending a two-week rally at a 10-year high.")]
+    assert found == [("single-day", "P1D"), ("2001", "2001"), ("two-week", "P2W"), ("10-year", "P10Y")]
+    assert dates_in(nlp, "The 30-year-old plant closed.") == []

@@ -611,6 +611,14 @@ def _r_duration(m, ref, direction):
     return (f"P{n * times}{code}" if n is not None else f"PX{code}"), None
 
 
+def _r_duration_adjective(m, ref, direction):
+    n = 1 if _g(m, "n") == "single" else _count(_g(m, "n"))
+    if n is None:
+        return None
+    times, code = _DURATION_CODES[_UNITS[_g(m, "unit")]]
+    return f"P{n * times}{code}", None
+
+
 def _fiscal(resolved: Resolved | None) -> Resolved | None:
     """A fiscal year keeps its own TIMEX3 value: 2007 -> FY2007."""
     if resolved is None or resolved[1] != "year":
@@ -724,6 +732,9 @@ _rule("best_period", r"(?:(?<=best\s)|(?<=worst\s)|(?<=biggest\s)|(?<=strongest\
                      r"(?P<unit>day|session|week|month|quarter)(?=\s+(?:since|in\s+(?:over\s+|more\s+than\s+)?"
                      r"(?:\w+\s+)?(?:years?|months?|weeks?|decades?)\b))",
       lambda m, ref, d: _r_streak(m, ref, d))
+# "the worst single-day fall", "a two-week strike", "a 10-year high": a length as an adjective.
+_rule("duration_adjective", rf"(?P<n>single|{_alternation(_NUMBERS)}|\d{{1,3}})-(?P<unit>day|week|month|quarter|year|decade)"
+                            r"(?![\w-])", lambda m, ref, d: _r_duration_adjective(m, ref, d))
 _rule("weekend", rf"(?:the\s+|this\s+|last\s+|next\s+|that\s+)(?:past\s+|coming\s+)?week-?end\b", _r_vague)
 _rule("season", rf"(?:(?P<mod>{_REL_MOD}|early|late|mid|the)\s*-?\s*)?(?P<season>spring|summer|autumn|fall|winter)\b"
                 rf"(?:\s*(?:of\s+)?(?P<y>{_YEAR4}))?", _r_season)
@@ -768,6 +779,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
         (("streak", "best_period"), {"day", "days", "week", "weeks", "month", "months", "session",
                                      "quarter", "year", "row"}),
         (("since_start",), {"since"}),
+        (("duration_adjective",), {"day", "week", "month", "quarter", "year", "decade"}),
         (("weekend",), {"weekend", "week"}),
         (("season",), set(_SEASON_CODES)),
         (("vague",), {"recently", "recent", "currently", "nowadays", "days", "present", "presently",
@@ -974,11 +986,17 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
     results: list[dict] = []
     year_before: tuple[int, int] | None = None  # (year, end) of the last full date with a year
     runs: list[dict] = []  # "a third straight day": resolved against the day the sentence names
+    anchor: Resolved | None = None  # the last calendar date: what "two years later" counts from
     for start, end, rule, m in chosen:
         value = precision = None
         if published is not None:
             try:
                 resolved = _inherit_year(rule, m, year_before, start)
+                if resolved is None and _anaphoric(rule, m) and _counts_from_a_phrase(rule, m, text):
+                    resolved = VAGUE  # "five days before his death": from an event, not a date
+                if resolved is None and _anaphoric(rule, m):
+                    # with no date before it, the time it counts from is not in the text
+                    resolved = _from_anchor(rule, m, anchor) if anchor else VAGUE
                 if resolved is None:
                     tense = _tense(doc, start, end)
                     resolved = rule.resolve(m, published, tense and tense + "?")
@@ -990,6 +1008,8 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
                 continue  # matched the shape of a date but is not one ("February 30")
             if resolved != VAGUE:
                 value, precision = resolved
+                if precision in _GRAIN:
+                    anchor = resolved
         results.append({"text": text[start:end], "start": start, "end": end,
                         "value": value, "precision": precision})
         if rule.name in ("streak", "best_period") and value is not None:
@@ -1012,6 +1032,42 @@ def _inherit_year(rule: _Rule, m: re.Match, year_before: tuple[int, int] | None,
         return None
     date = _safe_date(year_before[0], _month_of(m.group("mon")), _day_of(m.group("d")))
     return _day(date) if date else None
+
+
+# Calendar precisions from the finest; a shift counts from an anchor at least as fine as its unit.
+_GRAIN = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5}
+_ANAPHORIC_DIRECTIONS = ("later", "earlier", "before", "previously")
+
+
+def _anaphoric(rule: _Rule, m: re.Match) -> bool:
+    """Whether an expression counts from the time the text last spoke of, not from the day of
+    writing: "two years later", "three days earlier", "the following month" (TimeML anchors
+    these on the previous temporal expression; "two years ago", "next month" count from now)."""
+    if rule.name == "ago":
+        return _g(m, "dir").split()[0] in _ANAPHORIC_DIRECTIONS
+    if rule.name == "relative_unit":
+        return (_g(m, "mod") or "").split()[-1] in ("following", "preceding")
+    return False
+
+
+def _counts_from_a_phrase(rule: _Rule, m: re.Match, text: str) -> bool:
+    """'two days before the election': "before" here takes an object, which is what it counts
+    from (a date object is a longer expression of its own and never gets here)."""
+    return _g(m, "dir") == "before" and bool(re.match(r"[^\S\n]+(?!and\b|or\b|but\b)[A-Za-z]", text[m.end():]))
+
+
+def _from_anchor(rule: _Rule, m: re.Match, anchor: Resolved) -> Resolved | None:
+    """An anaphoric expression resolved from the last calendar date of the text. None (no value)
+    when that date is coarser than the shift ("in 1975 ... six months later": some month)."""
+    unit = _UNITS[_g(m, "unit").rstrip("s")]
+    value, precision = anchor
+    if _GRAIN[precision] > _GRAIN.get(unit, 0) or precision in ("week", "season", "decade"):
+        return VAGUE
+    start = dt.date.fromisoformat(value) if precision == "day" else \
+        dt.date(int(value[:4]), int(value[5:7]), 1) if precision == "month" else \
+        dt.date(int(value[:4]), 3 * int(value[-1]) - 2, 1) if precision == "quarter" else \
+        dt.date(int(value[:4]), 1, 1)
+    return rule.resolve(m, start, None)
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:
