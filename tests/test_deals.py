@@ -33,6 +33,49 @@ def test_revenue_idioms_and_bargains_are_not_deals(text):
     assert _deals(text) == ()
 
 
+@pytest.mark.parametrize("text", [
+    "The Justice Department ordered Florida's election division to halt the purge.",  # a command
+    "The Washington Post is now lending credence to the theory.",  # lend credence
+    "The DLC was selling itself as an elite organization.",  # sell oneself as
+    "The Kremlin has not bought that argument.",  # buy an argument
+    "Russia and Ukraine are at odds over Russia's takeover of Crimea.",  # an annexation
+    "Amiri's assistance to the US had been reported.",  # help, not aid
+])
+def test_commands_figures_of_speech_and_annexations_are_not_deals(text):
+    assert _deals(text) == ()
+
+
+def test_a_pronoun_side_is_the_last_actor_named_before_and_says_so():
+    deal = _one("Steve Jobs left the firm in 1985. In 1986 he bought Pixar from Lucasfilm.")
+    assert deal["buyer"] == "steve-jobs" and "side from a pronoun" in deal["signals"]
+    # no actor named before: no side
+    assert _deals("He bought it.") == ()
+
+
+def test_a_securitys_issuer_is_not_its_seller_and_two_amounts_tie_neither():
+    deal = _one("The Fed bought Treasury debt.")
+    assert deal["seller"] is None
+    deal = _one("Microsoft bought LinkedIn for $26 billion, or $196 a share.")
+    assert deal["buyer"] == "microsoft" and deal["value"] is None
+
+
+def test_the_held_out_documents_are_a_fixed_hash_split():
+    from factwire.evaluation.deal_confidence import is_held_out
+
+    keys = [f"doc-{i}" for i in range(300)]
+    held = [k for k in keys if is_held_out(k)]
+    assert held == [k for k in keys if is_held_out(k)]  # the same on every call
+    assert 60 < len(held) < 140  # about a third
+
+
+def test_every_judged_row_says_why():
+    from factwire.evaluation.rams import JUDGED_FILE
+
+    rows = [json.loads(line) for line in JUDGED_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert rows and all(row["sentence"] and row["why"] and isinstance(row["right"], bool) for row in rows)
+    assert {True, False} <= {row["right"] for row in rows}
+
+
 def test_a_dateline_is_never_a_party():
     deal = _one("DUBAI (Reuters) - Iran bought drones from Russia.")
     assert (deal["buyer"], deal["seller"], deal["parties"]) == ("iran", "russia", ["iran", "russia"])
@@ -102,7 +145,7 @@ def test_confidence_is_the_fitted_model_of_the_signals():
     for deal in (two_sided, one_sided, denied):
         assert 0.0 <= deal["confidence"] <= 1.0
         assert deal["confidence"] == confidence(deal["signals"])
-    # a deal has two sides: one named side is below any sensible display threshold
+    # a deal has two sides: one named side without an amount is below any sensible threshold
     assert one_sided["confidence"] < 0.2 < two_sided["confidence"]
     assert denied["confidence"] <= 0.1 and "did not happen" in denied["signals"]
 
@@ -113,6 +156,8 @@ def test_the_committed_model_reports_its_check_on_rows_it_was_not_fitted_on():
     check = model["check_cross_fitted"]
     assert check["rows"] == sum(model["rows"].values())
     assert sum(line["rows"] for line in check["reliability"]) == check["rows"]
+    fitted, kept = model["check_fitted_part"], model["check_held_out_part"]
+    assert fitted["rows"] > 0 and kept["rows"] > 0 and fitted["rows"] + kept["rows"] == check["rows"]
 
 
 # -- marts -------------------------------------------------------------------------------------
@@ -176,11 +221,12 @@ def test_the_threshold_is_one_setting(tmp_path, monkeypatch):
         con.close()
 
 
-def test_no_seed_deal_shown_has_one_side_or_did_not_happen(sql):
-    shown = sql("SELECT parties, latest_status, confidence FROM fct_deals")
+def test_no_seed_deal_shown_did_not_happen_or_has_one_side_and_no_value(sql):
+    shown = sql("SELECT parties, latest_status, confidence, value FROM fct_deals")
     assert shown, "the seed articles report deals"
-    for parties, status, conf in shown:
-        assert len(parties) >= 2 and status not in ("denied", "failed", "cancelled")
+    for parties, status, conf, value in shown:
+        # one named side is shown only with the amount it paid, gave or lent
+        assert (len(parties) >= 2 or value is not None) and status not in ("denied", "failed", "cancelled")
         assert conf >= sql("SELECT display_confidence()")[0][0]
     # the revenue figure and the one-sided takeover of the seeds are not shown
     assert sql("SELECT count(*) FROM fct_deals WHERE value = 565e6 OR value = 85e9") == [(0,)]

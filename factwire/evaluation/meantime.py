@@ -522,8 +522,14 @@ def _sentence_numbers(sentences: list[Offsets], spans: Iterable[Offsets]) -> set
     return {i for span in spans for i, (s, e) in enumerate(sentences) if s <= span[0] < e}
 
 
-def agent_among_parties(gold: GoldTransaction, prediction: dict) -> bool:
-    """Whether a deal on the gold trigger has a party named where the gold Arg0 is."""
+# Agent phrases that name no one by themselves: a party read from them is checked by its name.
+_PRONOUNS = {"it", "its", "he", "his", "she", "her", "him", "they", "their", "them", "we", "our", "who", "which", "that"}
+
+
+def agent_among_parties(gold: GoldTransaction, prediction: dict, text: str | None = None) -> bool:
+    """Whether a deal on the gold trigger has a party named where the gold Arg0 is: a party's
+    mention overlaps it, or (given the text) the deal's agent phrase the parties were read from
+    is the gold Arg0 and is not a pronoun ("the two companies" after the sentence naming both)."""
     spans_of: dict[Any, list[Offsets]] = {}
     for m in prediction.get("mentions", []):
         spans_of.setdefault(m["actor_id"], []).append((m["start"], m["end"]))
@@ -534,6 +540,12 @@ def agent_among_parties(gold: GoldTransaction, prediction: dict) -> bool:
         if any(_overlap(s, a) for p in parties if p is not None for s in spans_of.get(p, [])
                for a in gold.arg0 or ()):
             return True
+        if text is not None and deal.get("parties"):
+            phrases = [(m["arg0"]["start"], m["arg0"]["end"]) for m in (deal, *deal.get("mentions", []))
+                       if isinstance(m.get("arg0"), dict)]
+            if any(_overlap(p, a) and text[p[0]:p[1]].strip().lower() not in _PRONOUNS
+                   for p in phrases for a in gold.arg0 or ()):
+                return True
     return False
 
 
@@ -586,12 +598,12 @@ def score_documents(docs: Iterable[MeantimeDoc], predictions: Iterable[dict]) ->
         deal_sentences += len(with_deal)
         gold_sentences += len(with_gold)
         both_sentences += len(with_deal & with_gold)
-        judged += [(deal["confidence"], right) for deal, right in labelled_deals(doc, pred)
+        judged += [(f"{DATASET}/{doc.doc_id}", deal["confidence"], right) for deal, right in labelled_deals(doc, pred)
                    if deal.get("confidence") is not None]  # predictions before 0.4.0 carry none
         for gold in doc.transactions:
             if gold.arg0 is not None:
                 agents_total += 1
-                agents_found += agent_among_parties(gold, pred)
+                agents_found += agent_among_parties(gold, pred, doc.text)
 
     def row(counts: SpanCounts, kind: str, mode: str) -> ScoreRow:
         return counts.row(DATASET, kind, mode, TARGETS.get((kind, mode)))
@@ -635,8 +647,9 @@ def score(dataset_dir: Path) -> list[ScoreRow]:
 def labelled_deals(doc: MeantimeDoc, prediction: dict) -> list[tuple[dict, bool]]:
     """The deals of a document the gold can judge, with whether each is right. Judged: deals
     with a trigger in a scored sentence that is a transaction word (the gold annotates every
-    event there). Right: on a gold transaction, two sides or more, the gold Arg0 among them
-    (when annotated), and not denied, failed or cancelled."""
+    event there). Right: on a gold transaction, two sides or more (or one and a value when the
+    gold Arg1 is no actor), the gold Arg0 among them (when annotated), and not denied, failed
+    or cancelled."""
     spans_of: dict[Any, list[Offsets]] = {}
     for m in prediction.get("mentions", []):
         spans_of.setdefault(m["actor_id"], []).append((m["start"], m["end"]))
@@ -653,7 +666,12 @@ def labelled_deals(doc: MeantimeDoc, prediction: dict) -> list[tuple[dict, bool]
         # the parties were read from ("the two companies" after a sentence naming both)
         agent_spans = [(m["arg0"]["start"], m["arg0"]["end"]) for m in (deal, *deal.get("mentions", []))
                        if isinstance(m.get("arg0"), dict)]
-        right = bool(golds) and len(parties) >= 2 and deal.get("status") not in ("denied", "failed", "cancelled") \
+        # one side is enough when it says how much and the gold's Arg1 is no actor (as RAMS)
+        mentioned = [s for spans in spans_of.values() for s in spans]
+        one_sided_ok = deal.get("value") is not None and not any(
+            g.arg1 and any(_overlap(a, s) for a in g.arg1 for s in mentioned) for g in golds)
+        right = bool(golds) and (len(parties) >= 2 or (parties and one_sided_ok)) \
+            and deal.get("status") not in ("denied", "failed", "cancelled") \
             and any(g.arg0 is None or agent_among_parties(g, {"mentions": prediction.get("mentions", []),
                                                               "deals": [deal]})
                     or any(_overlap(a, s) for a in g.arg0 for s in agent_spans) for g in golds)

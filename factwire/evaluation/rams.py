@@ -21,8 +21,10 @@ participant (``transaction.transaction.n/a`` names both sides so).
   events whose gold parties name two actors or more (our actors' mentions overlap them): the
   transactions a deal between identifiable parties can be found for.
 * deals at the display confidence and the reliability table: the deals the gold can judge
-  (:func:`labelled_deals`) with the confidence the extractor gave them (the shipped model is
-  fitted on these rows too; ``python -m factwire.training deals`` reports the cross-fitted check).
+  (:func:`labelled_deals`) and the other deals of the windows the team judged by reading them
+  (:func:`all_labelled_deals`), with the confidence the extractor gave them; the shipped model
+  is fitted on the documents a hash does not hold out, and the fitted and held-out documents
+  are reported apart.
 * "gold giver/recipient/beneficiary found among the deal's parties": recall of the gold party
   arguments of scored events that a mention of one of the parties (``parties``, ``buyer``,
   ``seller``) of a deal found for the event overlaps; an event no deal was found for finds
@@ -142,11 +144,10 @@ def score_documents(docs: Iterable[RamsDoc], predictions: Iterable[dict],
     triggers_judged = triggers_right = 0
     parties_total = parties_found = 0
     predicted_parties = right_parties = 0
-    judged = []
+    judged = [(row_key(deal), deal["confidence"], right) for deal, right in all_labelled_deals(docs, predictions)
+              if deal.get("confidence") is not None]  # predictions before 0.4.0 carry none
     named_total = named_found = 0
     for doc, pred in zip(docs, predictions):
-        judged += [(deal["confidence"], right) for deal, right in labelled_deals(doc, pred)
-                   if deal.get("confidence") is not None]  # predictions before 0.4.0 carry none
         spans_of: dict[str, list[Offsets]] = {}
         for m in pred.get("mentions", []):
             spans_of.setdefault(m["actor_id"], []).append((m["start"], m["end"]))
@@ -189,7 +190,13 @@ def score_documents(docs: Iterable[RamsDoc], predictions: Iterable[dict],
     ]
 
 
-def confidence_rows(dataset: str, judged: list[tuple[float, bool]]) -> list[ScoreRow]:
+def row_key(deal: dict) -> str:
+    """The key a judged RAMS deal is split by (fitted or held out): its sentence, since the
+    windows of one article overlap and carry different ids."""
+    return f"{DATASET}/{deal.get('sentence', '')}"
+
+
+def confidence_rows(dataset: str, judged: list[tuple[str, float, bool]]) -> list[ScoreRow]:
     """Deal rows at the display threshold and the reliability table, from the confidence the
     extractor gave each judged deal (the shipped model, fitted on these sets with the others:
     `python -m factwire.training deals` reports the check on rows it was not fitted on)."""
@@ -210,13 +217,22 @@ AGREEMENT_TYPES = ("government.agreements.",)
 
 
 def deal_is_right(deal: dict, event: RamsEvent, spans_of: dict[str, list[Offsets]]) -> bool:
-    """A deal on a scored transaction is right when it has two sides, every side is named
-    where the gold has a giver, recipient, beneficiary, participant or artifact (the company
-    bought), and it did happen (not denied, failed or cancelled)."""
+    """A deal on a scored transaction is right when every side is named where the gold has a
+    giver, recipient, beneficiary, participant or artifact (the company bought), it did happen
+    (not denied, failed or cancelled), and it has two sides, or one side and a value when the
+    gold names no other side by an actor ("Peter Thiel donated $2 million to a group"): a
+    one-sided row without an amount ("Russian families buy food") tells a reader of no deal."""
     parties = deal_party_ids(deal)
     gold = [span for span, role in event.arguments if role in (*PARTY_ROLES, "artifact")]
-    return (len(parties) >= 2 and deal.get("status") not in ("denied", "failed", "cancelled")
-            and all(any(_overlap(g, s) for g in gold for s in spans_of.get(p, [])) for p in parties))
+    if not parties or deal.get("status") in ("denied", "failed", "cancelled") or not all(
+            any(_overlap(g, s) for g in gold for s in spans_of.get(p, [])) for p in parties):
+        return False
+    if len(parties) >= 2:
+        return True
+    own = spans_of.get(parties[0], [])
+    others_named = [g for g in gold if not any(_overlap(g, s) for s in own)
+                    and any(_overlap(g, s) for spans in spans_of.values() for s in spans)]
+    return deal.get("value") is not None and not others_named
 
 
 def labelled_deals(doc: RamsDoc, prediction: dict) -> list[tuple[dict, bool]]:
@@ -233,4 +249,42 @@ def labelled_deals(doc: RamsDoc, prediction: dict) -> list[tuple[dict, bool]]:
             continue
         found.append((deal, any((e.scored or e.event_type.startswith(AGREEMENT_TYPES))
                                 and deal_is_right(deal, e, spans_of) for e in touched)))
+    return found
+
+
+# Deals of RAMS windows the gold cannot judge (elsewhere in the window than its one annotated
+# event), read and judged by the team: one JSON object a line with the sentence, the row and
+# the verdict with its reason (factwire/training/deals_judged.jsonl).
+JUDGED_FILE = Path(__file__).resolve().parents[1] / "training" / "deals_judged.jsonl"
+
+
+def judged_key(sentence: str, deal: dict) -> tuple:
+    return (sentence, deal["kind"], tuple(sorted(deal.get("parties", []))), deal.get("buyer"), deal.get("seller"))
+
+
+@lru_cache(maxsize=1)
+def judged_verdicts() -> dict[tuple, bool]:
+    if not JUDGED_FILE.is_file():
+        return {}
+    with JUDGED_FILE.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return {judged_key(row["sentence"], row): bool(row["right"]) for row in rows if row.get("dataset") == DATASET}
+
+
+def all_labelled_deals(docs: Iterable[RamsDoc], predictions: Iterable[dict]) -> list[tuple[dict, bool]]:
+    """Every judged deal once: by the gold where it overlaps the annotated event, else by the
+    team's verdict on the same row in the same sentence; a deal seen in several overlapping
+    windows counts once."""
+    verdicts = judged_verdicts()
+    seen: set[tuple] = set()
+    found = []
+    for doc, pred in zip(docs, predictions):
+        by_gold = {id(deal): right for deal, right in labelled_deals(doc, pred)}
+        for deal in pred.get("deals", []):
+            key = judged_key(deal.get("sentence", ""), deal)
+            right = by_gold.get(id(deal), verdicts.get(key))
+            if right is None or key in seen:
+                continue
+            seen.add(key)
+            found.append((deal, right))
     return found

@@ -42,7 +42,8 @@ DEAL_NOUNS = {
     "sale": "sale", "order": "order", "loan": "loan", "investment": "investment", "stake": "investment",
     "buyout": "acquisition", "bailout": "loan", "settlement": "agreement", "partnership": "agreement",
     "arrangement": "agreement", "licence": "agreement", "license": "agreement",
-    "aid": "aid", "assistance": "aid", "grant": "aid", "donation": "aid",
+    "aid": "aid", "assistance": "aid", "grant": "aid", "donation": "aid", "funding": "aid",
+    "auction": "sale",
 }
 # Nouns that are deals only with their particle: "the $700 billion bail out of the sector".
 PARTICLE_NOUNS = {("bail", "out"): "loan", ("buy", "out"): "acquisition", ("buy", "back"): "purchase"}
@@ -51,6 +52,7 @@ DEAL_VERBS = {
     "order": "order", "lend": "loan", "loan": "loan", "invest": "investment", "merge": "merger",
     "supply": "supply", "borrow": "loan", "settle": "agreement", "license": "agreement",
     "licence": "agreement", "bail": "loan", "donate": "aid", "grant": "aid", "fund": "aid",
+    "auction": "sale",
 }
 # Verbs that need a money value (or, for "settle", a counterpart) to be a deal rather than an event.
 WEAK_DEAL_VERBS = {"supply", "order", "settle"}
@@ -107,6 +109,25 @@ ATTEMPT_HEADS = {"try", "attempt", "seek", "bid", "want", "hope", "talk", "negot
 # Auxiliaries of a deal that may come: "would broker a deal", "could buy".
 MODAL_AUXILIARIES = {"would", "could", "might", "may", "should"}
 FAIL_HEADS = {"fail", "failure"}
+# Goods whose named modifier is an issuer or a building, never the seller: securities are bought
+# in a market, homes in a building ("Treasury debt", "Trump Tower condominium").
+ISSUED_OR_PLACED_GOODS = {"debt", "bond", "security", "share", "stock", "note", "bill", "treasury",
+                          "condominium", "condo", "apartment", "flat", "house", "home", "property",
+                          "penthouse", "unit", "office", "suite", "room", "land", "estate"}
+# What is lent in a figure of speech: "lending credence to", "lend a hand", "lend support".
+FIGURATIVE_LOANS = {"credence", "support", "weight", "hand", "ear", "voice", "credibility", "legitimacy",
+                    "name", "force", "substance", "urgency", "colour", "color", "air", "touch", "itself"}
+# Reflexive objects: "sold themselves as reformers" sells an image, not goods.
+REFLEXIVES = {"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself", "yourselves", "oneself"}
+# Things "bought" in a figure of speech: "the Kremlin has not bought that argument", "buy time".
+FIGURATIVE_PURCHASES = {"argument", "idea", "story", "claim", "line", "excuse", "explanation", "narrative",
+                        "theory", "premise", "pitch", "spin", "rhetoric", "hype", "time", "notion", "lie"}
+# Adjectives that make "assistance" money or goods given ("military assistance"); bare
+# "assistance" is help ("Amiri's assistance to the US").
+AID_ADJECTIVES = {"military", "humanitarian", "financial", "economic", "foreign", "development", "security",
+                  "food", "medical", "emergency", "budget", "budgetary", "lethal", "defense", "defence"}
+# Deal nouns of taking a place: "Russia's takeover of Crimea" is an annexation, not a deal.
+TAKING_NOUNS = {"takeover", "acquisition"}
 FAIL_ADVERBS = {"unsuccessfully", "vainly"}
 
 
@@ -210,6 +231,40 @@ def _pronoun_antecedent(index: MentionIndex, pronoun: Token) -> list[str]:
     return found
 
 
+# Pronouns a side may be written as, and whether each stands for a person.
+RESOLVED_PRONOUNS = {"he": True, "she": True, "him": True, "her": True, "his": True,
+                     "it": False, "its": False}
+# How far back a pronoun's antecedent is looked for: the sentences before, as a reader does.
+PRONOUN_WINDOW_CHARS = 400
+
+
+def _last_named(index: MentionIndex, pronoun: Token) -> list[str]:
+    """The actor a pronoun stands for, as a reader takes it: the subject of the nearest clause
+    before it, within a few sentences, that names an actor of the pronoun's kind (a person for
+    he/she/his, else not a person: a company or a country for it/its); none when that subject
+    is a name no actor was made of, and never a dateline. "They" is left alone: it stands for
+    unnamed groups ("refugees", "the plaintiffs") as often as for named ones."""
+    person = RESOLVED_PRONOUNS.get(pronoun.lower_)
+    if person is None:
+        return []
+    doc = pronoun.doc
+    limit = pronoun.idx - PRONOUN_WINDOW_CHARS
+    i = pronoun.i - 1
+    while i >= 0 and doc[i].idx >= limit:
+        token = doc[i]
+        i -= 1
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN":
+            continue
+        actor = index.actor(token)
+        if actor is None:
+            return []
+        if _is_dateline(token) or _names_a_deal(index, token) or _is_place(index, token) and person:
+            continue
+        if _is_person(index, token) == person:
+            return [actor]
+    return []
+
+
 def _is_the_two(token: Token) -> bool:
     """"the two companies", "both countries": a phrase that points back at a pair."""
     children = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet")}
@@ -254,7 +309,8 @@ def _named(index: MentionIndex, head: Token | None) -> list[str]:
             actor = next((index.actor(c) for c in token.children
                           if c.dep_ in ("compound", "poss", "amod", "nmod") and index.actor(c)), None)
         if actor is None and token.pos_ == "PRON":
-            found.extend(a for a in _pronoun_antecedent(index, token) if a not in found)
+            said = _pronoun_antecedent(index, token) or _last_named(index, token)
+            found.extend(a for a in said if a not in found)
             continue
         if actor is None and _is_the_two(token):
             found.extend(a for a in _the_two(index, token) if a not in found)
@@ -439,7 +495,10 @@ def _status_verb(noun: Token) -> Token | None:
 def _maker(index: MentionIndex, goods: Token) -> str | None:
     """The seller named before the goods: their owner ("Fox's entertainment assets"), a
     nationality ("Russian air defence systems") or a company ("Boeing jets"), not a place
-    ("the Woodmont property")."""
+    ("the Woodmont property"). A security's issuer ("Treasury debt", "Apple shares") and the
+    building a home is in ("a Trump Tower condominium") are not who sold it."""
+    if goods.lemma_.lower() in ISSUED_OR_PLACED_GOODS:
+        return None
     owner = next((index.actor(c) for c in goods.children if c.dep_ == "poss" and index.actor(c)), None)
     return owner or next((index.actor(c) for c in goods.children if c.dep_ in ("amod", "compound")
                           and c.ent_type_ in ("NORP", "ORG") and index.actor(c)), None)
@@ -459,12 +518,21 @@ def _is_deal_noun(noun: Token) -> bool:
         return False  # "on sale", "up for sale", "available for purchase": shop talk
     if lemma == "grant" and noun.pos_ != "NOUN":
         return False
+    if lemma == "assistance" and not any(c.dep_ in ("amod", "compound") and c.lower_ in AID_ADJECTIVES
+                                         for c in noun.children):
+        return False  # help, unless it is military, financial, humanitarian ... assistance
+    if lemma == "settlement" and any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "LOC", "NORP")
+                                     for c in noun.children):
+        return False  # "a West Bank settlement", "Jewish settlements": a place people live in
     return True
 
 
 def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | None:
     kind = DEAL_NOUNS.get(noun.lemma_.lower()) or _particle_noun(noun)
     agent, theme, status_verb = noun_arguments(noun)
+    if (noun.lemma_.lower() in TAKING_NOUNS and theme is not None and index.actor(theme)
+            and _is_place(index, theme)):
+        return None  # "Russia's takeover of Crimea": an annexation
     parties: list[str] = []
     buyer = seller = None
     item_token = theme
@@ -556,8 +624,10 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
     status = _attempted(noun, status_verb, status)
     start, end = phrase(noun, max_chars=200)
     arg1 = theme if theme is not None else item_token
-    return _deal(kind, parties, buyer, seller, item_token, start, end, noun, status,
+    deal = _deal(kind, parties, buyer, seller, item_token, start, end, noun, status,
                  extent(noun), index.span_of(agent), index.span_of(arg1), mood)
+    deal["_pronoun"] = _by_pronoun(index, agent)
+    return deal
 
 
 def _attempted(trigger: Token, governor: Token | None, status: str | None) -> str | None:
@@ -608,6 +678,8 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         for prep, obj in prep_objects(theme, {"with"}):
             counterpart.extend((prep, a) for a in _named(index, obj))
     datives = [c for c in verb.children if c.dep_ == "dative"]
+    if _figurative(verb, lemma, item_token, item_actors, index):
+        return None
     if lemma in WEAK_DEAL_VERBS and not _money_in_sentence(verb, amounts) and not (
             lemma == "settle" and any(p == "with" for p, _ in counterpart)) and not (
             # "supplied Ukraine with tanks", "ordered 25 Boeing 787s": goods between actors
@@ -688,7 +760,36 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
                  extent(verb), index.span_of(agent), index.span_of(theme), mood)
     if kind not in AGENTIVE_KINDS:
         deal["_one_side"] = set(agents)  # "Manafort and two partners ... to buy": one buying side
+    elif not agents and counterpart:
+        # "(the bank) settled a dispute with the Fed and the DFS": the names after "with" are
+        # the other side; the side that settled is no actor, so the row has one side
+        deal["_one_side"] = {a for _, a in counterpart}
+    deal["_pronoun"] = _by_pronoun(index, agent)
     return deal
+
+
+def _by_pronoun(index: MentionIndex, agent: Token | None) -> bool:
+    """Whether a deal's agent is a pronoun read as the last actor named before it (not one a
+    reporting clause names): a guess a reader would check."""
+    return (agent is not None and agent.pos_ == "PRON" and not _pronoun_antecedent(index, agent)
+            and bool(_last_named(index, agent)))
+
+
+def _figurative(verb: Token, lemma: str, item: Token | None, item_actors: list[str], index: MentionIndex) -> bool:
+    """Transaction verbs used for something else: an order given to someone ("ordered the
+    election division to halt", "ordered the army"), a figure of speech ("lending credence",
+    "sold themselves as reformers", "has not bought that argument", "buy time"), and taking a
+    place ("acquired Crimea": an annexation)."""
+    if lemma == "order" and (item_actors or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
+        return True
+    item_word = item.lemma_.lower() if item is not None else ""
+    if item is not None and (item.lower_ in REFLEXIVES or item_word in FIGURATIVE_PURCHASES
+                             or (lemma in ("lend", "loan") and item_word in FIGURATIVE_LOANS)):
+        return True
+    if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children):
+        return True
+    return (DEAL_VERBS.get(lemma) == "acquisition" and item is not None and bool(item_actors)
+            and _is_place(index, item))
 
 
 def _is_money_token(token: Token, amounts: list[dict]) -> bool:
@@ -760,12 +861,15 @@ def tied_money(trigger: Token, money: list[dict]) -> dict | None:
     ("sales doubled against $565m of profit") is not the deal's value."""
     doc = trigger.doc
     best = None
+    reaching = 0
     # "$1 billion in military aid", "$5bn of loans": the amount the deal noun measures.
     measured = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "of") else None
     for amount in money:
         span = doc.char_span(amount["start"], amount["end"], alignment_mode="expand")
         if span is None:
             continue
+        if span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children):
+            continue  # "$2,700 to his campaign and $25,000 to Right to Rise": whose is which?
         if measured is not None and span.root.i == measured.i:
             return amount
         current, steps, ok = span.root, 0, False
@@ -783,9 +887,13 @@ def tied_money(trigger: Token, money: list[dict]) -> dict | None:
                 if head.pos_ in ("VERB", "AUX") and lemma not in VALUE_VERBS:
                     break
             current, steps = head, steps + 1
-        if ok and (best is None or steps < best[0]):
-            best = (steps, amount)
-    return best[1] if best else None
+        if ok:
+            reaching += 1
+            if best is None or steps < best[0]:
+                best = (steps, amount)
+    # two amounts the grammar ties to one trigger ("donating $2,700 to his campaign and $25,000
+    # to Right to Rise"): which is this deal's is not said
+    return best[1] if best and reaching == 1 else None
 
 
 def _attach_context(deal: dict, token: Token, amounts, dates, citations) -> None:
@@ -841,7 +949,7 @@ def _merge(deals: list[dict]) -> list[dict]:
             target["status"] = deal["status"]
     for deal in merged:
         deal.pop("_sentence", None)
-        deal["signals"] = deal_signals(deal, deal.pop("_one_side", set()))
+        deal["signals"] = deal_signals(deal, deal.pop("_one_side", set()), deal.pop("_pronoun", False))
         deal["confidence"] = confidence(deal["signals"])
         first = deal["mentions"][0]
         key = f"{deal['kind']}|{'|'.join(sorted(deal['parties']))}|{first['start']}"
@@ -862,6 +970,7 @@ SIGNALS = (
     "value tied",      # the grammar ties an amount to the deal
     "planned",         # proposed, attempted or under talks
     "did not happen",  # denied, failed or cancelled: not a deal that was made
+    "side from a pronoun",  # a side written "he", "it" or "its", read as the last actor named
 )
 # Few rows are annotated (RAMS judges one event per window, MEANTIME six sentences per
 # article): the model keeps to the signals that say what a deal is (two sides in their roles,
@@ -869,9 +978,10 @@ SIGNALS = (
 # cannot weigh.
 
 
-def deal_signals(deal: dict, one_side: set[str] = frozenset()) -> list[str]:
+def deal_signals(deal: dict, one_side: set[str] = frozenset(), by_pronoun: bool = False) -> list[str]:
     """The signals of :data:`SIGNALS` a deal row shows, in that order. ``one_side``: actors
-    coordinated as the subject of a purchase, sale or loan, who are one side, not two."""
+    coordinated as the subject of a purchase, sale or loan, who are one side, not two;
+    ``by_pronoun``: the agent was a pronoun read as the last actor named before it."""
     kind = deal["kind"]
     on = {
         "two parties": len(set(deal["parties"])) >= 2 and any(p not in one_side for p in deal["parties"]),
@@ -881,10 +991,12 @@ def deal_signals(deal: dict, one_side: set[str] = frozenset()) -> list[str]:
         "both roles": (deal.get("buyer") is not None and (deal.get("seller") is not None or (
             kind in ("purchase", "acquisition", "sale")
             and any(p != deal["buyer"] and p not in one_side for p in deal["parties"]))))
-        or (kind in ("agreement", "merger") and len(set(deal["parties"])) >= 2),
+        or (kind in ("agreement", "merger") and len(set(deal["parties"])) >= 2
+            and any(p not in one_side for p in deal["parties"])),
         "value tied": deal.get("value") is not None,
         "planned": deal.get("status") == "proposed",
         "did not happen": deal.get("status") in ("denied", "failed", "cancelled"),
+        "side from a pronoun": by_pronoun,
     }
     return [name for name in SIGNALS if on[name]]
 
