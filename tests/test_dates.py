@@ -352,3 +352,15 @@ def test_a_length_written_as_an_adjective_is_a_duration(nlp):
         nlp, "It was the worst single-day fall since 2001, ending a two-week rally at a 10-year high.")]
     assert found == [("single-day", "P1D"), ("2001", "2001"), ("two-week", "P2W"), ("10-year", "P10Y")]
     assert dates_in(nlp, "The 30-year-old plant closed.") == []
+
+
+def test_a_past_tense_weekday_is_the_one_gone_by_even_when_the_next_is_nearer(nlp):
+    tuesday = dt.date(2014, 1, 28)
+    # Thursday 23rd is five days back, Thursday 30th two days ahead: the tense decides
+    assert [d["value"] for d in dates_in(nlp, "The gallery celebrated the opening on Thursday.", tuesday)] == \
+        ["2014-01-23"]
+    assert [d["value"] for d in dates_in(nlp, "The gallery will celebrate the opening on Thursday.", tuesday)] == \
+        ["2014-01-30"]
+    # "until Friday" is the end of a state, whatever the tense: the nearest Friday
+    assert [d["value"] for d in dates_in(nlp, "The markets stayed closed until Friday.", dt.date(2008, 9, 18))] == \
+        ["2008-09-19"]

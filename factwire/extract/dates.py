@@ -190,6 +190,8 @@ def _pick_weekday(weekday: int, ref: dt.date, direction: str | None) -> dt.date:
     before = ref + dt.timedelta(days=delta if delta <= 0 else delta - 7)
     after = ref + dt.timedelta(days=delta if delta > 0 else delta + 7)
     nearest = before if (ref - before).days <= (after - ref).days else after
+    if direction == "past?":
+        direction = "past"  # a past-tense clause tells of a day gone by, however near the next one
     if direction and direction.endswith("?"):
         direction = None if abs((nearest - ref).days) <= 2 else direction[:-1]
     if direction == "past":
@@ -998,7 +1000,7 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
                     # with no date before it, the time it counts from is not in the text
                     resolved = _from_anchor(rule, m, anchor) if anchor else VAGUE
                 if resolved is None:
-                    tense = _tense(doc, start, end)
+                    tense = None if _UNTIL.search(text[max(0, start - 12):start]) else _tense(doc, start, end)
                     resolved = rule.resolve(m, published, tense and tense + "?")
             except (ValueError, OverflowError, KeyError):
                 resolved = None
@@ -1068,6 +1070,10 @@ def _from_anchor(rule: _Rule, m: re.Match, anchor: Resolved) -> Resolved | None:
         dt.date(int(value[:4]), 3 * int(value[-1]) - 2, 1) if precision == "quarter" else \
         dt.date(int(value[:4]), 1, 1)
     return rule.resolve(m, start, None)
+
+
+# "closed until Friday", "by Friday": the end of a state, whatever the tense that tells of it.
+_UNTIL = re.compile(r"\b(?:until|till|by|through|before)\s+$", re.I)
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:
