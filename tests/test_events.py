@@ -230,9 +230,14 @@ def test_an_attack_whose_attacker_is_unstated_has_no_subject_and_keeps_victims_p
     "The new policy hit workers hard.",
     "Police said 27 arrest warrants have been issued.",
     "Ninety six people were detained in hospital.",
+    "There was the explosion at the Chernobyl reactor.",
+    "Donald Trump unleashed a harsh attack on Ben Carson last night.",
+    "Carson went on defense, attacking critics as scrutiny heats up.",
+    "These types of attacks are rare.",
+    "In 1984 the first Macintosh personal computer was released to the public.",
 ])
 def test_deaths_without_violence_and_words_read_literally_are_no_unstated_attack_or_arrest(text):
-    assert not (_types(text) & {"attack", "arrest"}), _events(text)
+    assert not (_types(text) & {"attack", "arrest", "release"}), _events(text)
 
 
 def test_an_arrest_with_no_arrester_named_and_a_passive_arrest_by_a_named_one():
@@ -250,10 +255,10 @@ def test_event_nouns_with_no_agent_and_a_possessive_that_is_the_victim():
 
 
 def test_a_definite_noun_later_in_the_article_is_a_mention_of_the_event_before_it():
-    text = "An explosion hit a bakery in Lyon on Friday. Police are searching for the man behind the blast."
+    text = "An explosion injured 13 people at a bakery in Lyon on Friday. Police are searching for the man behind the blast."
     event = _only(text, "attack")
     assert [text[m["start"]:m["end"]] for m in event["mentions"]] == ["explosion", "blast"]
-    two = "An explosion hit a bakery in Lyon on Friday. Another explosion hit a school on Sunday."
+    two = "An explosion injured 13 people in Lyon on Friday. Another explosion injured two people on Sunday."
     assert len([e for e in _facts(two)["events"] if e["type"] == "attack"]) == 2  # "another" is a new one
 
 

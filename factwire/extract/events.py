@@ -163,7 +163,9 @@ GOODS_NOUNS = {"weapon", "arm", "missile", "ammunition", "aid", "equipment", "fu
                "artillery", "aircraft", "helicopter", "supply", "medicine", "electricity", "grain", "water",
                "assistance", "hardware", "vehicle", "component", "technology", "loan", "fund", "funding"}
 # Animate nouns besides what RAMS learned.
-PEOPLE_NOUNS = {"people", "person", "civilian", "soldier", "troop", "officer", "police", "protester",
+PEOPLE_NOUNS = {"people", "person", "civilian", "soldier", "troop", "officer", "police", "protester", "commander",
+                "general", "colonel", "captain", "major", "guardsman", "policeman", "bystander", "pedestrian",
+                "customer", "tourist", "passenger", "victim", "wife", "husband", "boy", "girl", "mother", "father",
                 "demonstrator", "worker", "member", "official", "man", "woman", "child", "student", "leader",
                 "militant", "fighter", "rebel", "insurgent", "journalist", "prisoner", "hostage", "suspect",
                 "diplomat", "citizen", "resident", "villager", "refugee", "migrant", "family", "group",
@@ -226,6 +228,9 @@ ARMED_PEOPLE = {"gunman", "militant", "attacker", "bomber", "insurgent", "terror
                 "rebel", "assailant", "jihadist", "extremist", "sniper", "police", "policeman", "officer", "force",
                 "army", "militia", "guard", "assassin", "killer", "shooter", "man", "men", "suspect", "mob",
                 "he", "she", "they", "who"}
+# What makes a group or a person armed: "the militant group", "armed men".
+ARMED_MODIFIERS = {"militant", "armed", "terrorist", "jihadist", "extremist", "separatist", "rebel", "insurgent",
+                   "paramilitary", "islamist", "suicide"}
 # Verbs that are attacks with no actor named only as physical violence (not "hit", "strike",
 # "target", which also read as words, money or luck).
 UNSTATED_ATTACK_VERBS = {"kill", "shoot", "murder", "massacre", "bomb", "shell", "bombard", "stab", "behead",
@@ -236,7 +241,7 @@ NOT_VIOLENCE = {"accident", "crash", "collision", "storm", "flood", "flooding", 
                 "lightning", "heatwave", "hurricane", "tornado", "typhoon", "cyclone", "tsunami", "drought",
                 "famine", "outbreak", "pandemic", "epidemic", "covid", "wave", "stampede", "fall", "tree",
                 "train", "bus", "boat", "plane", "vehicle", "wreck", "mudslide", "eruption", "heat", "cold",
-                "accidental"}
+                "accidental", "accidentally"}
 # Where a person is held or let go from that is no arrest or release ("detained in hospital").
 NOT_CUSTODY = {"hospital", "clinic", "school", "work", "traffic"}
 # Fire that is gunfire: "mortar fire", "sniper fire".
@@ -333,7 +338,10 @@ def _is_animate(token: Token, index: MentionIndex) -> bool:
         return True
     if token.pos_ == "PRON" and token.lower_ in ("him", "her", "them", "us", "me", "he", "she", "they", "we", "who", "whom"):
         return True
-    return _lemma(token) in _learned()["animate"] or token.lower_ in _learned()["animate"]
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
+        return True  # "the alleged killer, Cherif Chekatt"
+    return (_lemma(token) in _learned()["animate"] or token.lower_ in _learned()["animate"]
+            or _lemma(token) in ARMED_PEOPLE and token.pos_ == "NOUN")
 
 
 def _is_attackable(token: Token, index: MentionIndex) -> bool:
@@ -369,7 +377,9 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
     if lemma in EXPLOSION_VERBS:
         return kind if _explosive_event(verb, lemma, themes, index) else None
     if lemma in OBJECT_SENSE_ATTACK:
-        return kind if themes and all(_is_attackable(t, index) for t in themes[:1]) else None
+        # "496 had been killed", "killing 13": a count killed or shot is of people.
+        counted = lemma in ("kill", "murder", "shoot") and themes and themes[0].pos_ == "NUM"
+        return kind if themes and (counted or all(_is_attackable(t, index) for t in themes[:1])) else None
     if lemma == "launch":
         return "attack" if any(_lemma(t) in ATTACK_NOUNS or _lemma(t) in ("campaign", "operation") and any(
             _lemma(c) in MILITARY_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound")) for t in themes) else None
@@ -487,8 +497,16 @@ def _group_mentions(events: list[dict]) -> list[dict]:
         via, definite = event.pop("via", None), event.pop("definite", False)
         target = None
         if via is not None:
-            target = next((k for k in kept if k["trigger"]["start"] == via and k["type"] == event["type"]
-                           and event["subject_actor_id"] in (None, k["subject_actor_id"])), None)
+            # "the explosion killed 12": the killing is the explosion's, unless it names a victim
+            # the event has not ("the attacks on Iran killed its leader" stays a row of its own).
+            target = next((k for k in kept if any(m["start"] == via for m in k["mentions"]) and k["type"] == event["type"]
+                           and event["subject_actor_id"] in (None, k["subject_actor_id"])
+                           and event["object_actor_id"] in (None, k["object_actor_id"])
+                           and (event["object_actor_id"] is None or k["object_actor_id"] is not None
+                                or k.get("object_text") is None)), None)
+            if target is not None and event["object_actor_id"] is not None and target["object_actor_id"] is None \
+                    and target["subject_actor_id"] is not None:
+                target = None
         elif definite:
             target = next((k for k in reversed(kept) if k["type"] == event["type"]), None)
             if target is not None and event["date"] and target["date"] and event["date"] != target["date"]:
@@ -597,11 +615,82 @@ def _explosive_event(verb: Token, lemma: str, themes: list[Token], index: Mentio
     if lemma == "blow" and themes and (themes[0].lower_.endswith("self") or themes[0].lower_.endswith("selves")
                                        or _is_attackable(_theme(themes[0]), index) and not themes[0].pos_ == "PRON"):
         return True
-    if any(t.lower_ in ("it", "they", "which", "that") for t in actives):
+    if any(t.lower_ in ("it", "they", "which", "that") for t in actives) or any(t.lower_ in ("it", "them") for t in themes):
         sentence = sentence_of(verb)
         start = sentence_of(verb.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
         return any(_is_explosive(t) for t in verb.doc[start:verb.i] if t.pos_ == "NOUN")
     return False
+
+
+# Words of an attack that are also words of criticism, and what says which.
+WORDS_OF_CRITICISM = {"attack", "assault"}
+VERBAL_MODIFIERS = {"political", "verbal", "personal", "rhetorical", "harsh", "scathing", "sharp", "blistering",
+                    "fierce", "withering", "partisan", "double-barreled", "negative", "ad", "campaign", "public", "racist",
+                    "sexist", "vicious", "unprecedented", "written", "cyber", "online"}
+VIOLENT_MODIFIERS = {"terror", "terrorist", "suicide", "bomb", "truck", "van", "knife", "gun", "armed", "deadly",
+                     "militant", "rocket", "missile", "chemical", "air", "military", "mortar", "grenade", "arson",
+                     "acid", "machete", "car", "drone", "insurgent", "jihadist", "extremist", "violent", "bloody",
+                     "murderous", "fatal", "lethal", "mass", "gas", "nerve", "shooting", "stabbing", "sniper",
+                     "artillery", "tank", "naval", "ground", "cross-border", "massive", "coordinated", "brutal"}
+# Words in the sentence that make an attack physical: a weapon, a wound, a death.
+VIOLENCE_WORDS = EXPLOSIVE_NOUNS | {"kill", "injure", "wound", "dead", "death", "die", "casualty", "victim", "gun",
+                                    "gunman", "shoot", "knife", "stab", "explode", "blast", "explosion", "bombing",
+                                    "terror", "terrorist", "militant", "weapon", "fire", "hostage", "attacker",
+                                    "assailant", "soldier", "troop", "army", "police", "injured", "wounded"}
+
+
+def _violence_is_plain(trigger: Token, lemma: str, targets: list[Token], index: MentionIndex) -> bool:
+    """With no attacker named, an "attack" or "assault" is violence only when something says
+    so: a weapon or a killer's word before it ("a terror attack", "knife attack"), a target
+    that is a place or a thing ("the attack on the consulate"), or a weapon, wound or death in
+    its sentence ("the attack killed 12"). "A harsh attack on Ben Carson", "attacks on the
+    project's journalists", "Carson, attacking critics" are words. An explosion or a blast is
+    an attack only beside an explosive or a sign of attack in the article before it ("the
+    explosion at the Chernobyl reactor" is an accident)."""
+    mods = {_lemma(c) for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")} | {
+        c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & VERBAL_MODIFIERS:
+        return False
+    sentence = sentence_of(trigger)
+    words = {t.lemma_.lower() for t in sentence if t.i != trigger.i}
+    if lemma in ("explosion", "blast", "explode", "blow"):
+        before = trigger.doc[:sentence.end]
+        harm = {"kill", "injure", "wound", "dead", "casualty", "victim", "injured", "wounded"}
+        return bool(words & harm) or any(
+            t.lemma_.lower() in EXPLOSIVE_NOUNS | harm | {"terror", "terrorist", "attack", "bombing", "suspect",
+                                                          "detonate", "attacker", "militant", "jihadist"}
+            for t in before if t.i != trigger.i)
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those")
+                                      or c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in trigger.children):
+        # "the attack", "Saturday's attack": one told before, violent if what came before says so.
+        words |= {t.lemma_.lower() for t in trigger.doc[:sentence.start]}
+    if lemma not in WORDS_OF_CRITICISM:
+        return True
+    if mods & VIOLENT_MODIFIERS:
+        return True
+    if any(not _is_animate(t, index) and _is_attackable(t, index) for t in targets):
+        return True
+    return bool(words & VIOLENCE_WORDS)
+
+
+# What a crime is named under when it is charged, not told: "charges of murder", "charged with murder".
+CHARGE_WORDS = {"charge", "count", "conviction", "accusation", "indictment", "convict", "accuse", "suspicion",
+                "guilty", "allegation", "indict"}
+BULLETS = {"*", "•", "·", "–", "-"}
+
+
+def _names_a_kind(noun: Token) -> bool:
+    """"These types of attacks", "attacks like Paris": a kind of event, not one; "charges of
+    murder", "charged with murder": the crime a charge names (the event, if told, is told
+    elsewhere); "* 2016 Bagram Airfield bombing": a list's item names an event, as a link in
+    a "See also" list does, without telling it."""
+    head = noun.head.head if noun.dep_ == "pobj" else None
+    if head is not None and (_lemma(head) in ("type", "kind", "sort", "form") or _lemma(head) in CHARGE_WORDS):
+        return True
+    before = noun.left_edge.i - 1
+    if before >= 0 and noun.doc[before].text in BULLETS and noun.head.pos_ != "VERB":
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("like", "such") for c in noun.children)
 
 
 def _weapon_fire(token: Token) -> bool:
@@ -617,22 +706,38 @@ def _unstated(verb: Token, lemma: str, kind: str, subject_tokens: list[Token], t
     were arrested", "police detained 12"), not a patient kept in hospital."""
     if kind not in UNSTATED_ACTOR_TYPES:
         return False
+    subject_tokens = [t for t in subject_tokens if t.ent_type_ not in ("DATE", "TIME")]  # "by the end of 1972"
     places = [o for p, o in prep_objects(verb, {"in", "by", "from", "after", "during", "at", "on"})]
     if kind in ("arrest", "release"):
         if any(_lemma(o) in NOT_CUSTODY for o in places):
             return False
+        # Who was held is a person ("three people", "Navalny", "she", "thousands"), not a product
+        # released; one arrests only people, but one releases films and reports too.
+        held = [_theme(t) for t in themes[:1]]
+        if not held or held[0].ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "MONEY", "PERCENT") \
+                or _lemma(held[0]) in _learned()["goods"]:
+            return False
+        person = (held[0].ent_type_ in ("PERSON", "NORP") or _lemma(held[0]) in _learned()["animate"]
+                  or held[0].pos_ == "PRON" and held[0].lower_ not in ("it", "this", "that", "which"))
+        if kind == "release" and not person:
+            return False
         return all(_is_animate(t, index) or t.pos_ == "PRON" for t in subject_tokens)
     if lemma not in UNSTATED_ATTACK_VERBS:
+        return False
+    if not _violence_is_plain(verb, lemma, [_theme(t) for t in themes], index):
         return False
     if any((_lemma(t) in NOT_VIOLENCE or any(_lemma(c) in NOT_VIOLENCE for c in t.children if c.dep_ in ("amod", "compound")))
            and not _weapon_fire(t) for t in [*subject_tokens, *places]):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in NOT_VIOLENCE for c in verb.children):
+        return False  # "the device detonated accidentally"
     for subject in subject_tokens:
         if subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
             subject = verb.head  # "the attack, which killed three people"
         if (_is_explosive(subject) or _lemma(subject) in VIOLENT_ACT_NOUNS or _lemma(subject) in ARMED_PEOPLE
-                or subject.lower_ in ARMED_PEOPLE or _weapon_fire(subject)):
-            continue
+                or subject.lower_ in ARMED_PEOPLE or _weapon_fire(subject) or any(
+                    _lemma(c) in ARMED_MODIFIERS for c in subject.children if c.dep_ in ("amod", "compound"))):
+            continue  # "gunmen", "a suicide bomber", "the militant group", "mortar fire"
         if subject.lower_ in ("it", "they") and (lemma in EXPLOSION_VERBS or _lemma(verb.head) in EXPLOSION_VERBS):
             continue  # "it exploded, killing two soldiers"
         return False
@@ -761,7 +866,9 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
     if not stated:
         if not (kind in UNSTATED_ACTOR_TYPES and (_lemma(noun) in VIOLENT_ACT_NOUNS or kind == "arrest")
                 and not any(_lemma(c) in NOT_VIOLENCE or c.lower_ in NOT_VIOLENCE
-                            for c in noun.children if c.dep_ in ("amod", "compound"))):
+                            for c in noun.children if c.dep_ in ("amod", "compound"))
+                and not _names_a_kind(noun)
+                and (kind != "attack" or _violence_is_plain(noun, _lemma(noun), [o for _, o in prep_objects(noun, {"on", "against"})], index))):
             return []
         subject_actors = [None]  # "the explosion injured 13": who set it off, the text does not say
     if kind == "meet" and _lemma(noun) == "talk" and noun.tag_ != "NNS":
@@ -800,9 +907,10 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
                  None, None, place=_place([noun, carrier], index, subject_actors, object_actor),
                  object_text=None if object_actor else _object_text(
                      [_theme(o) for o in objects if o.pos_ != "PRON" or o.lower_ in ("him", "her", "them")]))
-    # "the blast", "this attack", "Saturday's attack", "last year's deadly blast": one told before.
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-                   or c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in noun.children)
+    # "the blast", "this attack", "Saturday's attack", "last year's deadly blast": one told before;
+    # "Macron called the explosion an attack", "the bombing was an attack": the one named, described.
+    definite = noun.dep_ in ("attr", "oprd") or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                                                    or c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in noun.children)
     for event in made:
         event["definite"] = definite and not stated and object_actor is None
     return made
