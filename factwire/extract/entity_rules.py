@@ -241,6 +241,8 @@ def product_names(doc: Doc) -> set[str]:
       ("cruise ship Freewinds", "web browser Safari") or in apposition ("Freewinds, a ship").
     """
     found: set[str] = set()
+    numbered: dict[int, list[str]] = {}  # sentence start -> names numbered in it
+    sports = None
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
             continue
@@ -249,8 +251,11 @@ def product_names(doc: Doc) -> set[str]:
         after = doc[ent.end] if ent.end < len(doc) else None
         if after is not None and _edition_number(after) and after.dep_ == "nummod" \
                 and (after.head.i in range(ent.start, ent.end) or after.head == ent.root.head != ent.root) \
-                and not (ent.end + 1 < len(doc) and doc[ent.end + 1].text in _DASHES):
-            found.add(ent.text)  # "Python 3"; "the Safari 4.0 web browser"
+                and not ent.text.isupper() and not _score_beside(doc, ent) and not _table_line(ent.sent):
+            if sports is None:
+                sports = is_sports_report(doc)
+            if not sports:  # "Ulsan 2 Pohang 1": a result, not an edition
+                numbered.setdefault(ent.sent.start, []).append(ent.text)
             continue
         if len(ent) > 1 and _edition_number(ent[-1]) and ent.label_ not in _ACTOR_LABELS:
             found.add(ent[:-1].text)  # "Windows 7" a group or a product to NER: "Windows" is it too
@@ -265,7 +270,32 @@ def product_names(doc: Doc) -> set[str]:
             if any(child.dep_ == "appos" and child.i > ent.end and child.tag_ == "NN"
                    and child.lemma_.lower() in PRODUCT_NOUNS for child in ent.root.children):
                 found.add(ent.text)
+    for names in numbered.values():
+        if len(set(names)) == 1:  # two names numbered in one sentence: results ("Pohang 3 Ulsan 2")
+            found.add(names[0])  # "Python 3"; "the Safari 4.0 web browser"; "Python 3 ... Python 2"
     return found
+
+
+def _near_token(doc: Doc, i: int, step: int) -> Token | None:
+    """The first token from ``i`` on in direction ``step`` that is not white space."""
+    while 0 <= i < len(doc) and doc[i].is_space:
+        i += step
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+def _score_beside(doc: Doc, ent: Span) -> bool:
+    """A score around a numbered name: a dash, a number or another name after the number, or a
+    number before the name ("Pohang 3 Ulsan 2", "DETROIT 4 Kansas City 1", "3-1")."""
+    after = _near_token(doc, ent.end + 1, 1)
+    before = _near_token(doc, ent.start - 1, -1)
+    return (after is not None and (after.text in _DASHES or after.like_num or after.pos_ == "PROPN")) \
+        or (before is not None and before.like_num)
+
+
+def _table_line(sent: Span) -> bool:
+    """A sentence a third or more of whose words are numbers: a table, a scorecard."""
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    return sum(1 for t in words if any(c.isdigit() for c in t.text)) * 3 >= len(words)
 
 
 def inside_product_name(ent: Span) -> bool:
