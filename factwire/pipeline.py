@@ -365,7 +365,7 @@ def _without_unwritable(rows: dict[str, list[dict]], batch: list[Article]) -> tu
         for table, table_rows in rows.items():
             for row in table_rows:
                 for column in ("actor_id", "subject_actor_id", "object_actor_id", "speaker_actor_id",
-                               "buyer_actor_id", "seller_actor_id"):
+                               "buyer_actor_id", "seller_actor_id", "place_actor_id"):
                     if row.get(column) in bad_actors and "article_id" in row:
                         problems.setdefault(row["article_id"], bad_actors[row[column]])
     cleaned = {table: [row for row in table_rows

@@ -19,14 +19,19 @@ triggers it by its sense, not its spelling:
   attacks").
 
 Subject and object follow the syntax: in a passive ("X was attacked by Y", "X, shot by police")
-the "by" phrase is the subject and the grammatical subject the object. The verb's own subject
-must be an actor (the events table's subject is never null); coordinated subjects make one
-event each. The date is the resolved date in the same sentence; modality as the deal rules.
+the "by" phrase is the subject and the grammatical subject the object; coordinated subjects
+make one event each. The subject is an actor, or null when the text does not say who did it:
+attacks, arrests and releases are events a reader wants without their doer ("a bomb exploded
+in the market, killing 12", "three people were arrested"; :func:`_unstated` says when), never
+with a made-up one. Where (``place_actor_id``), whom as worded (``object_text``: "12 people")
+and every mention of one event in the article (``mentions``: "an explosion ... the blast")
+come with it. The date is the resolved date in the same sentence; modality as the deal rules.
 
 Which nouns are animate, which are goods and some noun triggers are learned from RAMS
 (``factwire/data/event_senses.json``, `python -m factwire.training events`); the confidence is
-a logistic regression over :func:`features` fitted on WikiEvents dev
-(``factwire/data/event_confidence.json``).
+a logistic regression over :func:`features` fitted on one fixed half of WikiEvents dev's
+documents (``factwire/data/event_confidence.json``); `factwire eval` reports it on the other.
+Both files are required: a missing one is an error, not a quiet fallback.
 """
 
 from __future__ import annotations
