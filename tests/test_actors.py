@@ -471,3 +471,11 @@ def test_a_one_word_name_is_a_noun():
     assert doc[0].pos_ == "ADV" and _not_an_actor(adverb, "Essentially", "PERSON")
     merkel = next(t for t in doc if t.text == "Merkel")
     assert not _not_an_actor(Span(doc, merkel.i, merkel.i + 1, label="PERSON"), "Merkel", "PERSON")
+
+
+def test_numbers_after_names_in_results_are_scores_not_editions():
+    doc = next(parse(["Results of Korean league matches on Thursday:\nPohang 3 Ulsan 2 (halftime 1-0)\n"
+                      "Puchon 2 Chonbuk 1 (halftime 1-1)\nDETROIT 4 Kansas City 1\nSEATTLE 9 Baltimore 6"]))
+    assert entity_rules.product_names(doc) == set()
+    doc = next(parse(["Developers moved from Python 2 to Python 3 last year."]))
+    assert entity_rules.product_names(doc) == {"Python"}
