@@ -367,3 +367,13 @@ def test_parsers_never_raise_on_number_like_text(text):
     parse_money(text)
     parse_number(text)
     parse_price(text)
+
+
+def test_from_to_after_a_verb_of_range_is_a_range_and_after_a_verb_of_change_two_amounts(nlp):
+    a = _one(nlp, "Ticket prices range from $25 to $75 in Chicago.")
+    assert (a["text"], a["value"], a["value_max"], a["value_kind"], a["approximate"]) == \
+        ("from $25 to $75", 25.0, 75.0, "range", True)
+    a = _one(nlp, "Fares ranging from 25 to 75 cents were set in Boston.")
+    assert (a["value"], a["value_max"], a["currency"]) == (pytest.approx(0.25), pytest.approx(0.75), "USD")
+    doc = nlp("Its debt rose from $55 billion to $110 billion.")
+    assert [(x["text"], x.get("value_max")) for x in find_amounts(doc)] == [("$55 billion", None), ("$110 billion", None)]

@@ -374,6 +374,7 @@ _UNIT_RE = re.compile(
 )
 _RANGE_SEP_RE = re.compile(r"\s*(?:-?\s*to|-|–|—|through)\s*", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w])(?i:between|from)\s+$")
+_RANGE_VERB_RE = re.compile(r"(?<![\w])(?i:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$")
 # Both start with "+", "(" or a digit: the lookaheads skip other positions at once (same matches).
 _PHONE_RE = re.compile(r"(?=[+(\d])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?(?!\d)")
 _TIME_RE = re.compile(
@@ -773,7 +774,10 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
     kind = "money" if has_currency else None
     unit = None
     between = _BETWEEN_RE.search(text[max(0, start - 12): start])
-    is_between = bool(between) and between.group(0).lower().startswith("between")
+    # "between 25 and 75 cents", and "from $25 to $75" after a verb of range ("prices range
+    # from", "varying from"); after any other verb it is a change ("rose from $55 to $110").
+    is_between = bool(between) and (between.group(0).lower().startswith("between")
+                                    or bool(_RANGE_VERB_RE.search(text[max(0, start - 30): start])))
 
     # Range whose unit or magnitude comes after the second number: "3-4 million", "$10-$20",
     # "10 to 20 dollars", "between three and seven percent". A side with its own currency or
