@@ -364,3 +364,11 @@ def test_a_past_tense_weekday_is_the_one_gone_by_even_when_the_next_is_nearer(nl
     # "until Friday" is the end of a state, whatever the tense: the nearest Friday
     assert [d["value"] for d in dates_in(nlp, "The markets stayed closed until Friday.", dt.date(2008, 9, 18))] == \
         ["2008-09-19"]
+
+
+def test_a_past_tense_clause_under_a_future_keeps_the_nearest_weekday(nlp):
+    thursday = dt.date(2008, 9, 18)
+    found = dates_in(nlp, "The money would be infused into the markets when they opened on Friday.", thursday)
+    assert [d["value"] for d in found] == ["2008-09-19"]
+    found = dates_in(nlp, "The markets opened on Friday.", thursday)
+    assert [d["value"] for d in found] == ["2008-09-12"]

@@ -1187,11 +1187,26 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
         return "future"
     if token.tag_ == "VB" and any(c.lower_ == "to" for c in markers):
         return "future"
-    if token.tag_ in ("VBD",) or any(c.tag_ == "VBD" or c.lower_ in ("has", "have", "had") for c in markers):
-        return "past"
-    if token.tag_ == "VBN" and not markers:
-        return "past"
-    return None
+    past = token.tag_ in ("VBD",) or any(c.tag_ == "VBD" or c.lower_ in ("has", "have", "had") for c in markers) \
+        or token.tag_ == "VBN" and not markers
+    if past and _under_a_future(token):
+        return None  # "would be infused when they opened on Friday": a future seen from the past
+    return "past" if past else None
+
+
+def _under_a_future(verb) -> bool:
+    """Whether a clause hangs (as a time clause, a relative or a complement) on a verb that
+    speaks of the future ("will", "would", "is to")."""
+    token = verb
+    for _ in range(4):
+        if token.head is token or token.dep_ not in ("advcl", "relcl", "ccomp", "xcomp", "conj"):
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and (
+                token.lower_ in _FUTURE_WORDS and token.lower_ != "to" or any(
+                    c.dep_ in ("aux", "auxpass") and (c.lower_ in ("will", "would", "'ll", "wo", "shall")) for c in token.children)):
+            return True
+    return False
 
 
 def _end_runs_on_the_named_day(doc: Doc, runs: list[dict], found: list[dict]) -> None:
