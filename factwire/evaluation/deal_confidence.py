@@ -28,10 +28,11 @@ Row = tuple[str, list[str], bool]  # (document, signals, right)
 
 def fit(rows: list[Row]) -> dict:
     """Weights for :func:`factwire.extract.deals.confidence`: L2 on the weights, not the bias.
-    Rows that did not happen are left out: a rule, not the fit, keeps them from display."""
-    from factwire.extract.deals import SIGNALS
+    Rows that did not happen, and agreements of one side, are left out: a rule, not the fit,
+    keeps them from display."""
+    from factwire.extract.deals import NEVER_SHOWN, SIGNALS
 
-    rows = [r for r in rows if "did not happen" not in r[1]]
+    rows = [r for r in rows if not any(name in r[1] for name in NEVER_SHOWN)]
 
     x = np.array([[1.0, *(float(s in signals) for s in SIGNALS)] for _, signals, _ in rows]).reshape(-1, len(SIGNALS) + 1)
     y = np.array([float(right) for *_, right in rows])

@@ -971,7 +971,10 @@ SIGNALS = (
     "planned",         # proposed, attempted or under talks
     "did not happen",  # denied, failed or cancelled: not a deal that was made
     "side from a pronoun",  # a side written "he", "it" or "its", read as the last actor named
+    "agreement of one side",  # an agreement or merger with one side named: no one it was made with
 )
+# Signals that keep a row from display whatever the fit says (the fit leaves their rows out).
+NEVER_SHOWN = ("did not happen", "agreement of one side")
 # Few rows are annotated (RAMS judges one event per window, MEANTIME six sentences per
 # article): the model keeps to the signals that say what a deal is (two sides in their roles,
 # a value, whether it happened), not how it was written (a verb or a noun), which 26 rows
@@ -997,6 +1000,8 @@ def deal_signals(deal: dict, one_side: set[str] = frozenset(), by_pronoun: bool 
         "planned": deal.get("status") == "proposed",
         "did not happen": deal.get("status") in ("denied", "failed", "cancelled"),
         "side from a pronoun": by_pronoun,
+        "agreement of one side": kind in AGENTIVE_KINDS and not (
+            len(set(deal["parties"])) >= 2 and any(p not in one_side for p in deal["parties"])),
     }
     return [name for name in SIGNALS if on[name]]
 
@@ -1010,11 +1015,12 @@ def confidence_model() -> dict:
 
 def confidence(signals: list[str], model: dict | None = None) -> float:
     """The probability the row is right, from its signals: a deal that did not happen is not a
-    deal ("refused to bail out Lehman"), so it never reaches the display threshold whatever
-    the fit says."""
+    deal ("refused to bail out Lehman"), and an agreement with one side named says not who it
+    was made with ("the Fed entered into a $38 billion repurchase agreement"), so neither
+    reaches the display threshold whatever the fit says."""
     model = model or confidence_model()
     z = model["bias"] + sum(model["weights"].get(name, 0.0) for name in signals)
     p = 1.0 / (1.0 + math.exp(-z))
-    if "did not happen" in signals:
+    if any(name in signals for name in NEVER_SHOWN):
         p = min(p, 0.1)
     return round(p, 3)
