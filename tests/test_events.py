@@ -154,6 +154,8 @@ def test_marts_show_events_at_or_above_the_display_confidence(warehouse_copy):
     con = warehouse_copy
     total = con.execute("SELECT count(*) FROM events").fetchone()[0]
     assert total > 0 and con.execute("SELECT count(*) FROM events WHERE confidence IS NULL").fetchone()[0] == 0
+    # the seeds tell an attack with no attacker named ("The attacks killed Iran's Supreme Leader")
+    assert con.execute("SELECT count(*) FROM events WHERE subject_actor_id IS NULL").fetchone()[0] > 0
     for threshold in (0.0, 0.6, 1.01):
         con.execute(f"CREATE OR REPLACE MACRO display_confidence() AS CAST({threshold} AS DOUBLE)")
         for view in ("fct_event_reports", "fct_events"):
@@ -168,6 +170,12 @@ def test_marts_show_events_at_or_above_the_display_confidence(warehouse_copy):
         assert con.execute("SELECT count(*) FROM events").fetchone()[0] == total
     con.execute("CREATE OR REPLACE MACRO display_confidence() AS CAST(0.0 AS DOUBLE)")
     assert con.execute("SELECT count(*) FROM fct_event_reports").fetchone()[0] == total
+    # an event with no stated actor keeps a null subject in the marts, never a made-up actor's name,
+    # and is not grouped with other unattributed events unless a day and a place or target say so
+    unstated = con.execute("SELECT count(*), count(subject), count(DISTINCT event_key) FROM fct_event_reports "
+                           "WHERE subject_actor_id IS NULL").fetchone()
+    assert unstated[0] > 0 and unstated[1] == 0
+    assert con.execute("SELECT count(*) FROM fct_events WHERE subject_actor_id IS NULL").fetchone()[0] == unstated[2]
 
 
 def test_events_between_countries_example_gives_rows_on_the_seeds(sql):
