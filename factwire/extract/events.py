@@ -692,8 +692,18 @@ def _names_a_kind(noun: Token) -> bool:
     head = noun.head.head if noun.dep_ == "pobj" else None
     if head is not None and (_lemma(head) in ("type", "kind", "sort", "form") or _lemma(head) in CHARGE_WORDS):
         return True
-    before = noun.left_edge.i - 1
-    if before >= 0 and noun.doc[before].text in BULLETS and noun.head.pos_ != "VERB":
+    i = noun.i - 1
+    while i >= max(0, noun.i - 5) and noun.doc[i].pos_ in ("PROPN", "NUM", "ADJ", "DET", "NOUN", "PART"):
+        i -= 1  # back over the item's words: "* 2016 Bagram Airfield bombing"
+    if i >= 0 and noun.doc[i].text in BULLETS - {"-", "–"} and noun.dep_ not in ("nsubj", "nsubjpass") and not any(
+            c.pos_ in ("VERB", "AUX") for c in noun.children):
+        return True
+    text = noun.doc.text
+    line_start = text.rfind("\n", 0, noun.idx) + 1
+    line_end = text.find("\n", noun.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:line_end].lstrip()[:1] in BULLETS and not any(
+            t.pos_ in ("VERB", "AUX") for t in noun.doc.char_span(line_start, line_end, alignment_mode="expand") or ()):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("like", "such") for c in noun.children)
 
