@@ -144,3 +144,22 @@ def test_pronoun_is_not_the_object_of_the_sentence_before():
     (quote,) = facts["quotes"]
     assert quote["speaker_text"] == "he"
     assert names.get(quote["speaker_actor_id"]) in (None, "Trump", "Donald Trump")
+
+
+def test_a_curly_opening_mark_followed_by_a_space_opens_nothing():
+    # A table of lines, each cell holding a stray opening mark before the quoted line.
+    text = ("| Monday | “ | “I have to go into town today, don't work too hard,” she said. |\n"
+            "Tom Hanks added: “ we will see what comes next for the whole team,” and left.")
+    facts = extract(text)
+    assert [q["text"] for q in facts["quotes"]] == ["I have to go into town today, don't work too hard,"]
+
+
+def test_a_common_noun_speaks_only_as_the_subject_of_an_attribution_verb():
+    # "the answer" is what the sentence is about ("be" is no attribution verb), "the list" an object...
+    assert speaker_texts('The answer, in the end, is “the enormous weight that party polarisation '
+                         'exerts on our politics.”') == [("the", None)]
+    assert speaker_texts('The soup went straight onto the list of “best things I ate this year.”') \
+        == [("best", None)]
+    # ...where the subject of "said" does.
+    assert speaker_texts('A senior official said: “We are not going to pay for this wall, not now.”') \
+        == [("We", "A senior official")]

@@ -84,6 +84,10 @@ def _quote_spans(text: str) -> Iterator[tuple[int, int, int, int]]:
         if at >= len(ends):
             continue
         end = ends[at]
+        if closing != text[start] and (start + 1 >= len(text) or text[start + 1].isspace()):
+            # A curly opening mark stands against the word it opens: one followed by a space is
+            # a stray mark (a table cell holding one, a closing mark typed the wrong way round).
+            continue
         if end - start < 3 or end - start - 1 > MAX_QUOTE_CHARS:
             continue
         if not multiline:
@@ -151,6 +155,8 @@ def find_quotes(doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict],
         check()
         best, best_score = None, -math.inf
         for token, features in context.candidates(number):
+            if not _may_speak(token, features):
+                continue
             score = bias + sum(weights.get(f, 0.0) for f in features)
             if score > best_score:
                 best, best_score = token, score
@@ -168,6 +174,28 @@ def find_quotes(doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict],
     for quote in quotes:
         del quote["_outer_end"]
     return quotes
+
+
+# Verbs whose subject the attribution lexicon counts ("the answer is", "her view has been") but
+# that say nothing of speech by themselves: copulas and light verbs.
+LIGHT_VERBS = frozenset({"be", "have", "do", "go", "get", "make", "come", "become", "keep", "let",
+                         "put", "take", "give", "seem", "appear", "look", "remain"})
+
+
+def _may_speak(token: Token, features: list[str]) -> bool:
+    """A phrase that is neither a name nor a pronoun ("the official", "critics") speaks only as
+    the subject of an attribution verb or after "according to": a common noun elsewhere near a
+    quote is what the sentence is about ("the answer is “...”", "for some reason"), not who
+    said it."""
+    if token.pos_ == "PRON" or "kind=none" not in features:
+        return True
+    if "role=according" in features:
+        return True
+    if token.head.lemma_.lower() in LIGHT_VERBS:
+        return False
+    # the subject of an attribution verb, or of the clause the quotation hangs from ("a woman
+    # rallied supporters, saying: “...”")
+    return "role=cue_subject" in features or ("above" in features and token.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _consecutive(text: str, previous_end: int, start: int) -> bool:
