@@ -228,6 +228,10 @@ def test_an_attack_whose_attacker_is_unstated_has_no_subject_and_keeps_victims_p
     assert event["object_text"] == "12 people" and event["place_actor_id"] == "afghanistan"
     assert [text[m["start"]:m["end"]] for m in event["mentions"]] == ["exploded", "killing"]
     assert 0.0 < event["confidence"] < 1.0
+    text = "Twelve people were killed in the explosion at the market on Monday."
+    event = _only(text, "attack")  # the killing is the explosion's: one event
+    assert [text[m["start"]:m["end"]] for m in event["mentions"]] == ["killed", "explosion"]
+    assert (event["subject_actor_id"], event["object_text"]) == (None, "Twelve people")
 
 
 @pytest.mark.parametrize("text", [

@@ -493,38 +493,49 @@ def _names_something_else(noun: Token) -> bool:
 
 
 def _group_mentions(events: list[dict]) -> list[dict]:
-    """One event for each event the article tells, however often it names it: a verb whose
-    subject is the event noun ("the explosion killed 12") and a later definite noun with no
-    actor of its own ("... the blast ... the explosion") are mentions of the event named before
-    (the last one of that type, when its date does not differ); "an attack" is a new one."""
+    """One event for each event the article tells, however often it names it: a later definite
+    noun with no actor of its own ("... the blast ... the explosion") is a mention of the event
+    named before (the last one of that type, when its date does not differ; "an attack" is a
+    new one), and so is a verb whose subject or whose "in" phrase is the event noun ("the
+    explosion killed 12", "12 were killed in the explosion", "a bomb exploded, killing 12")."""
     kept: list[dict] = []
+    told_by_another: list[tuple[int, dict]] = []
     for event in sorted(events, key=lambda e: (e["trigger"]["start"], e["type"])):
         via, definite = event.pop("via", None), event.pop("definite", False)
-        target = None
         if via is not None:
-            # "the explosion killed 12": the killing is the explosion's, unless it names a victim
-            # the event has not ("the attacks on Iran killed its leader" stays a row of its own).
-            target = next((k for k in kept if any(m["start"] == via for m in k["mentions"]) and k["type"] == event["type"]
-                           and event["subject_actor_id"] in (None, k["subject_actor_id"])
-                           and event["object_actor_id"] in (None, k["object_actor_id"])
-                           and (event["object_actor_id"] is None or k["object_actor_id"] is not None
-                                or k.get("object_text") is None)), None)
-            if target is not None and event["object_actor_id"] is not None and target["object_actor_id"] is None \
-                    and target["subject_actor_id"] is not None:
-                target = None
-        elif definite:
+            told_by_another.append((via, event))
+            continue
+        target = None
+        if definite:
             target = next((k for k in reversed(kept) if k["type"] == event["type"]), None)
             if target is not None and event["date"] and target["date"] and event["date"] != target["date"]:
                 target = None
         if target is None:
             kept.append(event)
-            continue
-        target["mentions"].append(event["trigger"])
-        for key in ("object_actor_id", "object_text", "place_actor_id", "date"):
-            if target.get(key) is None and event.get(key) is not None and (
-                    key != "object_text" or target.get("object_actor_id") is None):
-                target[key] = event[key]
-    return kept
+        else:
+            _add_mention(target, event)
+    for via, event in told_by_another:
+        # the killing is the explosion's, unless it names a victim the event has not ("the
+        # attacks on Iran killed its leader" stays a row of its own)
+        target = next((k for k in kept if any(m["start"] == via for m in k["mentions"]) and k["type"] == event["type"]
+                       and event["subject_actor_id"] in (None, k["subject_actor_id"])
+                       and event["object_actor_id"] in (None, k["object_actor_id"])
+                       and (event["object_actor_id"] is None or k["object_actor_id"] is not None
+                            or k["subject_actor_id"] is None and k.get("object_text") is None)), None)
+        if target is None:
+            kept.append(event)
+        else:
+            _add_mention(target, event)
+    return sorted(kept, key=lambda e: (e["trigger"]["start"], e["type"]))
+
+
+def _add_mention(target: dict, event: dict) -> None:
+    """Another mention of ``target``: what it adds (whom, where, when) fills what was missing."""
+    target["mentions"] = sorted([*target["mentions"], event["trigger"]], key=lambda m: m["start"])
+    for key in ("object_actor_id", "object_text", "place_actor_id", "date"):
+        if target.get(key) is None and event.get(key) is not None and (
+                key != "object_text" or target.get("object_actor_id") is None):
+            target[key] = event[key]
 
 
 def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[dict]:
@@ -587,6 +598,10 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         subject_actors = [None]  # "a bomb exploded", "three people were arrested": who, the text does not say
         if via is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
             via = verb.head.idx  # "a bomb exploded, killing 12": what the explosion did
+        if via is None:
+            # "12 people were killed in the explosion": the explosion's doing
+            via = next((o.idx for p, o in prep_objects(verb, {"in", "during"})
+                        if _lemma(o) in _learned()["noun_triggers"]), None)
     if kind == "travel":
         # Where to, not how: "flew back to Belfast in an RAF plane".
         goals = [o for p, o in prep_objects(verb, DESTINATION_PREPS - {"in"} if lemma != "arrive" else {"in", "at"})]
