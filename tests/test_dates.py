@@ -372,3 +372,21 @@ def test_a_past_tense_clause_under_a_future_keeps_the_nearest_weekday(nlp):
     assert [d["value"] for d in found] == ["2008-09-19"]
     found = dates_in(nlp, "The markets opened on Friday.", thursday)
     assert [d["value"] for d in found] == ["2008-09-12"]
+
+
+def test_the_two_digit_end_of_a_span_of_years(nlp):
+    found = [(d["text"], d["value"]) for d in dates_in(nlp, "In 1890 – 91 he wrote a trio; the 2013-14 season was long.")]
+    assert found == [("1890", "1890"), ("91", "1891"), ("2013", "2013"), ("14", "2014")]
+    # a year and a month, or a number after a year, is no span of years
+    assert [d["text"] for d in dates_in(nlp, "Sales were 1998-01 up.")] == ["1998"]
+
+
+def test_years_before_1600_only_where_they_read_as_years(nlp):
+    found = [(d["text"], d["value"]) for d in dates_in(
+        nlp, "The town was granted a charter in 1423. He painted St. Jerome in His Study (1480).",
+        dt.date(2004, 8, 18))]
+    assert found == [("1423", "1423"), ("1480", "1480")]
+    for text in ("More than 1200 troops and 1500 people came.", "The index rose to 1450 points.",
+                 "The council passed resolution 1325 in a vote.", "See p. 1225 of the report.",
+                 "The centre is at 1355 Inwood Terrace."):
+        assert [d["text"] for d in dates_in(nlp, text)] == [], text

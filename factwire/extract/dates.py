@@ -539,6 +539,12 @@ def _r_part_of(m, ref, direction):
     return _fiscal(resolved) if m.group("fy") else resolved
 
 
+def _r_year_range_end(m, ref, direction):
+    first = int(m.group("ya") or m.group("yb"))
+    year = first // 100 * 100 + int(m.group("y2"))
+    return _year(year) if 0 < year - first <= 20 else None  # "1998-01" is a month, not a span
+
+
 def _r_vague(m, ref, direction):
     return VAGUE
 
@@ -671,6 +677,14 @@ _rule("month_part", rf"(?:early|mid|late|the\s+(?:beginning|start|end|middle)\s+
 _rule("year", rf"(?:(?:(?P<fy>fiscal(?:\s+year)?|financial\s+year|FY)|calendar\s+year|the\s+year|early|mid|late|the\s+end\s+of"
               rf"|the\s+(?:beginning|start|middle)\s+of)\s*-?\s*)?(?P<y>{_YEAR4}){_ERA}?", _r_year)
 _rule("year_era", rf"(?P<y>\d{{1,4}}){_ERA}", _r_year)
+# "1890 – 91", "the 2013-14 season": the end of a span of years, written with two digits.
+_rule("year_range_end", r"(?:(?<=(?P<ya>(?:1[0-9]|20)\d\d)[–-])|(?<=(?P<yb>(?:1[0-9]|20)\d\d)\s[–-]\s))"
+                        r"(?P<y2>\d\d)(?![\d%]|[.,]\d|\s*(?:%|percent|per\s+cent))",
+      lambda m, ref, d: _r_year_range_end(m, ref, d))
+# Years before 1600 ("in 1423", "(1480)") only where the tagger reads a date: numbers in that
+# range are more often counts than years in news.
+_rule("early_year", r"(?<![\d$£€¥.,])1[0-5]\d\d(?![\d%]|[.,]\d|\s*(?:%|percent|per\s+cent))",
+      lambda m, ref, d: _year(int(m.group())))
 _rule("short_year", r"(?<![\w'])'(?P<y2>\d\d)\b(?!s)", _r_year)
 _rule("decade", r"(?:the\s+)?(?:(?:early|mid|late)\s*-?\s*)?(?:(?P<c3>1[6-9]\d|20\d)0s|'?(?P<c1>\d)0s)\b", _r_decade)
 _rule("relative_unit", rf"(?:the\s+)?(?P<mod>{_REL_MOD}|(?:the\s+)?same)\s+(?:(?P<fy>fiscal|financial)\s+|calendar\s+)?"
@@ -760,6 +774,7 @@ _UNIT_WORDS = {"day", "week", "month", "quarter", "qtr", "year", "yr", "decade"}
 _TRIGGERS: dict[str, frozenset[str]] = {
     name: frozenset(words) for names, words in (
         (("iso", "numeric", "numeric_month_year", "year", "year_era", "short_year", "decade",
+          "year_range_end", "early_year",
           "quarter_code"), {"#"}),
         (("month_day", "day_month", "month_year", "month", "month_part", "week_of"), set(_MONTHS)),
         (("nth_weekday_of_month", "last_day_of_month", "day_of_relative_month"), {*_MONTHS, "month"}),
@@ -1112,6 +1127,19 @@ def _plausible(rule: _Rule, m: re.Match, doc: Doc, text: str) -> bool:
     if rule.name == "short_year":  # "since '82", not "iLife '11"
         before = text[:start].split()
         return bool(before) and before[-1].lower() in _YEAR_CUES
+    if rule.name == "early_year":
+        span = doc.char_span(start, end)
+        if span is None or span[0].ent_type_ != "DATE" or not _looks_like_year(doc, start, end):
+            return False
+        i = span[0].i
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "NOUN" and nxt.text[:1].islower():
+            return False  # "1450 points"
+        # a year's preposition, or a work's year in brackets: "in 1423", "(1480)"; not
+        # "resolution 1325", "p. 1225", "1355 Inwood Terrace"
+        return prev is not None and (prev.lower_ in _EARLY_YEAR_CUES
+                                     or prev.text == "(" and nxt is not None and nxt.text == ")")
     if rule.name == "year":
         if surface[0].isdigit():
             return _looks_like_year(doc, start, end)
@@ -1124,6 +1152,10 @@ def _plausible(rule: _Rule, m: re.Match, doc: Doc, text: str) -> bool:
     if rule.name == "numeric" and m.group("sep") == "." and len(m.group("y")) == 2:
         return False  # "1.5.10" is a version more often than a date
     return True
+
+
+_EARLY_YEAR_CUES = {"in", "since", "until", "till", "before", "after", "from", "by", "circa", "c.", "ca.",
+                    "around", "about", "during", "of"}
 
 
 def _looks_like_year(doc: Doc, start: int, end: int) -> bool:
