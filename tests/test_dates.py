@@ -390,3 +390,34 @@ def test_years_before_1600_only_where_they_read_as_years(nlp):
                  "The council passed resolution 1325 in a vote.", "See p. 1225 of the report.",
                  "The centre is at 1355 Inwood Terrace."):
         assert [d["text"] for d in dates_in(nlp, text)] == [], text
+
+
+# -- the year of a story set in another year -----------------------------------------------------
+
+
+def test_a_month_day_in_a_story_set_in_another_year_takes_that_year(nlp):
+    found = [(d["text"], d["value"]) for d in dates_in(
+        nlp, "Galois died in 1832 after a duel. The duel took place on 30 May. He was buried on 2 June.",
+        dt.date(2004, 8, 18))]
+    assert found == [("1832", "1832"), ("30 May", "1832-05-30"), ("2 June", "1832-06-02")]
+
+
+@pytest.mark.parametrize("text, value", [
+    # the news's own time: a future, a present tense, a year named as a bound, a weekday since
+    ("Apple was founded in 1976. On June 9 it will launch a phone.", "2009-06-09"),
+    ("Songs sold since its launch in 2003 rose, and as of February the store leads.", "2009-02"),
+    ("The Dow is at its highest since 1983. It has not closed this high since February.", "2009-02"),
+    ("Apple was founded in 1976. On Monday it said sales rose. On March 3 it cut prices.", "2009-03-03"),
+    ("In 2008 sales fell. On March 3 it cut prices.", "2009-03-03"),  # a year too near to be a story's
+])
+def test_the_news_keeps_its_own_year(nlp, text, value):
+    found = dates_in(nlp, text, dt.date(2009, 3, 13))
+    assert found[-1]["value"] == value, found
+
+
+def test_the_year_written_after_a_pair_of_months_is_both(nlp):
+    found = [(d["text"], d["value"]) for d in dates_in(nlp, "He visited China between May and June in 1981.",
+                                                       dt.date(2019, 7, 20))]
+    assert found == [("May", "1981-05"), ("June", "1981-06"), ("1981", "1981")]
+    found = [(d["text"], d["value"]) for d in dates_in(nlp, "It ran from March to August 2011.", dt.date(2017, 9, 13))]
+    assert found == [("March", "2011-03"), ("August 2011", "2011-08")]

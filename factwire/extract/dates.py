@@ -1004,11 +1004,16 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
     year_before: tuple[int, int] | None = None  # (year, end) of the last full date with a year
     runs: list[dict] = []  # "a third straight day": resolved against the day the sentence names
     anchor: Resolved | None = None  # the last calendar date: what "two years later" counts from
+    written_year: tuple[int, int] | None = None  # (year, end) of the last year the text wrote out
     for start, end, rule, m in chosen:
         value = precision = None
         if published is not None:
             try:
                 resolved = _inherit_year(rule, m, year_before, start)
+                if resolved is None:
+                    resolved = _year_after(rule, m, text, end)
+                if resolved is None and written_year is not None and _tense(doc, start, end) == "past":
+                    resolved = _narrative_year(rule, m, written_year, start, published)
                 if resolved is None and _anaphoric(rule, m) and _counts_from_a_phrase(rule, m, text):
                     resolved = VAGUE  # "five days before his death": from an event, not a date
                 if resolved is None and _anaphoric(rule, m):
@@ -1021,6 +1026,13 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
                 resolved = None
             if m.groupdict().get("y") and resolved not in (None, VAGUE) and resolved[1] == "day":
                 year_before = (int(resolved[0][:4]), end)
+            if resolved not in (None, VAGUE) and resolved[1] in _GRAIN:
+                if rule.name in _WRITTEN_YEAR_RULES or m.groupdict().get("y") or m.groupdict().get("y2"):
+                    # "the highest since 1983": a bound to compare with, not the story's time
+                    bound = re.search(r"\b(?:since|until|till|before|than|by)\s+$", text[max(0, start - 8):start], re.I)
+                    written_year = None if bound else (int(resolved[0][:4].lstrip("FY") or 0), end)
+                elif rule.name in _DEICTIC_RULES:
+                    written_year = None  # the text is back to the time of writing
             if resolved is None:
                 continue  # matched the shape of a date but is not one ("February 30")
             if resolved != VAGUE:
@@ -1048,6 +1060,52 @@ def _inherit_year(rule: _Rule, m: re.Match, year_before: tuple[int, int] | None,
             or start - year_before[1] > 40 or m.group("y") or m.group("y2")):
         return None
     date = _safe_date(year_before[0], _month_of(m.group("mon")), _day_of(m.group("d")))
+    return _day(date) if date else None
+
+
+_WRITTEN_YEAR_RULES = {"year", "early_year", "year_range_end", "year_era"}
+_DEICTIC_RULES = {"deictic", "weekday", "relative_unit", "vague", "ago"}
+# How far a written-out year carries to the month-days after it, and how far from the time of
+# writing it must lie to be a story of its own ("in 1832 ... on 30 May"), not the news's year.
+_NARRATIVE_REACH, _NARRATIVE_YEARS = 300, 2
+
+
+_YEAR_AFTER = re.compile(rf"(?:[^\S\n]+(?:and|or|to|through|until)[^\S\n]+{_MONTH}(?:[^\S\n]+{_DAY})?"
+                         rf"(?:,?[^\S\n]+|[^\S\n]+(?:in|of)[^\S\n]+)|[^\S\n]+(?:in|of)[^\S\n]+)(?P<y>{_YEAR4})", re.I)
+
+
+def _year_after(rule: _Rule, m: re.Match, text: str, end: int) -> Resolved | None:
+    """'between May and June in 1981', 'from March to August 2011': the year written after a
+    pair of months is both's."""
+    if rule.name not in ("month_day", "day_month", "month") or any(
+            m.groupdict().get(g) for g in ("y", "y2", "mod", "rel")):
+        return None
+    after = _YEAR_AFTER.match(text, end)
+    if after is None:
+        return None
+    year, month = int(after.group("y")), _month_of(m.group("mon"))
+    if rule.name == "month":
+        return _month(year, month)
+    date = _safe_date(year, month, _day_of(m.group("d")))
+    return _day(date) if date else None
+
+
+def _narrative_year(rule: _Rule, m: re.Match, written_year: tuple[int, int] | None, start: int,
+                    published: dt.date) -> Resolved | None:
+    """A month-day or month with no year in a story set in another year takes that year:
+    "Galois died in 1832 ... his fatal duel took place on 30 May" -> 1832-05-30 (TimeML's
+    narrative anchoring). Only in a past-tense clause, after a year the text wrote out recently
+    (not as a bound: "the highest since 1983"), two years or more from the time of writing,
+    and with no "today" or weekday since, which bring the text back to now."""
+    if (rule.name not in ("month_day", "day_month", "month") or written_year is None
+            or start - written_year[1] > _NARRATIVE_REACH or abs(written_year[0] - published.year) < _NARRATIVE_YEARS
+            or m.groupdict().get("y") or m.groupdict().get("y2") or m.groupdict().get("mod")
+            or m.groupdict().get("rel") or m.groupdict().get("dow") or m.groupdict().get("dow2")):
+        return None
+    year, month = written_year[0], _month_of(m.group("mon"))
+    if rule.name == "month":
+        return _month(year, month)
+    date = _safe_date(year, month, _day_of(m.group("d")))
     return _day(date) if date else None
 
 
