@@ -259,7 +259,7 @@ JUDGED_FILE = Path(__file__).resolve().parents[1] / "training" / "deals_judged.j
 
 
 def judged_key(sentence: str, deal: dict) -> tuple:
-    return (sentence, deal["kind"], tuple(sorted(deal.get("parties", []))), deal.get("buyer"), deal.get("seller"))
+    return (sentence, deal.get("kind"), tuple(sorted(deal.get("parties", []))), deal.get("buyer"), deal.get("seller"))
 
 
 @lru_cache(maxsize=1)
