@@ -233,14 +233,19 @@ def _edition_number(token: Token) -> bool:
 def product_names(doc: Doc) -> set[str]:
     """Names the article writes as products or works, by how English writes made things:
 
-    - numbered as editions: a version or small number right after the name, outside the name
-      and attached to it ("Python 3", "Safari 4.0", "Internet Explorer 6", "Windows 7"); people
-      and organisations are not numbered so (a number that belongs to an organisation's name,
-      "FTSE 100", "Channel 4", is inside the entity NER found, and a score has a dash);
+    - numbered as editions: a version right after the name ("Safari 4.0", "Python 3.6"), or a
+      small number after a name the article also writes bare or with another number ("Python
+      3" beside "Python 2" or "Python"; "Internet Explorer 6" beside "Internet Explorer 9").
+      People and organisations are not numbered so: a number always written with a name is
+      part of it ("Ginbot 7", "Channel 4"); a number before a unit is a measure ("Trump 47.3
+      percent", "Barron 9" of a person's age is left to the person's label); one before or after
+      another name is a score ("Pohang 3 Ulsan 2"), and tables and sports reports have scores;
     - called a kind of made thing: a product noun right before the name and governed by it
-      ("cruise ship Freewinds", "web browser Safari") or in apposition ("Freewinds, a ship").
+      ("cruise ship Freewinds") or in apposition right after it ("Freewinds, a cruise ship").
     """
     found: set[str] = set()
+    numbers: dict[str, set[str]] = {}  # name -> the numbers written after it
+    bare: set[str] = set()  # names written without a number after them
     numbered: dict[int, list[str]] = {}  # sentence start -> names numbered in it
     sports = None
     for ent in doc.ents:
@@ -249,14 +254,18 @@ def product_names(doc: Doc) -> set[str]:
         if not any(t.pos_ == "PROPN" for t in ent):
             continue
         after = doc[ent.end] if ent.end < len(doc) else None
-        if after is not None and _edition_number(after) and after.dep_ == "nummod" \
-                and (after.head.i in range(ent.start, ent.end) or after.head == ent.root.head != ent.root) \
+        if after is not None and _edition_number(after) and after.dep_ == "nummod" and ent.label_ != "PERSON" \
+                and (after.head.i in range(ent.start, ent.end)
+                     or after.head.lower_ in PRODUCT_NOUNS and after.head == ent.root.head != ent.root) \
                 and not ent.text.isupper() and not _score_beside(doc, ent) and not _table_line(ent.sent):
             if sports is None:
                 sports = is_sports_report(doc)
             if not sports:  # "Ulsan 2 Pohang 1": a result, not an edition
                 numbered.setdefault(ent.sent.start, []).append(ent.text)
+                numbers.setdefault(ent.text, set()).add(after.text)
             continue
+        if after is None or not after.like_num:
+            bare.add(ent.text)
         if len(ent) > 1 and _edition_number(ent[-1]) and ent.label_ not in _ACTOR_LABELS:
             found.add(ent[:-1].text)  # "Windows 7" a group or a product to NER: "Windows" is it too
             continue
@@ -266,13 +275,18 @@ def product_names(doc: Doc) -> set[str]:
                     and before.head.i in range(ent.start, ent.end) and before.dep_ == "compound":
                 found.add(ent.text)
                 continue
-        if ent.end < len(doc) and doc[ent.end].text == ",":
-            if any(child.dep_ == "appos" and child.i > ent.end and child.tag_ == "NN"
+        if ent.end + 1 < len(doc) and doc[ent.end].text == "," and ent.label_ != "GPE" \
+                and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE):  # "In Florida, a ... program"
+            if any(child.dep_ == "appos" and child.left_edge.i == ent.end + 1 and child.tag_ == "NN"
                    and child.lemma_.lower() in PRODUCT_NOUNS for child in ent.root.children):
                 found.add(ent.text)
     for names in numbered.values():
-        if len(set(names)) == 1:  # two names numbered in one sentence: results ("Pohang 3 Ulsan 2")
-            found.add(names[0])  # "Python 3"; "the Safari 4.0 web browser"; "Python 3 ... Python 2"
+        if len(set(names)) != 1:  # two names numbered in one sentence: results ("Pohang 3 Ulsan 2")
+            continue
+        name = names[0]
+        versions = numbers[name]
+        if any("." in n for n in versions) or len(versions) > 1 or name in bare:
+            found.add(name)  # "Safari 4.0"; "Python 3" beside "Python 2"; "Windows 7" beside "Windows"
     return found
 
 
