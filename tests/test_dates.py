@@ -421,3 +421,20 @@ def test_the_year_written_after_a_pair_of_months_is_both(nlp):
     assert found == [("May", "1981-05"), ("June", "1981-06"), ("1981", "1981")]
     found = [(d["text"], d["value"]) for d in dates_in(nlp, "It ran from March to August 2011.", dt.date(2017, 9, 13))]
     assert found == [("March", "2011-03"), ("August 2011", "2011-08")]
+
+
+def test_deadlines_nights_and_named_dates(nlp):
+    published = dt.date(2006, 2, 23)
+    assert [(d["text"], d["value"]) for d in dates_in(nlp, "The backlog goes by year-end.", published)] == \
+        [("year-end", "2006-12-31")]
+    deadline = [d for d in dates_in(nlp, "Rules are due by the end of the year.", published)]
+    assert [(d["text"], d["value"], d["precision"]) for d in deadline] == [("the end of the year", "2006-12-31", "day")]
+    period = [d for d in dates_in(nlp, "Sales rose at the end of the year.", published)]
+    assert [(d["text"], d["value"]) for d in period] == [("the end of the year", "2006")]
+    assert [d["value"] for d in dates_in(nlp, "Speaking last night, he said 9/11 changed travel.", published)] == \
+        ["2006-02-22", "2001-09-11"]
+
+
+def test_a_numeric_date_at_the_end_of_a_sentence(nlp):
+    assert [(d["text"], d["value"]) for d in dates_in(nlp, "The deadline is 9/11/2015.")] == [("9/11/2015", "2015-09-11")]
+    assert dates_in(nlp, "Version 1.5.10.3 shipped.") == []

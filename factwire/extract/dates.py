@@ -451,7 +451,8 @@ def _r_in_n(m, ref, direction):
 def _r_deictic(m, ref, direction):
     word = re.sub(r"\s+", " ", _g(m, "word"))
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tomorrows": 1,
-               "this morning": 0, "this afternoon": 0, "this evening": 0,
+               "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1,
+               "last evening": -1, "the time of writing": 0,
                "the day before yesterday": -2, "day before yesterday": -2,
                "the day after tomorrow": 2, "day after tomorrow": 2}
     return _day(ref + dt.timedelta(days=offsets[word]))
@@ -556,6 +557,33 @@ def _r_streak(m, ref, direction):
     return _this_unit(ref, unit, 0)
 
 
+def _r_by_end(m, ref, direction):
+    """'by the end of the year' -> its last day: 2006-12-31."""
+    unit = _UNITS[_g(m, "unit") or _g(m, "unit2")]
+    offset = _modifier_offset(_g(m, "mod")) or 0
+    first = _r_since_start_of(unit, ref, offset)
+    nxt = _r_since_start_of(unit, ref, offset + 1)
+    if first is None or nxt is None:
+        return None
+    return _day(nxt - dt.timedelta(days=1))
+
+
+def _r_since_start_of(unit: str, ref: dt.date, offset: int) -> dt.date | None:
+    resolved = _this_unit(ref, unit, offset)
+    if resolved is None:
+        return None
+    value = resolved[0]
+    if unit == "year":
+        return dt.date(int(value), 1, 1)
+    if unit == "month":
+        return dt.date(int(value[:4]), int(value[5:7]), 1)
+    if unit == "quarter":
+        return dt.date(int(value[:4]), 3 * int(value[-1]) - 2, 1)
+    if unit == "week":
+        return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+    return None
+
+
 def _r_since_start(m, ref, direction):
     """'since the start of this year' -> its first day: 2009-01-01."""
     unit = _UNITS[_g(m, "unit")]
@@ -655,7 +683,7 @@ def _rule(name: str, pattern: str, resolve, in_text: bool = True) -> None:
 _rule("iso", rf"(?<![\d-])(?P<y>\d{{4}})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])"
              rf"(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?", _r_iso)
 _rule("numeric", r"(?<![\d/.-])(?P<a>[01]?\d|[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<b>[0-3]?\d)\s*(?P=sep)\s*"
-                 r"(?P<y>\d{4}|\d\d)(?![\d/.-]|\.\d)", _r_numeric)
+                 r"(?P<y>\d{4}|\d\d)(?![\d/-]|\.\d)", _r_numeric)
 _rule("numeric_no_year", r"(?P<a>[01]?\d|[0-3]?\d)\s*[/-]\s*(?P<b>[0-3]?\d)", _r_numeric, in_text=False)
 _rule("numeric_month_year", r"(?<![\d/.])(?P<m>[01]?\d)\s*/\s*(?P<y>(?:1[6-9]|20)\d\d)(?![\d/])",
       _r_year_month_numeric)
@@ -693,7 +721,8 @@ _rule("ago", rf"(?:(?P<n>{_NUMBER})\s+)?(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|
              r"|later|hence|from\s+now|from\s+today)\b", _r_ago)
 _rule("in_n", rf"\bin\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})\b", _r_in_n, in_text=False)
 _rule("deictic", r"(?:(?:earlier|later)\s+)?(?P<word>(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)"
-                 r"|today|tonight|yesterday|tomorrows?|this\s+(?:morning|afternoon|evening))\b", _r_deictic)
+                 r"|today|tonight|yesterday|tomorrows?|this\s+(?:morning|afternoon|evening)|last\s+(?:night|evening)"
+                 r"|the\s+time\s+of\s+writing)\b", _r_deictic)
 _rule("weekday", rf"(?:(?P<mod>{_REL_MOD})\s+)?(?P<dow>{_WEEKDAY})(?:\s+(?P<post>after\s+next|before\s+last"
                  rf"|(?:of\s+|from\s+)?(?:this|next|last)\s+week))?", _r_weekday)
 _rule("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?"
@@ -704,6 +733,13 @@ _rule("quarter_code", rf"(?<![\w-])(?:Q(?P<qn>[1-4])\s*(?:(?P<y>{_YEAR4})|'?(?P<
       lambda m, ref, d: _r_quarter_code(m, ref, d))
 _rule("holiday", rf"(?:(?P<mod>last|this|next|the\s+next|the\s+last|coming)\s+)?(?P<hol>{_HOLIDAY})"
                  rf"(?:\s*,?\s*(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<rel>this|last|next)\s+year))?", _r_holiday)
+# A date known by its name: "9/11" is the day of the 2001 attacks, not this year's 11 September.
+_rule("named_date", r"(?<![\d/])9/11(?![\d/])", lambda m, ref, d: ("2001-09-11", "day"))
+# "by the end of the year", "until the end of the month", "by year-end": a deadline, the period's
+# last day (the part_of rule reads "the end of the year" alone as the period).
+_rule("by_end", rf"(?:(?<=by\s)|(?<=until\s)|(?<=till\s)|(?<=before\s))(?:(?:the\s+)?(?:very\s+)?end\s+of\s+(?:the\s+)?"
+                rf"(?:(?P<mod>this|next|current)\s+)?(?P<unit>week|month|year|quarter)|(?P<unit2>year|month|quarter)(?:-|\s)end)\b",
+      lambda m, ref, d: _r_by_end(m, ref, d))
 # "since the start of this year": a point, the period's first day (the part_of rule reads "the
 # start of the year" alone as the period, which "at the beginning of the year" is).
 _rule("since_start", rf"(?<=since\s)(?:the\s+)?(?:very\s+)?(?:beginning|start)\s+of\s+(?:the\s+)?"
@@ -782,7 +818,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
         (("ago", "duration"), _UNIT_WORDS | {w + "s" for w in _UNIT_WORDS}),
         (("part_of",), {"day", "week", "month", "year", "quarter"}),
         (("deictic",), {"today", "tonight", "yesterday", "tomorrow", "tomorrows", "morning",
-                        "afternoon", "evening"}),
+                        "afternoon", "evening", "night", "writing"}),
         (("weekday",), set(_WEEKDAYS)),
         (("weekdays_away",), {w + "s" for w in _WEEKDAYS}),
         (("quarter",), {"quarter", "qtr"}),
@@ -796,6 +832,8 @@ _TRIGGERS: dict[str, frozenset[str]] = {
         (("streak", "best_period"), {"day", "days", "week", "weeks", "month", "months", "session",
                                      "quarter", "year", "row"}),
         (("since_start",), {"since"}),
+        (("named_date",), {"#"}),
+        (("by_end",), {"by", "until", "till", "before"}),
         (("duration_adjective",), {"day", "week", "month", "quarter", "year", "decade"}),
         (("weekend",), {"weekend", "week"}),
         (("season",), set(_SEASON_CODES)),
