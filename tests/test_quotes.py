@@ -163,3 +163,9 @@ def test_a_common_noun_speaks_only_as_the_subject_of_an_attribution_verb():
     # ...where the subject of "said" does.
     assert speaker_texts('A senior official said: “We are not going to pay for this wall, not now.”') \
         == [("We", "A senior official")]
+
+
+def test_a_table_cell_border_ends_the_search_for_a_speaker():
+    text = ("| Season | Line |\n| Indoor Nights | “On days like this, I love to curl up with a good book.” |\n"
+            "| Outdoor Days | “I am really happy on our little farm today, my friend.” |")
+    assert [q["speaker_text"] for q in extract(text)["quotes"]] == [None, None]

@@ -40,6 +40,8 @@ MAX_QUOTE_CHARS = 5000
 # Opening mark -> (closing mark, whether the quote may span a line break).
 _MARKS = {"“": ("”", True), '"': ('"', False), "«": ("»", True)}
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "quote_speakers.json"
+# Characters that border a table's cells in text taken from a page.
+CELL_BORDERS = frozenset({"|", "||", "¦"})
 # Noun phrases looked at on each side of a quote, nearest first.
 MAX_CANDIDATES_PER_SIDE = 8
 PERSON_PRONOUNS = {"he", "she", "i", "we", "they", "him", "her"}
@@ -283,6 +285,8 @@ class SpeakerContext:
             rank = 0
             verbs = 0
             for token in tokens:
+                if token.text in CELL_BORDERS:
+                    break  # a table's cell ends here: the next cell's words are not the speaker
                 if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
                     verbs += 1
                 if not self._is_candidate(token):
