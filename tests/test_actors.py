@@ -479,3 +479,13 @@ def test_numbers_after_names_in_results_are_scores_not_editions():
     assert entity_rules.product_names(doc) == set()
     doc = next(parse(["Developers moved from Python 2 to Python 3 last year."]))
     assert entity_rules.product_names(doc) == {"Python"}
+
+
+def test_a_number_always_written_with_a_name_or_a_persons_age_is_no_edition():
+    doc = next(parse(["The exiled group Ginbot 7 was a force. In recent years, Ginbot 7 has grown."]))
+    assert "Ginbot" not in entity_rules.product_names(doc)
+    doc = next(parse(["Trump has five children: Eric Trump, 32; Tiffany, 22; and Barron 9. "
+                      "Barron Trump lives in New York, and Barron goes to school there."]))
+    assert not entity_rules.product_names(doc) & {"Barron", "Barron Trump"}
+    doc = next(parse(["Clinton leads Trump 47.3 percent to 44.4 percent, the poll found. Trump disagreed."]))
+    assert "Trump" not in entity_rules.product_names(doc)

@@ -238,7 +238,8 @@ def product_names(doc: Doc) -> set[str]:
       3" beside "Python 2" or "Python"; "Internet Explorer 6" beside "Internet Explorer 9").
       People and organisations are not numbered so: a number always written with a name is
       part of it ("Ginbot 7", "Channel 4"); a number before a unit is a measure ("Trump 47.3
-      percent", "Barron 9" of a person's age is left to the person's label); one before or after
+      percent"), and a person's age is no edition (a name NER calls a person needs a version or
+      two numbers: "Python 3" beside "Python 2"); one before or after
       another name is a score ("Pohang 3 Ulsan 2"), and tables and sports reports have scores;
     - called a kind of made thing: a product noun right before the name and governed by it
       ("cruise ship Freewinds") or in apposition right after it ("Freewinds, a cruise ship").
@@ -246,6 +247,7 @@ def product_names(doc: Doc) -> set[str]:
     found: set[str] = set()
     numbers: dict[str, set[str]] = {}  # name -> the numbers written after it
     bare: set[str] = set()  # names written without a number after them
+    not_people: set[str] = set()  # numbered names NER did not call people
     numbered: dict[int, list[str]] = {}  # sentence start -> names numbered in it
     sports = None
     for ent in doc.ents:
@@ -254,7 +256,7 @@ def product_names(doc: Doc) -> set[str]:
         if not any(t.pos_ == "PROPN" for t in ent):
             continue
         after = doc[ent.end] if ent.end < len(doc) else None
-        if after is not None and _edition_number(after) and after.dep_ == "nummod" and ent.label_ != "PERSON" \
+        if after is not None and _edition_number(after) and after.dep_ == "nummod" \
                 and (after.head.i in range(ent.start, ent.end)
                      or after.head.lower_ in PRODUCT_NOUNS and after.head == ent.root.head != ent.root) \
                 and not ent.text.isupper() and not _score_beside(doc, ent) and not _table_line(ent.sent):
@@ -263,6 +265,8 @@ def product_names(doc: Doc) -> set[str]:
             if not sports:  # "Ulsan 2 Pohang 1": a result, not an edition
                 numbered.setdefault(ent.sent.start, []).append(ent.text)
                 numbers.setdefault(ent.text, set()).add(after.text)
+                if ent.label_ != "PERSON":
+                    not_people.add(ent.text)
             continue
         if after is None or not after.like_num:
             bare.add(ent.text)
@@ -280,12 +284,16 @@ def product_names(doc: Doc) -> set[str]:
             if any(child.dep_ == "appos" and child.left_edge.i == ent.end + 1 and child.tag_ == "NN"
                    and child.lemma_.lower() in PRODUCT_NOUNS for child in ent.root.children):
                 found.add(ent.text)
+    # a given name or surname of a person the article names in full is that person's
+    people_words = {w for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for w in ent.text.split()}
     for names in numbered.values():
-        if len(set(names)) != 1:  # two names numbered in one sentence: results ("Pohang 3 Ulsan 2")
+        if len(set(names)) != 1 or names[0] in people_words:  # two names numbered in one sentence: results ("Pohang 3 Ulsan 2")
             continue
         name = names[0]
         versions = numbers[name]
-        if any("." in n for n in versions) or len(versions) > 1 or name in bare:
+        # a person's age follows the name too ("and Barron 9"): a name NER calls a person needs
+        # a version or two numbers
+        if any("." in n for n in versions) or len(versions) > 1 or (name in bare and name in not_people):
             found.add(name)  # "Safari 4.0"; "Python 3" beside "Python 2"; "Windows 7" beside "Windows"
     return found
 
