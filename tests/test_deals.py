@@ -304,3 +304,42 @@ def test_who_is_a_person_not_the_firm_the_parser_hung_it_on():
     deal = _one("Roger Altman, a former deputy treasury secretary and head of the hedge fund Evercore Partners "
                 "who has donated $250,000 to Priorities USA Action, attended.")
     assert (deal["kind"], deal["seller"]) == ("aid", "roger-altman")
+
+
+@pytest.mark.parametrize("text", [
+    "RTX 3070s repeated the pattern of the other card launches and also sold out within minutes.",  # stock gone
+    "Investing in cryptocurrencies, Decentralized Finance (DeFi), and other Initial Coin Offerings (ICOs) is highly risky.",
+    "Many users who haven't used Rust may wonder, \"What's the deal with Rust?\"",  # a question
+    "Newegg also has numerous RTX 3080 bundle deals that include related gear.",  # a shop's bargains
+    "Plaintiffs said the pills were never certified as an effective weight-loss aid by the USDA.",  # a device
+])
+def test_sold_out_generic_gerunds_questions_bargains_and_devices_are_not_deals(text):
+    assert _deals(text) == ()
+
+
+def test_goods_are_never_a_side():
+    # a name with a model number, an apposition saying it is a service
+    for text in ("Gamers bought RTX 3070s from Nvidia.",
+                 "Shoppers get discounts on food purchases with DashPass, DoorDash's subscription service."):
+        assert all(p not in ("rtx-3070s", "dashpass") for d in _deals(text) for p in d["parties"]), text
+
+
+def test_promised_and_striven_for_purchases_are_proposed():
+    deal = _one("Amazon.com Inc. last year pledged to be carbon neutral by 2040 and to buy 100,000 vans from Rivian.")
+    assert deal["buyer"] == "amazon-com" and deal["status"] == "proposed"
+    deal = _one("For over a year, the Louvre has fought to acquire a painting by Chardin.")
+    assert deal["status"] == "proposed"
+    # a pledge of an amount of aid is the aid itself, as before
+    assert _one("The US pledged $1 billion in military aid to Ukraine.")["status"] != "denied"
+
+
+def test_people_acting_for_a_company_the_latter_and_agreeing_on_a_plan():
+    deal = _one("Apple executives are in negotiations with film studios to arrange the deal.")
+    assert deal["parties"] == ["apple"] and deal["status"] == "proposed"
+    deals = _deals("Cisco filed a lawsuit against Apple Inc. so that the latter would stop selling the device.")
+    assert [d["seller"] for d in deals] == ["apple"]
+    deal = _one("Russia and Iran agreed on a joint plan to face the sanctions.")
+    assert set(deal["parties"]) == {"russia", "iran"} and deal["status"] == "agreed"
+    # agreeing with a view, or that something is so, is no deal
+    assert _deals("Mr Justice Anthony Mann agreed with Apple Computer's defence.") == ()
+    assert _deals("Russia agreed that Iran had a point.") == ()

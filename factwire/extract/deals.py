@@ -72,6 +72,7 @@ STATUS_VERBS = {
     "propose": "proposed", "negotiate": "proposed", "discuss": "proposed", "plan": "proposed",
     "consider": "proposed", "seek": "proposed", "offer": "proposed", "cancel": "cancelled",
     "scrap": "cancelled", "terminate": "cancelled", "abandon": "cancelled", "block": "cancelled",
+    "arrange": "agreed",
 }
 # Verbs whose object is an amount of a deal noun: "approved $1 billion in military aid".
 AMOUNT_VERBS = {"approve", "provide", "give", "grant", "send", "pledge", "offer", "announce", "commit",
@@ -105,7 +106,13 @@ SAME_DEAL_NOUNS = {"deal", "agreement", "transaction", "contract", "pact"}
 # What governs a deal that was only attempted, or that failed: "tried to buy", "bid for".
 ATTEMPT_HEADS = {"try", "attempt", "seek", "bid", "want", "hope", "talk", "negotiation", "plan", "aim",
                  # asked of someone: "pressed Yanukovych to sign", "urged Congress to approve"
-                 "press", "urge", "ask", "push", "pressure", "encourage", "lobby", "call"}
+                 "press", "urge", "ask", "push", "pressure", "encourage", "lobby", "call",
+                 }
+# What a deal hangs from when it is promised or striven for, not done: "pledged to buy 100,000
+# vans", "vowed to sell", "has fought to acquire a painting" (a pledge of an amount, "pledged
+# $1 billion in aid", is the aid's own verb and says nothing of this kind).
+PROMISE_HEADS = {"pledge", "promise", "vow", "commit", "intend", "expect", "prepare",
+                 "fight", "struggle", "strive", "scramble", "race", "vie", "compete"}
 # Auxiliaries of a deal that may come: "would broker a deal", "could buy".
 MODAL_AUXILIARIES = {"would", "could", "might", "may", "should"}
 FAIL_HEADS = {"fail", "failure"}
@@ -129,6 +136,21 @@ AID_ADJECTIVES = {"military", "humanitarian", "financial", "economic", "foreign"
 # Deal nouns of taking a place: "Russia's takeover of Crimea" is an annexation, not a deal.
 TAKING_NOUNS = {"takeover", "acquisition"}
 FAIL_ADVERBS = {"unsuccessfully", "vainly"}
+
+
+# People who act for the organisation named before them: "Apple executives are in negotiations"
+# is Apple negotiating ("US banks" are not the country: banks are not its people).
+ACTING_PEOPLE = {"executive", "official", "negotiator", "representative", "spokesman", "spokeswoman",
+                 "spokesperson", "lawyer", "attorney", "envoy", "diplomat", "delegation", "delegate",
+                 "minister", "management", "board", "leader", "chief", "boss", "owner", "shareholder"}
+# Nouns before "deal(s)" that make it a shop's bargain, not a transaction ("RTX 3080 bundle
+# deals", "Black Friday deals", "holiday deals").
+BARGAIN_MODIFIERS = {"bundle", "discount", "holiday", "doorbuster", "coupon", "promo", "shopping",
+                     "clearance", "friday", "monday", "christmas", "prime", "cyber", "flash", "daily",
+                     "price", "retail", "tech", "gaming", "laptop", "tv", "console", "phone", "early"}
+# Verbs a shop holds its bargains with: "Newegg has numerous deals", "Amazon offers deals".
+BARGAIN_HOLDERS = {"have", "offer", "run", "list", "find", "get", "grab", "score", "check", "shop", "see",
+                   "feature", "include", "roll"}
 
 
 # Status verbs said by a third party (a regulator, a legislature): their subject is not a side.
@@ -265,6 +287,46 @@ def _last_named(index: MentionIndex, pronoun: Token) -> list[str]:
     return []
 
 
+def _latter_or_former(index: MentionIndex, token: Token) -> list[str]:
+    """"the latter" is the second of the two actors named last before it, "the former" the
+    first, in its sentence or the one before ("Cisco sued Apple so that the latter would stop
+    selling the device": Apple)."""
+    doc = token.doc
+    here = sentence_of(token)
+    start = sentence_of(doc[here.start - 1]).start if here.start > 0 else here.start
+    named: list[str] = []
+    for t in doc[start:token.i]:
+        actor = index.actor(t)
+        if actor and not _is_dateline(t) and (not named or named[-1] != actor):
+            named.append(actor)
+    distinct = list(dict.fromkeys(reversed(named)))  # last named first
+    if len(distinct) < 2:
+        return []
+    return [distinct[0]] if token.lower_ == "latter" else [distinct[1]]
+
+
+# Nouns an apposition or a head uses for goods, not for who makes them ("DashPass, DoorDash's
+# subscription service").
+PRODUCT_NOUNS = {"service", "app", "application", "product", "device", "phone", "smartphone", "card",
+                 "console", "game", "software", "platform", "feature", "subscription", "model", "car",
+                 "vehicle", "chip", "tablet", "laptop", "browser", "tool", "program", "programme", "token",
+                 "coin", "cryptocurrency", "currency", "brand", "series", "drug", "vaccine"}
+
+
+def _is_product(index: MentionIndex, token: Token) -> bool:
+    """Whether an actor mention names goods rather than someone who trades: the tagger calls it
+    a product, the name carries a model number of three digits or more ("RTX 3070s", "Airbus
+    A320"), or an apposition says what kind of goods it is ("DashPass, DoorDash's subscription
+    service"). Goods are bought and sold; they are never a side of a deal."""
+    mention = index.mention_by_token.get(token.i)
+    if token.ent_type_ in ("PRODUCT", "WORK_OF_ART"):
+        return True
+    words = mention["text"].split() if mention else [token.text]
+    if any(sum(ch.isdigit() for ch in w) >= 3 and not (w.isdigit() and 1800 <= int(w) <= 2100) for w in words):
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_NOUNS and not index.actor(c) for c in token.children)
+
+
 def _is_the_two(token: Token) -> bool:
     """"the two companies", "both countries": a phrase that points back at a pair."""
     children = {c.lower_ for c in token.children if c.dep_ in ("nummod", "det", "predet")}
@@ -315,6 +377,12 @@ def _named(index: MentionIndex, head: Token | None) -> list[str]:
         if actor is None and _is_the_two(token):
             found.extend(a for a in _the_two(index, token) if a not in found)
             continue
+        if actor is None and token.lower_ in ("latter", "former") and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            found.extend(a for a in _latter_or_former(index, token) if a not in found)
+            continue
+        if actor and _is_product(index, token):
+            continue  # "RTX 3070s sold out", "purchases with DashPass": goods are no side
         if actor and not _is_dateline(token) and not _names_a_deal(index, token) and actor not in found:
             found.append(actor)
     return found
@@ -326,6 +394,9 @@ def _agents(index: MentionIndex, head: Token | None) -> list[str]:
     found = _named(index, head)
     if found or head is None or head.pos_ != "NOUN":
         return found
+    if head.lemma_.lower() in ACTING_PEOPLE:  # "Apple executives", "Russia's negotiators"
+        found.extend(a for c in head.children if c.dep_ in ("compound", "poss")
+                     for a in _named(index, c) if a not in found)
     for _, obj in prep_objects(head, {"of", "from", "at"}):
         found.extend(a for a in _named(index, obj) if a not in found)
     for clause in head.children:  # "a group led by Rosneft", "a consortium backed by Apple"
@@ -370,6 +441,8 @@ def find_deals(doc: Doc, index: MentionIndex, amounts: list[dict], dates: list[d
                 continue  # not a transaction here, or the name of one ("the Paris Agreement")
             deal = _from_noun(token, index, handled)
         elif token.pos_ == "VERB" and lemma in DEAL_VERBS:
+            deal = _from_verb(token, index, amounts)
+        elif token.pos_ == "VERB" and lemma == "agree" and _agreed(token, index):
             deal = _from_verb(token, index, amounts)
         else:
             continue
@@ -511,6 +584,19 @@ def _is_deal_noun(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma == "deal" and any(c.dep_ == "amod" and c.lower_ in IDIOM_ADJECTIVES for c in noun.children):
         return False
+    if lemma == "deal" and noun.head.lemma_.lower() == "be" and any(
+            c.lower_ == "what" and c.dep_ in ("nsubj", "attr") for c in noun.head.children):
+        return False  # "What's the deal with Rust?": a question about something, no transaction
+    if lemma == "deal" and (
+            any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in BARGAIN_MODIFIERS for c in noun.children)
+            or (noun.tag_ == "NNS" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in BARGAIN_HOLDERS
+                and not prep_objects(noun, PARTY_PREPS) and not prep_objects(noun.head, PARTY_PREPS))):
+        return False  # "Newegg has numerous bundle deals": a shop's bargains, with no one to make them with
+    if lemma == "aid" and (noun.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+                           or any(c.dep_ in ("compound", "amod") and c.lower_ in ("first", "hearing", "visual", "teaching",
+                                                                                  "sleep", "study", "band")
+                                  for c in noun.children)):
+        return False  # "an effective weight-loss aid", "hearing aids": a device; aid given is uncounted
     if lemma == "sale" and noun.lower_ == "sales" and not prep_objects(noun, {"to"}):
         return False
     if lemma in ("sale", "purchase") and noun.dep_ == "pobj" and noun.head.lower_ in ("on", "for") \
@@ -636,10 +722,11 @@ def _attempted(trigger: Token, governor: Token | None, status: str | None) -> st
     chain = [trigger]
     current = trigger
     for _ in range(3):
-        if current.dep_ not in ("xcomp", "acl", "pobj", "prep", "dobj", "ccomp", "advcl") or current.head.i == current.i:
+        if current.dep_ not in ("xcomp", "acl", "pobj", "prep", "dobj", "ccomp", "advcl", "conj") or current.head.i == current.i:
             break
         current = current.head
         chain.append(current)
+    climbed = {t.lemma_.lower() for t in chain[1:]}
     if governor is not None:
         chain.append(governor)
     lemmas = {t.lemma_.lower() for t in chain[1:]}
@@ -647,7 +734,7 @@ def _attempted(trigger: Token, governor: Token | None, status: str | None) -> st
     modals = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"} & MODAL_AUXILIARIES
     if lemmas & FAIL_HEADS or adverbs & FAIL_ADVERBS:
         return "failed"
-    if (lemmas & ATTEMPT_HEADS or modals) and status in (None, "completed", "signed", "agreed", "reported", "mentioned"):
+    if (lemmas & ATTEMPT_HEADS or climbed & PROMISE_HEADS or modals) and status in (None, "completed", "signed", "agreed", "reported", "mentioned"):
         return "proposed"
     return status
 
@@ -657,10 +744,12 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     particle = PARTICLE_VERBS.get(lemma)
     if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
         return None
-    if is_market_move(verb):
+    if is_market_move(verb) or _sold_out(verb):
         return None
-    kind = DEAL_VERBS[lemma]
+    kind = DEAL_VERBS.get(lemma, "agreement")
     agent, theme = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
+    if agent is not None and _described_not_acting(verb, agent):
+        agent = None  # "Investing in cryptocurrencies ... is highly risky": no one invests
     if (verb.dep_ == "xcomp" and not is_passive(verb)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
         agent = next(iter(_subjects(verb)), agent)  # "asked Fox News to donate": Fox News donates
@@ -682,6 +771,8 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         return None
     if lemma in WEAK_DEAL_VERBS and not _money_in_sentence(verb, amounts) and not (
             lemma == "settle" and any(p == "with" for p, _ in counterpart)) and not (
+            # "to arrange the deal and settle on pricing": settling the terms of that deal
+            lemma == "settle" and _beside_a_deal(verb)) and not (
             # "supplied Ukraine with tanks", "ordered 25 Boeing 787s": goods between actors
             lemma in ("supply", "order") and agents and item_token is not None and (
                 (lemma == "supply" and item_actors and prep_objects(verb, {"with"}))
@@ -752,6 +843,8 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     status = {"hypothetical": "proposed", "negated": "denied", "reported": "reported"}.get(mood, "completed")
     if mood == "asserted" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children):
         status = "announced"  # "Shell will buy BG Group": said, not done
+    if lemma == "agree" and status == "completed":
+        status = "agreed"
     if mood == "asserted" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in STATUS_VERBS:
         status = STATUS_VERBS[verb.head.lemma_.lower()]  # "agreed to buy": agreed, not completed
     status = _attempted(verb, None, status)
@@ -766,6 +859,47 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         deal["_one_side"] = {a for _, a in counterpart}
     deal["_pronoun"] = _by_pronoun(index, agent)
     return deal
+
+
+def _beside_a_deal(verb: Token) -> bool:
+    """Whether a verb is coordinated with one whose object is a deal noun: "to arrange the deal
+    and settle on pricing structures" settles that deal's terms."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS
+               for other in (*verb.conjuncts,) for c in other.children)
+
+
+def _sold_out(verb: Token) -> bool:
+    """"RTX 3070s sold out", "tickets are sold out": the stock is gone, no sale between sides
+    (and "sold out" someone is a betrayal)."""
+    return verb.lemma_.lower() == "sell" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) or (
+        verb.lemma_.lower() == "sell" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "out"
+        and verb.doc[verb.i + 1].dep_ in ("prt", "advmod", "prep") and not any(c.dep_ == "dobj" for c in verb.children))
+
+
+def _described_not_acting(verb: Token, agent: Token) -> bool:
+    """Whether an agent was borrowed from a clause that only describes it: a gerund or
+    participle hung on "is risky", "was a mistake" is said of no one ("Investing in
+    cryptocurrencies, DeFi and ICOs is highly risky": the parser makes "DeFi" the subject of
+    "is", but no one named invests). The agent of a verb is the subject of a verb of doing."""
+    if agent.head.i == verb.i:
+        return False
+    if not (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "csubj", "conj", "xcomp")):
+        return False
+    holder = agent.head
+    return holder.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in holder.children)
+
+
+def _agreed(verb: Token, index: MentionIndex) -> bool:
+    """"agree" is a deal when sides agree on or to a thing, or with someone ("the fifteen
+    countries had agreed on a joint plan", "Russia agreed with Iran on prices"), not when
+    someone agrees with a view ("agreed with Apple's defence") or that something is so."""
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in verb.children):
+        return False  # "agreed that ...", "agreed to buy" (the buying is the deal)
+    withs = [o for p, o in prep_objects(verb, {"with"})]
+    if withs and not any(index.actor(o) for o in withs):
+        return False
+    ons = [o for p, o in prep_objects(verb, {"on", "to"})]
+    return bool(withs) or any(o.pos_ == "NOUN" for o in ons)
 
 
 def _by_pronoun(index: MentionIndex, agent: Token | None) -> bool:
