@@ -343,3 +343,11 @@ def test_people_acting_for_a_company_the_latter_and_agreeing_on_a_plan():
     # agreeing with a view, or that something is so, is no deal
     assert _deals("Mr Justice Anthony Mann agreed with Apple Computer's defence.") == ()
     assert _deals("Russia agreed that Iran had a point.") == ()
+
+
+def test_a_pronoun_is_the_one_actor_of_its_kind_its_sentence_named_before_it():
+    # the sentence before names another person as a subject; this one names Alley alone
+    deals = _deals("Marina Abramyan filed the lawsuit in May. The suit claims that Alley Baker's weight loss "
+                   "had little to do with the pills that she had been selling to Walmart.")
+    assert all("marina-abramyan" not in d["parties"] for d in deals)
+    assert _deals("Survey respondents may wonder, “What’s the deal with Rust?”") == ()

@@ -270,6 +270,13 @@ def _last_named(index: MentionIndex, pronoun: Token) -> list[str]:
     if person is None:
         return []
     doc = pronoun.doc
+    # one actor of the pronoun's kind named earlier in its own sentence, in any role, is the
+    # one a reader takes ("... Alley's weight loss ... the products that she had been selling")
+    here = [a for t in doc[sentence_of(pronoun).start:pronoun.i]
+            if (a := index.actor(t)) and not _is_dateline(t) and not _names_a_deal(index, t)
+            and not (person and _is_place(index, t)) and _is_person(index, t) == person]
+    if len(set(here)) == 1:
+        return here[:1]
     limit = pronoun.idx - PRONOUN_WINDOW_CHARS
     i = pronoun.i - 1
     while i >= 0 and doc[i].idx >= limit:
@@ -584,7 +591,7 @@ def _is_deal_noun(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma == "deal" and any(c.dep_ == "amod" and c.lower_ in IDIOM_ADJECTIVES for c in noun.children):
         return False
-    if lemma == "deal" and noun.head.lemma_.lower() == "be" and any(
+    if lemma == "deal" and (noun.head.lemma_.lower() == "be" or noun.head.lower_ in ("'s", "’s")) and any(
             c.lower_ == "what" and c.dep_ in ("nsubj", "attr") for c in noun.head.children):
         return False  # "What's the deal with Rust?": a question about something, no transaction
     if lemma == "deal" and (
