@@ -286,3 +286,56 @@ def test_event_keys_are_stable_on_rerun_and_unique_with_a_null_subject():
     unstated = [r for r in first if r["subject_actor_id"] is None]
     assert unstated and all(r["mention_count"] >= 1 for r in first)
     assert next(r for r in first if r["event_type"] == "attack" and r["subject_actor_id"] is None)["mention_count"] == 2
+
+
+@pytest.mark.parametrize("text", [
+    # a level or a figure reached
+    "Temperatures rose, with Gwangju hitting 14 degrees and Daegu, 15 degrees.",
+    "Brent crude hit a record high on Monday.",
+    # a blow in play
+    "Covington was inadvertently hit in the face by Al Horford.",
+    # an order, a rule, the writer's own story, a statistic
+    'Games say little more than "go shoot every German you find in the face".',
+    "When they attack police officers, the union complains.",
+    "The estate is where the Belfast IRA leaders meet and plan their operations.",
+    "And more than that, he killed me.",
+    "About 95% of murders in the city were committed by young men.",
+    # products, records and reports are released; ideas are recognised; an album sells
+    "Git was initially released in 2005 by Linus Torvalds.",
+    "Luboku released his new EP last week.",
+    "NOAA released its Winter Outlook on Thursday.",
+    "Philippe Bourgois recognises four types of violence.",
+    "Dion's album sold exceptionally well.",
+    # illness and figures of speech
+    "Multivitamins are correlated to a reduced risk of heart attacks.",
+    "Jamie's war on toxic US food: chefs lead plea to Boris Johnson.",
+    "Investing in cryptocurrencies is highly risky.",
+])
+def test_wording_that_tells_no_event_between_actors_makes_none(text):
+    assert not _facts(text)["events"], _events(text)
+
+
+def test_the_same_verbs_with_an_actor_told_doing_it_are_events():
+    assert ("attack", "russia", "ukraine", "hit") in _events("Russia hit Ukraine with missiles on Sunday.")
+    assert ("condemn", "elizabeth-warren", "joe-biden", "hit out") in _events(
+        "Elizabeth Warren hit out at Joe Biden over his record on Monday.")
+    assert "attack" in _types("When the gunmen attacked the police station, they killed two officers.")
+    assert "release" in _types("Hamas released 13 Israeli hostages on Friday.")
+    assert ("recognise", "russia", "abkhazia", "recognised") in _events("Russia recognised Abkhazia in 2008.")
+    assert "attack" in _types("The Taliban attack on the base killed 12 soldiers.")
+
+
+def test_a_gathering_hosted_is_no_participant_and_a_venue_before_an_attack_is_where():
+    hosted = _facts("Otto von Bismarck hosted the Berlin Conference in 1884.")["events"]
+    assert [(e["type"], e["object_actor_id"]) for e in hosted] == [("meet", None)]
+    assert hosted[0]["object_text"] == "the Berlin Conference"
+    text = ("The Cafetería Rolando bombing killed 13 people in Madrid in 1974. "
+            "A bomb exploded at the Rolando cafe.")
+    assert all(e["subject_actor_id"] is None for e in _facts(text)["events"] if e["type"] == "attack"), _events(text)
+
+
+def test_readiness_to_act_is_hypothetical():
+    found = _facts("Never Trump Republicans willing to back Joe Biden met on Monday.")["events"]
+    assert {e["modality"] for e in found if e["type"] == "support"} <= {"hypothetical"}
+    told = _facts("The Republicans backed Joe Biden on Monday.")["events"]
+    assert [e["modality"] for e in told if e["type"] == "support"] == ["asserted"]

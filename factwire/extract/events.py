@@ -297,7 +297,8 @@ def reload_learned() -> None:
 # Few features: the fitting data (WikiEvents dev) judges a few dozen events, and every feature
 # more is a parameter fitted on them.
 FEATURE_NAMES = ["bias", "noun trigger", "actor stated", "object named", "not asserted",
-                 "sense checked by the object", "attack", "told more than once", "place named"]
+                 "sense checked by the object", "attack", "told more than once", "place named",
+                 "object an actor", "generic or habitual wording"]
 AMBIGUOUS_VERBS = {"hit", "strike", "shoot", "kill", "murder", "raid", "send", "give", "provide", "deliver",
                    "ask", "back", "host", "launch", "release", "help", "target", "sign", "meet", "free",
                    "call", "order", "move", "cross", "drive", "head", "return", "walk"}
@@ -316,7 +317,20 @@ def features(event: dict) -> list[float]:
         float(event["type"] == "attack"),
         float(len(event.get("mentions") or ()) > 1),
         float(event.get("place_actor_id") is not None),
+        float(event.get("object_actor_id") is not None),
+        float(bool(event.get("generic_cue"))),
     ]
+
+
+def _generic_cue(trigger: Token) -> bool:
+    """Wording that often tells a kind of event or a habit rather than one event: a verb in
+    the simple present with no auxiliary ("Avigilon sells these capabilities", "LNER do not
+    ask operators"), or a bare plural noun ("airstrikes", "killings") with no determiner, number
+    or possessive. Not a rule (headlines and first mentions are written so too): a feature the
+    confidence weighs."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return trigger.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+    return trigger.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
 
 
 def confidence_of(event: dict, weights: list[float] | None = None) -> float:
@@ -1182,6 +1196,7 @@ def _make(trigger: Token, kind: str, lemma: str, trigger_kind: str, subject_acto
             "place_actor_id": place,
             "object_text": object_text,
             "mentions": [{"start": trigger_start, "end": trigger_end}],
+            "generic_cue": _generic_cue(trigger),
         })
     return made
 
