@@ -339,3 +339,16 @@ def test_readiness_to_act_is_hypothetical():
     assert {e["modality"] for e in found if e["type"] == "support"} <= {"hypothetical"}
     told = _facts("The Republicans backed Joe Biden on Monday.")["events"]
     assert [e["modality"] for e in told if e["type"] == "support"] == ["asserted"]
+
+
+def test_the_scorer_counts_every_mention_and_reports_the_rows_by_their_first_mention_beside():
+    doc = wikievents.WikiEventsDoc(doc_id="d", text="x" * 60,
+                                   events=[wikievents.WikiEvent("Conflict.Attack.Unspecified", (0, 6))])
+    # one row, right at its first mention, with a later mention the gold leaves unannotated
+    row = {"type": "attack", "trigger": {"start": 0, "end": 6},
+           "mentions": [{"start": 0, "end": 6}, {"start": 30, "end": 36}]}
+    rows = {(r.kind, r.metric): r for r in wikievents.score_documents([doc], [{"events": [row]}])}
+    mentions = rows[(wikievents.KIND, "precision")]
+    assert (mentions.score, mentions.target) == (0.5, 0.75) and rows[(wikievents.KIND, "recall")].score == 1.0
+    by_row = rows[(f"{wikievents.KIND}, by row (its first mention)", "precision")]
+    assert (by_row.score, by_row.items, by_row.target) == (1.0, 1, None)

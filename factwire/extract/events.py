@@ -426,8 +426,7 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         partners = themes + [o for p, o in prep_objects(verb, {"with"})]
         if lemma == "host":
             # "host Putin", "host talks"; not "host the only Senate race"
-            return kind if themes and (index.actor(themes[0]) or _lemma(themes[0]) in MEETING_NOUNS
-                                       or _names_a_gathering(themes[0])) else None
+            return kind if themes and (index.actor(themes[0]) or _lemma(themes[0]) in MEETING_NOUNS) else None
         if lemma == "visit":
             return kind if themes and (_is_animate(themes[0], index) or themes[0].ent_type_ in ("GPE", "LOC")) else None
         if not partners:
@@ -448,9 +447,13 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
             asks_for = bool(prep_objects(verb, {"for"}))
             return kind if asks_to or asks_for else None
         return kind if themes or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) else None
-    if kind in NEEDS_ANIMATE_OBJECT or lemma in ("recognise", "recognize", "sanction"):
+    if lemma in ("recognise", "recognize", "sanction"):
         # "recognised Kosovo", not "recognises four types of violence"; "sanctioned 13
-        # officials", not "London sanctioned Gomm's efforts" (approved them)
+        # officials", not "London sanctioned Gomm's efforts" (approved them): the object's own
+        # head is an actor or people, not a thing of theirs
+        return kind if themes and (index.actor(themes[0]) or themes[0].ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+                                   or _lemma(themes[0]) in _learned()["animate"]) else None
+    if kind in NEEDS_ANIMATE_OBJECT:
         return kind if themes and _is_animate(themes[0], index) else None
     if kind == "sale" and not themes and not is_passive(verb):
         return None  # "the album sold exceptionally well": the thing sold is the subject, no seller
@@ -667,6 +670,9 @@ EVENT_PARTICIPANT_HEADS = {"suspect", "victim", "survivor", "site", "scene", "in
 def _names_something_else(noun: Token) -> bool:
     """An event noun that modifies another noun names a kind of thing, not an event: an
     "arrest warrant", an "attack helicopter", a "blast wall"."""
+    if noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children) and any(
+            c.dep_ == "conj" and c.tag_ == "NNS" and any(g.dep_ == "compound" for g in c.children) for c in noun.children):
+        return True  # "arrest and accident reports": both modify "reports"
     return noun.dep_ == "compound" and _lemma(noun.head) not in EVENT_PARTICIPANT_HEADS
 
 
@@ -755,7 +761,10 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         kind = "condemn"
     if kind is None:
         return []
-    if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj", "acomp", "amod"):
+    if verb.tag_ == "VBG" and (verb.dep_ in ("csubj", "nsubj", "acomp", "amod")
+                               or verb.i == verb.sent.start and _lemma(verb.head) == "be"
+                               or any(c.dep_ == "aux" and _lemma(c) in ("seem", "look", "sound", "appear", "feel")
+                                      for c in verb.children)):
         return []  # "Investing in cryptocurrencies is risky", "might seem intimidating": no act told
     if _is_imperative(verb) or _opens_a_quoted_order(verb) or _is_generic(verb) or _said_of_speaker(themes):
         return []  # an order, a rule, or the writer's own story: no event between actors told
@@ -797,6 +806,9 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
     mood = modality(verb)
     if mood == "asserted" and verb.dep_ == "xcomp" and _lemma(verb.head) in READINESS_HEADS:
         mood = "hypothetical"  # "Republicans willing to back a Democrat": would, not did
+    if mood == "asserted" and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                                  for c in verb.children):
+        mood = "hypothetical"  # "If I leave this unchecked, the Gestapo will arrest them": what follows a condition
     arg0, arg1 = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
     made = _make(verb, kind, lemma, "verb", subject_actors, object_actor, mood, index, dates,
                  arg0, arg1, place=_place([verb], index, subject_actors, object_actor),
