@@ -351,3 +351,10 @@ def test_a_pronoun_is_the_one_actor_of_its_kind_its_sentence_named_before_it():
                    "had little to do with the pills that she had been selling to Walmart.")
     assert all("marina-abramyan" not in d["parties"] for d in deals)
     assert _deals("Survey respondents may wonder, “What’s the deal with Rust?”") == ()
+
+
+def test_a_deal_between_named_sides_is_theirs_not_its_arrangers():
+    deals = _deals("Fugazy helped arrange a deal between Donald Trump and Lee Iacocca.")
+    assert all("fugazy" not in d["parties"] for d in deals)
+    deal = _one("Apple executives helped arrange a deal with Sony.")
+    assert set(deal["parties"]) == {"apple", "sony"}

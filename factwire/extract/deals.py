@@ -641,13 +641,18 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
             if objects:
                 item_token = argument_head(objects[0])
             break
+    # "a deal between Trump and Iacocca" names its sides: who helped arrange or brokered it is
+    # not one of them
+    between = {a for holder in (noun, status_verb) if holder is not None
+               for _, obj in prep_objects(holder, {"between", "among"}) for a in _named(index, obj)}
     # who approves aid or a loan gives it ("the IMF approved a $3 billion loan to Pakistan")
-    if status_verb is not None and (status_verb.lemma_.lower() not in THIRD_PARTY_VERBS or kind in ("aid", "loan")):
+    if status_verb is not None and not between and (
+            status_verb.lemma_.lower() not in THIRD_PARTY_VERBS or kind in ("aid", "loan")):
         for subject in _subjects(status_verb):
             if subject == noun:
                 continue
             parties.extend(a for a in _agents(index, subject) if a not in parties)
-    if agent is not None:
+    if agent is not None and (not between or any(a in between for a in _agents(index, agent))):
         parties.extend(a for a in _agents(index, agent) if a not in parties)
     for _, obj in prep_objects(noun, PARTY_PREPS):
         parties.extend(a for a in _named(index, obj) if a not in parties)
@@ -906,6 +911,8 @@ def _agreed(verb: Token, index: MentionIndex) -> bool:
     if withs and not any(index.actor(o) for o in withs):
         return False
     ons = [o for p, o in prep_objects(verb, {"on", "to"})]
+    if any(o.lemma_.lower() in DEAL_NOUNS for o in ons):
+        return False  # "agreed to a deal with Iran": the deal noun makes the row
     return bool(withs) or any(o.pos_ == "NOUN" for o in ons)
 
 
