@@ -352,3 +352,10 @@ def test_the_scorer_counts_every_mention_and_reports_the_rows_by_their_first_men
     assert (mentions.score, mentions.target) == (0.5, 0.75) and rows[(wikievents.KIND, "recall")].score == 1.0
     by_row = rows[(f"{wikievents.KIND}, by row (its first mention)", "precision")]
     assert (by_row.score, by_row.items, by_row.target) == (1.0, 1, None)
+
+
+def test_a_participle_on_a_noun_or_a_number_is_a_passive_killing():
+    found = _facts("Two of the 12 initially killed were members of the police force.")["events"]
+    assert [(e["type"], e["subject_actor_id"], e["object_text"]) for e in found] == [("attack", None, "the 12")]
+    # a participle that is no event verb, or one with an object of its own, is not read so
+    assert not _facts("Two of the 12 initially hired were members of the police force.")["events"]

@@ -732,12 +732,15 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
     if is_market_move(verb):
         return []
     kind = EVENT_VERBS[lemma]
-    if is_passive(verb):
+    # "the six service members killed": a participle on a noun is a passive, even when the
+    # tagger reads it as a past tense
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
+    if is_passive(verb) or reduced:
         # "Camp Bastion was attacked by the Taliban", "Chekatt, shot dead by police".
         agent = agent_of(verb)
         subject_tokens = [agent] if agent is not None else []
         themes = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") and (
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM") and (
                 not themes or themes[0].lower_ in ("which", "that", "who", "whom")):
             themes = [verb.head]  # "Pixar, which was acquired by Disney"
     else:
