@@ -359,3 +359,18 @@ def test_a_participle_on_a_noun_or_a_number_is_a_passive_killing():
     assert [(e["type"], e["subject_actor_id"], e["object_text"]) for e in found] == [("attack", None, "the 12")]
     # a participle that is no event verb, or one with an object of its own, is not read so
     assert not _facts("Two of the 12 initially hired were members of the police force.")["events"]
+
+
+def test_a_formal_charge_is_an_accusation_told_without_who_brought_it():
+    found = _facts("Maria Lopez was arrested and charged with treason.")["events"]
+    assert {(e["type"], e["subject_actor_id"], e["object_actor_id"]) for e in found} == {
+        ("arrest", None, "maria-lopez"), ("accuse", None, "maria-lopez")}
+    # a duty, a price or a rush is no charge
+    for text in ("The agency was charged with the task of rebuilding the port.",
+                 "The company charged customers $50 for the service.", "The cavalry charged into the valley."):
+        assert not _facts(text)["events"], _events(text)
+
+
+def test_a_noun_in_ist_names_people_who_can_be_arrested():
+    found = _facts("Leftists sympathetic to ETA were arrested in Madrid.")["events"]
+    assert [(e["type"], e["object_text"]) for e in found] == [("arrest", "Leftists")]

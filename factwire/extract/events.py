@@ -106,7 +106,7 @@ EVENT_VERBS = {
     "cooperate": "cooperate", "negotiate": "negotiate", "share": "share", "sign": "sign",
     "recognise": "recognise", "recognize": "recognise", "expel": "expel", "arrest": "arrest",
     "detain": "arrest", "jail": "arrest", "imprison": "arrest",
-    "sue": "sue", "warn": "warn", "launch": "launch", "release": "release", "free": "release",
+    "sue": "sue", "warn": "warn", "charge": "accuse", "indict": "accuse", "launch": "launch", "release": "release", "free": "release",
     "capture": "capture", "seize": "capture", "appoint": "appoint", "elect": "appoint",
     # Transactions: the deal rules make deals of these; as events they keep every mention apart.
     "buy": "purchase", "purchase": "purchase", "acquire": "acquisition", "sell": "sale",
@@ -249,6 +249,13 @@ NOT_VIOLENCE = {"accident", "crash", "collision", "storm", "flood", "flooding", 
                 "accidental", "accidentally",
                 # an attack of illness: "heart attacks", "a panic attack"
                 "heart", "panic", "asthma", "anxiety", "allergic", "migraine", "seizure", "gout"}
+# Nouns in "-ist" that name no person.
+NOT_PEOPLE_IST = {"playlist", "checklist", "shortlist", "waitlist", "blacklist", "whitelist", "wishlist", "booklist"}
+# What one is charged with that is no crime: "charged with the task of".
+DUTY_NOUNS = {"task", "duty", "responsibility", "job", "mission", "role", "care", "oversight", "management",
+              "running", "supervision", "implementation", "organisation", "organization", "electricity", "energy"}
+# Formal charges: told without who brought them ("she was charged with treason"), as arrests are.
+CHARGE_VERBS = {"charge", "indict"}
 # Where a person is held or let go from that is no arrest or release ("detained in hospital").
 NOT_CUSTODY = {"hospital", "clinic", "school", "work", "traffic"}
 # Fire that is gunfire: "mortar fire", "sniper fire".
@@ -362,7 +369,10 @@ def _is_animate(token: Token, index: MentionIndex) -> bool:
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
         return True  # "the alleged killer, Cherif Chekatt"
     return (_lemma(token) in _learned()["animate"] or token.lower_ in _learned()["animate"]
-            or _lemma(token) in ARMED_PEOPLE and token.pos_ == "NOUN")
+            or _lemma(token) in ARMED_PEOPLE and token.pos_ == "NOUN"
+            # "-ist" names a person by what they do or hold to: "leftists", "activists", "separatists"
+            or token.pos_ == "NOUN" and _lemma(token).endswith("ist") and len(_lemma(token)) > 5
+            and _lemma(token) not in NOT_PEOPLE_IST)
 
 
 def _is_attackable(token: Token, index: MentionIndex) -> bool:
@@ -453,6 +463,11 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         # head is an actor or people, not a thing of theirs
         return kind if themes and (index.actor(themes[0]) or themes[0].ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
                                    or _lemma(themes[0]) in _learned()["animate"]) else None
+    if lemma == "charge":
+        # "charged with treason", "charged him with murder"; not "charged with the task of",
+        # "charged $50", "charged the phone"
+        crimes = [o for p, o in prep_objects(verb, {"with"}) if o.pos_ == "NOUN" and _lemma(o) not in DUTY_NOUNS]
+        return kind if crimes and themes and _is_animate(themes[0], index) else None
     if kind in NEEDS_ANIMATE_OBJECT:
         return kind if themes and _is_animate(themes[0], index) else None
     if kind == "sale" and not themes and not is_passive(verb):
@@ -735,11 +750,16 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
     # "the six service members killed": a participle on a noun is a passive, even when the
     # tagger reads it as a past tense
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
-    if is_passive(verb) or reduced:
+    # "was arrested and charged": a participle coordinated with a passive shares its auxiliary
+    shared = (verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head)
+              and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children))
+    if is_passive(verb) or reduced or shared:
         # "Camp Bastion was attacked by the Taliban", "Chekatt, shot dead by police".
         agent = agent_of(verb)
         subject_tokens = [agent] if agent is not None else []
         themes = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not themes and verb.dep_ == "conj" and is_passive(verb.head):
+            themes = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "was arrested and charged"
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM") and (
                 not themes or themes[0].lower_ in ("which", "that", "who", "whom")):
             themes = [verb.head]  # "Pixar, which was acquired by Disney"
@@ -937,11 +957,11 @@ def _unstated(verb: Token, lemma: str, kind: str, subject_tokens: list[Token], t
     weapon ("a major general was killed", "an IED killed...", "gunmen shot two men"), not a death
     by accident, nature or illness; an arrest or a release told by who was held ("three people
     were arrested", "police detained 12"), not a patient kept in hospital."""
-    if kind not in UNSTATED_ACTOR_TYPES:
+    if kind not in UNSTATED_ACTOR_TYPES and not (kind == "accuse" and lemma in CHARGE_VERBS):
         return False
     subject_tokens = [t for t in subject_tokens if t.ent_type_ not in ("DATE", "TIME")]  # "by the end of 1972"
     places = [o for p, o in prep_objects(verb, {"in", "by", "from", "after", "during", "at", "on"})]
-    if kind in ("arrest", "release"):
+    if kind in ("arrest", "release", "accuse"):
         if any(_lemma(o) in NOT_CUSTODY for o in places):
             return False
         # Who was held is a person ("three people", "Navalny", "she", "thousands"), not a product
