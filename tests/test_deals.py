@@ -358,3 +358,10 @@ def test_a_deal_between_named_sides_is_theirs_not_its_arrangers():
     assert all("fugazy" not in d["parties"] for d in deals)
     deal = _one("Apple executives helped arrange a deal with Sony.")
     assert set(deal["parties"]) == {"apple", "sony"}
+
+
+def test_a_gift_through_a_group_names_whom_it_supports_and_two_gifts_on_one_verb_tie_no_value():
+    deal = _one("Billionaire investor Peter Thiel donated $2 million to a group supporting Carly Fiorina.")
+    assert set(deal["parties"]) == {"peter-thiel", "carly-fiorina"} and deal["value"]["value"] == 2_000_000
+    deals = _deals("Smith showed his devotion by donating $2,700 to his campaign and $25,000 to Right to Rise.")
+    assert deals and all(d["value"] is None for d in deals)

@@ -153,6 +153,10 @@ BARGAIN_HOLDERS = {"have", "offer", "run", "list", "find", "get", "grab", "score
                    "feature", "include", "roll"}
 
 
+# Verbs of a group a gift goes through to the one it supports ("a super PAC backing Rubio").
+SUPPORTING_VERBS = {"support", "back", "help", "promote", "elect", "boost", "benefit"}
+
+
 # Status verbs said by a third party (a regulator, a legislature): their subject is not a side.
 THIRD_PARTY_VERBS = {"approve", "block"}
 
@@ -833,6 +837,11 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         if buyer is None and datives:
             buyer = next(iter(_named(index, datives[0])), None)
         buyer = buyer or next((a for a in item_actors if a != seller), None)  # "the US funded the group"
+        # "donated $2 million to a group supporting Carly Fiorina": the one the gift is for
+        beneficiaries = [a for _, obj in prep_objects(verb, {"to", "for"}) if not index.actor(obj)
+                         for clause in obj.children if clause.dep_ == "acl" and clause.lemma_.lower() in SUPPORTING_VERBS
+                         for o in direct_objects(clause) for a in _named(index, o) if a != seller]
+        counterpart.extend(("for", a) for a in beneficiaries)
     elif kind == "investment":
         # the investor buys into the company invested in ("invested $500 million in Uber")
         buyer = next(iter(agents), None)
@@ -1010,6 +1019,9 @@ def tied_money(trigger: Token, money: list[dict]) -> dict | None:
     doc = trigger.doc
     best = None
     reaching = 0
+    spans = [doc.char_span(a["start"], a["end"], alignment_mode="expand") for a in money]
+    if any(span is not None and span.root.dep_ == "conj" and span.root.head.i == trigger.i for span in spans):
+        return None  # "donating $2,700 to his campaign and $25,000 to Right to Rise": two gifts on one verb
     # "$1 billion in military aid", "$5bn of loans": the amount the deal noun measures.
     measured = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "of") else None
     for amount in money:
