@@ -489,3 +489,12 @@ def test_a_number_always_written_with_a_name_or_a_persons_age_is_no_edition():
     assert not entity_rules.product_names(doc) & {"Barron", "Barron Trump"}
     doc = next(parse(["Clinton leads Trump 47.3 percent to 44.4 percent, the poll found. Trump disagreed."]))
     assert "Trump" not in entity_rules.product_names(doc)
+
+
+def test_a_name_said_to_be_a_kind_of_made_thing_is_that_thing():
+    doc = next(parse(["Usually, Internet Explorer is the #2 browser after Firefox, the survey said."]))
+    assert "Internet Explorer" in entity_rules.product_names(doc)
+    doc = next(parse(["Microsoft's Internet Explorer 6 is one of the most successful software products ever."]))
+    assert "Internet Explorer" in entity_rules.product_names(doc)
+    doc = next(parse(["Apple is a computer company, and Tim Cook is its chief executive."]))
+    assert entity_rules.product_names(doc) == set()

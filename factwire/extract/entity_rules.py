@@ -242,7 +242,8 @@ def product_names(doc: Doc) -> set[str]:
       two numbers: "Python 3" beside "Python 2"); one before or after
       another name is a score ("Pohang 3 Ulsan 2"), and tables and sports reports have scores;
     - called a kind of made thing: a product noun right before the name and governed by it
-      ("cruise ship Freewinds") or in apposition right after it ("Freewinds, a cruise ship").
+      ("cruise ship Freewinds"), in apposition right after it ("Freewinds, a cruise ship") or
+      as what the name is ("Internet Explorer is the #2 browser").
     """
     found: set[str] = set()
     numbers: dict[str, set[str]] = {}  # name -> the numbers written after it
@@ -254,6 +255,9 @@ def product_names(doc: Doc) -> set[str]:
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
             continue
         if not any(t.pos_ == "PROPN" for t in ent):
+            continue
+        if _called_a_thing(ent):
+            found.add(ent.text)  # "Internet Explorer is the #2 browser"
             continue
         after = doc[ent.end] if ent.end < len(doc) else None
         if after is not None and _edition_number(after) and after.dep_ == "nummod" \
@@ -296,6 +300,26 @@ def product_names(doc: Doc) -> set[str]:
         if any("." in n for n in versions) or len(versions) > 1 or (name in bare and name in not_people):
             found.add(name)  # "Safari 4.0"; "Python 3" beside "Python 2"; "Windows 7" beside "Windows"
     return found
+
+
+def _called_a_thing(ent: Span) -> bool:
+    """The name is the subject of "be" whose complement is a kind of made thing: "Internet
+    Explorer is the #2 browser", "... is one of the most successful software products"."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return False
+    for attr in root.head.children:
+        if attr.dep_ != "attr":
+            continue
+        if attr.tag_ == "NN" and attr.lemma_.lower() in PRODUCT_NOUNS:
+            return True
+        if attr.lower_ == "one":  # "one of the ... products"
+            for prep in attr.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    if any(obj.dep_ == "pobj" and obj.lemma_.lower() in PRODUCT_NOUNS | {"product"}
+                           for obj in prep.children):
+                        return True
+    return False
 
 
 def _near_token(doc: Doc, i: int, step: int) -> Token | None:
