@@ -28,11 +28,11 @@ Row = tuple[str, list[str], bool]  # (document, signals, right)
 
 def fit(rows: list[Row]) -> dict:
     """Weights for :func:`factwire.extract.deals.confidence`: L2 on the weights, not the bias.
-    Rows that did not happen, and agreements of one side, are left out: a rule, not the fit,
-    keeps them from display."""
-    from factwire.extract.deals import NEVER_SHOWN, SIGNALS
+    Rows that did not happen, agreements of one side and deals only planned with one side are
+    left out: a rule, not the fit, keeps them from display."""
+    from factwire.extract.deals import SIGNALS, never_shown
 
-    rows = [r for r in rows if not any(name in r[1] for name in NEVER_SHOWN)]
+    rows = [r for r in rows if not never_shown(r[1])]
 
     x = np.array([[1.0, *(float(s in signals) for s in SIGNALS)] for _, signals, _ in rows]).reshape(-1, len(SIGNALS) + 1)
     y = np.array([float(right) for *_, right in rows])

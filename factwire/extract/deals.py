@@ -1176,11 +1176,18 @@ def confidence_model() -> dict:
 def confidence(signals: list[str], model: dict | None = None) -> float:
     """The probability the row is right, from its signals: a deal that did not happen is not a
     deal ("refused to bail out Lehman"), and an agreement with one side named says not who it
-    was made with ("the Fed entered into a $38 billion repurchase agreement"), so neither
-    reaches the display threshold whatever the fit says."""
+    was made with ("the Fed entered into a $38 billion repurchase agreement"), and a deal only
+    planned, asked for or promised with one side named says neither that it happened nor with
+    whom ("asked Fox News to give a $5 million donation"), so none of them reaches the display
+    threshold whatever the fit says."""
     model = model or confidence_model()
     z = model["bias"] + sum(model["weights"].get(name, 0.0) for name in signals)
     p = 1.0 / (1.0 + math.exp(-z))
-    if any(name in signals for name in NEVER_SHOWN):
+    if never_shown(signals):
         p = min(p, 0.1)
     return round(p, 3)
+
+
+def never_shown(signals: list[str]) -> bool:
+    """Rows a rule keeps from display (and out of the fit): see :func:`confidence`."""
+    return any(name in signals for name in NEVER_SHOWN) or ("planned" in signals and "two parties" not in signals)
