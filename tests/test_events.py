@@ -374,3 +374,12 @@ def test_a_formal_charge_is_an_accusation_told_without_who_brought_it():
 def test_a_noun_in_ist_names_people_who_can_be_arrested():
     found = _facts("Leftists sympathetic to ETA were arrested in Madrid.")["events"]
     assert [(e["type"], e["object_text"]) for e in found] == [("arrest", "Leftists")]
+
+
+def test_a_patient_treated_and_released_is_no_release_and_a_condition_before_makes_a_hypothesis():
+    assert not _facts("The officer was taken to hospital, where she was treated and released.")["events"]
+    assert {e["type"] for e in _facts("Maria Lopez was arrested and released on bail.")["events"]} == {"arrest", "release"}
+    before = _facts("If the talks fail, the Gestapo will arrest them.")["events"]
+    assert [(e["type"], e["modality"]) for e in before] == [("arrest", "hypothetical")]
+    after = _facts('Elizabeth Warren accused Michael Bloomberg of saying "we would win if we let banks be racist."')["events"]
+    assert [(e["type"], e["modality"]) for e in after if e["type"] == "accuse"] == [("accuse", "asserted")]

@@ -254,6 +254,8 @@ NOT_PEOPLE_IST = {"playlist", "checklist", "shortlist", "waitlist", "blacklist",
 # What one is charged with that is no crime: "charged with the task of".
 DUTY_NOUNS = {"task", "duty", "responsibility", "job", "mission", "role", "care", "oversight", "management",
               "running", "supervision", "implementation", "organisation", "organization", "electricity", "energy"}
+# What is done to a patient: "treated and released" is a discharge from hospital.
+PATIENT_VERBS = {"treat", "examine", "discharge", "hospitalise", "hospitalize", "admit", "evaluate", "check"}
 # Formal charges: told without who brought them ("she was charged with treason"), as arrests are.
 CHARGE_VERBS = {"charge", "indict"}
 # Where a person is held or let go from that is no arrest or release ("detained in hospital").
@@ -829,7 +831,8 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
     mood = modality(verb)
     if mood == "asserted" and verb.dep_ == "xcomp" and _lemma(verb.head) in READINESS_HEADS:
         mood = "hypothetical"  # "Republicans willing to back a Democrat": would, not did
-    if mood == "asserted" and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+    if mood == "asserted" and any(c.dep_ == "advcl" and c.i < verb.i and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                                          for m in c.children)
                                   for c in verb.children):
         mood = "hypothetical"  # "If I leave this unchecked, the Gestapo will arrest them": what follows a condition
     arg0, arg1 = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
@@ -962,7 +965,8 @@ def _unstated(verb: Token, lemma: str, kind: str, subject_tokens: list[Token], t
     subject_tokens = [t for t in subject_tokens if t.ent_type_ not in ("DATE", "TIME")]  # "by the end of 1972"
     places = [o for p, o in prep_objects(verb, {"in", "by", "from", "after", "during", "at", "on"})]
     if kind in ("arrest", "release", "accuse"):
-        if any(_lemma(o) in NOT_CUSTODY for o in places):
+        if any(_lemma(o) in NOT_CUSTODY for o in places) or kind == "release" and (
+                _lemma(verb.head) in PATIENT_VERBS or any(_lemma(c) in PATIENT_VERBS for c in verb.children if c.dep_ == "conj")):
             return False
         # Who was held is a person ("three people", "Navalny", "she", "thousands"), not a product
         # released; one arrests only people, but one releases films and reports too.
