@@ -300,6 +300,8 @@ def test_event_keys_are_stable_on_rerun_and_unique_with_a_null_subject():
     "The estate is where the Belfast IRA leaders meet and plan their operations.",
     "And more than that, he killed me.",
     "About 95% of murders in the city were committed by young men.",
+    'The mayor argued that 95% of “murders and murderers and murder victims” were young men.',
+    "The level is where California ISO has traditionally ordered a reduction in electricity use.",
     # products, records and reports are released; ideas are recognised; an album sells
     "Git was initially released in 2005 by Linus Torvalds.",
     "Luboku released his new EP last week.",
@@ -383,3 +385,8 @@ def test_a_patient_treated_and_released_is_no_release_and_a_condition_before_mak
     assert [(e["type"], e["modality"]) for e in before] == [("arrest", "hypothetical")]
     after = _facts('Elizabeth Warren accused Michael Bloomberg of saying "we would win if we let banks be racist."')["events"]
     assert [(e["type"], e["modality"]) for e in after if e["type"] == "accuse"] == [("accuse", "asserted")]
+
+
+def test_an_event_noun_in_a_phrase_takes_the_modality_of_the_phrase_verb():
+    found = _facts("The next round of arrests may include elected officials.")["events"]
+    assert [(e["type"], e["modality"]) for e in found] == [("arrest", "hypothetical")]

@@ -622,10 +622,17 @@ def _opens_a_quoted_order(verb: Token) -> bool:
                                                  or verb.doc[i - 1].pos_ in ("ADP", "SCONJ", "VERB"))
 
 
+# Adverbs of habit: "has traditionally ordered a reduction", "usually attack at night".
+HABITUAL_ADVERBS = {"usually", "traditionally", "typically", "generally", "routinely", "regularly", "normally",
+                    "habitually", "customarily", "often", "frequently", "always", "commonly", "sometimes"}
+
+
 def _is_generic(verb: Token) -> bool:
     """A clause in the simple present under "when", "whenever" or "where" says what happens
     as a rule, not what happened ("When they attack police officers", "where the Belfast IRA
     leaders meet")."""
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
+        return True  # "California ISO has traditionally ordered a reduction": a habit, no one event
     if verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     if verb.dep_ not in ("advcl", "relcl", "ccomp", "conj"):
@@ -645,10 +652,17 @@ def _said_of_speaker(themes: list[Token]) -> bool:
 def _counted_in_a_statistic(noun: Token) -> bool:
     """"95% of murders", "half of all attacks", "the number of killings": a bare event noun under a
     share or a count is a class of events in a statistic, not one event."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("all",)
-                                                               for c in noun.children):
+    if any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("all",) for c in noun.children):
         return False
-    whole = noun.head.head
+    # "95% of murders and murder victims": through a compound's head and up a coordination
+    phrase = noun.head if noun.dep_ == "compound" else noun
+    for _ in range(4):
+        if phrase.dep_ != "conj":
+            break
+        phrase = phrase.head
+    if phrase.dep_ != "pobj" or phrase.head.lower_ != "of":
+        return False
+    whole = phrase.head.head
     return (whole.ent_type_ in ("PERCENT", "CARDINAL") or whole.pos_ == "NUM" or whole.lower_ in ("%", "percent")
             or _lemma(whole) in ("share", "proportion", "majority", "half", "third", "quarter", "rate", "number",
                                  "most", "many", "fraction", "percentage", "minority", "some", "none", "few", "count"))
@@ -1182,6 +1196,9 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
         mood = "hypothetical"
     elif mods & REPORTED_NOUN_MODS:
         mood = "reported"
+    elif carrier is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and noun.head.head.dep_ in (
+            "nsubj", "nsubjpass", "dobj") and noun.head.head.head.pos_ in ("VERB", "AUX"):
+        mood = modality(noun.head.head.head)  # "the next round of arrests may include...": the verb of the phrase
     elif carrier is not None and carrier.pos_ == "VERB":
         mood = modality(carrier)
         if mood == "asserted" and any(_lemma(v) in WANTING_VERBS for v in (carrier, carrier.head) if v.pos_ == "VERB"):
