@@ -390,3 +390,10 @@ def test_a_patient_treated_and_released_is_no_release_and_a_condition_before_mak
 def test_an_event_noun_in_a_phrase_takes_the_modality_of_the_phrase_verb():
     found = _facts("The next round of arrests may include elected officials.")["events"]
     assert [(e["type"], e["modality"]) for e in found] == [("arrest", "hypothetical")]
+
+
+def test_an_attack_in_a_race_or_a_campaign_is_words_unless_its_sentence_says_violence():
+    words = "The gunman killed three people. Nobody has faced the sustained attack now starting in this presidential race."
+    assert [len(e["mentions"]) for e in _facts(words)["events"]] == [1]
+    violence = "The gunman killed three people. The attack on the campaign office left two wounded."
+    assert [len(e["mentions"]) for e in _facts(violence)["events"]] == [2]

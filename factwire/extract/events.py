@@ -892,6 +892,10 @@ VIOLENT_MODIFIERS = {"terror", "terrorist", "suicide", "bomb", "truck", "van", "
                      "acid", "machete", "car", "drone", "insurgent", "jihadist", "extremist", "violent", "bloody",
                      "murderous", "fatal", "lethal", "mass", "gas", "nerve", "shooting", "stabbing", "sniper",
                      "artillery", "tank", "naval", "ground", "cross-border", "massive", "coordinated", "brutal"}
+# Words of politics and speech around an "attack": one made in words ("in this presidential race").
+VERBAL_CONTEXT = {"race", "campaign", "election", "debate", "ad", "advert", "tweet", "speech", "rhetoric",
+                  "criticism", "column", "editorial", "op-ed", "interview", "podcast", "primary", "poll", "candidate",
+                  "rival", "opponent", "voter", "nomination"}
 # Words in the sentence that make an attack physical: a weapon, a wound, a death.
 VIOLENCE_WORDS = EXPLOSIVE_NOUNS | {"kill", "injure", "wound", "dead", "death", "die", "casualty", "victim", "gun",
                                     "gunman", "shoot", "knife", "stab", "explode", "blast", "explosion", "bombing",
@@ -926,6 +930,9 @@ def _violence_is_plain(trigger: Token, lemma: str, targets: list[Token], index: 
         words |= {t.lemma_.lower() for t in trigger.doc[:sentence.start]}
     if lemma not in WORDS_OF_CRITICISM:
         return True
+    own = {t.lemma_.lower() for t in sentence if t.i != trigger.i}
+    if own & VERBAL_CONTEXT and not own & VIOLENCE_WORDS and not mods & VIOLENT_MODIFIERS:
+        return False  # "the sustained attack that is just getting started in this presidential race"
     if mods & VIOLENT_MODIFIERS:
         return True
     if any(not _is_animate(t, index) and _is_attackable(t, index) for t in targets):
