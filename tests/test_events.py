@@ -397,3 +397,9 @@ def test_an_attack_in_a_race_or_a_campaign_is_words_unless_its_sentence_says_vio
     assert [len(e["mentions"]) for e in _facts(words)["events"]] == [1]
     violence = "The gunman killed three people. The attack on the campaign office left two wounded."
     assert [len(e["mentions"]) for e in _facts(violence)["events"]] == [2]
+
+
+def test_an_interview_or_a_debate_is_a_meeting_only_with_whom_named():
+    assert not _facts("The special outweighed even Princess Diana's landmark interview two decades ago.")["events"]
+    assert ("meet", "joe-biden", "vladimir-putin", "interview") in _events(
+        "Joe Biden's interview with Vladimir Putin lasted two hours.")

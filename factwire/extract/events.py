@@ -1196,6 +1196,8 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
             object_actor = next((a for a in _who(obj, index) if a not in subject_actors), None)
             if object_actor:
                 break
+    if kind == "meet" and _lemma(noun) in ("interview", "debate", "dialogue") and object_actor is None:
+        return []  # "Princess Diana's landmark interview", "the Democratic debate": with whom, unsaid
     mods = {_lemma(c) for c in noun.children if c.dep_ == "amod"} | {c.lower_ for c in noun.children if c.dep_ == "amod"}
     if mods & NEGATED_NOUN_MODS:
         mood = "negated"
