@@ -373,3 +373,8 @@ def test_a_deal_only_planned_or_asked_for_with_one_side_is_never_shown():
     assert deal["confidence"] <= 0.1 and confidence(["value tied", "planned"]) <= 0.1
     # planned between two named sides keeps what the fit gives
     assert confidence(["two parties", "both roles", "planned"]) > 0.1
+
+
+def test_a_company_described_as_a_service_is_still_a_side():
+    deal = _one("SoftBank invested $9 billion in Uber, the ride-hailing service.")
+    assert set(deal["parties"]) == {"softbank", "uber"}

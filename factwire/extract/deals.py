@@ -327,15 +327,18 @@ PRODUCT_NOUNS = {"service", "app", "application", "product", "device", "phone", 
 def _is_product(index: MentionIndex, token: Token) -> bool:
     """Whether an actor mention names goods rather than someone who trades: the tagger calls it
     a product, the name carries a model number of three digits or more ("RTX 3070s", "Airbus
-    A320"), or an apposition says what kind of goods it is ("DashPass, DoorDash's subscription
-    service"). Goods are bought and sold; they are never a side of a deal."""
+    A320"), or an apposition says it is someone's goods ("DashPass, DoorDash's subscription
+    service"; "Uber, the ride-hailing service" is a company, owned by no one the text names).
+    Goods are bought and sold; they are never a side of a deal."""
     mention = index.mention_by_token.get(token.i)
     if token.ent_type_ in ("PRODUCT", "WORK_OF_ART"):
         return True
     words = mention["text"].split() if mention else [token.text]
     if any(sum(ch.isdigit() for ch in w) >= 3 and not (w.isdigit() and 1800 <= int(w) <= 2100) for w in words):
         return True
-    return any(c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_NOUNS and not index.actor(c) for c in token.children)
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_NOUNS and not index.actor(c)
+               and any(g.dep_ == "poss" and (index.actor(g) or g.lower_ in ("its", "their")) for g in c.children)
+               for c in token.children)
 
 
 def _is_the_two(token: Token) -> bool:
