@@ -403,3 +403,10 @@ def test_an_interview_or_a_debate_is_a_meeting_only_with_whom_named():
     assert not _facts("The special outweighed even Princess Diana's landmark interview two decades ago.")["events"]
     assert ("meet", "joe-biden", "vladimir-putin", "interview") in _events(
         "Joe Biden's interview with Vladimir Putin lasted two hours.")
+
+
+def test_a_demonym_before_companies_names_no_state_and_banks_can_be_sanctioned():
+    assert not _facts("The Ukrainian companies filed suit, demanding that the supplier return the prepayment.")["events"]
+    found = _facts("The United States sanctioned Russian banks on Monday.")["events"]
+    assert [(e["type"], e["subject_actor_id"], e["object_text"]) for e in found] == [
+        ("sanction", "united-states", "Russian banks")]

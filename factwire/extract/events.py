@@ -200,8 +200,8 @@ STATE_NOUNS = {"government", "force", "troop", "army", "military", "official", "
                "navy", "police", "authority", "president", "leader", "minister", "delegation", "soldier",
                "administration", "regime", "ministry", "embassy", "envoy", "negotiator", "aircraft", "ship",
                "warship", "missile", "drone", "artillery", "unit", "intelligence", "agency", "court", "prosecutor",
-               "plant", "facility", "base", "position", "infrastructure", "city", "territory", "border", "company",
-               "firm", "bank", "state"}
+               "plant", "facility", "base", "position", "infrastructure", "city", "territory", "border", "state"}
+# (not "company", "firm" or "bank": "the Ukrainian companies filed suit" are companies, not Ukraine)
 # Types whose object is who or what it is done to, and which need one to be that event.
 NEEDS_ANIMATE_OBJECT = {"accuse", "condemn", "arrest", "release", "expel", "sue", "appoint", "praise",
                         "congratulate"}
@@ -249,6 +249,9 @@ NOT_VIOLENCE = {"accident", "crash", "collision", "storm", "flood", "flooding", 
                 "accidental", "accidentally",
                 # an attack of illness: "heart attacks", "a panic attack"
                 "heart", "panic", "asthma", "anxiety", "allergic", "migraine", "seizure", "gout"}
+# Bodies a state sanctions besides actors and people: "sanctioned Russian banks".
+SANCTIONED_BODIES = {"bank", "company", "firm", "entity", "business", "organisation", "organization", "network",
+                     "vessel", "ship", "tanker", "airline", "exporter", "refinery", "oligarch", "individual"}
 # Nouns in "-ist" that name no person.
 NOT_PEOPLE_IST = {"playlist", "checklist", "shortlist", "waitlist", "blacklist", "whitelist", "wishlist", "booklist"}
 # What one is charged with that is no crime: "charged with the task of".
@@ -464,7 +467,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         # officials", not "London sanctioned Gomm's efforts" (approved them): the object's own
         # head is an actor or people, not a thing of theirs
         return kind if themes and (index.actor(themes[0]) or themes[0].ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
-                                   or _lemma(themes[0]) in _learned()["animate"]) else None
+                                   or _lemma(themes[0]) in _learned()["animate"]
+                                   or lemma == "sanction" and _lemma(themes[0]) in SANCTIONED_BODIES) else None
     if lemma == "charge":
         # "charged with treason", "charged him with murder"; not "charged with the task of",
         # "charged $50", "charged the phone"
