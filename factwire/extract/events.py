@@ -18,6 +18,12 @@ triggers it by its sense, not its spelling:
   ("ETA carried out the bombing"). A place name before the noun is where, not who ("the Paris
   attacks").
 
+Wording that tells no particular event makes none, whatever the verb: an order ("go shoot every
+German you find"), a rule or a habit ("when they attack police officers", "has traditionally
+ordered"), the writer's or the reader's own story ("he killed me", "asks you to"), a statistic
+("95% of murders"); a level reached ("hit 14 degrees") or a blow in play ("hit in the face") is no
+attack, and only people are released ("Git was initially released" is a product).
+
 Subject and object follow the syntax: in a passive ("X was attacked by Y", "X, shot by police")
 the "by" phrase is the subject and the grammatical subject the object; coordinated subjects
 make one event each. The subject is an actor, or null when the text does not say who did it:
