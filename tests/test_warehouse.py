@@ -183,3 +183,29 @@ def test_a_partition_is_streamed_to_parquet_in_batches(tmp_path, monkeypatch):
         lake._copy(con, query.replace("ORDER BY value", "WHERE value < 10"), [], target, declared)
     assert pq.ParquetFile(target).metadata.num_rows == 2500
     assert sorted(p.name for p in target.parent.iterdir()) == ["data.parquet"]
+
+
+def test_staged_files_from_before_a_migration_load_with_the_new_columns_null(tmp_path):
+    # A run of an older factwire staged a batch and stopped before its load; the next run, after
+    # an upgrade whose migration added nullable columns, loads it all the same.
+    from factwire.warehouse.store import Warehouse, _load_keyed
+
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb", tmp_path / "lake")
+    old = tmp_path / "batch-old-events.parquet"
+    with warehouse.connect_write() as con:
+        con.execute("INSERT INTO events (event_id, article_id, event_type, event_text, start_char, end_char, "
+                    "modality, extractor_version, place_actor_id, object_text, mention_count) "
+                    "VALUES ('e1', 'a1', 'attack', 'a bomb exploded', 0, 15, 'asserted', '0.3.0', 'x', 'y', 2)")
+        con.execute(f"COPY (SELECT * EXCLUDE (place_actor_id, object_text, mention_count) FROM events) "
+                    f"TO '{old}' (FORMAT parquet)")
+        con.execute("DELETE FROM events")
+        assert _load_keyed(con, tables()["events"], [old]) == 1
+        assert con.execute("SELECT event_id, place_actor_id, object_text, mention_count FROM events").fetchall() \
+            == [("e1", None, None, None)]
+        # A required column missing is an error that names it, and nothing is loaded.
+        broken = tmp_path / "batch-broken-events.parquet"
+        con.execute(f"COPY (SELECT * EXCLUDE (event_type) REPLACE ('e2' AS event_id) FROM events) "
+                    f"TO '{broken}' (FORMAT parquet)")
+        with pytest.raises(ValueError, match="staged events files lack the required column 'event_type'"):
+            _load_keyed(con, tables()["events"], [broken])
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 1

@@ -527,8 +527,9 @@ def _staged(con: duckdb.DuckDBPyConnection, declared: Table, paths: list[Locatio
     listed = ", ".join(f'"{c}"' for c in columns)
     if not storage.is_remote(paths[0]):
         files = "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
-        yield (f"(SELECT {listed}, filename, file_row_number FROM read_parquet({files}, union_by_name = true, "
-               f"filename = true, file_row_number = true))")
+        source = f"read_parquet({files}, union_by_name = true, filename = true, file_row_number = true)"
+        listed = ", ".join(_column_or_null(con, declared, source, columns))
+        yield f"(SELECT {listed}, filename, file_row_number FROM {source})"
         return
     name = f"staged_{declared.name}"
     with storage.errors(paths[0], "read staged batches from"):
@@ -538,6 +539,24 @@ def _staged(con: duckdb.DuckDBPyConnection, declared: Table, paths: list[Locatio
         yield f'(SELECT {listed}, "__filename" AS filename, 0 AS file_row_number FROM {name})'
     finally:
         con.unregister(name)
+
+
+def _column_or_null(con: duckdb.DuckDBPyConnection, declared: Table, source: str,
+                    columns: list[str]) -> list[str]:
+    """The select list for staged files: a nullable column the files lack (staged by an older
+    factwire, before a migration added it, and left by a run that stopped before its load) is
+    read as null; a required one they lack is an error that names it."""
+    present = {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+    by_name = {c.name: c for c in declared.columns}
+    listed = []
+    for name in columns:
+        if name in present:
+            listed.append(f'"{name}"')
+        elif by_name[name].nullable:
+            listed.append(f'CAST(NULL AS {by_name[name].type}) AS "{name}"')
+        else:
+            raise ValueError(f"staged {declared.name} files lack the required column {name!r}")
+    return listed
 
 
 def _load_keyed(con: duckdb.DuckDBPyConnection, declared: Table, paths: list[Location]) -> int:
