@@ -106,7 +106,8 @@ class Warehouse:
         partial = self.snapshot_path.with_name(self.snapshot_path.name + ".partial")
         _remove_database_file(partial)  # left by a publish that was stopped half-way
         try:
-            if storage_version == "latest" or _file_format(self.path) in {_format_of_new_file(storage_version)} - {None}:
+            wanted = None if storage_version == "latest" else _format_of_new_file(storage_version)
+            if storage_version == "latest" or (wanted is not None and _file_format(self.path) == wanted):
                 shutil.copyfile(self.path, partial)
             else:
                 _copy_database(self.path, partial, storage_version)
