@@ -169,3 +169,16 @@ def test_a_table_cell_border_ends_the_search_for_a_speaker():
     text = ("| Season | Line |\n| Indoor Nights | “On days like this, I love to curl up with a good book.” |\n"
             "| Outdoor Days | “I am really happy on our little farm today, my friend.” |")
     assert [q["speaker_text"] for q in extract(text)["quotes"]] == [None, None]
+
+
+def test_a_title_with_a_name_capitalised_inside_is_no_quote():
+    # "t-SNE" is written as Title Case writes a name; the citation's title is not speech
+    assert speakers('Wattenberg, Martin; Viegas, Fernanda (2016). "How to Use t-SNE Effectively". '
+                    'Distill.') == []
+    assert speakers('"We will use every tool we have," Maria Lopez said.') == [("We", "Maria Lopez")]
+
+
+def test_the_object_of_a_preposition_is_no_speaker():
+    found = speaker_texts('Tom Hale walked in. He suggests we both head to Riverwood, then for some '
+                          'reason adds, "It\'s probably best if we split up."')
+    assert found and found[0][1] != "some reason"

@@ -112,7 +112,13 @@ def is_title(text: str, outer_start: int, inner: str) -> bool:
     if len(words) > 10 or _SENTENCE_PUNCTUATION.search(_ABBREVIATION_END.sub("", inner.strip())):
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(content) and all(w[0].isupper() or not w[0].isalpha() for w in content)
+    return bool(content) and all(_capitalised(w) for w in content)
+
+
+def _capitalised(word: str) -> bool:
+    """A word as Title Case writes it: a capital first, or a name whose capital is inside
+    ("t-SNE", "iPhone", "eBay"), or no letter first at all ("3D", "(The")."""
+    return word[0].isupper() or not word[0].isalpha() or any(c.isupper() for c in word[1:])
 
 
 def opens_sentence(text: str, outer_start: int, inner: str) -> bool:
@@ -198,6 +204,24 @@ def _may_speak(token: Token, features: list[str]) -> bool:
     # the subject of an attribution verb, or of the clause the quotation hangs from ("a woman
     # rallied supporters, saying: “...”")
     return "role=cue_subject" in features or ("above" in features and token.dep_ in ("nsubj", "nsubjpass"))
+
+
+# Prepositions that never open a finite clause: a noun phrase right after one is its object.
+_PREPOSITIONS = frozenset({"for", "with", "in", "at", "on", "from", "by", "of", "about", "despite",
+                           "without", "during", "among", "under", "into", "through"})
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
+def _after_preposition(token: Token) -> bool:
+    """A "subject" whose phrase follows a preposition is that preposition's object, misparsed:
+    in "then for some reason adds, “...”" the one who adds is not "some reason". English puts no
+    preposition before the subject of a finite verb ("for him to say" has an infinitive)."""
+    left = token.left_edge.i
+    if left == 0:
+        return False
+    before = token.doc[left - 1]
+    return before.lower_ in _PREPOSITIONS and before.head.i == token.head.i \
+        and token.head.tag_ in _FINITE
 
 
 def _consecutive(text: str, previous_end: int, start: int) -> bool:
@@ -320,7 +344,7 @@ class SpeakerContext:
         dep = token.dep_ if token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "appos",
                                            "conj", "ROOT", "attr", "dative", "npadvmod") else "other"
         cue = head.lemma_.lower() in self.cues and head.pos_ in ("VERB", "AUX", "NOUN")
-        subject = dep in ("nsubj", "nsubjpass")
+        subject = dep in ("nsubj", "nsubjpass") and not _after_preposition(token)
         according = head.lower_ == "to" and head.i > 0 and doc[head.i - 1].lower_ == "according"
         governs = head.i in quote_heads or (head.dep_ in ("conj", "advcl", "relcl") and head.head.i in quote_heads)
         cue_near = cue and (head.i < first and first - head.i <= 3 or head.i > last and head.i - last <= 3)
