@@ -378,3 +378,10 @@ def test_a_deal_only_planned_or_asked_for_with_one_side_is_never_shown():
 def test_a_company_described_as_a_service_is_still_a_side():
     deal = _one("SoftBank invested $9 billion in Uber, the ride-hailing service.")
     assert set(deal["parties"]) == {"softbank", "uber"}
+
+
+def test_the_two_companies_are_the_pair_of_firms_named_before_not_an_owner_or_a_place():
+    deal = _one("The Beatles' Apple Corps has sued Apple Computer in a London court.\n\n"
+                "Apple Corps claims that the store violates an agreement reached between the two "
+                "companies in 1991.")
+    assert sorted(deal["parties"]) == ["apple", "apple-corps"]

@@ -145,6 +145,9 @@ class MeantimeDoc:
     dates: list[Span] = field(default_factory=list)  # (start, end, normalised value)
     other_timexes: list[Offsets] = field(default_factory=list)  # TIME, DURATION, SET
     transactions: list[GoldTransaction] = field(default_factory=list)
+    # triggers of transaction events annotated without an Arg0 or Arg1 of their own ("violates
+    # an agreement reached between the two companies": the sides are on "reached")
+    unlinked_transactions: list[Offsets] = field(default_factory=list)
     sentences: list[Offsets] = field(default_factory=list)  # each scored sentence's span
 
 
@@ -297,6 +300,10 @@ def parse_document(path: Path) -> MeantimeDoc:
             doc.other_timexes.append(span)
 
     doc.transactions = _gold_transactions(markables, relations, by_id, span_of, argument_spans)
+    doc.unlinked_transactions = [
+        span for m in markables.findall("EVENT_MENTION")
+        if (m.get("pred") or "").strip().lower() in TRANSACTION_LEMMAS and (span := span_of(m)) is not None
+        and not any(_overlap(span, t.trigger) for t in doc.transactions)]
     return doc
 
 
@@ -649,7 +656,8 @@ def labelled_deals(doc: MeantimeDoc, prediction: dict) -> list[tuple[dict, bool]
     with a trigger in a scored sentence that is a transaction word (the gold annotates every
     event there). Right: on a gold transaction, two sides or more (or one and a value when the
     gold Arg1 is no actor), the gold Arg0 among them (when annotated), and not denied, failed
-    or cancelled."""
+    or cancelled. A deal on a transaction event the gold annotates without an Arg0 or Arg1 of
+    its own is not judged: the gold names no side to check ours against."""
     spans_of: dict[Any, list[Offsets]] = {}
     for m in prediction.get("mentions", []):
         spans_of.setdefault(m["actor_id"], []).append((m["start"], m["end"]))
@@ -660,6 +668,8 @@ def labelled_deals(doc: MeantimeDoc, prediction: dict) -> list[tuple[dict, bool]
         if not triggers:
             continue
         golds = [g for g in doc.transactions if any(_overlap(t, g.trigger) for t in triggers)]
+        if not golds and all(any(_overlap(t, u) for u in doc.unlinked_transactions) for t in triggers):
+            continue  # an event the gold names no side of: it cannot say whether ours are right
         parties = [p for p in dict.fromkeys([*deal.get("parties", []), deal.get("buyer"), deal.get("seller")])
                    if p is not None]
         # the agent named where the gold Arg0 is: by a party's mention, or by the agent phrase

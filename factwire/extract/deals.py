@@ -359,10 +359,44 @@ def _the_two(index: MentionIndex, token: Token) -> list[str]:
             return []
         previous = sentence_of(doc[sentence_start - 1])
         named = list(dict.fromkeys(a for t in previous if (a := index.actor(t)) and not _is_dateline(t)))
+        if len(named) != 2:
+            # "The Beatles' Apple Corps has sued Apple Computer in a London court ... the two
+            # companies": the pair is the two names of the noun's kind that are not only whose
+            # another name is (a possessor) nor where it happened (a place, for firms).
+            named = list(dict.fromkeys(
+                a for t in previous if (a := index.actor(t)) and not _is_dateline(t)
+                and _of_pair_kind(index, t, token) and not _only_possessor(index, t)))
         if len(named) == 2:
             return named
         sentence_start = previous.start
     return []
+
+
+# Plural nouns a pair of firms is called by ("the two companies"), and a pair of states.
+FIRM_NOUNS = {"company", "firm", "business", "group", "bank", "corporation", "carrier", "airline",
+              "maker", "manufacturer", "producer", "giant", "conglomerate", "insurer", "lender", "rival",
+              "brand", "label", "studio", "operator", "retailer", "supplier", "partner"}
+STATE_NOUNS = {"country", "nation", "state", "government", "power", "neighbour", "neighbor", "ally"}
+
+
+def _of_pair_kind(index: MentionIndex, name: Token, pair: Token) -> bool:
+    """Whether a name is of the kind the pair's noun says: firms are neither places nor
+    people, countries are places; other nouns ("the two sides") take any name."""
+    if pair.lemma_.lower() in FIRM_NOUNS:
+        return not _is_place(index, name) and not _is_person(index, name)
+    if pair.lemma_.lower() in STATE_NOUNS:
+        return _is_place(index, name)
+    return True
+
+
+def _only_possessor(index: MentionIndex, name: Token) -> bool:
+    """A name that only says whose another name is ("the Beatles' Apple Corps"): the root of
+    its mention is a possessor whose head is another actor's name."""
+    mention = index.mention_by_token.get(name.i)
+    tokens = {t.i for t in sentence_of(name) if index.mention_by_token.get(t.i) is mention}
+    roots = [name.doc[i] for i in tokens if name.doc[i].head.i not in tokens or name.doc[i].head.i == i]
+    return bool(roots) and all(r.dep_ == "poss" and index.actor(r.head) not in (None, index.actor(r))
+                               for r in roots)
 
 
 def _named(index: MentionIndex, head: Token | None) -> list[str]:
@@ -550,7 +584,9 @@ def noun_arguments(noun: Token) -> tuple[Token | None, Token | None, Token | Non
         agent = None if agent == noun else agent
     kind = DEAL_NOUNS.get(noun.lemma_.lower()) or _particle_noun(noun)
     if agent is None and kind in AGENTIVE_KINDS:
-        agent = next((o for p, o in prep_objects(noun, {"between", "among"})), None)
+        # "an agreement between A and B", "an agreement reached between A and B in 1991"
+        holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in STATUS_VERBS)]
+        agent = next((o for h in holders for p, o in prep_objects(h, {"between", "among"})), None)
     return agent, argument_head(theme) if theme is not None else None, governor
 
 
