@@ -432,9 +432,84 @@ def test_deadlines_nights_and_named_dates(nlp):
     period = [d for d in dates_in(nlp, "Sales rose at the end of the year.", published)]
     assert [(d["text"], d["value"]) for d in period] == [("the end of the year", "2006")]
     assert [d["value"] for d in dates_in(nlp, "Speaking last night, he said 9/11 changed travel.", published)] == \
-        ["2006-02-22", "2001-09-11"]
+        ["2006-02-22TNI", "2001-09-11"]
 
 
 def test_a_numeric_date_at_the_end_of_a_sentence(nlp):
     assert [(d["text"], d["value"]) for d in dates_in(nlp, "The deadline is 9/11/2015.")] == [("9/11/2015", "2015-09-11")]
     assert dates_in(nlp, "Version 1.5.10.3 shipped.") == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Apple announced this morning that prices fall.", "this morning", "2026-03-12TMO"),
+    ("He was arrested late last night.", "last night", "2026-03-11TNI"),
+    ("The vote is tonight.", "tonight", "2026-03-12TNI"),
+    ("He spoke yesterday afternoon.", "yesterday afternoon", "2026-03-11TAF"),
+    ("Shares fell on Monday morning.", "Monday morning", "2026-03-09TMO"),
+    ("Exchanges will re-open on Friday evening.", "Friday evening", "2026-03-13TEV"),
+])
+def test_a_part_of_a_day_keeps_timex3_code_on_the_day(nlp, text, span, value):
+    found = dates_in(nlp, text)
+    assert [(d["text"], d["value"], d["precision"]) for d in found] == [(span, value, "day")]
+
+
+def test_the_day_after_a_part_of_it_is_the_day_and_named_weekdays_keep_no_value(nlp):
+    found = dates_in(nlp, "He spoke yesterday afternoon. The day was long.")
+    assert [d["value"] for d in found] == ["2026-03-11TAF", "2026-03-11"]
+    assert [d["value"] for d in dates_in(nlp, "Stocks crashed on Black Monday morning.")] == [None]
+
+
+@pytest.mark.parametrize("published, text, value", [
+    (dt.date(2008, 10, 13), "The ministers met during the weekend.", "2008-W41-WE"),  # a Monday: the one gone by
+    (dt.date(2008, 10, 16), "The ministers will meet at the weekend.", "2008-W42-WE"),
+    (dt.date(2008, 10, 16), "The ministers met last weekend.", "2008-W41-WE"),
+    (dt.date(2008, 10, 16), "The ministers meet this weekend.", "2008-W42-WE"),
+    (dt.date(2008, 10, 16), "The ministers meet next weekend.", "2008-W43-WE"),
+    (dt.date(2008, 10, 20), "Stores were busy this past weekend.", "2008-W42-WE"),
+    (dt.date(2008, 10, 18), "Protesters marched over the weekend.", "2008-W42-WE"),  # under way
+    (dt.date(2008, 10, 16), "He flew in on May 3 and left that weekend.", None),  # counts from May 3
+])
+def test_a_weekend_is_timex3_week_weekend(nlp, published, text, value):
+    found = [d for d in dates_in(nlp, text, published) if "week" in d["text"]]
+    assert [d["value"] for d in found] == [value]
+    assert found[0]["precision"] == ("week" if value else None)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Profits fell in the first half of 2008.", "the first half of 2008", "2008-H1"),
+    ("Sales rose in the second half of last year.", "the second half of last year", "2025-H2"),
+    ("Sales rose in the first six months of this year.", "the first six months of this year", "2026-H1"),
+    ("Results for the first half of fiscal 2009 were weak.", "the first half of fiscal 2009", "FY2009-H1"),
+    ("H1 2008 revenue rose.", "H1 2008", "2008-H1"),
+    ("Its 2H07 margin fell.", "2H07", "2007-H2"),
+])
+def test_a_half_year_is_timex3_half(nlp, text, span, value):
+    assert [(d["text"], d["value"], d["precision"]) for d in dates_in(nlp, text)] == [(span, value, "half")]
+
+
+@pytest.mark.parametrize("text", ["He scored in the first half of the game.", "Growth slows in the first half.",
+                                  "Set the H1 heading and the H2 one."])
+def test_a_half_with_no_year_named_is_no_half_year(nlp, text):
+    assert not [d for d in dates_in(nlp, text) if d["precision"] == "half"]
+
+
+def test_intraday_is_a_length_of_one_day(nlp):
+    assert [(d["text"], d["value"]) for d in dates_in(nlp, "It set an intraday low of 7,447.55.")] == [("intraday", "P1D")]
+
+
+@pytest.mark.parametrize("value, first_day", [
+    ("2008-01-09TMO", dt.date(2008, 1, 9)), ("2008-W41-WE", dt.date(2008, 10, 11)),
+    ("2008-H2", dt.date(2008, 7, 1)), ("2008-H1", dt.date(2008, 1, 1)), ("2008-H3", None),
+])
+def test_new_timex3_values_have_a_first_day_in_the_warehouse(value, first_day):
+    from factwire.warehouse.rows import period_start
+
+    assert period_start(value) == first_day
+
+
+def test_scorers_read_a_part_of_a_day_as_its_day():
+    from factwire.evaluation.gum import _calendar_value
+
+    assert duckling_time.period_start("2013-02-12TMO", "day") == "2013-02-12"
+    assert _calendar_value("2015-09-11TNI") == "2015-09-11"
+    assert _calendar_value("2015-W37-WE") == "2015-W37-WE"

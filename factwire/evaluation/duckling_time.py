@@ -41,7 +41,7 @@ TARGET = 0.80
 def period_start(value: str, precision: str) -> str | None:
     """The first day of a resolved period as ISO text ("2013-W07" -> "2013-02-11"); None if unknown."""
     if precision == "day":
-        return value
+        return value[:10]  # a part of a day (TIMEX3's 2013-02-12TMO) starts on that day
     if precision == "month":
         return f"{value}-01"
     if precision == "year":

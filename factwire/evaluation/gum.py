@@ -30,7 +30,9 @@ Date values come from GUM's TEI markup kept in MISC (``XML=<date when:::"2015-09
 first word of a date, ``</date>`` on its last; both on one word for a one-word date). A date
 with a ``when`` value that is a calendar year, month or day (``2015``, ``2015-09``,
 ``2015-09-11``) is scored: right when a predicted date overlapping it has that value, our value
-cut to its precision as for MEANTIME (:func:`factwire.evaluation.meantime.normalise_date_value`).
+cut to its precision as for MEANTIME (:func:`factwire.evaluation.meantime.normalise_date_value`);
+a part of a day ("this morning", TIMEX3's ``2015-09-11TMO``) counts as its day, which is all a
+``when`` of a day says.
 The article date is the document's ``dateCreated``, which GUM's relative dates ("yesterday")
 are resolved against. Ranges (``from``/``to``), bounds (``notBefore``/``notAfter``) and
 yearless or BCE values (``--09``, ``-0500``) are not scored.
@@ -302,6 +304,11 @@ def predicted_names(prediction: dict) -> list[Span]:
             and looks_named(m["text"])]
 
 
+def _calendar_value(value: str) -> str:
+    """A predicted value as GUM's ``when`` can write it: a part of a day is the day."""
+    return value[:10] if re.fullmatch(r"\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI|DT)", value) else value
+
+
 def score_documents(docs: Iterable[GumDoc], predictions: Iterable[dict],
                     dataset: str = DATASET) -> list[ScoreRow]:
     """Score extractor outputs (one dict per document, same order) against the gold."""
@@ -323,7 +330,7 @@ def score_documents(docs: Iterable[GumDoc], predictions: Iterable[dict],
         found = predicted_dates(pred) if "dates" in pred else []
         for start, end, value in set(doc.dates):
             dates_total += 1
-            dates_right += any(_overlap((start, end), p) and p[2] == value for p in found)
+            dates_right += any(_overlap((start, end), p) and _calendar_value(p[2]) == value for p in found)
     targets = TARGETS.get(dataset, {})
     rows = [counts[m].row(dataset, NAMES_KIND, m, targets.get((NAMES_KIND, f"f1-{m}")))
             for m in ("overlap", "strict")]

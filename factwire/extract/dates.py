@@ -448,17 +448,35 @@ def _r_in_n(m, ref, direction):
     return _shift(ref, n, _UNITS[_g(m, "unit").rstrip("s")])
 
 
+# TIMEX3's parts of a day: "this morning" of 2008-01-09 is 2008-01-09TMO.
+_PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI"}
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+
+
+def _part_of_day(resolved: Resolved | None, part: str | None) -> Resolved | None:
+    """A day with the part of it named ("Friday morning", "last night"): TIMEX3's day value
+    with the part's code (2010-07-16TMO); the precision stays the day, whose first day it is."""
+    if resolved is None or not part or resolved[1] != "day":
+        return resolved
+    return resolved[0][:10] + _PARTS_OF_DAY[part.lower()], "day"
+
+
 def _r_deictic(m, ref, direction):
     word = re.sub(r"\s+", " ", _g(m, "word"))
-    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tomorrows": 1,
-               "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1,
-               "last evening": -1, "the time of writing": 0,
+    words = word.split()
+    part = "tonight" if word == "tonight" else words[-1] if words[-1] in _PARTS_OF_DAY else None
+    base = {"this": "today", "tonight": "today", "last": "yesterday"}.get(words[0], words[0]) if part else word
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tomorrows": 1, "the time of writing": 0,
                "the day before yesterday": -2, "day before yesterday": -2,
                "the day after tomorrow": 2, "day after tomorrow": 2}
-    return _day(ref + dt.timedelta(days=offsets[word]))
+    return _part_of_day(_day(ref + dt.timedelta(days=offsets[base])), part)
 
 
 def _r_weekday(m, ref, direction):
+    return _part_of_day(_weekday_day(m, ref, direction), _g(m, "part"))
+
+
+def _weekday_day(m, ref, direction):
     weekday = _WEEKDAYS[_g(m, "dow").rstrip(".")]
     mod, post = _g(m, "mod"), _g(m, "post")
     week = None
@@ -655,6 +673,54 @@ def _r_duration_adjective(m, ref, direction):
     return f"P{n * times}{code}", None
 
 
+def _weekend_of(d: dt.date) -> Resolved:
+    """TIMEX3's weekend of a day's ISO week: 2008-W41-WE (the precision of a week)."""
+    return _week(d)[0] + "-WE", "week"
+
+
+def _r_weekend(m, ref, direction):
+    """'this weekend', 'last weekend', 'the weekend' -> 2008-W41-WE. "The weekend" is the one just
+    gone in a past-tense clause, the coming one in a future one, else the nearer one (the one gone
+    by early in the week); "that weekend" and "the following weekend" count from a time the text
+    spoke of, not from the day of writing, and keep no value."""
+    det, qual = _g(m, "det"), _g(m, "q")
+    saturday = ref.weekday() >= 5  # the weekend is under way
+    if det == "that" or qual == "following":
+        return VAGUE
+    if qual in ("past", "previous") or det == "last":
+        return _weekend_of(ref - dt.timedelta(weeks=1))
+    if det == "next":
+        return _weekend_of(ref + dt.timedelta(weeks=1))
+    if qual == "coming":
+        return _weekend_of(ref + dt.timedelta(weeks=1) if ref.weekday() == 6 else ref)
+    if det == "this":
+        return _weekend_of(ref)
+    direction = (direction or "").rstrip("?")
+    if direction == "past" or not direction and ref.weekday() <= 2:
+        return _weekend_of(ref if saturday else ref - dt.timedelta(weeks=1))
+    return _weekend_of(ref + dt.timedelta(weeks=1) if ref.weekday() == 6 else ref)
+
+
+_HALF_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "latter": 2, "last": 2, "final": 2}
+
+
+def _r_half(m, ref, direction):
+    """'the first half of 2008', 'the second half of last year', 'H1 2008' -> TIMEX3's 2008-H1
+    (precision "half"); of a fiscal year, FY2008-H1. A half with no year named ("in the first
+    half") is left to other rules: in a match report it is the game's."""
+    n = _HALF_NUMBERS.get(_g(m, "h") or "") or int(m.group("hn") or m.group("hn2") or m.group("hn3"))
+    year = _year_of(m, ref)
+    for group in ("y_", "y3"):
+        if year is None and m.groupdict().get(group):
+            year = int(m.group(group))
+    if year is None and (m.groupdict().get("yq") or m.groupdict().get("yq2")):
+        year = _expand_year(int(m.group("yq") or m.group("yq2")), ref)
+    if year is None:
+        year = ref.year + (_modifier_offset(_g(m, "rel")) or 0)
+    fiscal = "FY" if m.groupdict().get("fy") or m.groupdict().get("fy2") else ""
+    return f"{fiscal}{year:04d}-H{n}", "half"
+
+
 def _fiscal(resolved: Resolved | None) -> Resolved | None:
     """A fiscal year keeps its own TIMEX3 value: 2007 -> FY2007."""
     if resolved is None or resolved[1] != "year":
@@ -721,9 +787,10 @@ _rule("ago", rf"(?:(?P<n>{_NUMBER})\s+)?(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|
              r"|later|hence|from\s+now|from\s+today)\b", _r_ago)
 _rule("in_n", rf"\bin\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})\b", _r_in_n, in_text=False)
 _rule("deictic", r"(?:(?:earlier|later)\s+)?(?P<word>(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)"
+                 r"|(?:today|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)"
                  r"|today|tonight|yesterday|tomorrows?|this\s+(?:morning|afternoon|evening)|last\s+(?:night|evening)"
                  r"|the\s+time\s+of\s+writing)\b", _r_deictic)
-_rule("weekday", rf"(?:(?P<mod>{_REL_MOD})\s+)?(?P<dow>{_WEEKDAY})(?:\s+(?P<post>after\s+next|before\s+last"
+_rule("weekday", rf"(?:(?P<mod>{_REL_MOD})\s+)?(?P<dow>{_WEEKDAY})(?:\s+(?P<part>{_PART_OF_DAY}))?(?:\s+(?P<post>after\s+next|before\s+last"
                  rf"|(?:of\s+|from\s+)?(?:this|next|last)\s+week))?", _r_weekday)
 _rule("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?"
                  rf"(?:quarter|qtr)(?:\s*,?\s*(?:of\s+)?(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s*)?"
@@ -731,6 +798,13 @@ _rule("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd
 _rule("quarter_code", rf"(?<![\w-])(?:Q(?P<qn>[1-4])\s*(?:(?P<y>{_YEAR4})|'?(?P<yq>\d\d)\b)?"
                       rf"|(?P<y_>{_YEAR4})\s*Q(?P<qn2>[1-4])|(?P<yq2>\d\d)q(?P<qn3>[1-4]))(?![\w-])",
       lambda m, ref, d: _r_quarter_code(m, ref, d))
+# "the first half of 2008", "the second six months of last year", "H1 2008", "1H08": a half year.
+_rule("half", rf"(?:the\s+)?(?:(?P<h>first|second|1st|2nd|latter|last|final)\s+(?:half|six\s+months)\s+of\s+(?:the\s+)?"
+              rf"(?:(?P<fy>fiscal|financial)\s+)?(?:year\s+)?(?:(?P<y>{_YEAR4})|(?:(?P<rel>this|last|next|current|previous)\s+)?"
+              rf"(?:(?P<fy2>fiscal|financial)\s+)?year\b))", lambda m, ref, d: _r_half(m, ref, d))
+_rule("half_code", rf"(?<![\w-])(?:H(?P<hn>[12])\s*(?:(?P<y_>{_YEAR4})|'?(?P<yq>\d\d)\b)"
+                   rf"|(?P<hn2>[12])H\s*(?:(?P<y3>{_YEAR4})|'?(?P<yq2>\d\d)\b)|(?P<y>{_YEAR4})\s*H(?P<hn3>[12]))(?![\w-])",
+      lambda m, ref, d: _r_half(m, ref, d))
 _rule("holiday", rf"(?:(?P<mod>last|this|next|the\s+next|the\s+last|coming)\s+)?(?P<hol>{_HOLIDAY})"
                  rf"(?:\s*,?\s*(?:of\s+)?(?:(?P<y>{_YEAR4})|(?P<rel>this|last|next)\s+year))?", _r_holiday)
 # A date known by its name: "9/11" is the day of the 2001 attacks, not this year's 11 September.
@@ -771,7 +845,7 @@ _rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{_MONTH})\s*(?:the\s+)?(?P<d>{_DAY
 
 # A weekday named for an event ("Black Monday", "Super Tuesday", "Bloody Sunday") is a date
 # expression with no value of its own: the event's date is not the nearest such weekday.
-_rule("named_day", rf"(?-i:Black|Bloody|Super|Blue|Manic)\s+(?P<dow>{_WEEKDAY})", _r_vague)
+_rule("named_day", rf"(?-i:Black|Bloody|Super|Blue|Manic)\s+(?P<dow>{_WEEKDAY})(?:\s+{_PART_OF_DAY})?", _r_vague)
 # "for a third straight day", "the fourth week in a row": the run ends in the period reported,
 # the unit the article is about (see _r_streak).
 _STREAK_ORD = rf"(?:{_ORDINAL_WORD}|\d+(?:st|nd|rd|th))"
@@ -787,7 +861,10 @@ _rule("best_period", r"(?:(?<=best\s)|(?<=worst\s)|(?<=biggest\s)|(?<=strongest\
 # "the worst single-day fall", "a two-week strike", "a 10-year high": a length as an adjective.
 _rule("duration_adjective", rf"(?P<n>single|{_alternation(_NUMBERS)}|\d{{1,3}})-(?P<unit>day|week|month|quarter|year|decade)"
                             r"(?![\w-])", lambda m, ref, d: _r_duration_adjective(m, ref, d))
-_rule("weekend", rf"(?:the\s+|this\s+|last\s+|next\s+|that\s+)(?:past\s+|coming\s+)?week-?end\b", _r_vague)
+# "an intraday low": within one day, a length (TIMEX3 P1D) like "single-day".
+_rule("intraday", r"intra-?day\b", lambda m, ref, d: ("P1D", None))
+_rule("weekend", r"(?P<det>the|this|last|next|that)\s+(?:(?P<q>past|coming|previous|following)\s+)?week-?end\b",
+      lambda m, ref, d: _r_weekend(m, ref, d))
 _rule("season", rf"(?:(?P<mod>{_REL_MOD}|early|late|mid|the)\s*-?\s*)?(?P<season>spring|summer|autumn|fall|winter)\b"
                 rf"(?:\s*(?:of\s+)?(?P<y>{_YEAR4}))?", _r_season)
 _rule("vague", r"(?P<ref>(?:(?:more|most|very)\s+)?recently|recent\s+(?:years|months|weeks|days|times)"
@@ -836,6 +913,9 @@ _TRIGGERS: dict[str, frozenset[str]] = {
         (("by_end",), {"by", "until", "till", "before"}),
         (("duration_adjective",), {"day", "week", "month", "quarter", "year", "decade"}),
         (("weekend",), {"weekend", "week"}),
+        (("half",), {"half", "months"}),
+        (("half_code",), {"#"}),
+        (("intraday",), {"intraday", "intra"}),
         (("season",), set(_SEASON_CODES)),
         (("vague",), {"recently", "recent", "currently", "nowadays", "days", "present", "presently",
                       "being", "future", "term", "now", "moment", "point"}),
@@ -1148,7 +1228,7 @@ def _narrative_year(rule: _Rule, m: re.Match, written_year: tuple[int, int] | No
 
 
 # Calendar precisions from the finest; a shift counts from an anchor at least as fine as its unit.
-_GRAIN = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5}
+_GRAIN = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3, "year": 4, "decade": 5}
 _ANAPHORIC_DIRECTIONS = ("later", "earlier", "before", "previously")
 
 
@@ -1174,9 +1254,9 @@ def _from_anchor(rule: _Rule, m: re.Match, anchor: Resolved) -> Resolved | None:
     when that date is coarser than the shift ("in 1975 ... six months later": some month)."""
     unit = _UNITS[_g(m, "unit").rstrip("s")]
     value, precision = anchor
-    if _GRAIN[precision] > _GRAIN.get(unit, 0) or precision in ("week", "season", "decade"):
+    if _GRAIN[precision] > _GRAIN.get(unit, 0) or precision in ("week", "season", "half", "decade"):
         return VAGUE
-    start = dt.date.fromisoformat(value) if precision == "day" else \
+    start = dt.date.fromisoformat(value[:10]) if precision == "day" else \
         dt.date(int(value[:4]), int(value[5:7]), 1) if precision == "month" else \
         dt.date(int(value[:4]), 3 * int(value[-1]) - 2, 1) if precision == "quarter" else \
         dt.date(int(value[:4]), 1, 1)
@@ -1350,7 +1430,7 @@ def _end_runs_on_the_named_day(doc: Doc, runs: list[dict], found: list[dict]) ->
                 and r not in runs]
         if not days:
             continue
-        day = dt.date.fromisoformat(min(days, key=lambda r: abs(r["start"] - run["start"]))["value"])
+        day = dt.date.fromisoformat(min(days, key=lambda r: abs(r["start"] - run["start"]))["value"][:10])
         unit = run["precision"]
         resolved = _this_unit(day, unit, 0) if unit in ("day", "week", "month", "quarter", "year") else None
         if resolved is not None:
@@ -1366,7 +1446,7 @@ def _anaphora(text: str, found: list[dict]) -> list[dict]:
         if any(start < e and s < end for s, e in taken):
             continue
         previous = [r for r in found if r["end"] <= start and r["precision"] == "day"]
-        value = previous[-1]["value"] if previous else None
+        value = previous[-1]["value"][:10] if previous else None  # the day, not its morning
         out.append({"text": m.group(), "start": start, "end": end, "value": value,
                     "precision": "day" if value else None})
     return out

@@ -404,7 +404,7 @@ def is_market_move(verb: Token) -> bool:
 
 # Dates that name a point on the calendar; reference values (PAST_REF), durations (P6Y),
 # seasons and fiscal years are not a deal's or an event's date.
-CALENDAR_PRECISIONS = {"day", "week", "month", "quarter", "year", "decade"}
+CALENDAR_PRECISIONS = {"day", "week", "month", "quarter", "half", "year", "decade"}
 
 
 def is_calendar_date(date: dict) -> bool:

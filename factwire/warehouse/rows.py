@@ -20,15 +20,18 @@ def period_start(value: str | None) -> date | None:
     if not value:
         return None
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return date.fromisoformat(value)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T(?:MO|AF|EV|NI|DT))?", value):  # a day, or a part of it
+            return date.fromisoformat(value[:10])
         if re.fullmatch(r"\d{4}-\d{2}", value):
             return date(int(value[:4]), int(value[5:]), 1)
         if re.fullmatch(r"\d{4}", value):
             return date(int(value), 1, 1)
-        match = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+        match = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value)
+        if match:  # a week from its Monday, its weekend from the Saturday
+            return date.fromisocalendar(int(match.group(1)), int(match.group(2)), 6 if match.group(3) else 1)
+        match = re.fullmatch(r"(\d{4})-H([12])", value)
         if match:
-            return date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+            return date(int(match.group(1)), 6 * int(match.group(2)) - 5, 1)
         match = re.fullmatch(r"(\d{4})-Q([1-4])", value)
         if match:
             return date(int(match.group(1)), 3 * int(match.group(2)) - 2, 1)
