@@ -377,3 +377,12 @@ def test_from_to_after_a_verb_of_range_is_a_range_and_after_a_verb_of_change_two
     assert (a["value"], a["value_max"], a["currency"]) == (pytest.approx(0.25), pytest.approx(0.75), "USD")
     doc = nlp("Its debt rose from $55 billion to $110 billion.")
     assert [(x["text"], x.get("value_max")) for x in find_amounts(doc)] == [("$55 billion", None), ("$110 billion", None)]
+
+
+def test_list_item_numbers_and_references_are_not_amounts(nlp):
+    text = ("Reasons to visit\n- 10.\n145.\n4. Cacoub P, et al. Hepatitis C. "
+            "Rheumatology. 2013;52(12):1403-5.\n")
+    assert [a["text"] for a in find_amounts(nlp(text))] == []
+    # a number that opens a line and goes on as a sentence counts something
+    kept = find_amounts(nlp("Police said on Monday.\n12 of the protesters were held.\n"))
+    assert [a["text"] for a in kept] == ["12"]

@@ -1169,6 +1169,8 @@ def find_amounts(doc) -> list[dict]:
                 continue
             if _looks_like_year(core) or _next_to_month(text, a) or _part_of_name(doc, a):
                 continue
+            if _item_number(text, a) or _in_reference(text, a):
+                continue
             # A range counts what follows its second number: "between 2,000 and 3,000 people".
             token = _last_token(doc, a.core_end if a.value_max is None else a.end)
             if token is None:
@@ -1279,6 +1281,34 @@ def _names_a_known_group(doc, a: _Amount) -> bool:
         return False
     span = doc.char_span(a.core_start, a.core_end, alignment_mode="expand")
     return span is not None and span.start > 0 and doc[span.start - 1].lower_ in _DEFINITE_DETERMINERS
+
+
+_BULLETS = " \t-–—•*·>#|("
+_ITEM_END = re.compile(r"[.):]?\s*(?:$|(?<=[.)])\s)")
+
+
+def _item_number(text: str, a: _Amount) -> bool:
+    """A bare number that opens its line, after at most a bullet, and stands alone there or is
+    followed by "." or ")" is the number of a list item or a heading ("4. Cacoub P", "- 10.",
+    "145."), not an amount."""
+    line_start = text.rfind("\n", 0, a.core_start) + 1
+    if text[line_start:a.core_start].strip(_BULLETS):
+        return False
+    line_end = text.find("\n", a.core_end)
+    rest = text[a.core_end: len(text) if line_end < 0 else line_end]
+    return bool(_ITEM_END.match(rest))
+
+
+# A bibliography entry in the Vancouver style medicine and science use: "2013;52(12):1403-5".
+_REFERENCE_RE = re.compile(r"\b(?:1[89]|20)\d\d\s?;\s?\d+\s?(?:\(\d+\))?\s?:\s?\d+|\bdoi:\s?10\.")
+
+
+def _in_reference(text: str, a: _Amount) -> bool:
+    """Volume, issue and page numbers of a cited paper are not amounts: a bare number on a line
+    that holds a reference ("2013;52(12):1403-5", "doi:10.1016/...") is skipped."""
+    line_start = text.rfind("\n", 0, a.core_start) + 1
+    line_end = text.find("\n", a.core_end)
+    return bool(_REFERENCE_RE.search(text, line_start, len(text) if line_end < 0 else line_end))
 
 
 def _looks_like_year(core: str) -> bool:
