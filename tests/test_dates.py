@@ -513,3 +513,14 @@ def test_scorers_read_a_part_of_a_day_as_its_day():
     assert duckling_time.period_start("2013-02-12TMO", "day") == "2013-02-12"
     assert _calendar_value("2015-09-11TNI") == "2015-09-11"
     assert _calendar_value("2015-W37-WE") == "2015-W37-WE"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Apple would one day do this.", None),
+    ("Then one day, the module starts getting big.", None),
+    ("It is not enough for one day in a hospital.", "P1D"),
+    ("The strike lasted one day.", "P1D"),
+    ("They stayed one week in Paris.", "P1W"),
+])
+def test_one_day_as_an_adverb_is_some_day_not_a_length(nlp, text, value):
+    assert [d["value"] for d in dates_in(nlp, text)] == [value]

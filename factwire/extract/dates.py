@@ -1132,6 +1132,8 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
                     resolved = _year_after(rule, m, text, end)
                 if resolved is None and written_year is not None and _tense(doc, start, end) == "past":
                     resolved = _narrative_year(rule, m, written_year, start, published)
+                if resolved is None and _some_day(rule, m, doc):
+                    resolved = VAGUE  # "Apple would one day do this": no length, no date said
                 if resolved is None and _anaphoric(rule, m) and _counts_from_a_phrase(rule, m, text):
                     resolved = VAGUE  # "five days before his death": from an event, not a date
                 if resolved is None and _anaphoric(rule, m):
@@ -1241,6 +1243,24 @@ def _anaphoric(rule: _Rule, m: re.Match) -> bool:
     if rule.name == "relative_unit":
         return (_g(m, "mod") or "").split()[-1] in ("following", "preceding")
     return False
+
+
+# Verbs whose adverbial says how long ("the strike lasted one day", "took one day").
+_LENGTH_VERBS = {"last", "take", "stay", "spend", "wait", "remain", "run", "continue", "need", "require",
+                 "hold", "extend", "live", "work", "sleep", "serve", "delay", "postpone", "close", "shut"}
+
+
+def _some_day(rule: _Rule, m: re.Match, doc: Doc) -> bool:
+    """'one day' as an adverb of time ("Apple would one day do this", "Then one day, ...") names
+    some day, not a length of one; as the object of a preposition ("enough for one day") or
+    the measure of a verb of length ("lasted one day") it is P1D."""
+    if rule.name != "duration" or _g(m, "n") != "one" or _g(m, "unit") != "day" or m.group("lead") or m.group("approx"):
+        return False
+    span = doc.char_span(m.start("unit"), m.end("unit"), alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    return token.dep_ in ("npadvmod", "advmod", "ROOT") and token.head.lemma_.lower() not in _LENGTH_VERBS
 
 
 def _counts_from_a_phrase(rule: _Rule, m: re.Match, text: str) -> bool:
