@@ -385,3 +385,11 @@ def test_the_two_companies_are_the_pair_of_firms_named_before_not_an_owner_or_a_
                 "Apple Corps claims that the store violates an agreement reached between the two "
                 "companies in 1991.")
     assert sorted(deal["parties"]) == ["apple", "apple-corps"]
+
+
+def test_a_company_unit_acts_for_its_company():
+    deal = _one("See Jane Smith, “Microsoft Research ‘innovation lab’ buys speech software company Nuance,” "
+                "Wired, 12 April 2021.")
+    assert deal["buyer"] == "microsoft-research" and "nuance" in deal["parties"]
+    deal = _one("Samsung's venture arm bought Harman for $8 billion.")
+    assert deal["buyer"] == "samsung"

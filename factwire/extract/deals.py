@@ -143,6 +143,9 @@ FAIL_ADVERBS = {"unsuccessfully", "vainly"}
 ACTING_PEOPLE = {"executive", "official", "negotiator", "representative", "spokesman", "spokeswoman",
                  "spokesperson", "lawyer", "attorney", "envoy", "diplomat", "delegation", "delegate",
                  "minister", "management", "board", "leader", "chief", "boss", "owner", "shareholder"}
+# Parts of a company that buy, sell and invest for it: "the Google X lab buys Makani Power" is
+# Google buying, "Samsung's venture arm invested" is Samsung investing.
+COMPANY_UNITS = {"lab", "laboratory", "unit", "division", "subsidiary", "arm", "affiliate"}
 # Nouns before "deal(s)" that make it a shop's bargain, not a transaction ("RTX 3080 bundle
 # deals", "Black Friday deals", "holiday deals").
 BARGAIN_MODIFIERS = {"bundle", "discount", "holiday", "doorbuster", "coupon", "promo", "shopping",
@@ -329,10 +332,12 @@ def _is_product(index: MentionIndex, token: Token) -> bool:
     a product, the name carries a model number of three digits or more ("RTX 3070s", "Airbus
     A320"), or an apposition says it is someone's goods ("DashPass, DoorDash's subscription
     service"; "Uber, the ride-hailing service" is a company, owned by no one the text names).
-    Goods are bought and sold; they are never a side of a deal."""
+    Goods are bought and sold; they are never a side of a deal. A name the alias table knows
+    as a company is one whatever the tagger says ("“Google X lab buys Makani Power,” Verge")."""
     mention = index.mention_by_token.get(token.i)
-    if token.ent_type_ in ("PRODUCT", "WORK_OF_ART"):
-        return True
+    entry = lookup_alias(mention["text"]) if mention else None
+    if token.ent_type_ in ("PRODUCT", "WORK_OF_ART") and not (entry is not None and entry.type == "organization"):
+        return True  # a known company in a quoted headline the tagger took for a title is still one
     words = mention["text"].split() if mention else [token.text]
     if any(sum(ch.isdigit() for ch in w) >= 3 and not (w.isdigit() and 1800 <= int(w) <= 2100) for w in words):
         return True
@@ -445,6 +450,10 @@ def _agents(index: MentionIndex, head: Token | None) -> list[str]:
     if head.lemma_.lower() in ACTING_PEOPLE:  # "Apple executives", "Russia's negotiators"
         found.extend(a for c in head.children if c.dep_ in ("compound", "poss")
                      for a in _named(index, c) if a not in found)
+    if head.lemma_.lower() in COMPANY_UNITS:  # "Google X's lab buys", "Samsung's venture arm"
+        found.extend(a for c in head.children if c.dep_ in ("compound", "poss", "nmod")
+                     for t in (c, *(g for g in c.children if g.dep_ == "compound"))
+                     for a in _named(index, t) if a not in found)
     for _, obj in prep_objects(head, {"of", "from", "at"}):
         found.extend(a for a in _named(index, obj) if a not in found)
     for clause in head.children:  # "a group led by Rosneft", "a consortium backed by Apple"
