@@ -182,3 +182,20 @@ def test_the_object_of_a_preposition_is_no_speaker():
     found = speaker_texts('Tom Hale walked in. He suggests we both head to Riverwood, then for some '
                           'reason adds, "It\'s probably best if we split up."')
     assert found and found[0][1] != "some reason"
+
+
+def test_a_pronoun_is_not_a_person_of_the_other_gender():
+    text = ('Sarah Lane met Tom Reyes at the port on Monday. Lane spoke first. '
+            '"We will not sell the ships, not this year," he said.')
+    facts = extract(text)
+    names = {a["id"]: a["name"] for a in facts["actors"]}
+    (quote,) = facts["quotes"]
+    assert names.get(quote["speaker_actor_id"]) == "Tom Reyes"
+
+
+def test_first_name_genders():
+    from factwire.extract.gender import agrees, name_gender
+    assert name_gender("Sarah Lane") == "f" and name_gender("Mr. Lane") == "m"
+    assert name_gender("Thomas") is None  # one word: a surname as often as a first name
+    assert name_gender("Jordan Peele") is None  # a name borne by both
+    assert not agrees("he", "Sarah Lane") and agrees("she", "Sarah Lane") and agrees("it", "Sarah Lane")

@@ -31,6 +31,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from factwire.budget import check
+from factwire.extract import gender
 from factwire.extract.syntax import sentences, text_of, token_starts
 
 MIN_QUOTE_WORDS = 4
@@ -397,7 +398,7 @@ class SpeakerContext:
         if token.pos_ == "PRON":
             if token.lower_ in PERSON_PRONOUNS:
                 wanted = {"person", "organization"} if token.lower_ in ("we", "they") else {"person"}
-                return self._antecedent(token.idx, wanted), token.text
+                return self._antecedent(token.idx, wanted, pronoun=token.lower_), token.text
             if token.lower_ == "it":  # "it said in a statement": a company, a ministry
                 found = self._antecedent(token.idx, {"organization"}, window=RESOLVE_IT_CHARS)
                 return (found, token.text) if found else None
@@ -412,13 +413,15 @@ class SpeakerContext:
             left += 1
         return None, doc[left:token.i + 1].text
 
-    def _antecedent(self, position: int, wanted: set[str], window: int | None = None) -> str | None:
+    def _antecedent(self, position: int, wanted: set[str], window: int | None = None,
+                    pronoun: str = "") -> str | None:
         """The actor a pronoun at ``position`` stands for, as a reader takes it: the last name
         before it, outside quotations, that is the subject of its clause (the one the sentences
         before were about), when it names an actor of a wanted type; none when that subject is
         a name no actor was made of (better no actor than the object of its sentence); with no
         named subject within reach, the last actor of a wanted type named. ``window`` bounds how
-        far back (characters)."""
+        far back (characters). A person whose first name or title says another gender than the
+        ``pronoun`` is passed over ("he" is not Sarah Lane)."""
         limit = position - (window or SUBJECT_WINDOW_CHARS)
         i = self._token_at(position) - 1
         doc = self.doc
@@ -431,6 +434,8 @@ class SpeakerContext:
             mention = self.mention_at(token)
             if mention is None:
                 return None
+            if not self._agrees(pronoun, mention["actor_id"]):
+                continue
             if self.actors_by_id.get(mention["actor_id"], {}).get("type") in wanted:
                 return mention["actor_id"]
         at = bisect.bisect_left(self.mention_starts, position) - 1
@@ -440,6 +445,11 @@ class SpeakerContext:
             if position - m["start"] > (window or NAMED_WINDOW_CHARS):
                 break
             if self.actors_by_id.get(m["actor_id"], {}).get("type") in wanted \
-                    and not self.inside_quote(m["start"]) and m.get("kind") not in ("demonym", "nested"):
+                    and not self.inside_quote(m["start"]) and m.get("kind") not in ("demonym", "nested") \
+                    and self._agrees(pronoun, m["actor_id"]):
                 return m["actor_id"]
         return None
+
+    def _agrees(self, pronoun: str, actor_id: str) -> bool:
+        actor = self.actors_by_id.get(actor_id, {})
+        return actor.get("type") != "person" or gender.agrees(pronoun, actor.get("name") or "")

@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from factwire.training import deals, events, ner, quote_speakers
+from factwire.training import deals, events, genders, ner, quote_speakers
 
 # (name, function taking the eval data folder): one line per trained component.
 STEPS = [
@@ -14,6 +14,7 @@ STEPS = [
     ("deals", deals.train),
     ("quote_speakers", quote_speakers.train),
     ("events", events.train),
+    ("genders", genders.train),
 ]
 
 
