@@ -74,7 +74,7 @@ def facts_from_doc(doc: Doc, published: date | None, cited_sources: list[str] | 
     placed = sorted((c for c in citations if c.get("start") is not None), key=lambda fact: fact["start"])
     deals = find_deals(doc, index, amounts, dates, placed)
     check()
-    events = find_events(doc, index, dates)
+    events = find_events(doc, index, dates, {a: row["type"] for a, row in actor_rows.items()})
     check()
     transactions = find_transactions(doc, index)
     check()
