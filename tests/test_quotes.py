@@ -199,3 +199,9 @@ def test_first_name_genders():
     assert name_gender("Thomas") is None  # one word: a surname as often as a first name
     assert name_gender("Jordan Peele") is None  # a name borne by both
     assert not agrees("he", "Sarah Lane") and agrees("she", "Sarah Lane") and agrees("it", "Sarah Lane")
+
+
+def test_a_string_in_code_is_not_a_quote():
+    assert speakers('Set it in settings.py:\nUSER_AGENT = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.14; '
+                    'rv:65.0) Gecko/20100101 Firefox/65.0"\n') == []
+    assert speakers('Maria Lopez said: "We will build the bridge next year."') == [("We", "Maria Lopez")]

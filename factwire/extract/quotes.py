@@ -132,6 +132,10 @@ def opens_sentence(text: str, outer_start: int, inner: str) -> bool:
     return outer_start == 0 or bool(_SENTENCE_BEFORE.search(before))
 
 
+# A string in code is assigned or compared ('USER_AGENT = "Mozilla/5.0 ..."'); speech never is.
+_CODE_BEFORE = re.compile(r"[=!<>]?=>?\s*$")
+
+
 def quotations(text: str) -> list[tuple[int, int, int, int]]:
     """Every quotation that reads as speech: (outer start, outer end, inner start, inner end)."""
     found = []
@@ -139,7 +143,7 @@ def quotations(text: str) -> list[tuple[int, int, int, int]]:
         inner = text[start:end]
         if len(inner.split()) < MIN_QUOTE_WORDS and not opens_sentence(text, outer_start, inner):
             continue
-        if is_title(text, outer_start, inner):
+        if is_title(text, outer_start, inner) or _CODE_BEFORE.search(text, max(0, outer_start - 4), outer_start):
             continue
         found.append((outer_start, outer_end, start, end))
     return found
