@@ -393,3 +393,10 @@ def test_a_company_unit_acts_for_its_company():
     assert deal["buyer"] == "microsoft-research" and "nuance" in deal["parties"]
     deal = _one("Samsung's venture arm bought Harman for $8 billion.")
     assert deal["buyer"] == "samsung"
+
+
+def test_a_gift_to_a_persons_campaign_is_to_that_person_and_a_name_sharing_the_campaign_is_none():
+    deal = _one("Granoff donated $5,000 to Hillary Clinton's campaign.")
+    assert deal["buyer"] == "hillary-clinton" and deal["seller"] == "granoff"
+    deal = _one("Granoff donated to Hillary Clinton's Senate and 2008 presidential campaign.")
+    assert deal["buyer"] == "hillary-clinton" and "senate" not in deal["parties"]

@@ -436,9 +436,34 @@ def _named(index: MentionIndex, head: Token | None) -> list[str]:
             continue
         if actor and _is_product(index, token):
             continue  # "RTX 3070s sold out", "purchases with DashPass": goods are no side
+        if actor and _modifies_a_campaign(token):
+            continue  # "Hillary Clinton's Senate and 2008 presidential campaign": a Senate campaign
         if actor and not _is_dateline(token) and not _names_a_deal(index, token) and actor not in found:
             found.append(actor)
     return found
+
+
+# What a candidate runs, whose money goes to the candidate: "donated to Hillary Clinton's campaign".
+CAMPAIGN_NOUNS = {"campaign", "candidacy", "bid", "run", "race", "reelection", "re-election"}
+
+
+def _modifies_a_campaign(token: Token) -> bool:
+    """A name that shares a campaign noun with its conjunct ("Clinton's Senate and 2008
+    presidential campaign" are two campaigns): it says which campaign, it is no side."""
+    return any(c.dep_ == "poss" for c in token.children) and any(
+        other.pos_ == "NOUN" and other.lemma_.lower() in CAMPAIGN_NOUNS
+        and not any(c.dep_ in ("det", "poss") for c in other.children) for other in token.conjuncts)
+
+
+def _campaign_owner(index: MentionIndex, obj: Token) -> str | None:
+    """The person whose campaign a gift goes to: "to Hillary Clinton's campaign", "to Hillary
+    Clinton's Senate and 2008 presidential campaign" (the possessor of the first conjunct)."""
+    heads = conjuncts(obj)
+    if not any(h.lemma_.lower() in CAMPAIGN_NOUNS and h.pos_ == "NOUN" for h in heads):
+        return None
+    near = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("nmod", "compound"))]
+    owner = next((c for h in near for c in h.children if c.dep_ == "poss" and index.actor(c)), None)
+    return index.actor(owner) if owner is not None and _is_person(index, owner) else None
 
 
 def _agents(index: MentionIndex, head: Token | None) -> list[str]:
@@ -830,6 +855,9 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         # "settled its dispute with Apple Corps": the other side hangs on the object.
         for prep, obj in prep_objects(theme, {"with"}):
             counterpart.extend((prep, a) for a in _named(index, obj))
+    if kind == "aid":  # "donated to Hillary Clinton's campaign": to her
+        counterpart.extend(("to", a) for _, obj in prep_objects(verb, {"to", "for"})
+                           if (a := _campaign_owner(index, obj)) and ("to", a) not in counterpart)
     datives = [c for c in verb.children if c.dep_ == "dative"]
     if _figurative(verb, lemma, item_token, item_actors, index):
         return None
