@@ -412,3 +412,62 @@ def test_a_demonym_before_companies_names_no_state_and_banks_can_be_sanctioned()
     found = _facts("The United States sanctioned Russian banks on Monday.")["events"]
     assert [(e["type"], e["subject_actor_id"], e["object_text"]) for e in found] == [
         ("sanction", "united-states", "Russian banks")]
+
+
+# ---------------------------------------------------------------------------------------------
+# The judged rows the confidence learns from besides WikiEvents
+
+
+def _judged() -> list[dict]:
+    import json
+
+    from factwire.training import events as training
+
+    with training.JUDGED_FILE.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def test_judged_rows_come_from_sets_no_score_is_reported_on_and_keep_what_the_fit_reads():
+    from factwire.training import events as training
+
+    rows = _judged()
+    assert len(rows) >= 150
+    assert {r["dataset"] for r in rows} <= {"trafilatura-eval-en", "polnear/train", "seeds"}
+    for row in rows:
+        assert row["trigger"] and row["trigger"] in row["sentence"], row
+        assert isinstance(row["right"], bool) and row["why"].strip()
+        assert set(row["row"]) == set(training.ROW_KEYS) and row["row"]["type"] == row["type"]
+        assert len(ev.features(row["row"])) == len(ev.FEATURE_NAMES)
+    wrong = [r for r in rows if not r["right"]]
+    assert 0.1 < len(wrong) / len(rows) < 0.5  # both verdicts, read, not a rubber stamp
+
+
+def test_the_shipped_confidence_ranks_judged_wrong_rows_below_right_ones_and_the_fit_is_deterministic():
+    from factwire.training import events as training
+
+    judged = training.judged_rows()
+    right = [ev.confidence_of(e) for _, e, y in judged if y]
+    wrong = [ev.confidence_of(e) for _, e, y in judged if not y]
+    assert sum(wrong) / len(wrong) < sum(right) / len(right) - 0.1
+    assert training.fit_confidence([], judged) == training.fit_confidence([], judged)
+
+
+@pytest.mark.parametrize("text, cue, value", [
+    ("Police asked whether the attack on the mosque was planned.", "question", True),
+    ("The friendly audience cheered Clinton's attacks on Trump, the presumptive nominee.", "question", False),
+    ("The friendly audience cheered Clinton's attacks on Trump, the presumptive nominee.", "violence_told", False),
+    ("A bomb attack killed 12 people in Kabul on Monday.", "violence_told", True),
+    ("Ash criticised Priebus on Saturday, accusing him of working to scuttle the plan.", "subject_borrowed", True),
+    ("Bruce Ash accused Reince Priebus of trying to quash the proposal.", "subject_borrowed", False),
+])
+def test_the_cues_the_confidence_reads_off_the_sentence(text, cue, value):
+    found = [e for e in _facts(text)["events"] if e["type"] in ("attack", "accuse")]
+    assert found, _facts(text)["events"]
+    assert found[-1][cue] is value
+
+
+def test_the_doer_kind_is_the_actor_type():
+    facts = _facts("Bruce Ash accused Reince Priebus of trying to quash the proposal.")
+    event = next(e for e in facts["events"] if e["type"] == "accuse")
+    types = {a["id"]: a["type"] for a in facts["actors"]}
+    assert event["subject_type"] == types[event["subject_actor_id"]] == "person"
