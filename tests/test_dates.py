@@ -524,3 +524,34 @@ def test_scorers_read_a_part_of_a_day_as_its_day():
 ])
 def test_one_day_as_an_adverb_is_some_day_not_a_length(nlp, text, value):
     assert [d["value"] for d in dates_in(nlp, text)] == [value]
+
+
+def test_that_year_is_the_year_the_text_spoke_of(nlp):
+    found = dates_in(nlp, "He returned to China in 1920, marrying a physician there that year.")
+    assert [(d["text"], d["value"]) for d in found] == [("1920", "1920"), ("that year", "1920")]
+    found = dates_in(nlp, "In 2005, he appeared in Cry Wolf. That same year, he was cast as Sam.")
+    assert [(d["text"], d["value"]) for d in found] == [("2005", "2005"), ("That same year", "2005")]
+    # with no year before it, or a year apart from the one named, it has no value
+    assert [d["value"] for d in dates_in(nlp, "Profits rose in the same year.")] == [None]
+    found = dates_in(nlp, "Profits rose in the third quarter of 2009, against a loss in the same quarter a year earlier.")
+    assert [(d["text"], d["value"]) for d in found] == [
+        ("the third quarter of 2009", "2009-Q3"), ("the same quarter", None), ("a year earlier", "2008")]
+
+
+def test_last_and_next_after_the_order_things_and_say_nothing_of_now(nlp):
+    found = dates_in(nlp, "We have a party tomorrow night (the last night of school).")
+    assert [(d["text"], d["value"]) for d in found] == [("tomorrow night", "2026-03-13TNI"), ("last night", None)]
+    assert [d["value"] for d in dates_in(nlp, "I went back the next Tuesday night.")] == [None]
+    assert [d["value"] for d in dates_in(nlp, "He was arrested last night.")] == ["2026-03-11TNI"]
+
+
+def test_a_count_not_read_gives_no_shift_and_a_time_ahead_is_a_point(nlp):
+    assert [d["value"] for d in dates_in(nlp, "Six and a half months ago, a rocket launched.")] == [None]
+    assert [d["value"] for d in dates_in(nlp, "Years ago, a browser was born.")] == [None]
+    found = dates_in(nlp, "In one week's time, the government acts. In two years' time it is gone.")
+    assert [(d["text"], d["value"]) for d in found] == [("one week's time", "2026-03-19"), ("two years' time", "2028")]
+
+
+def test_a_part_of_a_month_keeps_the_year_written_after_it(nlp):
+    found = dates_in(nlp, "The delegates reconvened in early April 1833.")
+    assert [(d["text"], d["value"], d["precision"]) for d in found] == [("early April 1833", "1833-04", "month")]

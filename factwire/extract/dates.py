@@ -327,8 +327,8 @@ def _modifier_offset(mod: str | None) -> int | None:
         return -1
     if mod in ("next", "coming", "upcoming", "following"):
         return 1
-    if mod in ("this", "current", "present"):
-        return 0
+    if mod in ("this", "current", "present", "same", "that"):
+        return 0  # "that year", "the same year": of the time the text spoke of (see _anaphoric)
     return None
 
 
@@ -434,8 +434,8 @@ def _count(text: str | None) -> int | None:
 
 def _r_ago(m, ref, direction):
     n = _count(_g(m, "n"))
-    if n is None:
-        return VAGUE
+    if n is None or m.group("n") is None and _g(m, "unit").endswith("s"):
+        return VAGUE  # "years ago", "six and a half months ago": how many is not read
     unit = _UNITS[_g(m, "unit").rstrip("s")]
     sign = -1 if _g(m, "dir").split()[0] in ("ago", "earlier", "before", "back", "previously") else 1
     return _shift(ref, sign * n, unit)
@@ -766,8 +766,9 @@ _rule("day_month_short_year", rf"{_DOW_PREFIX}(?P<d>{_DAY})\s*(?P<mon>{_MONTH})\
 _rule("month_year", rf"(?P<mon>{_MONTH})\s*,?\s*(?:of\s+)?(?:(?P<y>{_YEAR4})|'(?P<y2>\d\d)\b)", _r_month_year)
 _rule("month", rf"(?:(?P<mod>{_REL_MOD})\s+)?(?P<mon>{_MONTH})"
                rf"(?:\s+(?P<rel>in\s+(?P<n>{_NUMBER})\s+years?|in\s+a\s+year|after\s+next))?", _r_month)
-_rule("month_part", rf"(?:early|mid|late|the\s+(?:beginning|start|end|middle)\s+of)\s*-?\s*(?P<mon>{_MONTH})",
-      lambda m, ref, d: _r_month(m, ref, d))
+_rule("month_part", rf"(?:early|mid|late|the\s+(?:beginning|start|end|middle)\s+of)\s*-?\s*(?P<mon>{_MONTH})"
+                    rf"(?:\s*,?\s*(?:of\s+)?(?P<y>{_YEAR4}))?",
+      lambda m, ref, d: _r_month_year(m, ref, d) if m.group("y") else _r_month(m, ref, d))
 _rule("year", rf"(?:(?:(?P<fy>fiscal(?:\s+year)?|financial\s+year|FY)|calendar\s+year|the\s+year|early|mid|late|the\s+end\s+of"
               rf"|the\s+(?:beginning|start|middle)\s+of)\s*-?\s*)?(?P<y>{_YEAR4}){_ERA}?", _r_year)
 _rule("year_era", rf"(?P<y>\d{{1,4}}){_ERA}", _r_year)
@@ -781,10 +782,12 @@ _rule("early_year", r"(?<![\d$£€¥.,])1[0-5]\d\d(?![\d%]|[.,]\d|\s*(?:%|perce
       lambda m, ref, d: _year(int(m.group())))
 _rule("short_year", r"(?<![\w'])'(?P<y2>\d\d)\b(?!s)", _r_year)
 _rule("decade", r"(?:the\s+)?(?:(?:early|mid|late)\s*-?\s*)?(?:(?P<c3>1[6-9]\d|20\d)0s|'?(?P<c1>\d)0s)\b", _r_decade)
-_rule("relative_unit", rf"(?:the\s+)?(?P<mod>{_REL_MOD}|(?:the\s+)?same)\s+(?:(?P<fy>fiscal|financial)\s+|calendar\s+)?"
+_rule("relative_unit", rf"(?:the\s+)?(?P<mod>{_REL_MOD}|(?:the\s+)?same|that(?:\s+same)?)\s+(?:(?P<fy>fiscal|financial)\s+|calendar\s+)?"
                        rf"(?P<unit>week|month|quarter|qtr|year|yr|decade)\b", _r_relative_unit)
 _rule("ago", rf"(?:(?P<n>{_NUMBER})\s+)?(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|back|previously"
              r"|later|hence|from\s+now|from\s+today)\b", _r_ago)
+# "in a week's time", "in two years' time": a point that far ahead.
+_rule("in_time", rf"(?<=in\s)(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})(?:['’]s|['’])\s+time\b", _r_in_n)
 _rule("in_n", rf"\bin\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})\b", _r_in_n, in_text=False)
 _rule("deictic", r"(?:(?:earlier|later)\s+)?(?P<word>(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)"
                  r"|(?:today|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)"
@@ -914,6 +917,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
         (("duration_adjective",), {"day", "week", "month", "quarter", "year", "decade"}),
         (("weekend",), {"weekend", "week"}),
         (("half",), {"half", "months"}),
+        (("in_time",), {"time"}),
         (("half_code",), {"#"}),
         (("intraday",), {"intraday", "intra"}),
         (("season",), set(_SEASON_CODES)),
@@ -1132,6 +1136,8 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
                     resolved = _year_after(rule, m, text, end)
                 if resolved is None and written_year is not None and _tense(doc, start, end) == "past":
                     resolved = _narrative_year(rule, m, written_year, start, published)
+                if resolved is None and _not_deictic(rule, m, text):
+                    resolved = VAGUE
                 if resolved is None and _some_day(rule, m, doc):
                     resolved = VAGUE  # "Apple would one day do this": no length, no date said
                 if resolved is None and _anaphoric(rule, m) and _counts_from_a_phrase(rule, m, text):
@@ -1241,7 +1247,24 @@ def _anaphoric(rule: _Rule, m: re.Match) -> bool:
     if rule.name == "ago":
         return _g(m, "dir").split()[0] in _ANAPHORIC_DIRECTIONS
     if rule.name == "relative_unit":
-        return (_g(m, "mod") or "").split()[-1] in ("following", "preceding")
+        return (_g(m, "mod") or "").split()[-1] in ("following", "preceding", "same", "that")
+    return False
+
+
+_THE_BEFORE = re.compile(r"\bthe[^\S\n]+$", re.I)
+_A_YEAR_APART = re.compile(r"[^\S\n]+(?:(?:a|one)[^\S\n]+year[^\S\n]+(?:earlier|ago|before|later)|(?:of[^\S\n]+)?(?:the[^\S\n]+)?"
+                           r"(?:last|previous|prior|next|following)[^\S\n]+year|a[^\S\n]+year[^\S\n]+on)\b", re.I)
+
+
+def _not_deictic(rule: _Rule, m: re.Match, text: str) -> bool:
+    """'the last night of school', 'the next Tuesday night', 'the last weekend of July': after
+    "the", last and next order things within a time the text speaks of and say nothing of the
+    time of writing; 'the same quarter a year earlier' is no quarter the text named."""
+    if rule.name in ("deictic", "weekday", "weekend"):
+        return (m.group().lower().startswith(("last", "next"))
+                and bool(_THE_BEFORE.search(text, max(0, m.start() - 8), m.start())))
+    if rule.name == "relative_unit" and (_g(m, "mod") or "").split()[-1] in ("same", "that"):
+        return bool(_A_YEAR_APART.match(text, m.end()))
     return False
 
 
