@@ -400,3 +400,8 @@ def test_a_gift_to_a_persons_campaign_is_to_that_person_and_a_name_sharing_the_c
     assert deal["buyer"] == "hillary-clinton" and deal["seller"] == "granoff"
     deal = _one("Granoff donated to Hillary Clinton's Senate and 2008 presidential campaign.")
     assert deal["buyer"] == "hillary-clinton" and "senate" not in deal["parties"]
+
+
+def test_a_plain_pronoun_object_is_not_the_subject_of_its_own_clause():
+    deal = _one("Bill Fugazy worked as a broker for Donald Trump, helping him to purchase two properties.")
+    assert deal["buyer"] == "donald-trump" and "bill-fugazy" not in deal["parties"]

@@ -277,10 +277,11 @@ def _last_named(index: MentionIndex, pronoun: Token) -> list[str]:
     if person is None:
         return []
     doc = pronoun.doc
+    bound = _own_clause_subjects(index, pronoun)
     # one actor of the pronoun's kind named earlier in its own sentence, in any role, is the
     # one a reader takes ("... Alley's weight loss ... the products that she had been selling")
     here = [a for t in doc[sentence_of(pronoun).start:pronoun.i]
-            if (a := index.actor(t)) and not _is_dateline(t) and not _names_a_deal(index, t)
+            if (a := index.actor(t)) and a not in bound and not _is_dateline(t) and not _names_a_deal(index, t)
             and not (person and _is_place(index, t)) and _is_person(index, t) == person]
     if len(set(here)) == 1:
         return here[:1]
@@ -294,11 +295,26 @@ def _last_named(index: MentionIndex, pronoun: Token) -> list[str]:
         actor = index.actor(token)
         if actor is None:
             return []
-        if _is_dateline(token) or _names_a_deal(index, token) or _is_place(index, token) and person:
+        if actor in bound or _is_dateline(token) or _names_a_deal(index, token) or _is_place(index, token) and person:
             continue
         if _is_person(index, token) == person:
             return [actor]
     return []
+
+
+def _own_clause_subjects(index: MentionIndex, pronoun: Token) -> set[str]:
+    """Actors a plain pronoun cannot stand for: the subject of the verb it is the object of
+    ("Fugazy ... helping him to purchase": "him" is not Fugazy, who would be "himself"), also
+    when it is the subject of an infinitive under that verb ("helping him to purchase")."""
+    verb = pronoun.head
+    if pronoun.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("ccomp", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        verb = verb.head  # "helping him to purchase": him is help's object
+    elif pronoun.dep_ not in ("dobj", "dative"):
+        return set()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {a for s in subjects(verb) if (a := index.actor(s))}
 
 
 def _latter_or_former(index: MentionIndex, token: Token) -> list[str]:
