@@ -405,3 +405,8 @@ def test_a_gift_to_a_persons_campaign_is_to_that_person_and_a_name_sharing_the_c
 def test_a_plain_pronoun_object_is_not_the_subject_of_its_own_clause():
     deal = _one("Bill Fugazy worked as a broker for Donald Trump, helping him to purchase two properties.")
     assert deal["buyer"] == "donald-trump" and "bill-fugazy" not in deal["parties"]
+
+
+def test_a_coordinated_to_phrase_names_another_recipient():
+    deal = _one("George Soros donated to Democrats, and to Clinton.")
+    assert deal["seller"] == "george-soros" and "clinton" in deal["parties"]

@@ -865,7 +865,7 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     item_token = theme
     item_actors = (_named(index, item_token) or _owned(index, item_token)) if item_token is not None else []
     counterpart = []
-    for prep, obj in prep_objects(verb, {"from", "to", "with", "for"}):
+    for prep, obj in _prep_objects_and_conjuncts(verb, {"from", "to", "with", "for"}):
         counterpart.extend((prep, a) for a in _named(index, obj))
     if theme is not None and not item_actors:
         # "settled its dispute with Apple Corps": the other side hangs on the object.
@@ -972,6 +972,17 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         deal["_one_side"] = {a for _, a in counterpart}
     deal["_pronoun"] = _by_pronoun(index, agent)
     return deal
+
+
+def _prep_objects_and_conjuncts(verb: Token, preps: set[str]) -> list[tuple[str, Token]]:
+    """A verb's prepositional objects, with a preposition coordinated with one of them ("donate
+    to Democrats, and to Clinton": the parser hangs the second "to" on the verb as a conjunct)."""
+    found = prep_objects(verb, preps)
+    holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]  # "continued to donate ..., and to"
+    for child in (c for h in holders for c in h.children):
+        if child.dep_ == "conj" and child.pos_ == "ADP" and child.lower_ in preps:
+            found.extend((child.lower_, o) for o in child.children if o.dep_ == "pobj")
+    return found
 
 
 def _beside_a_deal(verb: Token) -> bool:
