@@ -498,3 +498,85 @@ def test_a_name_said_to_be_a_kind_of_made_thing_is_that_thing():
     assert "Internet Explorer" in entity_rules.product_names(doc)
     doc = next(parse(["Apple is a computer company, and Tim Cook is its chief executive."]))
     assert entity_rules.product_names(doc) == set()
+
+
+# -- made things by syntax; names joined by "and" ---------------------------------------------
+
+def test_a_name_counted_owned_installed_or_used_is_a_made_thing():
+    actors, _ = _actors("Apple launched a Macintosh with an Intel processor. Macintosh users were pleased, "
+                        "Apple said.")
+    assert "macintosh" not in actors and {"apple", "intel"} <= set(actors)
+    actors, _ = _actors("If you need to install Python, download the most recent stable version.")
+    assert "python" not in actors
+    actors, _ = _actors("Firefox has been gaining share while the recently released Google Chrome is also "
+                        "quickly gaining users.")
+    assert "google-chrome" not in actors
+    actors, _ = _actors("Microsoft said the new software was available for Windows. Windows was late.")
+    assert "windows" not in actors and "microsoft" in actors
+
+
+def test_a_name_that_speaks_or_has_staff_stays_an_actor_beside_its_products():
+    doc = next(parse(["This week SDK announced a new hard drive platter. SDK believes the platters will sell."]))
+    things, acts = entity_rules.thing_and_actor_cues(doc)
+    assert acts.get("SDK", 0) >= 1 and not things.get("SDK")
+    actors, _ = _actors("A Docker employee fixed the bug, and the Docker company thanked him. "
+                        "Docker users can install Docker today.")
+    doc = next(parse(["A Docker employee fixed the bug, and the Docker company thanked him. "
+                      "Docker users can install Docker today."]))
+    assert entity_rules.thing_and_actor_cues(doc) == ({"Docker": 2}, {"Docker": 2})
+    assert "docker" in actors  # as many actor uses as thing uses: the NER's label stands
+    actors, _ = _actors("Snapchat said on Monday that it would hire 200 engineers.")
+    assert "snapchat" in actors
+
+
+def test_a_name_coordinated_with_a_thing_is_a_thing():
+    actors, _ = _actors("Apple TV connects to a computer (Mac and Windows) over a wireless network.")
+    assert "mac" not in actors and "windows" not in actors
+    doc = next(parse(["Apple and Microsoft signed a deal with Samsung."]))
+    assert entity_rules.coordinated_with_things(doc, set(), {}) == set()
+
+
+def test_places_keep_their_name_before_a_new_or_an_article():
+    actors, _ = _actors("Leaders promised a new Iraq, and a stronger Europe, officials in Baghdad said.")
+    assert "iraq" in actors and "europe" in actors
+
+
+def test_two_names_joined_by_and_are_split_where_both_stand_alone():
+    _, mentions = _actors('A statement from Apple Computer stated that "Apple and Apple Corps now have '
+                          'differing views of the agreement."')
+    assert _mention(mentions, "Apple")["actor_id"] == "apple"
+    assert _mention(mentions, "Apple Corps")["actor_id"] == "apple-corps"
+    assert not [m for m in mentions if " and " in m["text"]]
+
+
+def test_a_name_holding_and_stays_whole():
+    _, mentions = _actors("The Securities and Exchange Commission sued the firm. The Customs and Border "
+                          "Protection agency said Antigua and Barbuda agreed.")
+    texts = {m["text"] for m in mentions}
+    assert "Securities and Exchange Commission" in texts
+    assert "Securities" not in texts and "Exchange Commission" not in texts
+
+
+def test_a_lone_head_word_is_the_one_organisation_news_calls_by_it(tmp_path):
+    actors = [("church-of-scientology", "Church of Scientology", "organization", "text"),
+              ("greek-orthodox-church", "Greek Orthodox Church", "organization", "text"),
+              ("church", "Church", "organization", "text"),
+              ("bank", "Bank", "organization", "text"),
+              ("bank-of-japan", "Bank of Japan", "organization", "text"),
+              ("bank-of-england", "Bank of England", "organization", "text")]
+    mentions = [("church-of-scientology", "Church of Scientology"), ("church-of-scientology", "Church"),
+                ("church", "Church"), ("greek-orthodox-church", "Greek Orthodox Church"),
+                ("bank", "Bank"), ("bank-of-japan", "Bank"), ("bank-of-england", "Bank")]
+    resolved = _resolution(tmp_path / "a", actors, mentions)
+    assert resolved["church"] == "church-of-scientology"
+    assert resolved["bank"] == "bank"  # two banks are called "the Bank": neither is chosen
+    assert resolved["greek-orthodox-church"] == "greek-orthodox-church"
+    # no article calls the Church of Scientology "the Church": the word stays its own
+    resolved = _resolution(tmp_path / "b", actors, [m for m in mentions if m != ("church-of-scientology", "Church")])
+    assert resolved["church"] == "church"
+
+
+def test_a_name_cut_at_a_hyphen_is_one_name():
+    _, mentions = _actors("His father Mohamed El-Hassan Mohamed said the family would travel to New York.")
+    assert _mention(mentions, "Mohamed El-Hassan Mohamed")["actor_id"] == "mohamed-el-hassan-mohamed"
+    assert not [m for m in mentions if m["text"].endswith("-")]

@@ -297,7 +297,9 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
     out = []
     merged_up_to = 0  # tokens before this index were taken into a person name built by a rule
     things = _names_of_things(doc)
-    for ent in (part for whole in entities(doc) for part in _split_at_legal_forms(whole)):
+    written = _names_written(doc)
+    for ent in (piece for whole in _join_hyphenated(entities(doc)) for part in _split_at_legal_forms(whole)
+                for piece in _split_at_and(part, written)):
         if ent.label_ not in ENTITY_TYPES and ent.label_ != "PRODUCT":
             continue
         if ent.start < merged_up_to:
@@ -354,27 +356,94 @@ def _split_at_legal_forms(ent: Span) -> list[Span]:
     return [ent] if not parts else [*parts, Span(doc, start, ent.end, label=ent.label)]
 
 
+def _join_hyphenated(ents: tuple[Span, ...]) -> list[Span]:
+    """Two names of one type NER cut at a hyphen are one: "Mohamed El-" + "Hassan Mohamed" is
+    "Mohamed El-Hassan Mohamed" (no name ends with a hyphen touching the next word)."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == ent.start and prev.label_ == ent.label_ \
+                and prev[-1].text == "-" and not prev[-1].whitespace_:
+            out[-1] = Span(ent.doc, prev.start, ent.end, label=ent.label)
+            continue
+        out.append(ent)
+    return out
+
+
+def _names_written(doc: Doc) -> frozenset[str]:
+    """The texts of the article's entities: names it writes on their own somewhere."""
+    return frozenset(ent.text for ent in entities(doc) if ent.label_ in ENTITY_TYPES or ent.label_ in THING_LABELS)
+
+
+def _split_at_and(ent: Span, named: frozenset[str]) -> list[Span]:
+    """Two names NER took for one across an "and": "Apple and Apple Corps" is two companies.
+
+    Many names hold an "and" ("Securities and Exchange Commission", "Antigua and Barbuda"),
+    so the name is cut only where both sides stand as names on their own: each is the alias
+    table's or written alone elsewhere in the article, or the right side repeats the left one
+    and adds to it ("Apple and Apple Corps": a name does not repeat its own first word across
+    its "and"). A name the alias table knows whole stays whole.
+    """
+    if ent.label_ not in NESTING_LABELS or len(ent) < 3 or lookup_alias(ent.text) is not None:
+        return [ent]
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end - 1):
+        if doc[i].lower_ != "and":
+            continue
+        left, right = doc[ent.start:i], doc[i + 1:ent.end]
+        if left[0].lower_ == "the":
+            left = left[1:]
+        if right[0].lower_ == "the" and len(right) > 1:
+            right = right[1:]
+        if not left or not (left[0].is_title or left[0].is_upper) or not (right[0].is_title or right[0].is_upper):
+            return [ent]
+        if left.text == right.text:
+            return [ent]  # "Johnson and Johnson"
+        left_known = lookup_alias(left.text) is not None or left.text in named
+        right_known = lookup_alias(right.text) is not None or right.text in named \
+            or right.text.startswith(left.text + " ")
+        if left_known and right_known:
+            return [Span(doc, ent.start, i, label=ent.label), Span(doc, i + 1, ent.end, label=ent.label)]
+        return [ent]
+    return [ent]
+
+
 THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
 def _names_of_things(doc: Doc) -> frozenset[str]:
-    """Names the article's NER calls a product, work or event at least as often as an actor.
+    """Names the article writes as products, works or events: not actors.
 
-    An article uses one name for one thing, and products, works and events are not actors: a
-    name labelled both ways along the article ("Windows" a product here, a place there) is the
-    thing, unless the actor labels are the majority.
+    An article uses one name for one thing. What English syntax says of a name's uses decides
+    first (see `entity_rules.thing_and_actor_cues`: "a Mac", "Windows users", "install
+    Python" against "SDK announced", "the Docker company"); where it says nothing either way,
+    the article's NER labels vote: a name labelled both ways ("Windows" a product here, a place
+    there) is the thing unless the actor labels are the majority. Numbered editions and names
+    called a kind of made thing are things however NER typed them, and a name coordinated with
+    a thing is one of the same kind ("Mac and Windows", "Firefox and Google Chrome").
     """
     votes: dict[str, int] = {}
     for ent in entities(doc):
         if ent.label_ in THING_LABELS:
             votes[ent.text] = votes.get(ent.text, 0) + 1
     named = entity_rules.product_names(doc)  # numbered editions, kind nouns: however NER typed them
-    if not votes and not named:
+    thing_cues, actor_cues = entity_rules.thing_and_actor_cues(doc)
+    if not votes and not named and not thing_cues:
         return frozenset()
+    labelled = dict(votes)
     for ent in entities(doc):
         if ent.label_ in ENTITY_TYPES and ent.text in votes:
             votes[ent.text] -= 1
-    return frozenset(name for name, vote in votes.items() if vote >= 0) | named
+    things = set(named)
+    for name in set(votes) | set(thing_cues) | set(actor_cues):
+        said, acts = thing_cues.get(name, 0), actor_cues.get(name, 0)
+        if said != acts:
+            if said > acts:
+                things.add(name)
+        elif labelled.get(name, 0) and votes[name] >= 0:
+            things.add(name)
+    things |= entity_rules.coordinated_with_things(doc, things, actor_cues)
+    return frozenset(things)
 
 
 def _person_name(doc: Doc, ent: Span) -> Span | None:

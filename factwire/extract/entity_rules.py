@@ -302,6 +302,179 @@ def product_names(doc: Doc) -> set[str]:
     return found
 
 
+# Nouns only a made thing is said to have or be handled by: software and devices have versions,
+# editions, users and installers; no company, person or place does ("Windows users", "the
+# latest version of Python"). "Update", "release" and "owner" are left out: companies issue
+# updates and press releases, and a company has owners.
+THING_ATTRIBUTE_NOUNS = frozenset({"version", "edition", "user", "installer", "installation",
+                                   "download", "interpreter", "plugin", "plug-in"})
+# Verbs whose object is software or a device: one installs, downloads or boots a thing.
+THING_VERBS = frozenset({"install", "uninstall", "reinstall", "download", "emulate", "reboot", "boot"})
+# Words before a name that make it a new or old model of a thing ("the new MacBook Pro", "the
+# recently released Google Chrome", "the first Macintosh").
+EDITION_WORDS = frozenset({"new", "newest", "latest", "old", "older", "original", "updated", "upcoming",
+                           "forthcoming", "redesigned", "released", "launched", "unveiled"})
+_ARTICLES = frozenset({"a", "an"})
+_POSSESSIVE_PRONOUNS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
+# Verbs only someone who speaks, decides or acts does: their subject is an actor.
+ACTOR_VERBS = frozenset({"say", "tell", "announce", "state", "claim", "deny", "confirm", "report",
+                         "warn", "accuse", "sue", "hire", "acquire", "buy", "purchase", "invest",
+                         "agree", "decide", "refuse", "want", "believe", "plan", "promise", "pledge",
+                         "urge", "insist", "admit", "negotiate", "employ", "donate", "thank", "respond",
+                         "reply", "apologize", "apologise", "object", "welcome", "criticize", "criticise"})
+# People and bodies an actor has: "Apple's chief executive", "a Docker employee", "Google spokesman".
+ROLE_NOUNS = frozenset({"ceo", "chief", "executive", "spokesman", "spokeswoman", "spokesperson",
+                        "chairman", "chairwoman", "president", "founder", "co-founder", "cofounder",
+                        "employee", "staff", "staffer", "shareholder", "investor", "board", "lawyer",
+                        "official", "director", "boss", "headquarters", "subsidiary", "company",
+                        "firm", "startup", "corporation"})
+
+
+def thing_and_actor_cues(doc: Doc) -> tuple[dict[str, int], dict[str, int]]:
+    """How often the article writes each name as a made thing and as an actor, by syntax.
+
+    A made thing is counted, bought and owned: an article or a possessive before the name ("a
+    Mac", "your Mac"), a word of newness or of its model ("the new MacBook Pro", "the recently
+    released Google Chrome"); it has versions, editions and users ("Windows users", "the
+    latest version of Python"), is installed, downloaded or booted ("install Python"), and
+    runs on a platform ("available for Windows", "runs on Linux"). An actor speaks, decides and
+    acts (the subject of "said", "announced", "sued", "hired") and has people and offices
+    ("Apple's chief executive", "a Docker employee", "the Docker company"). Places are left out:
+    "a new Iraq", "our America" are still the country.
+    """
+    things: dict[str, int] = {}
+    actors: dict[str, int] = {}
+    for ent in _uses_of_names(doc):
+        root = ent.root
+        if _made_thing_cue(ent, root):
+            things[ent.text] = things.get(ent.text, 0) + 1
+        elif _actor_cue(ent, root):
+            actors[ent.text] = actors.get(ent.text, 0) + 1
+    return things, actors
+
+
+_CUE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "GPE", "LOC"})
+
+
+def _uses_of_names(doc: Doc) -> list[Span]:
+    """Every use of a name NER tagged somewhere in the article, tagged there or not ("IE6" is
+    a place once and untagged in "IE6 users"), labelled as NER labelled its first use."""
+    names: dict[str, list[tuple[str, ...]]] = {}
+    labels: dict[tuple[str, ...], str] = {}
+    for ent in doc.ents:
+        if ent.label_ in _CUE_LABELS and any(t.pos_ == "PROPN" for t in ent) and len(ent) <= 6:
+            words = tuple(t.text for t in ent)
+            if words not in labels:
+                labels[words] = ent.label_
+                names.setdefault(words[0], []).append(words)
+    uses = []
+    i, n = 0, len(doc)
+    while i < n:
+        found = None
+        for words in sorted(names.get(doc[i].text, ()), key=len, reverse=True):
+            if i + len(words) <= n and all(doc[i + k].text == w for k, w in enumerate(words)):
+                found = words
+                break
+        if found is None:
+            i += 1
+            continue
+        label = doc[i].ent_type_ if doc[i].ent_type_ in _CUE_LABELS else labels[found]
+        uses.append(Span(doc, i, i + len(found), label=label))
+        i += len(found)
+    return uses
+
+
+def _made_thing_cue(ent: Span, root: Token) -> bool:
+    doc = ent.doc
+    place = ent.label_ in ("GPE", "LOC")  # only what no place has: versions, users, installing
+    if not place and root.dep_ not in ("compound", "poss") and ent.start > 0 and root.pos_ == "PROPN":
+        # the name heads its noun phrase: what stands before it is said of the name itself
+        before = doc[ent.start - 1]
+        if before.head == root and before.dep_ in ("amod", "acl") and before.lower_ in EDITION_WORDS:
+            return True  # "the new MacBook Pro", "the recently released Google Chrome"
+        if ent.label_ != "PERSON" and before.head == root and (
+                before.dep_ == "det" and before.lower_ in _ARTICLES
+                or before.dep_ == "poss" and before.lower_ in _POSSESSIVE_PRONOUNS):
+            return True  # "a Mac", "your Mac" (not a person: "a Kennedy")
+    head = root.head
+    if root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.lemma_.lower() in THING_ATTRIBUTE_NOUNS:
+        return True  # "Windows users", "Python interpreter"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in THING_ATTRIBUTE_NOUNS:
+        return True  # "a version of Python"
+    if root.dep_ == "dobj" and head.lemma_.lower() in THING_VERBS:
+        return True  # "install Python"
+    if not place and root.dep_ == "appos" and _kind_of_thing(head):
+        return True  # "a computer (Mac and Windows)"
+    if not place and root.dep_ == "pobj" and head.lower_ in ("on", "for") and ent.label_ != "PERSON":
+        governor = head.head
+        lemma = governor.lemma_.lower()
+        if lemma in ("available", "compatible") or lemma in THING_VERBS \
+                or lemma == "run" and head.lower_ == "on":
+            return True  # "available for Windows", "runs on Windows" (not "run for Senate")
+    return False
+
+
+def _actor_cue(ent: Span, root: Token) -> bool:
+    head = root.head
+    if root.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in ACTOR_VERBS:
+        return True  # "SDK announced"
+    if root.dep_ in ("poss", "compound") and head.pos_ == "NOUN" and head.lemma_.lower() in ROLE_NOUNS:
+        return True  # "Apple's chief executive", "Google spokesman", "the Docker company"
+    if root.dep_ == "appos" and head.lemma_.lower() in ("company", "firm", "startup", "corporation"):
+        return True  # "Japanese company Showa Denko"
+    return False
+
+
+def coordinated_with_things(doc: Doc, things: set[str], actor_cues: dict[str, int]) -> set[str]:
+    """Names joined by "and", "or" or a comma to a made thing: one of the same kind.
+
+    English coordinates like with like ("Mac and Windows", "Firefox and Google Chrome",
+    "Windows, Linux, or another operating system"): a name in a coordination with a thing (a
+    name of ``things``, a use NER labels a product, or a kind of made thing) is a thing too,
+    unless the article writes it as an actor somewhere (``actor_cues``). Places are left out
+    ("Mac sales in Japan and Europe").
+    """
+    by_token = {t.i: ent for ent in doc.ents for t in ent}
+    found: set[str] = set()
+    seen: set[int] = set()
+    for token in doc:
+        if token.dep_ != "conj" or token.head.i in seen:
+            continue
+        first = token.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        group = [first, *(t for t in first.subtree if t.dep_ == "conj" and _conj_of(t, first))]
+        seen.update(t.i for t in group)
+        if len(group) < 2:
+            continue
+        members = [(t, by_token.get(t.i)) for t in group]
+        thingly = any(
+            (ent is not None and (ent.text in things or ent.label_ == "PRODUCT"))
+            or (ent is None and _kind_of_thing(t))
+            for t, ent in members)
+        if not thingly:
+            continue
+        for t, ent in members:
+            if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "FAC") and ent.root == t \
+                    and not actor_cues.get(ent.text):
+                found.add(ent.text)
+    return found
+
+
+def _kind_of_thing(token: Token) -> bool:
+    """A common noun for a kind of made thing: "browser", "another operating system"."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in PRODUCT_NOUNS
+                                     or lemma == "system" and any(c.lower_ == "operating" for c in token.children))
+
+
+def _conj_of(token: Token, first: Token) -> bool:
+    """The token is a conjunct of ``first`` through a chain of conjuncts only."""
+    while token.dep_ == "conj" and token.i != first.i:
+        token = token.head
+    return token.i == first.i
+
+
 def _called_a_thing(ent: Span) -> bool:
     """The name is the subject of "be" whose complement is a kind of made thing: "Internet
     Explorer is the #2 browser", "... is one of the most successful software products"."""

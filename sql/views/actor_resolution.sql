@@ -11,6 +11,10 @@
 -- and within an article the word was resolved to the person), and no organisation or place of
 -- the warehouse has a longer name starting with the word ("Ford Motor", "Dell Inc.",
 -- "Disney Channel": then the word may be the company's short name, and it stays its own actor).
+-- An organisation named "X of Y" is called "the X" once named ("the Church" after "the Church
+-- of Scientology"; within an article that is resolved). A one-word organisation X, not the alias
+-- table's, is across articles the one organisation of the warehouse some article calls by that
+-- word alone; when several are called so ("the Bank" of two banks), it stays its own actor.
 -- Grain: one row per actor (resolved_actor_id = actor_id when it stands on its own).
 CREATE OR REPLACE VIEW actor_resolution AS
 WITH full_names AS (
@@ -36,6 +40,13 @@ one_word_organizations AS (
       AND coalesce(a.name_source, '') <> 'alias table'
       AND a.name NOT IN (SELECT first_word FROM longer_names)
 ),
+called_by_head_word AS (
+    -- organisations some article calls by their first word alone, resolved there to the full name
+    SELECT DISTINCT o.actor_id, string_split(o.name, ' ')[1] AS head_word
+    FROM actors o JOIN actor_mentions m
+      ON m.actor_id = o.actor_id AND m.mention_text = string_split(o.name, ' ')[1]
+    WHERE o.actor_type = 'organization' AND o.name LIKE '% %'
+),
 fits AS (
     SELECT w.actor_id, min(f.actor_id) AS full_name_actor_id, count(*) AS candidates, 'person' AS typed
     FROM one_word_people w JOIN full_names f ON f.last_word = w.name
@@ -45,11 +56,18 @@ fits AS (
     FROM one_word_organizations w JOIN full_names f ON f.last_word = w.name
     GROUP BY w.actor_id
     HAVING count(*) = 1 AND min(f.actor_id) IN (SELECT actor_id FROM named_by_surname)
+    UNION ALL
+    SELECT w.actor_id, min(h.actor_id), count(*), 'head word'
+    FROM actors w JOIN called_by_head_word h ON h.head_word = w.name
+    WHERE w.actor_type = 'organization' AND w.name NOT LIKE '% %'
+      AND coalesce(w.name_source, '') <> 'alias table'
+    GROUP BY w.actor_id
 )
 SELECT
     a.actor_id,
     CASE WHEN fits.candidates = 1 THEN fits.full_name_actor_id ELSE a.actor_id END AS resolved_actor_id,
     CASE WHEN fits.candidates = 1 AND fits.typed = 'person' THEN 'surname of the one person of that name'
+         WHEN fits.candidates = 1 AND fits.typed = 'head word' THEN 'head word of the one organisation called so'
          WHEN fits.candidates = 1 THEN 'surname of the one person of that name, typed an organisation'
     END AS resolved_by
 FROM actors a
