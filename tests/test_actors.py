@@ -563,14 +563,17 @@ def test_a_lone_head_word_is_the_one_organisation_news_calls_by_it(tmp_path):
               ("church", "Church", "organization", "text"),
               ("bank", "Bank", "organization", "text"),
               ("bank-of-japan", "Bank of Japan", "organization", "text"),
-              ("bank-of-england", "Bank of England", "organization", "text")]
-    mentions = [("church-of-scientology", "Church of Scientology"), ("church-of-scientology", "Church"),
+              ("bank-of-england", "Bank of England", "organization", "text"),
+              ("docker", "Docker", "organization", "text"),
+              ("docker-engine", "Docker Engine", "organization", "text")]
+    mentions = [("docker", "Docker"), ("docker-engine", "Docker"), ("church-of-scientology", "Church of Scientology"), ("church-of-scientology", "Church"),
                 ("church", "Church"), ("greek-orthodox-church", "Greek Orthodox Church"),
                 ("bank", "Bank"), ("bank-of-japan", "Bank"), ("bank-of-england", "Bank")]
     resolved = _resolution(tmp_path / "a", actors, mentions)
     assert resolved["church"] == "church-of-scientology"
     assert resolved["bank"] == "bank"  # two banks are called "the Bank": neither is chosen
     assert resolved["greek-orthodox-church"] == "greek-orthodox-church"
+    assert resolved["docker"] == "docker"  # only a name "X of Y" is called "the X"
     # no article calls the Church of Scientology "the Church": the word stays its own
     resolved = _resolution(tmp_path / "b", actors, [m for m in mentions if m != ("church-of-scientology", "Church")])
     assert resolved["church"] == "church"

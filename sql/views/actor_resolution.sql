@@ -41,11 +41,11 @@ one_word_organizations AS (
       AND a.name NOT IN (SELECT first_word FROM longer_names)
 ),
 called_by_head_word AS (
-    -- organisations some article calls by their first word alone, resolved there to the full name
+    -- organisations named "X of Y" some article calls by X alone, resolved there to the full name
     SELECT DISTINCT o.actor_id, string_split(o.name, ' ')[1] AS head_word
     FROM actors o JOIN actor_mentions m
       ON m.actor_id = o.actor_id AND m.mention_text = string_split(o.name, ' ')[1]
-    WHERE o.actor_type = 'organization' AND o.name LIKE '% %'
+    WHERE o.actor_type = 'organization' AND string_split(o.name, ' ')[2] = 'of'
 ),
 fits AS (
     SELECT w.actor_id, min(f.actor_id) AS full_name_actor_id, count(*) AS candidates, 'person' AS typed
