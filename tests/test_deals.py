@@ -410,3 +410,17 @@ def test_a_plain_pronoun_object_is_not_the_subject_of_its_own_clause():
 def test_a_coordinated_to_phrase_names_another_recipient():
     deal = _one("George Soros donated to Democrats, and to Clinton.")
     assert deal["seller"] == "george-soros" and "clinton" in deal["parties"]
+
+
+def test_a_name_after_a_or_an_is_one_item_not_a_side():
+    deals = _deals("Timothy McVeigh arrived in Junction City, where he sold his car and purchased a yellow "
+                   "1977 Mercury Marquis.")
+    [purchase] = [d for d in deals if d["kind"] == "purchase"]
+    assert purchase["parties"] == ["timothy-mcveigh"]
+
+
+def test_a_deal_repudiated_or_withdrawn_from_is_cancelled_and_never_shown():
+    for text in ("The platform calls for repudiating the Obama administration's deal with Iran.",
+                 "Russia withdrew from the treaty with the United States."):
+        deal = _one(text)
+        assert deal["status"] == "cancelled" and deal["confidence"] < 0.5

@@ -73,6 +73,9 @@ STATUS_VERBS = {
     "consider": "proposed", "seek": "proposed", "offer": "proposed", "cancel": "cancelled",
     "scrap": "cancelled", "terminate": "cancelled", "abandon": "cancelled", "block": "cancelled",
     "arrange": "agreed",
+    # undone: "repudiating the Obama administration's deal with Iran", "withdraw from the treaty"
+    "repudiate": "cancelled", "renounce": "cancelled", "rescind": "cancelled", "revoke": "cancelled",
+    "withdraw": "cancelled", "exit": "cancelled", "quit": "cancelled",
 }
 # Verbs whose object is an amount of a deal noun: "approved $1 billion in military aid".
 AMOUNT_VERBS = {"approve", "provide", "give", "grant", "send", "pledge", "offer", "announce", "commit",
@@ -430,8 +433,9 @@ def _named(index: MentionIndex, head: Token | None) -> list[str]:
         return []
     found: list[str] = []
     for token in conjuncts(head):
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "some", "every") for c in token.children):
-            continue  # "a Republican" is one member, not the party
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "some", "every") for c in token.children) or (
+                token.pos_ == "PROPN" and token.left_edge.lower_ in ("a", "an") and token.left_edge.i < token.i):
+            continue  # "a Republican" is one member, not the party; "a yellow 1977 Mercury Marquis" one car
         actor = index.actor(token)
         if actor is None:
             actor = next((index.actor(c) for c in token.children
@@ -645,6 +649,9 @@ def _status_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("into", "to", "on"):
         head = head.head  # "entered into an agreement", "agreed to a deal"
+    elif (noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("from", "out")
+          and head.head.lemma_.lower() in ("withdraw", "exit", "quit", "pull")):
+        return head.head if head.head.lemma_.lower() != "pull" else None  # "withdraw from the treaty"
     elif (noun.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ in ("dobj", "dative")
           and head.head.head.pos_ == "VERB" and head.head.head.lemma_.lower() in AMOUNT_VERBS):
         head = head.head.head  # "approved $1 billion in military aid", "a loan": the amount's verb
