@@ -310,10 +310,12 @@ THING_ATTRIBUTE_NOUNS = frozenset({"version", "edition", "user", "installer", "i
                                    "download", "interpreter", "plugin", "plug-in"})
 # Verbs whose object is software or a device: one installs, downloads or boots a thing.
 THING_VERBS = frozenset({"install", "uninstall", "reinstall", "download", "emulate", "reboot", "boot"})
-# Words before a name that make it a new or old model of a thing ("the new MacBook Pro", "the
-# recently released Google Chrome", "the first Macintosh").
-EDITION_WORDS = frozenset({"new", "newest", "latest", "old", "older", "original", "updated", "upcoming",
-                           "forthcoming", "redesigned", "released", "launched", "unveiled"})
+# Words before a name that make it a model of a thing ("the new MacBook Pro", "the latest
+# Windows", "the recently released Google Chrome"). Not "old": "54-year-old Bharrat Ramdehol".
+EDITION_WORDS = frozenset({"new", "newest", "latest", "original", "updated", "upcoming", "forthcoming",
+                           "redesigned", "released", "launched", "unveiled"})
+# Of those, what is said of things only, never of people ("the new Ronaldo"): made, not born.
+MADE_WORDS = frozenset({"updated", "redesigned", "released", "launched", "unveiled"})
 _ARTICLES = frozenset({"a", "an"})
 _POSSESSIVE_PRONOUNS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
 # Verbs only someone who speaks, decides or acts does: their subject is an actor.
@@ -390,17 +392,20 @@ def _made_thing_cue(ent: Span, root: Token) -> bool:
     if not place and root.dep_ not in ("compound", "poss") and ent.start > 0 and root.pos_ == "PROPN":
         # the name heads its noun phrase: what stands before it is said of the name itself
         before = doc[ent.start - 1]
-        if before.head == root and before.dep_ in ("amod", "acl") and before.lower_ in EDITION_WORDS:
+        if before.head == root and before.dep_ in ("amod", "acl") \
+                and before.lower_ in (MADE_WORDS if ent.label_ == "PERSON" else EDITION_WORDS):
             return True  # "the new MacBook Pro", "the recently released Google Chrome"
-        if ent.label_ != "PERSON" and before.head == root and (
+        if ent.label_ != "PERSON" and len(ent) == 1 and before.head == root and (
                 before.dep_ == "det" and before.lower_ in _ARTICLES
                 or before.dep_ == "poss" and before.lower_ in _POSSESSIVE_PRONOUNS):
-            return True  # "a Mac", "your Mac" (not a person: "a Kennedy")
+            return True  # "a Mac", "your Mac" (not a person, "a Kennedy", nor a body: "a Future
+            # British Standards Coalition is launched")
     head = root.head
     if root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.lemma_.lower() in THING_ATTRIBUTE_NOUNS:
         return True  # "Windows users", "Python interpreter"
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in THING_ATTRIBUTE_NOUNS:
-        return True  # "a version of Python"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in THING_ATTRIBUTE_NOUNS \
+            and not (ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
+        return True  # "a version of Python" (not "a tougher version of the Commission")
     if root.dep_ == "dobj" and head.lemma_.lower() in THING_VERBS:
         return True  # "install Python"
     if not place and root.dep_ == "appos" and _kind_of_thing(head):
@@ -430,7 +435,8 @@ def coordinated_with_things(doc: Doc, things: set[str], actor_cues: dict[str, in
 
     English coordinates like with like ("Mac and Windows", "Firefox and Google Chrome",
     "Windows, Linux, or another operating system"): a name in a coordination with a thing (a
-    name of ``things``, a use NER labels a product, or a kind of made thing) is a thing too,
+    name of ``things``, a use NER labels a product, or "other" things of a kind: "Safari, Opera
+    and other browsers") is a thing too,
     unless the article writes it as an actor somewhere (``actor_cues``). Places are left out
     ("Mac sales in Japan and Europe").
     """
@@ -450,7 +456,7 @@ def coordinated_with_things(doc: Doc, things: set[str], actor_cues: dict[str, in
         members = [(t, by_token.get(t.i)) for t in group]
         thingly = any(
             (ent is not None and (ent.text in things or ent.label_ == "PRODUCT"))
-            or (ent is None and _kind_of_thing(t))
+            or (ent is None and _kind_of_thing(t) and any(c.lower_ in ("other", "another") for c in t.children))
             for t, ent in members)
         if not thingly:
             continue
