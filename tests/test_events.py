@@ -471,3 +471,10 @@ def test_the_doer_kind_is_the_actor_type():
     event = next(e for e in facts["events"] if e["type"] == "accuse")
     types = {a["id"]: a["type"] for a in facts["actors"]}
     assert event["subject_type"] == types[event["subject_actor_id"]] == "person"
+
+
+def test_a_present_passive_under_when_is_a_rule_not_an_arrest():
+    assert "arrest" not in _types("The Foreign Office said that when a British citizen is arrested abroad, "
+                                  "it offers consular help.")
+    assert "arrest" in _types("When he was arrested in Miami, Fahie said nothing.")
+    assert "arrest" in _types("Three people were arrested when police raided the house.")

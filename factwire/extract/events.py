@@ -662,10 +662,15 @@ HABITUAL_ADVERBS = {"usually", "traditionally", "typically", "generally", "routi
 def _is_generic(verb: Token) -> bool:
     """A clause in the simple present under "when", "whenever" or "where" says what happens
     as a rule, not what happened ("When they attack police officers", "where the Belfast IRA
-    leaders meet")."""
+    leaders meet", "when a British citizen is arrested abroad")."""
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
         return True  # "California ISO has traditionally ordered a reduction": a habit, no one event
-    if verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    # the simple present, active or passive ("when a British citizen is arrested abroad")
+    present = (verb.tag_ in ("VBP", "VBZ") and not auxiliaries
+               or verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass"
+               and auxiliaries[0].tag_ in ("VBP", "VBZ"))
+    if not present:
         return False
     if verb.dep_ not in ("advcl", "relcl", "ccomp", "conj"):
         return False
