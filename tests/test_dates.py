@@ -555,3 +555,9 @@ def test_a_count_not_read_gives_no_shift_and_a_time_ahead_is_a_point(nlp):
 def test_a_part_of_a_month_keeps_the_year_written_after_it(nlp):
     found = dates_in(nlp, "The delegates reconvened in early April 1833.")
     assert [(d["text"], d["value"], d["precision"]) for d in found] == [("early April 1833", "1833-04", "month")]
+
+
+def test_the_part_of_a_day_written_before_it(nlp):
+    found = dates_in(nlp, "He was killed on the night of May 3, 2008.")
+    assert [(d["text"], d["value"], d["precision"]) for d in found] == [("the night of May 3, 2008", "2008-05-03TNI", "day")]
+    assert [d["value"] for d in dates_in(nlp, "The rest of May 3, 2008 was calm.")] == ["2008-05-03"]

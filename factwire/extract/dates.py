@@ -1165,6 +1165,11 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
                 value, precision = resolved
                 if precision in _GRAIN:
                     anchor = resolved
+        part = _PART_BEFORE.search(text, max(0, start - 24), start) if precision == "day" and value \
+            and len(value) == 10 else None
+        if part and (not results or results[-1]["end"] <= part.start()):
+            start = part.start()  # "the night of May 3": TIMEX3's 2008-05-03TNI
+            value = _part_of_day((value, precision), part.group("part"))[0]
         results.append({"text": text[start:end], "start": start, "end": end,
                         "value": value, "precision": precision})
         if rule.name in ("streak", "best_period") and value is not None:
@@ -1254,6 +1259,9 @@ def _anaphoric(rule: _Rule, m: re.Match) -> bool:
 _THE_BEFORE = re.compile(r"\bthe[^\S\n]+$", re.I)
 _A_YEAR_APART = re.compile(r"[^\S\n]+(?:(?:a|one)[^\S\n]+year[^\S\n]+(?:earlier|ago|before|later)|(?:of[^\S\n]+)?(?:the[^\S\n]+)?"
                            r"(?:last|previous|prior|next|following)[^\S\n]+year|a[^\S\n]+year[^\S\n]+on)\b", re.I)
+
+
+_PART_BEFORE = re.compile(r"(?<!\w)(?:the[^\S\n]+)?(?P<part>morning|afternoon|evening|night)[^\S\n]+of[^\S\n]+\Z", re.I)
 
 
 def _not_deictic(rule: _Rule, m: re.Match, text: str) -> bool:
