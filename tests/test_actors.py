@@ -583,3 +583,16 @@ def test_a_name_cut_at_a_hyphen_is_one_name():
     _, mentions = _actors("His father Mohamed El-Hassan Mohamed said the family would travel to New York.")
     assert _mention(mentions, "Mohamed El-Hassan Mohamed")["actor_id"] == "mohamed-el-hassan-mohamed"
     assert not [m for m in mentions if m["text"].endswith("-")]
+
+
+def test_a_conference_held_at_a_time_and_place_is_a_gathering_and_a_body_stays():
+    actors, _ = _actors("The phone, revealed at the company's annual Worldwide Developers Conference, "
+                        "drew crowds. Apple spoke at Macworld Conference 2008.")
+    assert "worldwide-developers-conference" not in actors and "macworld-conference" not in actors
+    actors, _ = _actors("The Organisation of the Islamic Conference said it would send observers.")
+    assert "organisation-of-the-islamic-conference" in actors
+
+
+def test_a_dotted_title_is_no_organisation():
+    actors, _ = _actors("When I could no longer meet my duties as Apple's C.E.O., I would say so.")
+    assert not [key for key in actors if key.startswith("c-e-o")]

@@ -496,13 +496,13 @@ _NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "INTJ"
 def _not_an_actor(ent: Span, name: str, label: str) -> bool:
     """Codes, events, products, offices' titles, handles, post-nominal letters, text that is not
     a name at all (addresses, code) and one word the tagger reads as no noun."""
-    if label == "ORG" and name.lower() in TITLES:
-        return True  # "Supreme" of "Supreme Leader" tagged as an organisation
+    if label == "ORG" and name.lower().replace(".", "") in TITLES:
+        return True  # "Supreme" of "Supreme Leader", "C.E.O." tagged as an organisation
     if _NOT_NAME_CHARACTERS.search(name):
         return True
     if label in ("PERSON", "ORG") and len(ent) == 1 and ent[0].pos_ in _NOT_NAME_POS:
         return True
-    return (name in entity_rules.NOT_ACTORS or entity_rules.is_event_name(name)
+    return (name in entity_rules.NOT_ACTORS or entity_rules.is_event_name(name) or entity_rules.is_gathering(ent)
             or entity_rules.is_product_name(name) or entity_rules.inside_product_name(ent)
             or (label != "PERSON" and entity_rules.in_office_title(ent))
             or entity_rules.is_post_nominal(ent))

@@ -540,6 +540,27 @@ def trim_unit(ent: Span) -> Span:
     return ent
 
 
+# Last words of names that are a gathering when the text places something at it or in time: the
+# same words also name bodies ("Organisation of the Islamic Conference", "Big Ten Conference").
+GATHERING_WORDS = frozenset({"conference", "summit", "convention"})
+
+
+def is_gathering(ent: Span) -> bool:
+    """A conference, summit or convention the text treats as a time and place: something
+    happens at or during it ("revealed at the company's annual Worldwide Developers
+    Conference", "at Worldwide Developers Conference 2010"), or it is annual or numbered."""
+    words = ent.text.split()
+    if len(words) < 2 or words[-1].lower() not in GATHERING_WORDS:
+        return False
+    root, doc = ent.root, ent.doc
+    if root.dep_ == "pobj" and root.head.lower_ in ("at", "during"):
+        return True
+    if ent.end < len(doc) and doc[ent.end].like_num and len(doc[ent.end].text) == 4:
+        return True  # "Worldwide Developers Conference 2010"
+    return any(t.lower_ == "annual" or t.tag_ == "JJ" and t.ent_type_ == "ORDINAL"
+               for t in doc[max(0, ent.start - 3):ent.start])
+
+
 def is_event_name(name: str) -> bool:
     """A multi-word name whose last word names an event ("Worldwide Developers Fair")."""
     words = name.split()
