@@ -315,13 +315,13 @@ def reload_learned() -> None:
 # Few features for the rows that judge them (WikiEvents dev's fitting half and the team's
 # judged rows, factwire/training/events_judged.jsonl): every feature more is a parameter fitted
 # on them. The later ones are the faults a reader strikes: a place, a party or a product as the
-# doer, words taken for deeds, a kind of event for one event, a heading for a sentence.
+# doer, words taken for deeds, a kind of event for one event, a doer read from another clause.
 FEATURE_NAMES = ["bias", "noun trigger", "actor stated", "object named", "not asserted",
                  "sense checked by the object", "attack", "told more than once", "place named",
                  "object an actor", "generic or habitual wording", "subject a person", "subject a place",
                  "subject an organisation", "object people", "a type of words (ask, warn, accuse...)",
                  "a type of trade (buy, sell, lend...)", "attack with no violence in its sentence",
-                 "attack by a person", "heading or fragment", "question or condition in the sentence",
+                 "attack by a person", "question or condition in the sentence",
                  "date stated", "doer borrowed from another clause"]
 AMBIGUOUS_VERBS = {"hit", "strike", "shoot", "kill", "murder", "raid", "send", "give", "provide", "deliver",
                    "ask", "back", "host", "launch", "release", "help", "target", "sign", "meet", "free",
@@ -355,7 +355,6 @@ def features(event: dict) -> list[float]:
         float(event["type"] in TRADE_TYPES),
         float(attack and not event.get("violence_told")),
         float(attack and event.get("subject_type") == "person"),
-        float(bool(event.get("heading"))),
         float(bool(event.get("question"))),
         float(event.get("date") is not None),
         float(bool(event.get("subject_borrowed")) and event.get("subject_actor_id") is not None),
@@ -1314,16 +1313,13 @@ def _cues(trigger: Token, kind: str, arg1: Token | None, index: MentionIndex) ->
     """What the confidence reads off the sentence besides the row itself: whether whom it was
     done to are people, whether an attack's sentence tells any violence (a weapon, a death, a
     wound) besides the trigger ("whether the blasts vary in energy" tells none), whether the
-    sentence is a heading or a fragment ("ARRESTS"), and whether it asks or supposes ("whether",
-    "if", a question mark)."""
+    sentence asks or supposes ("whether", "if", a question mark), and whether the verb's doer
+    is read from another clause."""
     sentence = sentence_of(trigger)
-    letters = [c for c in sentence.text if c.isalpha()]
-    words = [t for t in sentence if t.is_alpha]
     return {
         "object_people": arg1 is not None and _is_animate(arg1, index),
         "violence_told": kind == "attack" and any(
             t.i != trigger.i and (_lemma(t) in VIOLENCE_WORDS or _lemma(t) in VIOLENT_MODIFIERS) for t in sentence),
-        "heading": bool(letters) and not any(c.islower() for c in letters) or len(words) < 4,
         "question": "?" in sentence.text or any(t.lower_ in ("whether", "if") for t in sentence),
         # a verb with no subject of its own ("accusing him", "to ban all Muslims", "and also
         # accused ISIS"): its doer is read from another clause, where a wrong one creeps in

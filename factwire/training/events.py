@@ -14,7 +14,7 @@ fitted on:
 2. ``event_confidence.json``: a logistic regression (L2, Newton steps, no randomness) of "this
    event row is right" on the row's features (:func:`features` in ``factwire.extract.events``:
    noun or verb trigger, actor stated, object named, modality, who the doer is, words or
-   deeds, violence told, a heading, a question...), fitted on two sets of labelled rows:
+   deeds, violence told, a doer from another clause...), fitted on two sets of labelled rows:
    the event rows of WikiEvents dev's fitting half (the label is the WikiEvents scorer's: the
    row's trigger overlaps a gold trigger of a mapped KAIROS type; the fixed hash split is
    :func:`factwire.evaluation.wikievents.is_fit_document`, and `factwire eval` reports the
@@ -23,7 +23,7 @@ fitted on:
    trafilatura-eval-en, PolNeAR train articles and the seeds, never a development set a score
    is reported on). WikiEvents rarely shows the faults a reader strikes on other news (a
    place, a party or a product as the doer, words taken for deeds, a kind of event told as one
-   event, a heading read as a sentence): the judged rows do. Each judged row keeps its
+   event, a doer read from another clause): the judged rows do. Each judged row keeps its
    sentence, the trigger, the verdict with its reason, and the row's feature keys as the
    extractor gave them (``row``); ``python -m factwire.training events --refresh-judged``
    extracts the named documents again and rewrites ``row`` after the extractor changed. RAMS is
@@ -47,7 +47,7 @@ JUDGED_FILE = Path(__file__).resolve().parent / "events_judged.jsonl"
 # The event keys :func:`factwire.extract.events.features` reads: what a judged row keeps.
 ROW_KEYS = ("type", "lemma", "trigger_kind", "subject_actor_id", "object_actor_id", "object_text", "modality",
             "mentions", "place_actor_id", "generic_cue", "subject_type", "object_people", "violence_told",
-            "heading", "question", "date", "subject_borrowed")
+            "question", "date", "subject_borrowed")
 # The penalty of the fit: with a few hundred rows a weight moves from the base rate only where
 # the rows clearly say so (the larger, the closer every row stays to the base rate).
 L2 = 2.0
