@@ -15,6 +15,12 @@ mapped whole, killer or not: recall counts the deaths nobody caused against our 
   overlaps a gold trigger of a KAIROS type that maps to that event's type;
 * recall: of the gold events of mapped types, the share whose trigger is overlapped by one of
   our events of a type it maps to.
+
+Every mention of a row is judged on its own trigger. WikiEvents ships no event coreference (its
+``coref/dev.jsonlines`` clusters entity mentions only), so a later mention of a right event
+("the attack" after "the bombing") that its annotators left unmarked counts as wrong: nothing
+in the gold says it names the same event, and the scorer does not guess it does. The precision
+by row (the first mention, the one a row cites) is reported beside.
 """
 
 from __future__ import annotations
