@@ -499,7 +499,7 @@ def test_intraday_is_a_length_of_one_day(nlp):
 
 @pytest.mark.parametrize("value, first_day", [
     ("2008-01-09TMO", dt.date(2008, 1, 9)), ("2008-W41-WE", dt.date(2008, 10, 11)),
-    ("2008-H2", dt.date(2008, 7, 1)), ("2008-H1", dt.date(2008, 1, 1)), ("2008-H3", None),
+    ("2008-H2", dt.date(2008, 7, 1)), ("2008-H1", dt.date(2008, 1, 1)), ("2008-H3", None), ("18", dt.date(1800, 1, 1)),
 ])
 def test_new_timex3_values_have_a_first_day_in_the_warehouse(value, first_day):
     from factwire.warehouse.rows import period_start
@@ -561,3 +561,20 @@ def test_the_part_of_a_day_written_before_it(nlp):
     found = dates_in(nlp, "He was killed on the night of May 3, 2008.")
     assert [(d["text"], d["value"], d["precision"]) for d in found] == [("the night of May 3, 2008", "2008-05-03TNI", "day")]
     assert [d["value"] for d in dates_in(nlp, "The rest of May 3, 2008 was calm.")] == ["2008-05-03"]
+
+
+@pytest.mark.parametrize("text, span, value, precision", [
+    ("He lived in the 1800s.", "the 1800s", "18", "century"),
+    ("It grew in the early 1900s.", "the early 1900s", "19", "century"),
+    ("It grew in the 2000s.", "the 2000s", "200", "decade"),  # the noughties
+    ("It was built in the 19th century.", "the 19th century", "18", "century"),
+    ("A twenty-first-century problem.", "twenty-first-century", "20", "century"),
+    ("Hits of the '80s.", "the '80s", "198", "decade"),
+])
+def test_centuries_and_decades(nlp, text, span, value, precision):
+    assert [(d["text"], d["value"], d["precision"]) for d in dates_in(nlp, text)] == [(span, value, precision)]
+
+
+def test_a_century_before_the_common_era_has_no_value():
+    assert resolve_date("the 5th century BC", PUBLISHED) is None
+    assert resolve_date("the 5th century", PUBLISHED) == ("04", "century")

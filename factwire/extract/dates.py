@@ -406,11 +406,26 @@ def _r_year(m, ref, direction):
     return _fiscal(_year(year)) if m.groupdict().get("fy") else _year(year)
 
 
+def _century(number: int) -> Resolved:
+    """TIMEX3's century: the first two digits of its years ("the 19th century", "the 1800s": 18)."""
+    return f"{number:02d}", "century"
+
+
+def _r_century(m, ref, direction):
+    """'the 19th century', 'the twenty-first century' -> 18, 20 (none before the common era)."""
+    if m.group("era") and m.group("era").lower().startswith("b"):
+        return None
+    n = _day_of(m.group("ord"))
+    return _century(n - 1) if 2 <= n <= 21 else None
+
+
 def _r_decade(m, ref, direction):
     if m.group("c3"):
+        if m.group("c3").endswith("0") and m.group("c3") < "200":
+            return _century(int(m.group("c3")) // 10)  # "the 1800s" is the century; "the 2000s" a decade
         return _decade(int(m.group("c3")) * 10)
     two = int(m.group("c1"))
-    year = ref.year // 100 * 100 + two
+    year = ref.year // 100 * 100 + two * 10  # "'80s": 1980
     return _decade(year - 100 if year > ref.year else year)
 
 
@@ -781,6 +796,8 @@ _rule("year_range_end", r"(?:(?<=(?P<ya>(?:1[0-9]|20)\d\d)[–-])|(?<=(?P<yb>(?:
 _rule("early_year", r"(?<![\d$£€¥.,])1[0-5]\d\d(?![\d%]|[.,]\d|\s*(?:%|percent|per\s+cent))",
       lambda m, ref, d: _year(int(m.group())))
 _rule("short_year", r"(?<![\w'])'(?P<y2>\d\d)\b(?!s)", _r_year)
+_rule("century", rf"(?:the\s+)?(?:(?:early|mid|late)\s*-?\s*)?(?P<ord>{_ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th))"
+                 rf"(?:\s+|-)century\b(?:\s+(?P<era>BCE?|B\.C\.|AD|A\.D\.|CE))?", _r_century)
 _rule("decade", r"(?:the\s+)?(?:(?:early|mid|late)\s*-?\s*)?(?:(?P<c3>1[6-9]\d|20\d)0s|'?(?P<c1>\d)0s)\b", _r_decade)
 _rule("relative_unit", rf"(?:the\s+)?(?P<mod>{_REL_MOD}|(?:the\s+)?same|that(?:\s+same)?)\s+(?:(?P<fy>fiscal|financial)\s+|calendar\s+)?"
                        rf"(?P<unit>week|month|quarter|qtr|year|yr|decade)\b", _r_relative_unit)
@@ -917,6 +934,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
         (("duration_adjective",), {"day", "week", "month", "quarter", "year", "decade"}),
         (("weekend",), {"weekend", "week"}),
         (("half",), {"half", "months"}),
+        (("century",), {"century"}),
         (("in_time",), {"time"}),
         (("half_code",), {"#"}),
         (("intraday",), {"intraday", "intra"}),
@@ -1241,7 +1259,7 @@ def _narrative_year(rule: _Rule, m: re.Match, written_year: tuple[int, int] | No
 
 
 # Calendar precisions from the finest; a shift counts from an anchor at least as fine as its unit.
-_GRAIN = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3, "year": 4, "decade": 5}
+_GRAIN = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3, "year": 4, "decade": 5, "century": 6}
 _ANAPHORIC_DIRECTIONS = ("later", "earlier", "before", "previously")
 
 
@@ -1305,7 +1323,7 @@ def _from_anchor(rule: _Rule, m: re.Match, anchor: Resolved) -> Resolved | None:
     when that date is coarser than the shift ("in 1975 ... six months later": some month)."""
     unit = _UNITS[_g(m, "unit").rstrip("s")]
     value, precision = anchor
-    if _GRAIN[precision] > _GRAIN.get(unit, 0) or precision in ("week", "season", "half", "decade"):
+    if _GRAIN[precision] > _GRAIN.get(unit, 0) or precision in ("week", "season", "half", "decade", "century"):
         return VAGUE
     start = dt.date.fromisoformat(value[:10]) if precision == "day" else \
         dt.date(int(value[:4]), int(value[5:7]), 1) if precision == "month" else \

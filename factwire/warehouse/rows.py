@@ -38,6 +38,8 @@ def period_start(value: str | None) -> date | None:
         match = re.fullmatch(r"(\d{3})", value)
         if match:
             return date(int(value) * 10, 1, 1)
+        if re.fullmatch(r"\d{2}", value):  # a century: "18" is the 1800s
+            return date(int(value) * 100, 1, 1)
     except ValueError:
         return None
     return None
