@@ -596,3 +596,9 @@ def test_a_conference_held_at_a_time_and_place_is_a_gathering_and_a_body_stays()
 def test_a_dotted_title_is_no_organisation():
     actors, _ = _actors("When I could no longer meet my duties as Apple's C.E.O., I would say so.")
     assert not [key for key in actors if key.startswith("c-e-o")]
+
+
+def test_a_given_name_in_apposition_to_a_person_noun_is_a_person_throughout():
+    actors, _ = _actors("The couple were charged over the death of their nine-month-old child, Gloria. "
+                        "Gloria developed severe eczema. Gloria's eczema was so severe that her skin broke.")
+    assert actors["gloria"].type == "person"

@@ -235,8 +235,14 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     mentions[:0] = nested_mentions
     # A name spaCy types differently along the article takes its most frequent type
     # ("Gloria" once a place, seven times a person); the first one seen wins a tie.
+    # A known given name alone that is typed a person once is a person throughout ("Gloria"
+    # typed an organisation elsewhere): a given name names a person far more often than a body.
     for key, counts in votes.items():
-        actors[key].type = max(counts, key=lambda k: (counts[k], k == actors[key].type))
+        actor = actors[key]
+        if counts.get("person") and " " not in actor.name and actor.name in entity_rules.given_names():
+            actor.type = "person"
+            continue
+        actor.type = max(counts, key=lambda k: (counts[k], k == actor.type))
     return list(actors.values()), mentions
 
 

@@ -56,6 +56,7 @@ PERSON_NOUNS = frozenset({
     "brother", "sister", "widow", "mayor", "curator", "architect", "chef", "comedian", "director",
     "producer", "rapper", "model", "pilot", "soldier", "officer", "farmer", "worker", "survivor",
     "victim", "suspect", "spokesman", "spokeswoman", "spokesperson", "scientologist", "priest",
+    "child", "baby", "infant", "toddler", "teenager", "patient",
 })
 # Title words that end a phrase naming an office, not an organisation ("Home Secretary",
 # "Shadow Home Secretary", "Emeritus Professor") or begin one ("Secretary of State").
@@ -134,15 +135,19 @@ def head_word_label(name: str) -> str | None:
 
 def person_context(span: Span) -> bool:
     """A common noun for a person stands right before the name ("designer Halston") or in
-    apposition after it ("Paris, an Australian woman")."""
+    apposition with it ("Paris, an Australian woman", "their child, Gloria")."""
     doc = span.doc
     if span.start > 0:
         before = doc[span.start - 1]
         if before.tag_ in ("NN", "NNS") and before.lemma_.lower() in PERSON_NOUNS and before.head.i in range(span.start, span.end):
             return True
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ == "NN" \
+            and root.head.lemma_.lower() in PERSON_NOUNS:
+        return True  # "their nine-month-old child, Gloria"
     if span.end < len(doc) and doc[span.end].text == ",":
         return any(child.dep_ == "appos" and child.i > span.end and child.tag_ == "NN"
-                   and child.lemma_.lower() in PERSON_NOUNS for child in span.root.children)
+                   and child.lemma_.lower() in PERSON_NOUNS for child in root.children)
     return False
 
 
