@@ -367,12 +367,13 @@ def test_a_gift_through_a_group_names_whom_it_supports_and_two_gifts_on_one_verb
     assert deals and all(d["value"] is None for d in deals)
 
 
-def test_a_deal_only_planned_or_asked_for_with_one_side_is_never_shown():
+def test_a_deal_only_planned_or_asked_for_is_never_shown():
     deal = _one("Trump asked Fox News to give a $5 million donation to veterans groups.")
     assert deal["status"] == "proposed" and deal["value"] is not None
     assert deal["confidence"] <= 0.1 and confidence(["value tied", "planned"]) <= 0.1
-    # planned between two named sides keeps what the fit gives
-    assert confidence(["two parties", "both roles", "planned"]) > 0.1
+    # planned between two named sides is no deal made either; made, it is shown
+    assert confidence(["two parties", "both roles", "planned"]) <= 0.1
+    assert confidence(["two parties", "both roles"]) >= 0.5
 
 
 def test_a_company_described_as_a_service_is_still_a_side():

@@ -1243,8 +1243,9 @@ SIGNALS = (
     "side from a pronoun",  # a side written "he", "it" or "its", read as the last actor named
     "agreement of one side",  # an agreement or merger with one side named: no one it was made with
 )
-# Signals that keep a row from display whatever the fit says (the fit leaves their rows out).
-NEVER_SHOWN = ("did not happen", "agreement of one side")
+# Signals that keep a row from display whatever the fit says (the fit leaves their rows out):
+# a deal only planned, tried, asked for or in talks is not a deal made, whoever its sides.
+NEVER_SHOWN = ("did not happen", "agreement of one side", "planned")
 # Few rows are annotated (RAMS judges one event per window, MEANTIME six sentences per
 # article): the model keeps to the signals that say what a deal is (two sides in their roles,
 # a value, whether it happened), not how it was written (a verb or a noun), which 26 rows
@@ -1287,9 +1288,10 @@ def confidence(signals: list[str], model: dict | None = None) -> float:
     """The probability the row is right, from its signals: a deal that did not happen is not a
     deal ("refused to bail out Lehman"), and an agreement with one side named says not who it
     was made with ("the Fed entered into a $38 billion repurchase agreement"), and a deal only
-    planned, asked for or promised with one side named says neither that it happened nor with
-    whom ("asked Fox News to give a $5 million donation"), so none of them reaches the display
-    threshold whatever the fit says."""
+    planned, tried, asked for, promised or in talks says not that it happened ("asked Fox News
+    to give a $5 million donation", "central banks would be working together to provide
+    reciprocal credit arrangements"), so none of them reaches the display threshold whatever
+    the fit says."""
     model = model or confidence_model()
     z = model["bias"] + sum(model["weights"].get(name, 0.0) for name in signals)
     p = 1.0 / (1.0 + math.exp(-z))
@@ -1300,4 +1302,4 @@ def confidence(signals: list[str], model: dict | None = None) -> float:
 
 def never_shown(signals: list[str]) -> bool:
     """Rows a rule keeps from display (and out of the fit): see :func:`confidence`."""
-    return any(name in signals for name in NEVER_SHOWN) or ("planned" in signals and "two parties" not in signals)
+    return any(name in signals for name in NEVER_SHOWN)
