@@ -454,8 +454,8 @@ def test_the_shipped_confidence_ranks_judged_wrong_rows_below_right_ones_and_the
 
 @pytest.mark.parametrize("text, cue, value", [
     ("Police asked whether the attack on the mosque was planned.", "question", True),
-    ("The friendly audience cheered Clinton's attacks on Trump, the presumptive nominee.", "question", False),
-    ("The friendly audience cheered Clinton's attacks on Trump, the presumptive nominee.", "violence_told", False),
+    ("Russia's invasion of Ukraine began in February.", "question", False),
+    ("Russia's invasion of Ukraine began in February.", "violence_told", False),
     ("A bomb attack killed 12 people in Kabul on Monday.", "violence_told", True),
     ("Ash criticised Priebus on Saturday, accusing him of working to scuttle the plan.", "subject_borrowed", True),
     ("Bruce Ash accused Reince Priebus of trying to quash the proposal.", "subject_borrowed", False),
@@ -478,3 +478,11 @@ def test_a_present_passive_under_when_is_a_rule_not_an_arrest():
                                   "it offers consular help.")
     assert "arrest" in _types("When he was arrested in Miami, Fahie said nothing.")
     assert "arrest" in _types("Three people were arrested when police raided the house.")
+
+
+def test_an_attack_noun_in_words_on_a_thing_is_none_and_by_a_person_on_a_person_criticises():
+    assert ("condemn", "clinton", "donald-trump", "attacks") in _events(
+        "The friendly audience cheered Clinton's attacks on Trump, the presumptive Republican nominee.")
+    assert not _types("They were heading off Republican attacks on her record as secretary of state.")
+    assert ("attack", "russia", "ukraine", "attack") in _events("Russia's attack on Ukraine killed 12 people.")
+    assert ("attack", "hinckley", "reagan", "attack") in _events("Hinckley's attack on Reagan in 1981 wounded three others.")

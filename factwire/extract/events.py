@@ -925,6 +925,8 @@ def _explosive_event(verb: Token, lemma: str, themes: list[Token], index: Mentio
 
 # Words of an attack that are also words of criticism, and what says which.
 WORDS_OF_CRITICISM = {"attack", "assault"}
+# Names of things, not of anyone or anywhere: a law, a work, a product, an event, a language.
+THING_ENTITIES = {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
 VERBAL_MODIFIERS = {"political", "verbal", "personal", "rhetorical", "harsh", "scathing", "sharp", "blistering",
                     "fierce", "withering", "partisan", "double-barreled", "negative", "ad", "campaign", "public", "racist",
                     "sexist", "vicious", "unprecedented", "written", "cyber", "online"}
@@ -1218,6 +1220,15 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
     if kind == "attack" and _lemma(noun) in ("war", "crackdown", "battle", "fight") and any(
             _is_a_mere_thing(_theme(o), index) for _, o in prep_objects(noun, {"on", "against"})):
         return []  # "Jamie's war on toxic US food", "the war on drugs": a campaign against a thing, no violence
+    if kind == "attack" and stated and _lemma(noun) in WORDS_OF_CRITICISM and not (
+            {t.lemma_.lower() for t in sentence_of(noun) if t.i != noun.i} & VIOLENCE_WORDS
+            or {_lemma(c) for c in noun.children if c.dep_ in ("amod", "compound")} & VIOLENT_MODIFIERS):
+        targets = [_theme(o) for _, o in prep_objects(noun, {"on", "against"})]
+        if targets and not any(_is_attackable(t, index) and t.ent_type_ not in THING_ENTITIES for t in targets):
+            return []  # "Obama's attack on the Second Amendment", "attacks on her record": words on a thing
+        if targets and _by_a_person([noun], index) and not any(
+                t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") or not _is_animate(t, index) for t in targets):
+            kind = "condemn"  # "Clinton's attacks on Trump": a person attacking a person in words criticises
     if kind == "meet" and _lemma(noun) == "talk" and noun.tag_ != "NNS":
         return []  # "talk" in the singular is speech, "talks" are a meeting
     if kind == "attack" and _lemma(noun) == "strike" and not (stated and any(
