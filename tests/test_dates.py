@@ -578,3 +578,9 @@ def test_centuries_and_decades(nlp, text, span, value, precision):
 def test_a_century_before_the_common_era_has_no_value():
     assert resolve_date("the 5th century BC", PUBLISHED) is None
     assert resolve_date("the 5th century", PUBLISHED) == ("04", "century")
+
+
+def test_pages_of_a_citation_are_no_years(nlp):
+    found = dates_in(nlp, "JAMA. 2000;284:1677-82. Br J Dermatol. 2003;149(5):1018–22.")
+    assert [d["value"] for d in found] == ["2000", "2003"]
+    assert [d["value"] for d in dates_in(nlp, "The 1989-90 epidemic.")] == ["1989", "1990"]

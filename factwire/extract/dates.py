@@ -788,7 +788,10 @@ _rule("year", rf"(?:(?:(?P<fy>fiscal(?:\s+year)?|financial\s+year|FY)|calendar\s
               rf"|the\s+(?:beginning|start|middle)\s+of)\s*-?\s*)?(?P<y>{_YEAR4}){_ERA}?", _r_year)
 _rule("year_era", rf"(?P<y>\d{{1,4}}){_ERA}", _r_year)
 # "1890 – 91", "the 2013-14 season": the end of a span of years, written with two digits.
-_rule("year_range_end", r"(?:(?<=(?P<ya>(?:1[0-9]|20)\d\d)[–-])|(?<=(?P<yb>(?:1[0-9]|20)\d\d)\s[–-]\s))"
+# Not a span of pages ("284:1677-82", "(5):1018–22"): the first year follows no number, colon or
+# closing bracket.
+_rule("year_range_end", r"(?:(?<=(?P<ya>(?:1[0-9]|20)\d\d)[–-])(?<![\d:;).]\d{4}[–-])"
+                        r"|(?<=(?P<yb>(?:1[0-9]|20)\d\d)\s[–-]\s)(?<![\d:;).]\d{4}\s[–-]\s))"
                         r"(?P<y2>\d\d)(?![\d%]|[.,]\d|\s*(?:%|percent|per\s+cent))",
       lambda m, ref, d: _r_year_range_end(m, ref, d))
 # Years before 1600 ("in 1423", "(1480)") only where the tagger reads a date: numbers in that
@@ -1387,6 +1390,8 @@ def _plausible(rule: _Rule, m: re.Match, doc: Doc, text: str) -> bool:
                                      or prev.text == "(" and nxt is not None and nxt.text == ")")
     if rule.name == "year":
         if surface[0].isdigit():
+            if start >= 2 and text[start - 1] in ":;" and text[start - 2].isdigit():
+                return False  # a page or a verse: "284:1677-82"
             return _looks_like_year(doc, start, end)
     if rule.name in ("month_day", "day_month") and m.group("mon")[0].islower() and not text[start:end].islower():
         return False
