@@ -486,3 +486,20 @@ def test_an_attack_noun_in_words_on_a_thing_is_none_and_by_a_person_on_a_person_
     assert not _types("They were heading off Republican attacks on her record as secretary of state.")
     assert ("attack", "russia", "ukraine", "attack") in _events("Russia's attack on Ukraine killed 12 people.")
     assert ("attack", "hinckley", "reagan", "attack") in _events("Hinckley's attack on Reagan in 1981 wounded three others.")
+
+
+@pytest.mark.parametrize("text", [
+    '"Is that what we want?" Sanders asked rhetorically, shaking his head no.',
+    "One official, asking for anonymity to speak freely, said the talks had failed.",
+    "Gowdy promised to review the transcripts before releasing them to the public.",
+    "Wins in five states that free her to present herself as the victor.",
+    "The Syrian and Yemeni wars have killed thousands.",
+])
+def test_questions_for_effect_sourcing_publication_and_wars_named_by_place_are_no_events(text):
+    assert not (_types(text) & {"request", "release", "attack"}), _events(text)
+
+
+def test_a_person_freed_to_go_home_and_a_war_waged_by_a_state_stay_events():
+    assert "release" in _types("The rebels freed two journalists to return home.")
+    assert ("attack", "russia", "ukraine", "war") in _events("Russia's war on Ukraine killed thousands.")
+    assert "request" in _types("Iran asked Russia for weapons.")

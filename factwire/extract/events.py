@@ -477,6 +477,11 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
             return kind if subject is not None and (subject.conjuncts or subject.tag_ in ("NNS", "NNPS")) else None
         return kind if _is_animate(partners[0], index) else None
     if kind == "request":
+        if any(c.dep_ == "advmod" and c.lower_ == "rhetorically" for c in verb.children):
+            return None  # "Sanders asked rhetorically": a question put for effect, nothing asked of anyone
+        if any(_lemma(o) == "anonymity" for _, o in prep_objects(verb, {"for"})) or any(
+                _lemma(t) == "anonymity" for t in themes):
+            return None  # a source "asking for anonymity to speak freely": how a story was sourced
         if lemma == "call":
             # "called on Muslims to take up arms", "called for a ceasefire"; not "called him a liar".
             after = [(p, o) for p, o in prep_objects(verb, {"on", "for", "upon"}) if o.i > verb.i]
@@ -585,6 +590,10 @@ def _is_physical_contact(verb: Token) -> bool:
     return any(_lemma(o) in BODY_PARTS for _, o in prep_objects(verb, {"in", "on", "to"}))
 
 
+# Whom a thing is released to when it is published: "to the public", "to the press".
+AUDIENCE_NOUNS = {"public", "press", "media", "reporter", "journalist", "news", "court", "committee", "congress"}
+
+
 def _frees_a_person(verb: Token, themes: list[Token], index: MentionIndex) -> bool:
     """"released the hostages", "freed Navalny", "was released from prison": a person or a
     group freed. A film, an album, software, a report or figures are released too ("Git was
@@ -593,6 +602,13 @@ def _frees_a_person(verb: Token, themes: list[Token], index: MentionIndex) -> bo
     if any(_lemma(o) in CUSTODY_NOUNS for _, o in prep_objects(verb, {"from", "on"})):
         return True  # "released from custody", "freed on bail"
     if any(c.dep_ == "advmod" and c.lower_ in PUBLICATION_ADVERBS for c in verb.children):
+        return False
+    if any(_lemma(o) in AUDIENCE_NOUNS for _, o in prep_objects(verb, {"to"})):
+        return False  # "releasing them to the public", "released to the press": published, not freed
+    if any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" for a in c.children)
+           for c in verb.children) and not any(_is_animate(t, index) for t in subjects(verb)):
+        # "wins that free her to present herself as the victor": a thing leaving someone able to
+        # act lets no one out ("the rebels freed two journalists to return home" do)
         return False
     if not themes:
         return False
@@ -1138,6 +1154,10 @@ def _is_supported_elsewhere(noun: Token) -> bool:
     return noun.dep_ == "dobj" and _lemma(noun.head) == "launch"
 
 
+# A state of conflict, named by where it is fought: a modifier before it is the place.
+CONFLICT_NOUNS = {"war", "civil war", "conflict"}
+
+
 def _noun_agents(noun: Token, index: MentionIndex) -> list[str]:
     """Who carries out the event a noun names: "Russia's invasion", "the attack by the Taliban",
     "a Taliban attack", "Russian strikes"; a place name before the noun is where ("the Paris
@@ -1146,10 +1166,11 @@ def _noun_agents(noun: Token, index: MentionIndex) -> list[str]:
     for child in noun.children:
         if child.dep_ == "poss" and _lemma(noun) not in PATIENT_POSSESSIVE_NOUNS:
             found.extend(index.actors_of_phrase(child, include_modifiers=False))
-        elif child.dep_ in ("compound", "amod", "nmod"):
+        elif child.dep_ in ("compound", "amod", "nmod") and _lemma(noun) not in CONFLICT_NOUNS:
             # A demonym ("Russian strikes") or an organisation ("a Taliban attack", "IS attacks")
             # is who; a place or a person there is where or whom ("the Manchester bombing",
-            # "the Khashoggi killing"): not taken.
+            # "the Khashoggi killing"): not taken. Before a war it is where the war is fought
+            # ("the Syrian war", "the Yemeni wars"), not who fights it.
             mention = index.mention_by_token.get(child.i) or {}
             if mention and child.ent_type_ == "ORG" and _is_a_venue(child):
                 continue  # "the Cafetería Rolando bombing", "the Rolando attack": the place bombed
