@@ -602,3 +602,18 @@ def test_a_given_name_in_apposition_to_a_person_noun_is_a_person_throughout():
     actors, _ = _actors("The couple were charged over the death of their nine-month-old child, Gloria. "
                         "Gloria developed severe eczema. Gloria's eczema was so severe that her skin broke.")
     assert actors["gloria"].type == "person"
+
+
+def test_a_name_typed_both_a_person_and_a_place_is_the_place_the_text_puts_things_in():
+    doc = next(parse(["Fort Lee is a city in Bergen County. Many people live in Fort Lee. "
+                      "Fort Lee is located near New York."]))
+    assert entity_rules.place_cues(doc).get("Fort Lee", 0) >= 2
+    from factwire.extract import actors as actors_module
+
+    candidates = [actors_module._Candidate(0, 8, "Fort Lee", "PERSON", doc[0:2]),
+                  actors_module._Candidate(60, 68, "Fort Lee", "GPE", doc[14:16])]
+    people = actors_module._places_typed_as_people(doc, candidates, ["Fort Lee"])
+    assert people == [] and {c.label for c in candidates} == {"GPE"}
+    doc = next(parse(["Kristen Wilkins said she would run. Wilkins lives in Dallas."]))
+    candidates = [actors_module._Candidate(0, 15, "Kristen Wilkins", "PERSON", doc[0:2])]
+    assert actors_module._places_typed_as_people(doc, candidates, ["Kristen Wilkins"]) == ["Kristen Wilkins"]

@@ -187,6 +187,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     candidates.extend(_repeated_names(doc, text, candidates, full_people))
     candidates.sort(key=lambda c: (c.start, c.end))
     candidates = _rejoin_full_names(text, candidates, full_people)
+    full_people = _places_typed_as_people(doc, candidates, full_people)
     _relabel_people(candidates, full_people)
     _mark_teams(doc, candidates)
     _expand_acronyms(text, candidates)
@@ -583,6 +584,30 @@ def _full_people(candidates: list[_Candidate]) -> list[str]:
                 and len(cand.name.split()) >= 2 and cand.name not in full:
             full.append(cand.name)
     return full
+
+
+def _places_typed_as_people(doc: Doc, candidates: list[_Candidate], full_people: list[str]) -> list[str]:
+    """A name NER types a place in some uses and a person in others is the place when the text
+    puts things in it or calls it a town more often than it makes it speak or act ("Fort Lee
+    is a city in Bergen County", "in Fort Lee", beside "Fort Lee" typed a person); its uses
+    become the place's and it is no full name of a person. The people of the article less them."""
+    labels: dict[str, set[str]] = {}
+    for cand in candidates:
+        if not cand.kind and not cand.person:
+            labels.setdefault(cand.name, set()).add(cand.label)
+    mixed = {name for name, found in labels.items() if "PERSON" in found and found & {"GPE", "LOC"}
+             and lookup_alias(name) is None}
+    if not mixed:
+        return full_people
+    placed = entity_rules.place_cues(doc)
+    acting = entity_rules.thing_and_actor_cues(doc)[1]
+    places = {name for name in mixed if placed.get(name, 0) > acting.get(name, 0)}
+    if not places:
+        return full_people
+    for cand in candidates:
+        if cand.name in places and not cand.person:
+            cand.label = "GPE"
+    return [name for name in full_people if name not in places]
 
 
 def _relabel_people(candidates: list[_Candidate], full_people: list[str]) -> None:

@@ -391,6 +391,31 @@ def _uses_of_names(doc: Doc) -> list[Span]:
     return uses
 
 
+# Prepositions that put something inside or about a place ("in Fort Lee", "across Łódź").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "throughout", "across", "outside", "inside", "within"})
+# What a place is said to be ("Fort Lee is a city in Bergen County").
+PLACE_NOUNS = frozenset({"city", "town", "village", "country", "region", "island", "state", "province",
+                         "capital", "county", "district", "neighborhood", "neighbourhood", "suburb",
+                         "municipality", "port", "borough", "settlement", "archipelago"})
+
+
+def place_cues(doc: Doc) -> dict[str, int]:
+    """How often the article writes each name as a place: something is in, near or across it,
+    or it is said to be a city, a town or an island ("Fort Lee is a city in Bergen County")."""
+    found: dict[str, int] = {}
+    for ent in _uses_of_names(doc):
+        root = ent.root
+        head = root.head
+        placed = root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
+        if not placed and root.dep_ == "nsubj" and head.lemma_ == "be":
+            placed = any(c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS for c in head.children)
+        if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ("locate", "situate"):
+            placed = True
+        if placed:
+            found[ent.text] = found.get(ent.text, 0) + 1
+    return found
+
+
 def _made_thing_cue(ent: Span, root: Token) -> bool:
     doc = ent.doc
     place = ent.label_ in ("GPE", "LOC")  # only what no place has: versions, users, installing
