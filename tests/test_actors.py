@@ -617,3 +617,11 @@ def test_a_name_typed_both_a_person_and_a_place_is_the_place_the_text_puts_thing
     doc = next(parse(["Kristen Wilkins said she would run. Wilkins lives in Dallas."]))
     candidates = [actors_module._Candidate(0, 15, "Kristen Wilkins", "PERSON", doc[0:2])]
     assert actors_module._places_typed_as_people(doc, candidates, ["Kristen Wilkins"]) == ["Kristen Wilkins"]
+
+
+def test_a_things_last_word_is_the_thing_and_a_repeated_first_word_splits_an_and():
+    actors, _ = _actors("Firefox has been gaining share while the recently released Google Chrome is also "
+                        "gaining users. If Chrome continues to surge, Firefox could fall.")
+    assert "chrome" not in actors and "google-chrome" not in actors
+    _, mentions = _actors("Apple Computer today introduced a new line, which includes the Macbook and Macbook Pro.")
+    assert not [m for m in mentions if " and " in m["text"]]

@@ -330,7 +330,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
             entry = None  # "Paris, an Australian woman" is no capital
         if entry is None and _not_an_actor(ent, name, label):
             continue
-        if entry is None and not person and (ent.text in things or label == "NORP" and any(c.isdigit() for c in name)):
+        if entry is None and not person and (ent.text in things or name in things
+                                             or label == "NORP" and any(c.isdigit() for c in name)):
             continue  # a product, work or event: "Windows" beside "Windows" the product; "Windows 10"
         if entry is None and not person:
             label = entity_rules.head_word_label(name) or label
@@ -387,9 +388,9 @@ def _split_at_and(ent: Span, named: frozenset[str]) -> list[Span]:
 
     Many names hold an "and" ("Securities and Exchange Commission", "Antigua and Barbuda"),
     so the name is cut only where both sides stand as names on their own: each is the alias
-    table's or written alone elsewhere in the article, or the right side repeats the left one
-    and adds to it ("Apple and Apple Corps": a name does not repeat its own first word across
-    its "and"). A name the alias table knows whole stays whole.
+    table's or written alone elsewhere in the article; or where the right side repeats the left
+    one and adds to it ("Apple and Apple Corps", "the Macbook and Macbook Pro": a name does not
+    repeat its own first words across its "and"). A name the alias table knows whole stays whole.
     """
     if ent.label_ not in NESTING_LABELS or len(ent) < 3 or lookup_alias(ent.text) is not None:
         return [ent]
@@ -407,9 +408,8 @@ def _split_at_and(ent: Span, named: frozenset[str]) -> list[Span]:
         if left.text == right.text:
             return [ent]  # "Johnson and Johnson"
         left_known = lookup_alias(left.text) is not None or left.text in named
-        right_known = lookup_alias(right.text) is not None or right.text in named \
-            or right.text.startswith(left.text + " ")
-        if left_known and right_known:
+        right_known = lookup_alias(right.text) is not None or right.text in named
+        if left_known and right_known or right.text.startswith(left.text + " "):
             return [Span(doc, ent.start, i, label=ent.label), Span(doc, i + 1, ent.end, label=ent.label)]
         return [ent]
     return [ent]
@@ -450,6 +450,10 @@ def _names_of_things(doc: Doc) -> frozenset[str]:
         elif labelled.get(name, 0) and votes[name] >= 0:
             things.add(name)
     things |= entity_rules.coordinated_with_things(doc, things, actor_cues)
+    # An article shortens a thing's name as it shortens a person's, to its last word: "Chrome"
+    # after "Google Chrome" is the browser too.
+    things |= {name.split()[-1] for name in things if " " in name and name.split()[-1][:1].isupper()
+               and lookup_alias(name.split()[-1]) is None and not actor_cues.get(name.split()[-1])}
     return frozenset(things)
 
 

@@ -369,8 +369,11 @@ def _uses_of_names(doc: Doc) -> list[Span]:
     names: dict[str, list[tuple[str, ...]]] = {}
     labels: dict[tuple[str, ...], str] = {}
     for ent in doc.ents:
-        if ent.label_ in _CUE_LABELS and any(t.pos_ == "PROPN" for t in ent) and len(ent) <= 6:
-            words = tuple(t.text for t in ent)
+        end = ent.end
+        while end - ent.start > 1 and doc[end - 1].is_punct:
+            end -= 1  # "MacBook Pro -": NER ran on over a dash
+        if ent.label_ in _CUE_LABELS and any(t.pos_ == "PROPN" for t in ent) and end - ent.start <= 6:
+            words = tuple(t.text for t in doc[ent.start:end])
             if words not in labels:
                 labels[words] = ent.label_
                 names.setdefault(words[0], []).append(words)
@@ -465,8 +468,8 @@ def coordinated_with_things(doc: Doc, things: set[str], actor_cues: dict[str, in
 
     English coordinates like with like ("Mac and Windows", "Firefox and Google Chrome",
     "Windows, Linux, or another operating system"): a name in a coordination with a thing (a
-    name of ``things``, a use NER labels a product, or "other" things of a kind: "Safari, Opera
-    and other browsers") is a thing too,
+    name of ``things``, a use NER labels a product, a name styled as one, "iMac", or "other"
+    things of a kind: "Safari, Opera and other browsers") is a thing too,
     unless the article writes it as an actor somewhere (``actor_cues``). Places are left out
     ("Mac sales in Japan and Europe").
     """
@@ -485,7 +488,7 @@ def coordinated_with_things(doc: Doc, things: set[str], actor_cues: dict[str, in
             continue
         members = [(t, by_token.get(t.i)) for t in group]
         thingly = any(
-            (ent is not None and (ent.text in things or ent.label_ == "PRODUCT"))
+            (ent is not None and (ent.text in things or ent.label_ == "PRODUCT" or is_product_name(ent.text)))
             or (ent is None and _kind_of_thing(t) and any(c.lower_ in ("other", "another") for c in t.children))
             for t, ent in members)
         if not thingly:
