@@ -318,11 +318,11 @@ def reload_learned() -> None:
 # doer, words taken for deeds, a kind of event for one event, a doer read from another clause.
 FEATURE_NAMES = ["bias", "noun trigger", "actor stated", "object named", "not asserted",
                  "sense checked by the object", "attack", "told more than once", "place named",
-                 "object an actor", "generic or habitual wording", "subject a person", "subject a place",
-                 "subject an organisation", "object people", "a type of words (ask, warn, accuse...)",
+                 "object an actor", "generic or habitual wording", "subject a place",
+                 "a type of words (ask, warn, accuse...)",
                  "a type of trade (buy, sell, lend...)", "attack with no violence in its sentence",
                  "attack by a person", "question or condition in the sentence",
-                 "date stated", "doer borrowed from another clause"]
+                 "date stated", "doer borrowed from another clause", "doer stated but not by a name"]
 AMBIGUOUS_VERBS = {"hit", "strike", "shoot", "kill", "murder", "raid", "send", "give", "provide", "deliver",
                    "ask", "back", "host", "launch", "release", "help", "target", "sign", "meet", "free",
                    "call", "order", "move", "cross", "drive", "head", "return", "walk"}
@@ -347,10 +347,7 @@ def features(event: dict) -> list[float]:
         float(event.get("place_actor_id") is not None),
         float(event.get("object_actor_id") is not None),
         float(bool(event.get("generic_cue"))),
-        float(event.get("subject_type") == "person"),
         float(event.get("subject_type") == "place"),
-        float(event.get("subject_type") == "organization"),
-        float(bool(event.get("object_people"))),
         float(event["type"] in WORD_TYPES),
         float(event["type"] in TRADE_TYPES),
         float(attack and not event.get("violence_told")),
@@ -358,6 +355,7 @@ def features(event: dict) -> list[float]:
         float(bool(event.get("question"))),
         float(event.get("date") is not None),
         float(bool(event.get("subject_borrowed")) and event.get("subject_actor_id") is not None),
+        float(event.get("subject_actor_id") is not None and not event.get("subject_entity")),
     ]
 
 
@@ -1308,7 +1306,7 @@ def _make(trigger: Token, kind: str, lemma: str, trigger_kind: str, subject_acto
     date = _date_in_sentence(trigger, dates)
     start, end = _clause_span(trigger)
     trigger_start, trigger_end = extent(trigger)
-    cues = _cues(trigger, kind, arg1, index)
+    cues = _cues(trigger, kind, arg0)
     made = []
     for subject_actor in subject_actors:
         if subject_actor is not None and subject_actor == object_actor:
@@ -1341,15 +1339,14 @@ def _make(trigger: Token, kind: str, lemma: str, trigger_kind: str, subject_acto
     return made
 
 
-def _cues(trigger: Token, kind: str, arg1: Token | None, index: MentionIndex) -> dict:
-    """What the confidence reads off the sentence besides the row itself: whether whom it was
-    done to are people, whether an attack's sentence tells any violence (a weapon, a death, a
-    wound) besides the trigger ("whether the blasts vary in energy" tells none), whether the
-    sentence asks or supposes ("whether", "if", a question mark), and whether the verb's doer
-    is read from another clause."""
+def _cues(trigger: Token, kind: str, arg0: Token | None) -> dict:
+    """What the confidence reads off the sentence besides the row itself: whether an attack's
+    sentence tells any violence (a weapon, a death, a wound) besides the trigger ("whether the
+    blasts vary in energy" tells none), whether the sentence asks or supposes ("whether", "if",
+    a question mark), whether the verb's doer is read from another clause, and whether the
+    doer's words are a name (an entity) or not ("he", "the committee")."""
     sentence = sentence_of(trigger)
     return {
-        "object_people": arg1 is not None and _is_animate(arg1, index),
         "violence_told": kind == "attack" and any(
             t.i != trigger.i and (_lemma(t) in VIOLENCE_WORDS or _lemma(t) in VIOLENT_MODIFIERS) for t in sentence),
         "question": "?" in sentence.text or any(t.lower_ in ("whether", "if") for t in sentence),
@@ -1357,6 +1354,7 @@ def _cues(trigger: Token, kind: str, arg1: Token | None, index: MentionIndex) ->
         # accused ISIS"): its doer is read from another clause, where a wrong one creeps in
         "subject_borrowed": trigger.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") for c in trigger.children),
+        "subject_entity": arg0.ent_type_ if arg0 is not None else None,
     }
 
 

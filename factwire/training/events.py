@@ -46,8 +46,8 @@ CONFIDENCE_FILE = DATA / "event_confidence.json"
 JUDGED_FILE = Path(__file__).resolve().parent / "events_judged.jsonl"
 # The event keys :func:`factwire.extract.events.features` reads: what a judged row keeps.
 ROW_KEYS = ("type", "lemma", "trigger_kind", "subject_actor_id", "object_actor_id", "object_text", "modality",
-            "mentions", "place_actor_id", "generic_cue", "subject_type", "object_people", "violence_told",
-            "question", "date", "subject_borrowed")
+            "mentions", "place_actor_id", "generic_cue", "subject_type", "violence_told",
+            "question", "date", "subject_borrowed", "subject_entity")
 # The penalty of the fit: with a few hundred rows a weight moves from the base rate only where
 # the rows clearly say so (the larger, the closer every row stays to the base rate).
 L2 = 2.0
