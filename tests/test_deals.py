@@ -425,3 +425,18 @@ def test_a_deal_repudiated_or_withdrawn_from_is_cancelled_and_never_shown():
                  "Russia withdrew from the treaty with the United States."):
         deal = _one(text)
         assert deal["status"] == "cancelled" and deal["confidence"] < 0.5
+
+
+def test_agreeing_with_a_person_is_sharing_a_view_not_a_deal():
+    assert _deals("Paul Manafort said he agreed with Ted Cruz.") == ()
+    assert set(_one("Russia agreed with Iran on prices for gas.")["parties"]) == {"russia", "iran"}
+
+
+def test_people_of_a_group_give_as_themselves():
+    deal = _one("Two leaders of the Turkish Cultural Center of New York made large donations to Ready PAC.")
+    assert "turkish-cultural-center-of-new-york" not in deal["parties"] and deal["seller"] is None
+
+
+def test_a_sale_under_way_is_announced_not_completed():
+    assert _one("Chris Hughes is selling The New Republic.")["status"] == "announced"
+    assert _one("Chris Hughes sold The New Republic.")["status"] == "completed"

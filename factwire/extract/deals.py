@@ -486,11 +486,21 @@ def _campaign_owner(index: MentionIndex, obj: Token) -> str | None:
     return index.actor(owner) if owner is not None and _is_person(index, owner) else None
 
 
-def _agents(index: MentionIndex, head: Token | None) -> list[str]:
+# People who give as themselves: "two leaders of the Turkish Cultural Center made large
+# donations" are their gifts, not the center's (a political gift is a person's own).
+GIVING_PEOPLE = ACTING_PEOPLE | {"member", "employee", "staff", "staffer", "worker", "founder", "partner",
+                                 "donor", "supporter", "friend", "relative", "family", "wife", "husband",
+                                 "son", "daughter", "associate", "lobbyist", "manager", "director"}
+
+
+def _agents(index: MentionIndex, head: Token | None, gift: bool = False) -> list[str]:
     """Actors acting through a noun phrase: those it names, else the group it comes from
-    ("executives of Apple", "the fifteen countries from the Eurogroup")."""
+    ("executives of Apple", "the fifteen countries from the Eurogroup"); for a gift
+    (``gift``), people of a group give as themselves, not as the group."""
     found = _named(index, head)
     if found or head is None or head.pos_ != "NOUN":
+        return found
+    if gift and head.lemma_.lower() in GIVING_PEOPLE:
         return found
     if head.lemma_.lower() in ACTING_PEOPLE:  # "Apple executives", "Russia's negotiators"
         found.extend(a for c in head.children if c.dep_ in ("compound", "poss")
@@ -751,9 +761,9 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         for subject in _subjects(status_verb):
             if subject == noun:
                 continue
-            parties.extend(a for a in _agents(index, subject) if a not in parties)
+            parties.extend(a for a in _agents(index, subject, kind == "aid") if a not in parties)
     if agent is not None and (not between or any(a in between for a in _agents(index, agent))):
-        parties.extend(a for a in _agents(index, agent) if a not in parties)
+        parties.extend(a for a in _agents(index, agent, kind == "aid") if a not in parties)
     for _, obj in prep_objects(noun, PARTY_PREPS):
         parties.extend(a for a in _named(index, obj) if a not in parties)
     if status_verb is not None:  # "signed a deal with Russia"
@@ -866,9 +876,9 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
         agent = next(iter(_subjects(verb)), agent)  # "asked Fox News to donate": Fox News donates
     agent = _who(index, verb, agent)
-    agents = _agents(index, agent) if agent is not None else []
+    agents = _agents(index, agent, kind == "aid") if agent is not None else []
     for other in (agent.conjuncts if agent is not None else ()):
-        agents.extend(a for a in _agents(index, other) if a not in agents)
+        agents.extend(a for a in _agents(index, other, kind == "aid") if a not in agents)
     item_token = theme
     item_actors = (_named(index, item_token) or _owned(index, item_token)) if item_token is not None else []
     counterpart = []
@@ -963,6 +973,9 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     status = {"hypothetical": "proposed", "negated": "denied", "reported": "reported"}.get(mood, "completed")
     if mood == "asserted" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children):
         status = "announced"  # "Shell will buy BG Group": said, not done
+    if mood == "asserted" and verb.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "’s", "'re", "’re") for c in verb.children):
+        status = "announced"  # "Chris Hughes is selling The New Republic": under way, not done
     if lemma == "agree" and status == "completed":
         status = "agreed"
     if mood == "asserted" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in STATUS_VERBS:
@@ -1021,9 +1034,10 @@ def _described_not_acting(verb: Token, agent: Token) -> bool:
 
 
 def _agreed(verb: Token, index: MentionIndex) -> bool:
-    """"agree" is a deal when sides agree on or to a thing, or with someone ("the fifteen
+    """"agree" is a deal when sides agree on or to a thing, with someone or not ("the fifteen
     countries had agreed on a joint plan", "Russia agreed with Iran on prices"), not when
-    someone agrees with a view ("agreed with Apple's defence") or that something is so."""
+    someone agrees with a view or a person ("agreed with Apple's defence", "Manafort said he
+    agreed with Mr. Cruz": shares his view) or that something is so."""
     if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in verb.children):
         return False  # "agreed that ...", "agreed to buy" (the buying is the deal)
     withs = [o for p, o in prep_objects(verb, {"with"})]
@@ -1032,7 +1046,7 @@ def _agreed(verb: Token, index: MentionIndex) -> bool:
     ons = [o for p, o in prep_objects(verb, {"on", "to"})]
     if any(o.lemma_.lower() in DEAL_NOUNS for o in ons):
         return False  # "agreed to a deal with Iran": the deal noun makes the row
-    return bool(withs) or any(o.pos_ == "NOUN" for o in ons)
+    return any(o.pos_ == "NOUN" for o in ons)
 
 
 def _by_pronoun(index: MentionIndex, agent: Token | None) -> bool:
