@@ -584,3 +584,10 @@ def test_pages_of_a_citation_are_no_years(nlp):
     found = dates_in(nlp, "JAMA. 2000;284:1677-82. Br J Dermatol. 2003;149(5):1018–22.")
     assert [d["value"] for d in found] == ["2000", "2003"]
     assert [d["value"] for d in dates_in(nlp, "The 1989-90 epidemic.")] == ["1989", "1990"]
+
+
+def test_a_weekday_after_an_indefinite_article_is_a_kind_of_day(nlp):
+    found = dates_in(nlp, "The market is open every Friday and closed on a Sunday, and it opened on Monday.")
+    assert [(d["text"], d["value"]) for d in found] == [("Friday", None), ("Sunday", None), ("Monday", "2026-03-09")]
+    # the article of a noun the weekday modifies is the noun's
+    assert [d["value"] for d in dates_in(nlp, "In a Wednesday media event, Apple released laptops.")] == ["2026-03-11"]

@@ -1157,7 +1157,7 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
                     resolved = _year_after(rule, m, text, end)
                 if resolved is None and written_year is not None and _tense(doc, start, end) == "past":
                     resolved = _narrative_year(rule, m, written_year, start, published)
-                if resolved is None and _not_deictic(rule, m, text):
+                if resolved is None and _not_deictic(rule, m, text, doc):
                     resolved = VAGUE
                 if resolved is None and _some_day(rule, m, doc):
                     resolved = VAGUE  # "Apple would one day do this": no length, no date said
@@ -1277,6 +1277,7 @@ def _anaphoric(rule: _Rule, m: re.Match) -> bool:
     return False
 
 
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|every|each|any|one)[^\S\n]+$", re.I)
 _THE_BEFORE = re.compile(r"\bthe[^\S\n]+$", re.I)
 _A_YEAR_APART = re.compile(r"[^\S\n]+(?:(?:a|one)[^\S\n]+year[^\S\n]+(?:earlier|ago|before|later)|(?:of[^\S\n]+)?(?:the[^\S\n]+)?"
                            r"(?:last|previous|prior|next|following)[^\S\n]+year|a[^\S\n]+year[^\S\n]+on)\b", re.I)
@@ -1285,10 +1286,16 @@ _A_YEAR_APART = re.compile(r"[^\S\n]+(?:(?:a|one)[^\S\n]+year[^\S\n]+(?:earlier|
 _PART_BEFORE = re.compile(r"(?<!\w)(?:the[^\S\n]+)?(?P<part>morning|afternoon|evening|night)[^\S\n]+of[^\S\n]+\Z", re.I)
 
 
-def _not_deictic(rule: _Rule, m: re.Match, text: str) -> bool:
+def _not_deictic(rule: _Rule, m: re.Match, text: str, doc: Doc) -> bool:
     """'the last night of school', 'the next Tuesday night', 'the last weekend of July': after
     "the", last and next order things within a time the text speaks of and say nothing of the
-    time of writing; 'the same quarter a year earlier' is no quarter the text named."""
+    time of writing; 'a Wednesday' is a kind of day; 'the same quarter a year earlier' is no
+    quarter the text named."""
+    if rule.name == "weekday" and _INDEFINITE_BEFORE.search(text, max(0, m.start("dow") - 8), m.start("dow")):
+        # "Dec. 18, a Wednesday", "every Friday": a kind of day, not the nearest one; but the
+        # article of a noun the weekday modifies is the noun's ("in a Wednesday media event")
+        span = doc.char_span(m.start("dow"), m.end("dow"), alignment_mode="expand")
+        return span is None or span.root.dep_ not in ("compound", "nmod", "amod")
     if rule.name in ("deictic", "weekday", "weekend"):
         return (m.group().lower().startswith(("last", "next"))
                 and bool(_THE_BEFORE.search(text, max(0, m.start() - 8), m.start())))
