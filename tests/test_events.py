@@ -503,3 +503,11 @@ def test_a_person_freed_to_go_home_and_a_war_waged_by_a_state_stay_events():
     assert "release" in _types("The rebels freed two journalists to return home.")
     assert ("attack", "russia", "ukraine", "war") in _events("Russia's war on Ukraine killed thousands.")
     assert "request" in _types("Iran asked Russia for weapons.")
+
+
+def test_a_crime_named_in_a_charge_and_effort_invested_are_no_events():
+    text = "Han Lee, 41, of Cambridge, is charged with conspiracy to coerce and entice women to travel."
+    assert "threaten" not in _types(text) and "accuse" in _types(text)
+    assert "investment" not in _types("Steyer has invested a ton of resources in South Carolina.")
+    assert "investment" in _types("Microsoft will invest US$1 billion over the next four years.")
+    assert "attack" in _types("Police foiled an attempt to kill the president on Monday.")

@@ -533,6 +533,12 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         # "borrowing money", "lent $2 billion to Greece"; not "lending legitimacy".
         money = themes + [_theme(t) for t in themes]
         return kind if not themes or any(t.ent_type_ == "MONEY" or _lemma(t) in MONEY_NOUNS for t in money) else None
+    if kind == "investment":
+        # "invested $1 billion in carbon removal"; not "invested a ton of resources in South
+        # Carolina" or "invested time": effort spent on a cause is no investment.
+        spent = themes + [_theme(t) for t in themes] + [o for t in themes for _, o in prep_objects(t, {"of"})]
+        if any(_lemma(t) in EFFORT_NOUNS for t in spent):
+            return None
     if kind == "share":
         # "share intelligence with Kyiv"; not "share a high-five".
         return kind if any(_is_animate(o, index) for p, o in prep_objects(verb, {"with"})) else None
@@ -588,8 +594,29 @@ def _is_physical_contact(verb: Token) -> bool:
     return any(_lemma(o) in BODY_PARTS for _, o in prep_objects(verb, {"in", "on", "to"}))
 
 
+# What one "invests" in a cause when no money is meant: time, effort, resources, hope.
+EFFORT_NOUNS = {"time", "effort", "energy", "resource", "hope", "emotion", "heart", "faith", "trust", "attention",
+                "credibility", "soul", "sweat"}
+# What a crime is named by when the act itself is charged, not told: "conspiracy to coerce".
+CRIME_NAME_NOUNS = {"conspiracy", "attempt", "intent", "solicitation", "incitement"}
+
 # Whom a thing is released to when it is published: "to the public", "to the press".
 AUDIENCE_NOUNS = {"public", "press", "media", "reporter", "journalist", "news", "court", "committee", "congress"}
+
+
+def _names_a_charged_crime(verb: Token) -> bool:
+    """A verb naming the crime in a charge: "charged with conspiracy to coerce", "pleaded guilty
+    to attempting to murder" (an attempt told for itself, "an attempt to kill the president",
+    stays an event)."""
+    head = verb.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "to coerce and entice"
+    if verb.dep_ == "conj":
+        verb, head = head, head.head
+    if _lemma(head) not in CRIME_NAME_NOUNS or head is verb:
+        return False
+    ancestors = list(head.ancestors)[:3]
+    return any(_lemma(a) in CHARGE_VERBS | CHARGE_WORDS | {"plead", "guilty", "convict", "sentence"} for a in ancestors)
 
 
 def _frees_a_person(verb: Token, themes: list[Token], index: MentionIndex) -> bool:
@@ -849,6 +876,8 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         if not own and controller is not None:
             subject_tokens = [controller]
     kind = _sense(verb, lemma, kind, themes, index)
+    if kind is not None and _names_a_charged_crime(verb):
+        return []  # "charged with conspiracy to coerce and entice": the crime charged, no act told
     if kind == "attack" and lemma in VERBAL_ATTACKS and _by_a_person(subject_tokens, index) and themes and not any(
             _is_attackable(t, index) and not _is_animate(t, index) or t.ent_type_ in ("GPE", "ORG", "NORP") for t in themes):
         # "Trump attacked Machado in tweets": a person attacking a person with words criticises.
