@@ -440,3 +440,8 @@ def test_people_of_a_group_give_as_themselves():
 def test_a_sale_under_way_is_announced_not_completed():
     assert _one("Chris Hughes is selling The New Republic.")["status"] == "announced"
     assert _one("Chris Hughes sold The New Republic.")["status"] == "completed"
+
+
+def test_a_deal_only_in_an_idea_or_a_rumour_is_not_one_made():
+    deal = _one("Ted Cruz played down the idea that he had struck a major deal with John Kasich.")
+    assert deal["status"] == "proposed" and deal["confidence"] < 0.5

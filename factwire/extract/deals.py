@@ -110,6 +110,9 @@ SAME_DEAL_NOUNS = {"deal", "agreement", "transaction", "contract", "pact"}
 ATTEMPT_HEADS = {"try", "attempt", "seek", "bid", "want", "hope", "talk", "negotiation", "plan", "aim",
                  # asked of someone: "pressed Yanukovych to sign", "urged Congress to approve"
                  "press", "urge", "ask", "push", "pressure", "encourage", "lobby", "call",
+                 # only thought of: "played down the idea that he had struck a deal with Kasich"
+                 "idea", "notion", "speculation", "rumor", "rumour", "possibility", "prospect",
+                 "suggestion", "hypothesis", "scenario",
                  }
 # What a deal hangs from when it is promised or striven for, not done: "pledged to buy 100,000
 # vans", "vowed to sell", "has fought to acquire a painting" (a pledge of an amount, "pledged
