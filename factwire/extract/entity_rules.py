@@ -308,13 +308,22 @@ def product_names(doc: Doc) -> set[str]:
 
 
 # Nouns only a made thing is said to have or be handled by: software and devices have versions,
-# editions, users and installers; no company, person or place does ("Windows users", "the
-# latest version of Python"). "Update", "release" and "owner" are left out: companies issue
-# updates and press releases, and a company has owners.
+# editions, users and installers, and a language is spoken or written in; no company, person or
+# place has them ("Windows users", "the latest version of Python", "the Python language").
+# "Update", "release" and "owner" are left out: companies issue updates and press releases,
+# and a company has owners.
 THING_ATTRIBUTE_NOUNS = frozenset({"version", "edition", "user", "installer", "installation",
-                                   "download", "interpreter", "plugin", "plug-in"})
+                                   "download", "interpreter", "plugin", "plug-in", "language"})
+# Made things and fields a name before them names the kind of ("Mac apps", "Windows machines",
+# "the AI industry"). A maker's name stands there too ("Dell laptops"), so these count only
+# against what the article says of the name as an actor (see `thing_and_actor_cues`), and a
+# place's name never counts ("China experts").
+KIND_HEAD_NOUNS = frozenset({"app", "application", "program", "software", "computer", "machine", "pc",
+                             "laptop", "device", "industry", "sector", "expert"})
 # Verbs whose object is software or a device: one installs, downloads or boots a thing.
 THING_VERBS = frozenset({"install", "uninstall", "reinstall", "download", "emulate", "reboot", "boot"})
+# Verbs whose object is a tool: what is used or tested is a thing ("people who use WordPress").
+TOOL_VERBS = frozenset({"use", "test"})
 # Words before a name that make it a model of a thing ("the new MacBook Pro", "the latest
 # Windows", "the recently released Google Chrome"). Not "old": "54-year-old Bharrat Ramdehol".
 EDITION_WORDS = frozenset({"new", "newest", "latest", "original", "updated", "upcoming", "forthcoming",
@@ -343,8 +352,9 @@ def thing_and_actor_cues(doc: Doc) -> tuple[dict[str, int], dict[str, int]]:
     A made thing is counted, bought and owned: an article or a possessive before the name ("a
     Mac", "your Mac"), a word of newness or of its model ("the new MacBook Pro", "the recently
     released Google Chrome"); it has versions, editions and users ("Windows users", "the
-    latest version of Python"), is installed, downloaded or booted ("install Python"), and
-    runs on a platform ("available for Windows", "runs on Linux"). An actor speaks, decides and
+    latest version of Python"), is a kind of made thing or field ("Mac apps", "the AI
+    industry"), is used, tested, installed, downloaded or booted ("install Python"), and runs
+    on a platform ("available for Windows", "runs on Linux"). An actor speaks, decides and
     acts (the subject of "said", "announced", "sued", "hired") and has people and offices
     ("Apple's chief executive", "a Docker employee", "the Docker company"). Places are left out:
     "a new Iraq", "our America" are still the country.
@@ -436,6 +446,11 @@ def _made_thing_cue(ent: Span, root: Token) -> bool:
     head = root.head
     if root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.lemma_.lower() in THING_ATTRIBUTE_NOUNS:
         return True  # "Windows users", "Python interpreter"
+    if not place and root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" \
+            and head.lemma_.lower() in KIND_HEAD_NOUNS:
+        return True  # "Mac apps", "Windows machines", "the AI industry"
+    if not place and root.dep_ == "dobj" and head.lemma_.lower() in TOOL_VERBS:
+        return True  # "people who use WordPress", "tested Python"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in THING_ATTRIBUTE_NOUNS \
             and not (ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
         return True  # "a version of Python" (not "a tougher version of the Commission")
