@@ -625,3 +625,15 @@ def test_a_things_last_word_is_the_thing_and_a_repeated_first_word_splits_an_and
     assert "chrome" not in actors and "google-chrome" not in actors
     _, mentions = _actors("Apple Computer today introduced a new line, which includes the Macbook and Macbook Pro.")
     assert not [m for m in mentions if " and " in m["text"]]
+
+
+def test_an_office_before_a_persons_name_is_no_person_and_a_company_noun_makes_a_company():
+    _, mentions = _actors('"We thank Atlantis for the supplies to Baark for our clinic," says Baark Volunteer '
+                          'Coordinator Bonnie Smith.')
+    assert not [m for m in mentions if "Coordinator" in m["text"]]
+    assert _mention(mentions, "Bonnie Smith")["actor_id"] == "bonnie-smith"
+    actors, _ = _actors("Disney now owns animation studio Pixar. Other plans involve Pixar, which was "
+                        "founded by Steve Jobs. Pixar's films sold well.")
+    assert actors["pixar"].type == "organization"
+    actors, _ = _actors("The company Dean Kamen founded makes wheelchairs, Dean Kamen said.")
+    assert actors["dean-kamen"].type == "person"

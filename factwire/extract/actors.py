@@ -305,6 +305,10 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
     merged_up_to = 0  # tokens before this index were taken into a person name built by a rule
     things = _names_of_things(doc)
     written = _names_written(doc)
+    # a name the article calls a company once is a company wherever NER typed it a person
+    # ("animation studio Pixar"), unless it reads as a person's name ("Dean Kamen")
+    companies = {ent.text for ent in entities(doc) if ent.label_ in ("PERSON", "ORG")
+                 and entity_rules.organisation_context(ent) and not entity_rules.looks_like_person_name(ent)}
     for ent in (piece for whole in _join_hyphenated(entities(doc)) for part in _split_at_legal_forms(whole)
                 for piece in _split_at_and(part, written)):
         if ent.label_ not in ENTITY_TYPES and ent.label_ != "PRODUCT":
@@ -312,6 +316,16 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         if ent.start < merged_up_to:
             continue
         ent = entity_rules.trim_unit(entity_rules.trim_caption(ent))
+        office = entity_rules.office_before_person(ent)
+        if office is not None:
+            # "Baark Volunteer Coordinator" before a person: the body whose office it is, when
+            # the article writes it alone ("Baark"); else only a title, no actor
+            body = doc[ent.start:office]
+            if body.text not in written:
+                continue
+            ent = Span(doc, ent.start, office, label="ORG")
+        if ent.label_ == "PERSON" and ent.text in companies:
+            ent = Span(doc, ent.start, ent.end, label="ORG")
         label, person = ent.label_, False
         if label != "PERSON":
             named = _person_name(doc, ent)

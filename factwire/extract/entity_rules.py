@@ -63,6 +63,46 @@ PERSON_NOUNS = frozenset({
 OFFICE_WORDS = frozenset({"secretary", "minister", "undersecretary", "professor", "chancellor",
                           "commissioner", "director", "chairman", "chairwoman", "chair"})
 
+# Offices a person holds in a body, which NER may glue onto the body's name before the person's
+# ("Baark Volunteer Coordinator Bonnie Smith").
+ROLE_WORDS = OFFICE_WORDS | {"coordinator", "manager", "spokesman", "spokeswoman", "spokesperson", "president",
+                             "officer", "editor", "founder", "ceo", "chief", "executive", "leader", "coach",
+                             "adviser", "advisor", "head", "organizer", "organiser"}
+# Common nouns for companies and other bodies: a name right after one ("animation studio Pixar",
+# "the animation company Pixar") is an organisation's, whatever NER typed it.
+ORGANISATION_NOUNS = frozenset({"company", "firm", "studio", "startup", "start-up", "maker", "manufacturer",
+                                "retailer", "carrier", "airline", "bank", "charity", "organisation",
+                                "organization", "publisher", "broadcaster", "newspaper", "agency", "group",
+                                "band", "label", "conglomerate", "insurer", "lender", "chain"})
+
+
+def office_before_person(ent: Span) -> int | None:
+    """Where the office ends a "name" NER typed a person though a person's name follows it:
+    "Baark Volunteer Coordinator" + "Bonnie Smith". The index of the office's first word, or
+    None when the name is no such office."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or len(ent) < 2 or ent[-1].lower_ not in ROLE_WORDS:
+        return None
+    if ent.end >= len(doc) or doc[ent.end].ent_type_ != "PERSON" or doc[ent.end].ent_iob_ != "B":
+        return None
+    i = ent.end - 1
+    while i > ent.start and (doc[i].lower_ in ROLE_WORDS or doc[i].is_title and doc[i - 1].is_title
+                             and doc[i].head.i == ent.end - 1 and doc[i].dep_ == "compound"):
+        i -= 1
+    return i + 1 if i + 1 < ent.end else None
+
+
+def organisation_context(span: Span) -> bool:
+    """A common noun for a company or body stands right before the name and governs it or is
+    governed by it ("animation studio Pixar", "the animation company Pixar")."""
+    if span.start == 0:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1]
+    return before.pos_ == "NOUN" and before.lemma_.lower() in ORGANISATION_NOUNS \
+        and (before.head.i in range(span.start, span.end) or span.root.head.i == before.i)
+
+
 # Last words of names of events, which are not actors ("Google Science Fair", "Fan Expo").
 EVENT_WORDS = frozenset({"fair", "expo", "festival", "olympics", "games", "cup", "championship",
                          "championships", "awards", "marathon", "tournament", "open", "prix",
