@@ -591,3 +591,16 @@ def test_a_weekday_after_an_indefinite_article_is_a_kind_of_day(nlp):
     assert [(d["text"], d["value"]) for d in found] == [("Friday", None), ("Sunday", None), ("Monday", "2026-03-09")]
     # the article of a noun the weekday modifies is the noun's
     assert [d["value"] for d in dates_in(nlp, "In a Wednesday media event, Apple released laptops.")] == ["2026-03-11"]
+
+
+def test_a_quarter_of_a_game_is_no_calendar_quarter(nlp):
+    text = ("The Sixers won the game 106-103. Embiid scored 13 points in the third quarter, and the team "
+            "led at halftime. They play again in the first quarter of 2027.")
+    assert [(d["text"], d["value"]) for d in dates_in(nlp, text)] == [
+        ("the third quarter", None), ("the first quarter of 2027", "2027-Q1")]
+    assert [d["value"] for d in dates_in(nlp, "Apple's profit rose in the third quarter.")] == ["2025-Q3"]
+
+
+def test_a_quarter_as_a_share_is_no_length(nlp):
+    assert dates_in(nlp, "More than a quarter of voters and one-quarter of donors, three quarters of it.") == []
+    assert [d["value"] for d in dates_in(nlp, "A two-quarter slump.")] == ["P6M"]

@@ -675,14 +675,25 @@ def _r_duration(m, ref, direction):
     n_text = _g(m, "n")
     if n_text in ("a", "an") and not (m.group("lead") or m.group("approx")):
         return None
+    if _a_share(m, n_text):
+        return None
     times, code = _DURATION_CODES[_UNITS[_g(m, "unit").rstrip("s")]]
     n = _count(n_text)
     return (f"P{n * times}{code}" if n is not None else f"PX{code}"), None
 
 
+def _a_share(m: re.Match, n_text: str | None) -> bool:
+    """'more than a quarter of voters', 'one-quarter', 'three quarters': a quarter as a share (or
+    a coin) is far more common than three months; as a length it needs a count above one and no
+    "of" after it ("two consecutive quarters")."""
+    if not _g(m, "unit").startswith("quarter"):
+        return False
+    return n_text in ("a", "an", "one", "1") or bool(re.match(r"\s+of\b", m.string[m.end():m.end() + 4]))
+
+
 def _r_duration_adjective(m, ref, direction):
     n = 1 if _g(m, "n") == "single" else _count(_g(m, "n"))
-    if n is None:
+    if n is None or _a_share(m, _g(m, "n")):
         return None
     times, code = _DURATION_CODES[_UNITS[_g(m, "unit")]]
     return f"P{n * times}{code}", None
@@ -1143,6 +1154,7 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
                 continue
             candidates.append((start, end, rule, m))
     chosen = _longest_first(candidates)
+    of_play = len(_PLAY_WORDS.findall(text)) >= 3
     results: list[dict] = []
     year_before: tuple[int, int] | None = None  # (year, end) of the last full date with a year
     runs: list[dict] = []  # "a third straight day": resolved against the day the sentence names
@@ -1157,6 +1169,9 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[dict]:
                     resolved = _year_after(rule, m, text, end)
                 if resolved is None and written_year is not None and _tense(doc, start, end) == "past":
                     resolved = _narrative_year(rule, m, written_year, start, published)
+                if resolved is None and rule.name == "quarter" and of_play and not (
+                        m.group("y") or m.group("rel") or re.search(r"fiscal|calendar", m.group(), re.I)):
+                    resolved = VAGUE  # "the third quarter belonged to Embiid": the game's
                 if resolved is None and _not_deictic(rule, m, text, doc):
                     resolved = VAGUE
                 if resolved is None and _some_day(rule, m, doc):
@@ -1277,6 +1292,9 @@ def _anaphoric(rule: _Rule, m: re.Match) -> bool:
     return False
 
 
+# Words of a game report: where a text has several, a quarter with no year is a period of play.
+_PLAY_WORDS = re.compile(r"\b(?:game|games|halftime|half-time|overtime|rebounds?|touchdowns?|quarterback|innings?"
+                         r"|field\s+goals?|free\s+throws?|three-pointers?|assists|tip-?off|buzzer|scored)\b", re.I)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|every|each|any|one)[^\S\n]+$", re.I)
 _THE_BEFORE = re.compile(r"\bthe[^\S\n]+$", re.I)
 _A_YEAR_APART = re.compile(r"[^\S\n]+(?:(?:a|one)[^\S\n]+year[^\S\n]+(?:earlier|ago|before|later)|(?:of[^\S\n]+)?(?:the[^\S\n]+)?"
