@@ -511,3 +511,10 @@ def test_a_crime_named_in_a_charge_and_effort_invested_are_no_events():
     assert "investment" not in _types("Steyer has invested a ton of resources in South Carolina.")
     assert "investment" in _types("Microsoft will invest US$1 billion over the next four years.")
     assert "attack" in _types("Police foiled an attempt to kill the president on Monday.")
+
+
+def test_a_modifier_of_the_first_of_coordinated_event_nouns_is_all_of_theirs():
+    facts = _facts("Price dropped charges against David Misch involving his alleged kidnapping and murder "
+                   "of Michaela Garecht in 1988.")
+    murder = next(e for e in facts["events"] if e["lemma"] == "murder")
+    assert murder["modality"] == "reported"

@@ -1298,7 +1298,9 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
                 break
     if kind == "meet" and _lemma(noun) in ("interview", "debate", "dialogue") and object_actor is None:
         return []  # "Princess Diana's landmark interview", "the Democratic debate": with whom, unsaid
-    mods = {_lemma(c) for c in noun.children if c.dep_ == "amod"} | {c.lower_ for c in noun.children if c.dep_ == "amod"}
+    # "his alleged kidnapping and murder": a modifier of the first of coordinated nouns is all of theirs
+    modified = [noun, noun.head] if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else [noun]
+    mods = {f(c) for n in modified for c in n.children if c.dep_ == "amod" for f in (_lemma, lambda t: t.lower_)}
     if mods & NEGATED_NOUN_MODS:
         mood = "negated"
     elif mods & HYPOTHETICAL_NOUN_MODS:
