@@ -445,3 +445,10 @@ def test_a_sale_under_way_is_announced_not_completed():
 def test_a_deal_only_in_an_idea_or_a_rumour_is_not_one_made():
     deal = _one("Ted Cruz played down the idea that he had struck a major deal with John Kasich.")
     assert deal["status"] == "proposed" and deal["confidence"] < 0.5
+
+
+def test_only_money_or_counted_things_are_lent():
+    assert _deals("There are questions about how much advice Mr. Ailes himself was lending to Mr. Trump.") == ()
+    assert _deals("Roger Ailes lent his expertise to Donald Trump.") == ()
+    deal = _one("The International Monetary Fund lent Ukraine $17 billion.")
+    assert deal["seller"] == "international-monetary-fund" and deal["buyer"] == "ukraine"

@@ -897,6 +897,11 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     datives = [c for c in verb.children if c.dep_ == "dative"]
     if _figurative(verb, lemma, item_token, item_actors, index):
         return None
+    if (lemma in ("lend", "loan") and item_token is not None and item_token.pos_ == "NOUN"
+            and not _is_money_token(item_token, amounts) and not any(c.dep_ == "nummod" for c in item_token.children)):
+        return None  # money or counted things are lent; "lending advice to Mr. Trump" is a figure of speech
+    if lemma in ("lend", "loan") and item_token is None and not direct_objects(verb) and not _money_in_sentence(verb, amounts):
+        return None  # lending nothing said and no money in sight: "how much advice Mr. Ailes was lending to Mr. Trump"
     if lemma in WEAK_DEAL_VERBS and not _money_in_sentence(verb, amounts) and not (
             lemma == "settle" and any(p == "with" for p, _ in counterpart)) and not (
             # "to arrange the deal and settle on pricing": settling the terms of that deal
