@@ -441,7 +441,8 @@ def _names_of_things(doc: Doc) -> frozenset[str]:
     the article's NER labels vote: a name labelled both ways ("Windows" a product here, a place
     there) is the thing unless the actor labels are the majority. Numbered editions and names
     called a kind of made thing are things however NER typed them, and a name coordinated with
-    a thing is one of the same kind ("Mac and Windows", "Firefox and Google Chrome").
+    a thing is one of the same kind ("Mac and Windows", "Firefox and Google Chrome"). A name
+    whose last word says it is a body or a place ("Great Western Railway") is never a thing.
     """
     votes: dict[str, int] = {}
     for ent in entities(doc):
@@ -464,6 +465,9 @@ def _names_of_things(doc: Doc) -> frozenset[str]:
         elif labelled.get(name, 0) and votes[name] >= 0:
             things.add(name)
     things |= entity_rules.coordinated_with_things(doc, things, actor_cues)
+    # a name whose last word says it is a body or a place is none ("University of Surrey expert",
+    # "use London Underground or Great Western Railway")
+    things = {name for name in things if entity_rules.head_word_label(name) is None}
     # An article shortens a thing's name as it shortens a person's, to its last word: "Chrome"
     # after "Google Chrome" is the browser too.
     things |= {name.split()[-1] for name in things if " " in name and name.split()[-1][:1].isupper()

@@ -32,7 +32,8 @@ ORG_HEAD_WORDS = frozenset({"gazette", "times", "herald", "tribune", "journal", 
                             "university", "college", "council", "party", "committee", "commission",
                             "company", "corporation", "corp", "inc", "ltd", "plc", "llc", "agency",
                             "ministry", "department", "foundation", "institute", "association",
-                            "federation", "gallery", "club", "society", "league", "authority"})
+                            "federation", "gallery", "club", "society", "league", "authority", "railway",
+                            "railways", "rail", "airline", "airlines", "airways", "underground"})
 PLACE_HEAD_WORDS = frozenset({"station", "airport", "stadium", "cave", "street", "road", "avenue",
                               "square", "bridge", "river", "lake", "mountain", "mountains", "island",
                               "islands", "valley", "bay", "beach", "harbour", "harbor", "palace",
@@ -358,12 +359,13 @@ THING_ATTRIBUTE_NOUNS = frozenset({"version", "edition", "user", "installer", "i
 # "the AI industry"). A maker's name stands there too ("Dell laptops"), so these count only
 # against what the article says of the name as an actor (see `thing_and_actor_cues`), and a
 # place's name never counts ("China experts").
-KIND_HEAD_NOUNS = frozenset({"app", "application", "program", "software", "computer", "machine", "pc",
-                             "laptop", "device", "industry", "sector", "expert"})
+KIND_HEAD_NOUNS = frozenset({"app", "application", "software", "computer", "machine", "pc",
+                             "laptop", "device", "industry", "sector"})
 # Verbs whose object is software or a device: one installs, downloads or boots a thing.
 THING_VERBS = frozenset({"install", "uninstall", "reinstall", "download", "emulate", "reboot", "boot"})
-# Verbs whose object is a tool: what is used or tested is a thing ("people who use WordPress").
-TOOL_VERBS = frozenset({"use", "test"})
+# Verbs whose object is a tool: what is used is a thing ("people who use WordPress"), unless its
+# name says it is a body ("use London Underground": see `head_word_label`).
+TOOL_VERBS = frozenset({"use"})
 # Words before a name that make it a model of a thing ("the new MacBook Pro", "the latest
 # Windows", "the recently released Google Chrome"). Not "old": "54-year-old Bharrat Ramdehol".
 EDITION_WORDS = frozenset({"new", "newest", "latest", "original", "updated", "upcoming", "forthcoming",
@@ -393,7 +395,7 @@ def thing_and_actor_cues(doc: Doc) -> tuple[dict[str, int], dict[str, int]]:
     Mac", "your Mac"), a word of newness or of its model ("the new MacBook Pro", "the recently
     released Google Chrome"); it has versions, editions and users ("Windows users", "the
     latest version of Python"), is a kind of made thing or field ("Mac apps", "the AI
-    industry"), is used, tested, installed, downloaded or booted ("install Python"), and runs
+    industry"), is used, installed, downloaded or booted ("install Python"), and runs
     on a platform ("available for Windows", "runs on Linux"). An actor speaks, decides and
     acts (the subject of "said", "announced", "sued", "hired") and has people and offices
     ("Apple's chief executive", "a Docker employee", "the Docker company"). Places are left out:
@@ -489,8 +491,8 @@ def _made_thing_cue(ent: Span, root: Token) -> bool:
     if not place and root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" \
             and head.lemma_.lower() in KIND_HEAD_NOUNS:
         return True  # "Mac apps", "Windows machines", "the AI industry"
-    if not place and root.dep_ == "dobj" and head.lemma_.lower() in TOOL_VERBS:
-        return True  # "people who use WordPress", "tested Python"
+    if not place and ent.label_ != "NORP" and root.dep_ == "dobj" and head.lemma_.lower() in TOOL_VERBS:
+        return True  # "people who use WordPress"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in THING_ATTRIBUTE_NOUNS \
             and not (ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
         return True  # "a version of Python" (not "a tougher version of the Commission")
