@@ -445,6 +445,8 @@ def test_a_sale_under_way_is_announced_not_completed():
 def test_a_deal_only_in_an_idea_or_a_rumour_is_not_one_made():
     deal = _one("Ted Cruz played down the idea that he had struck a major deal with John Kasich.")
     assert deal["status"] == "proposed" and deal["confidence"] < 0.5
+    deal = _one("Ted Cruz accused his leader of deceiving him about whether he made a secret deal with Democrats.")
+    assert deal["status"] == "proposed" and deal["confidence"] < 0.5
 
 
 def test_only_money_or_counted_things_are_lent():

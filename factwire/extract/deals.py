@@ -859,6 +859,8 @@ def _attempted(trigger: Token, governor: Token | None, status: str | None) -> st
     modals = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"} & MODAL_AUXILIARIES
     if lemmas & FAIL_HEADS or adverbs & FAIL_ADVERBS:
         return "failed"
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for t in chain for c in t.children):
+        return "proposed"  # "deceiving him about whether he made a secret deal": asked, not said
     if (lemmas & ATTEMPT_HEADS or climbed & PROMISE_HEADS or modals) and status in (None, "completed", "signed", "agreed", "reported", "mentioned"):
         return "proposed"
     return status
