@@ -604,3 +604,15 @@ def test_a_quarter_of_a_game_is_no_calendar_quarter(nlp):
 def test_a_quarter_as_a_share_is_no_length(nlp):
     assert dates_in(nlp, "More than a quarter of voters and one-quarter of donors, three quarters of it.") == []
     assert [d["value"] for d in dates_in(nlp, "A two-quarter slump.")] == ["P6M"]
+
+
+def test_an_infinitive_under_a_past_verb_is_no_future_of_now(nlp):
+    published = dt.date(2019, 12, 30)
+    found = dates_in(nlp, "He said he was asked to break the news to the staff on Dec. 18.", published)
+    assert [d["value"] for d in found] == ["2019-12-18"]
+    assert [d["value"] for d in dates_in(nlp, "The company plans to release the phone on Dec. 18.", published)] == ["2020-12-18"]
+
+
+def test_a_weekday_inside_a_name_is_no_day(nlp):
+    found = dates_in(nlp, "The Sunday Times reported that the talks failed on Monday.")
+    assert [(d["text"], d["value"]) for d in found] == [("Monday", "2026-03-09")]

@@ -1393,6 +1393,8 @@ def _plausible(rule: _Rule, m: re.Match, doc: Doc, text: str) -> bool:
             span = doc.char_span(start, start + len(word), alignment_mode="expand")
             if span is None or span[0].tag_ in ("MD", "VB", "VBP", "VBZ", "VBD") or word.lower() != "may" and len(word) <= 4:
                 return False
+    if rule.name in ("weekday", "deictic") and _inside_a_name(doc, start, end):
+        return False  # "The Sunday Times", "Saturday Night Live": a name, no day
     if rule.name == "season":  # "fall" and "spring" are verbs and nouns too
         word = m.group("season")
         return bool(m.group("mod") and m.group("mod").lower() != "the" or m.group("y")
@@ -1427,6 +1429,19 @@ def _plausible(rule: _Rule, m: re.Match, doc: Doc, text: str) -> bool:
     if rule.name == "numeric" and m.group("sep") == "." and len(m.group("y")) == 2:
         return False  # "1.5.10" is a version more often than a date
     return True
+
+
+_NAME_LABELS = {"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "PERSON", "NORP", "LAW"}
+
+
+def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a named entity (not a date or an event) holds the span and more."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(e.label_ in _NAME_LABELS and e.start_char <= start and end <= e.end_char
+               and (e.start_char, e.end_char) != (start, end) for e in doc.ents
+               if e.start <= span.start and span.end <= e.end)
 
 
 _EARLY_YEAR_CUES = {"in", "since", "until", "till", "before", "after", "from", "by", "circa", "c.", "ca.",
@@ -1490,6 +1505,11 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
     if token.pos_ not in ("VERB", "AUX"):
         return None
     markers = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    head = token.head
+    if token.tag_ == "VB" and token.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in markers) and (
+            head.tag_ == "VBD" or head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in head.children
+                                                             if c.dep_ in ("aux", "auxpass"))):
+        return None  # "he was asked to break the news on Dec. 18": a future seen from the past
     if any(c.lower_ in _FUTURE_WORDS or c.lower_ == "would" for c in markers) or token.lower_ in _FUTURE_WORDS:
         return "future"
     if token.tag_ == "VB" and any(c.lower_ == "to" for c in markers):
