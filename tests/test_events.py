@@ -518,3 +518,10 @@ def test_a_modifier_of_the_first_of_coordinated_event_nouns_is_all_of_theirs():
                    "of Michaela Garecht in 1988.")
     murder = next(e for e in facts["events"] if e["lemma"] == "murder")
     assert murder["modality"] == "reported"
+
+
+def test_a_participle_with_a_by_phrase_is_done_by_that_phrase_to_the_clause_subject():
+    events = _events("Asked by George Stephanopoulos to respond, Ben Carson said he was not worried.")
+    assert ("request", "george-stephanopoulos", "ben-carson", "Asked") in events
+    assert not any(e[1] == "ben-carson" for e in events)
+    assert ("support", "russia", "syria", "Backed") in _events("Backed by Russia, Syria launched an offensive on Idlib.")

@@ -851,7 +851,11 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
     # "was arrested and charged": a participle coordinated with a passive shares its auxiliary
     shared = (verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head)
               and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children))
-    if is_passive(verb) or reduced or shared:
+    # "Asked by Stephanopoulos to respond, Carson said": a participle with a "by" phrase is a
+    # passive whose doer is that phrase, not the subject of the clause it hangs on
+    participle = (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "ccomp") and agent_of(verb) is not None
+                  and not any(c.dep_ in ("aux", "nsubj") for c in verb.children))
+    if is_passive(verb) or reduced or shared or participle:
         # "Camp Bastion was attacked by the Taliban", "Chekatt, shot dead by police".
         agent = agent_of(verb)
         subject_tokens = [agent] if agent is not None else []
@@ -861,6 +865,8 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM") and (
                 not themes or themes[0].lower_ in ("which", "that", "who", "whom")):
             themes = [verb.head]  # "Pixar, which was acquired by Disney"
+        if participle and not themes and verb.dep_ == "advcl":
+            themes = subjects(verb.head)  # "Asked by Stephanopoulos ..., Carson said": Carson was asked
     else:
         subject_tokens = subjects(verb)
         themes = direct_objects(verb)
