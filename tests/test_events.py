@@ -525,3 +525,10 @@ def test_a_participle_with_a_by_phrase_is_done_by_that_phrase_to_the_clause_subj
     assert ("request", "george-stephanopoulos", "ben-carson", "Asked") in events
     assert not any(e[1] == "ben-carson" for e in events)
     assert ("support", "russia", "syria", "Backed") in _events("Backed by Russia, Syria launched an offensive on Idlib.")
+
+
+def test_where_one_moved_is_no_destination_but_back_to_is():
+    assert "travel" not in _types("In London, Owen Jones walked off the set of a Sky News program.")
+    assert ("travel", "whitelaw", "belfast", "flew") in _events(
+        "Mr Whitelaw and Lord Carrington immediately flew back to Belfast in an RAF transport.")
+    assert "travel" in _types("Obama arrived in Orlando on Thursday.")

@@ -514,7 +514,11 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
     if kind == "settle":
         return kind if themes or prep_objects(verb, {"with", "on"}) else None
     if kind == "travel":
-        goals = [o for p, o in prep_objects(verb, DESTINATION_PREPS)]
+        # "In London, Jones walked off the set": "in" says where one moved, not where to (but
+        # where one arrived: "arrived in Orlando")
+        preps = DESTINATION_PREPS if lemma == "arrive" else DESTINATION_PREPS - {"in"}
+        goals = [o for holder in [verb, *(c for c in verb.children if c.dep_ in ("advmod", "prt"))]
+                 for p, o in prep_objects(holder, preps)]  # "flew back to Belfast"
         if lemma == "cross":
             goals += themes
         if lemma == "move" and not any(c.dep_ == "prt" and c.lower_ in ("in", "into") for c in verb.children) and not goals:
@@ -924,7 +928,8 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
                         if _lemma(o) in _learned()["noun_triggers"]), None)
     if kind == "travel":
         # Where to, not how: "flew back to Belfast in an RAF plane".
-        goals = [o for p, o in prep_objects(verb, DESTINATION_PREPS - {"in"} if lemma != "arrive" else {"in", "at"})]
+        goals = [o for holder in [verb, *(c for c in verb.children if c.dep_ in ("advmod", "prt"))]
+                 for p, o in prep_objects(holder, DESTINATION_PREPS - {"in"} if lemma != "arrive" else {"in", "at"})]
         object_actor = next((a for g in [*goals, *themes] for a in index.actors_of_phrase(g, include_modifiers=False)
                              if a not in subject_actors), None)
     elif kind == "meet" and themes and _names_a_gathering(_theme(themes[0])):
