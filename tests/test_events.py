@@ -532,3 +532,18 @@ def test_where_one_moved_is_no_destination_but_back_to_is():
     assert ("travel", "whitelaw", "belfast", "flew") in _events(
         "Mr Whitelaw and Lord Carrington immediately flew back to Belfast in an RAF transport.")
     assert "travel" in _types("Obama arrived in Orlando on Thursday.")
+
+
+def test_refreshing_the_judged_rows_extracts_their_document_again_and_drops_a_row_no_longer_made(tmp_path):
+    import json
+
+    from factwire.training import events as training
+
+    seed = next(r for r in _judged() if r["dataset"] == "seeds" and r["lemma"] == "invasion")
+    stale = dict(seed, trigger="occupation", row={})
+    path = tmp_path / "judged.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in (dict(seed, row={}), stale)), encoding="utf-8")
+    assert training.refresh_judged(tmp_path / "no-eval-data-needed-for-seeds", path=path) == 1
+    (kept,) = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert kept["right"] == seed["right"] and kept["why"] == seed["why"]
+    assert kept["row"] == seed["row"]  # the committed keys are what the extractor gives today
