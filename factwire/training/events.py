@@ -25,7 +25,7 @@ fitted on:
    place, a party or a product as the doer, words taken for deeds, a kind of event told as one
    event, a doer read from another clause): the judged rows do. Each judged row keeps its
    sentence, the trigger, the verdict with its reason, and the row's feature keys as the
-   extractor gave them (``row``); ``python -m factwire.training events --refresh-judged``
+   extractor gave them (``row``); ``python -m factwire.training.events --refresh-judged``
    extracts the named documents again and rewrites ``row`` after the extractor changed. RAMS is
    not used for it: RAMS annotates one event per window, so an event of ours elsewhere in a
    window has no label.
