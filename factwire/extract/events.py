@@ -36,7 +36,8 @@ come with it. The date is the resolved date in the same sentence; modality as th
 Which nouns are animate, which are goods and some noun triggers are learned from RAMS
 (``factwire/data/event_senses.json``, `python -m factwire.training events`); the confidence is
 a logistic regression over :func:`features` fitted on one fixed half of WikiEvents dev's
-documents (``factwire/data/event_confidence.json``); `factwire eval` reports it on the other.
+documents and on rows the team judged by reading them (``factwire/training/events_judged.jsonl``;
+``factwire/data/event_confidence.json``); `factwire eval` reports it on the other half.
 Both files are required: a missing one is an error, not a quiet fallback.
 """
 
