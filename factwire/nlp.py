@@ -18,10 +18,12 @@ from thinc.api import get_current_ops
 
 from factwire.budget import ExtractionTimeout
 from factwire.settings import get_settings
+from factwire.training.conll import reads_as_prose
 
 # The extractor reads entities, part-of-speech tags, lemmas and the dependency parse;
 # nothing else in the model is run.
-USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner",
+                   "headlines_ner")
 _LINE_BREAK = re.compile(r"\n\s*")
 
 
@@ -55,13 +57,60 @@ def _load_model(name: str) -> Language:
 
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
-    """The shared spaCy pipeline (cached per process)."""
+    """The shared spaCy pipeline (cached per process), with the headlines NER its meta names
+    (`add_headlines_ner`)."""
     name = model or get_settings().spacy_model
     nlp = _load_model(name)
     unused = [pipe for pipe in nlp.pipe_names if pipe not in USED_COMPONENTS]
     if unused:
         nlp.disable_pipes(*unused)
+    add_headlines_ner(nlp, model_location(name))
     return nlp
+
+
+def add_headlines_ner(nlp: Language, location: str) -> None:
+    """Add the second NER the trained model's meta names (``factwire_headlines_ner``: a folder
+    beside the model's own), run only on the pieces of text that are not prose.
+
+    All-caps headlines and results tables ("Barnsley 3 Stoke 1") are a register of their own:
+    the model's NER, trained on prose, misreads them, and a NER trained on them too reads a
+    capitalised word before a number in prose as a name ("S&P 500", "Macbook Pro"). So each
+    piece spaCy parses (a line or a paragraph, see `split_pieces`) is read by one of the two:
+    the headlines NER where the piece has no lower-case letter or is a third numbers
+    (`factwire.training.conll.reads_as_prose`), the model's own NER elsewhere.
+    """
+    companion = nlp.meta.get("factwire_headlines_ner")
+    if not companion or "ner" not in nlp.pipe_names or "headlines_ner" in nlp.pipe_names:
+        return
+    folder = Path(location).parent / companion
+    if not (folder / "config.cfg").is_file():
+        raise FileNotFoundError(f"the model names a headlines NER that is not there: {folder}")
+    nlp.add_pipe("factwire_headlines_ner", name="headlines_ner", after="ner",
+                 config={"path": str(folder)})
+
+
+@Language.factory("factwire_headlines_ner", default_config={"path": ""})
+def _make_headlines_ner(nlp: Language, name: str, path: str) -> "HeadlinesNER":
+    return HeadlinesNER(spacy.load(path).get_pipe("ner"))
+
+
+class HeadlinesNER:
+    """Replaces the entities of a piece that is not prose by the headlines NER's (see
+    `add_headlines_ner`); prose is left as the model's NER read it."""
+
+    def __init__(self, ner):
+        self.ner = ner
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = [token.text for token in doc if not token.is_space]
+        if not words or reads_as_prose(words) or not any(ch.isalpha() for ch in doc.text):
+            return doc
+        doc.set_ents([], default="missing")  # missing, not outside: the NER reads them afresh
+        return self.ner(doc)
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -119,6 +119,30 @@ def test_the_base_model_reads_the_sentence_when_no_reading_is_given(sentences, b
     assert labels["$5 million"] == "MONEY"
 
 
+def test_the_headlines_corpus_keeps_headlines_and_tables_the_prose_one_does_not(tmp_path):
+    from spacy.tokens import DocBin
+
+    from factwire.training import ner
+
+    data = tmp_path / "eval"
+    (data / "conll2003-conllpp").mkdir(parents=True)
+    (data / "conll2003-conllpp" / "conllpp_train.txt").write_text(CONLL, encoding="utf-8")
+    (data / "polnear" / "train" / "text").mkdir(parents=True)
+    (data / "polnear" / "train" / "text" / "a.txt").write_text(
+        "Hillary Clinton spoke in Ohio on Tuesday, her campaign said in a statement.\n",
+        encoding="utf-8")
+    for setting, kept in ((True, 3), (False, 1)):
+        out = tmp_path / f"corpus-{setting}"
+        counts = ner.build_corpus(data, out, headlines_and_tables=setting)
+        assert counts["conll_sentences"] == 3 and counts["conll_news_like"] == 1
+        assert counts["conll_kept"] == kept == counts["conll_train"] + counts["conll_heldout"]
+        base = load_nlp(BASE)
+        texts = {doc.text for doc in DocBin().from_disk(out / "train.spacy").get_docs(base.vocab)}
+        assert ("SOCCER - JAPAN WIN." in texts) is setting
+        assert ("Barnsley 3 Stoke 1" in texts) is setting
+        assert any("Hillary Clinton" in text for text in texts)
+
+
 NEEDED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "MONEY", "DATE", "TIME", "CARDINAL",
                  "PERCENT", "QUANTITY", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 
@@ -154,3 +178,28 @@ def test_the_committed_model_names_no_path_of_the_machine_it_was_trained_on():
     for name in ("config.cfg", "meta.json"):
         text = (model / name).read_text(encoding="utf-8")
         assert str(PROJECT_ROOT) not in text and "/build/" not in text, name
+
+
+def test_the_headlines_ner_reads_only_the_pieces_that_are_not_prose():
+    import spacy
+
+    nlp = load_nlp("models/en_factwire_ner")
+    assert nlp.pipe_names[-2:] == ["ner", "headlines_ner"]
+    headlines = spacy.load(PROJECT_ROOT / "models" / "en_factwire_ner_headlines")
+    assert headlines.pipe_names == ["ner"]
+    prose = "Apple said on Monday that the S&P 500 fell 3% in New York and London."
+    headline = "SOCCER - WALES BEAT SAN MARINO IN WORLD CUP QUALIFIER ."
+    table = "Barnsley 3 Stoke 1"
+    with nlp.select_pipes(disable=["headlines_ner"]):
+        own = {text: _ents(nlp(text)) for text in (prose, headline, table)}
+    routed = {text: _ents(nlp(text)) for text in (prose, headline, table)}
+    assert routed[prose] == own[prose] and ("Apple", "ORG") in routed[prose]
+    for text in (headline, table):
+        assert routed[text] == _ents(headlines(text))
+    assert routed[headline] != own[headline]  # the two models read capitals differently
+    assert ("SAN MARINO", "GPE") in routed[headline]
+
+
+def test_the_committed_models_stay_under_50_mb():
+    size = sum(f.stat().st_size for f in (PROJECT_ROOT / "models").rglob("*") if f.is_file())
+    assert 0 < size < 50 * 1024 * 1024

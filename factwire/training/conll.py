@@ -123,9 +123,13 @@ def spaces_for(words: list[str]) -> list[bool]:
 
 
 def news_like(sentence: Sentence) -> bool:
-    """Whether a sentence is prose a news page could hold: some lower-case letter (not an
-    all-caps headline) and fewer than a third of its tokens numbers (not a results table)."""
-    words = sentence.words
+    """Whether a sentence is prose a news page could hold (see `reads_as_prose`)."""
+    return reads_as_prose(sentence.words)
+
+
+def reads_as_prose(words: list[str]) -> bool:
+    """Whether words read as prose: some lower-case letter (not an all-caps headline) and fewer
+    than a third of them numbers (not a results table)."""
     if not any(ch.islower() for word in words for ch in word):
         return False
     numbers = sum(1 for word in words if any(ch.isdigit() for ch in word))

