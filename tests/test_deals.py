@@ -454,3 +454,8 @@ def test_only_money_or_counted_things_are_lent():
     assert _deals("Roger Ailes lent his expertise to Donald Trump.") == ()
     deal = _one("The International Monetary Fund lent Ukraine $17 billion.")
     assert deal["seller"] == "international-monetary-fund" and deal["buyer"] == "ukraine"
+
+
+def test_who_is_funded_is_the_object_not_a_for_phrase():
+    deal = _one("The Gates Foundation funded Gavi for the Ruth Leff Siegel Awards for Excellence.")
+    assert deal["buyer"] == "gavi" and deal["seller"] == "gates-foundation"

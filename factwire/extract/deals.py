@@ -952,7 +952,10 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         item_token = objects[0] if objects else item_token  # what is given, not to whom
         seller = next(iter(agents), None)
-        buyer = next((a for p, a in counterpart if p in ("to", "for")), None)
+        funded = next((a for a in item_actors if a != seller), None) if lemma == "fund" else None
+        if funded is not None:  # "funded the school for ...": the school is funded, "for" says what for
+            counterpart = [(p, a) for p, a in counterpart if p != "for"]
+        buyer = funded or next((a for p, a in counterpart if p in ("to", "for")), None)
         if buyer is None and datives:
             buyer = next(iter(_named(index, datives[0])), None)
         buyer = buyer or next((a for a in item_actors if a != seller), None)  # "the US funded the group"
