@@ -14,6 +14,7 @@ import spacy
 from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 from thinc.api import get_current_ops
 
 from factwire.budget import ExtractionTimeout
@@ -101,16 +102,24 @@ class HeadlinesNER:
     def __init__(self, ner):
         self.ner = ner
 
-    def __call__(self, doc: Doc) -> Doc:
+    @staticmethod
+    def _not_prose(doc: Doc) -> bool:
         words = [token.text for token in doc if not token.is_space]
-        if not words or reads_as_prose(words) or not any(ch.isalpha() for ch in doc.text):
-            return doc
-        doc.set_ents([], default="missing")  # missing, not outside: the NER reads them afresh
-        return self.ner(doc)
+        return bool(words) and not reads_as_prose(words) and any(ch.isalpha() for ch in doc.text)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
+        """The pieces that are not prose of each batch read by the headlines NER together."""
+        for batch in minibatch(docs, batch_size):
+            chosen = [doc for doc in batch if self._not_prose(doc)]
+            for doc in chosen:
+                doc.set_ents([], default="missing")  # missing, not outside: read afresh
+            if chosen:
+                for _ in self.ner.pipe(chosen, batch_size=len(chosen)):
+                    pass  # the NER sets each Doc's entities in place
+            yield from batch
 
 
 def split_paragraphs(text: str) -> list[str]:
