@@ -309,6 +309,9 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
     # ("animation studio Pixar"), unless it reads as a person's name ("Dean Kamen")
     companies = {ent.text for ent in entities(doc) if ent.label_ in ("PERSON", "ORG")
                  and entity_rules.organisation_context(ent) and not entity_rules.looks_like_person_name(ent)}
+    # and so is a body an office is held in ("Baark Volunteer Coordinator Bonnie Smith")
+    companies |= {doc[ent.start:office].text for ent in entities(doc)
+                  for office in [entity_rules.office_before_person(ent)] if office is not None}
     for ent in (piece for whole in _join_hyphenated(entities(doc)) for part in _split_at_legal_forms(whole)
                 for piece in _split_at_and(part, written)):
         if ent.label_ not in ENTITY_TYPES and ent.label_ != "PRODUCT":
@@ -587,6 +590,8 @@ def _repeated_names(doc: Doc, text: str, candidates: list[_Candidate], full_peop
         token = doc[i]
         if token.ent_type_ and token.ent_type_ not in ENTITY_TYPES:
             continue  # NER read this use as something else: a product, a work, an event
+        if token.ent_iob_ == "I" or token.ent_iob_ == "B" and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+            continue  # a word of a longer name NER tagged ("MacBook" of "MacBook Pro")
         if token.pos_ != "PROPN" and not (token.text in surnames and token.is_title and not token.is_stop):
             continue  # a surname that is also a word ("Jobs") still counts after the full name
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and not doc[token.i + 1].is_punct:

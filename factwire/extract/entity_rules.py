@@ -358,9 +358,10 @@ THING_ATTRIBUTE_NOUNS = frozenset({"version", "edition", "user", "installer", "i
 # Made things and fields a name before them names the kind of ("Mac apps", "Windows machines",
 # "the AI industry"). A maker's name stands there too ("Dell laptops"), so these count only
 # against what the article says of the name as an actor (see `thing_and_actor_cues`), and a
-# place's name never counts ("China experts").
+# place's name before a field never counts ("the Texas industry"; NER types "Mac" a place too).
+FIELD_NOUNS = frozenset({"industry", "sector"})
 KIND_HEAD_NOUNS = frozenset({"app", "application", "software", "computer", "machine", "pc",
-                             "laptop", "device", "industry", "sector"})
+                             "laptop", "device"}) | FIELD_NOUNS
 # Verbs whose object is software or a device: one installs, downloads or boots a thing.
 THING_VERBS = frozenset({"install", "uninstall", "reinstall", "download", "emulate", "reboot", "boot"})
 # Verbs whose object is a tool: what is used is a thing ("people who use WordPress"), unless its
@@ -488,9 +489,9 @@ def _made_thing_cue(ent: Span, root: Token) -> bool:
     head = root.head
     if root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.lemma_.lower() in THING_ATTRIBUTE_NOUNS:
         return True  # "Windows users", "Python interpreter"
-    if not place and root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" \
-            and head.lemma_.lower() in KIND_HEAD_NOUNS:
-        return True  # "Mac apps", "Windows machines", "the AI industry"
+    if root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.lemma_.lower() in KIND_HEAD_NOUNS \
+            and not (place and head.lemma_.lower() in FIELD_NOUNS):
+        return True  # "Mac apps", "Windows machines", "the AI industry" (not "the Texas industry")
     if not place and ent.label_ != "NORP" and root.dep_ == "dobj" and head.lemma_.lower() in TOOL_VERBS:
         return True  # "people who use WordPress"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in THING_ATTRIBUTE_NOUNS \
