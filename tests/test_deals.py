@@ -439,6 +439,7 @@ def test_people_of_a_group_give_as_themselves():
 
 def test_a_sale_under_way_is_announced_not_completed():
     assert _one("Chris Hughes is selling The New Republic.")["status"] == "announced"
+    assert _one("Pfizer buying Allergan for $150 billion.")["status"] == "announced"  # a headline's participle
     assert _one("Chris Hughes sold The New Republic.")["status"] == "completed"
 
 

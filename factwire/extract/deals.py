@@ -986,9 +986,10 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     status = {"hypothetical": "proposed", "negated": "denied", "reported": "reported"}.get(mood, "completed")
     if mood == "asserted" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children):
         status = "announced"  # "Shell will buy BG Group": said, not done
-    if mood == "asserted" and verb.tag_ == "VBG" and any(
-            c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "’s", "'re", "’re") for c in verb.children):
-        status = "announced"  # "Chris Hughes is selling The New Republic": under way, not done
+    if mood == "asserted" and verb.tag_ == "VBG" and (any(
+            c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "’s", "'re", "’re") for c in verb.children)
+            or (verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))):
+        status = "announced"  # "Chris Hughes is selling The New Republic", "Pfizer buying Allergan": under way
     if lemma == "agree" and status == "completed":
         status = "agreed"
     if mood == "asserted" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in STATUS_VERBS:
