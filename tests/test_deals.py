@@ -460,3 +460,8 @@ def test_only_money_or_counted_things_are_lent():
 def test_who_is_funded_is_the_object_not_a_for_phrase():
     deal = _one("The Gates Foundation funded Gavi for the Ruth Leff Siegel Awards for Excellence.")
     assert deal["buyer"] == "gavi" and deal["seller"] == "gates-foundation"
+
+
+def test_a_building_is_neither_a_seller_nor_a_side():
+    deal = _one("Donald Trump noted that he had just bought the Old Post Office building in Washington, D.C.")
+    assert deal["seller"] is None and deal["parties"] == ["donald-trump"]

@@ -126,7 +126,10 @@ FAIL_HEADS = {"fail", "failure"}
 # in a market, homes in a building ("Treasury debt", "Trump Tower condominium").
 ISSUED_OR_PLACED_GOODS = {"debt", "bond", "security", "share", "stock", "note", "bill", "treasury",
                           "condominium", "condo", "apartment", "flat", "house", "home", "property",
-                          "penthouse", "unit", "office", "suite", "room", "land", "estate"}
+                          "penthouse", "unit", "office", "suite", "room", "land", "estate",
+                          # a building's name is no seller: "bought the Old Post Office building"
+                          "building", "tower", "hotel", "mansion", "site", "plot", "complex", "resort",
+                          "headquarters", "stadium", "mall", "warehouse", "factory", "plant"}
 # What is lent in a figure of speech: "lending credence to", "lend a hand", "lend support".
 FIGURATIVE_LOANS = {"credence", "support", "weight", "hand", "ear", "voice", "credibility", "legitimacy",
                     "name", "force", "substance", "urgency", "colour", "color", "air", "touch", "itself"}
@@ -459,6 +462,8 @@ def _named(index: MentionIndex, head: Token | None) -> list[str]:
             continue
         if actor and _is_product(index, token):
             continue  # "RTX 3070s sold out", "purchases with DashPass": goods are no side
+        if actor and token.ent_type_ == "FAC" and _is_place(index, token):
+            continue  # a building, a bridge or an airport is no side: "licensed his name to Trump Tower Manila"
         if actor and _modifies_a_campaign(token):
             continue  # "Hillary Clinton's Senate and 2008 presidential campaign": a Senate campaign
         if actor and not _is_dateline(token) and not _names_a_deal(index, token) and actor not in found:
