@@ -95,6 +95,9 @@ def _make_headlines_ner(nlp: Language, name: str, path: str) -> "HeadlinesNER":
     return HeadlinesNER(spacy.load(path).get_pipe("ner"))
 
 
+_DATED = frozenset({"DATE", "TIME"})
+
+
 class HeadlinesNER:
     """Replaces the entities of a piece that is not prose by the headlines NER's (see
     `add_headlines_ner`); prose is left as the model's NER read it."""
@@ -104,8 +107,13 @@ class HeadlinesNER:
 
     @staticmethod
     def _not_prose(doc: Doc) -> bool:
-        words = [token.text for token in doc if not token.is_space]
-        return bool(words) and not reads_as_prose(words) and any(ch.isalpha() for ch in doc.text)
+        """A piece with letters that is not prose; the numbers of the dates and times the
+        model's NER found there are not counted (a timestamp or a byline is no table)."""
+        tokens = [token for token in doc if not token.is_space]
+        if not tokens or not any(ch.isalpha() for ch in doc.text):
+            return False
+        return not reads_as_prose([token.text for token in tokens],
+                                  [token.ent_type_ in _DATED for token in tokens])
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))

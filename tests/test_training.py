@@ -200,6 +200,15 @@ def test_the_headlines_ner_reads_only_the_pieces_that_are_not_prose():
     assert ("SAN MARINO", "GPE") in routed[headline]
 
 
+def test_a_timestamp_is_prose_and_a_results_line_is_not():
+    nlp = load_nlp("models/en_factwire_ner")
+    not_prose = nlp.get_pipe("headlines_ner")._not_prose
+    with nlp.select_pipes(disable=["headlines_ner"]):
+        read = {text: nlp(text) for text in ("Updated June 13, 2019", "Barnsley 3 Stoke 1",
+                                             "NEW YORK 59 76 .437", "12 34", "Apple rose 3%.")}
+    assert [not_prose(doc) for doc in read.values()] == [False, True, True, False, False]
+
+
 def test_the_committed_models_stay_under_50_mb():
     size = sum(f.stat().st_size for f in (PROJECT_ROOT / "models").rglob("*") if f.is_file())
     assert 0 < size < 50 * 1024 * 1024

@@ -127,12 +127,15 @@ def news_like(sentence: Sentence) -> bool:
     return reads_as_prose(sentence.words)
 
 
-def reads_as_prose(words: list[str]) -> bool:
+def reads_as_prose(words: list[str], dated: list[bool] | None = None) -> bool:
     """Whether words read as prose: some lower-case letter (not an all-caps headline) and fewer
-    than a third of them numbers (not a results table)."""
+    than a third of them numbers (not a results table). Numbers of a date or a time (``dated``,
+    per word) are not counted: a timestamp ("Updated June 13, 2019") is no table."""
     if not any(ch.islower() for word in words for ch in word):
         return False
-    numbers = sum(1 for word in words if any(ch.isdigit() for ch in word))
+    dated = dated or [False] * len(words)
+    numbers = sum(1 for word, in_date in zip(words, dated)
+                  if not in_date and any(ch.isdigit() for ch in word))
     return numbers * 3 < len(words)
 
 
