@@ -107,3 +107,19 @@ def test_a_surname_two_people_share_stays_its_own_actor(actor_marts):
     assert {"Spike Lee", "Ang Lee"} <= people and "Lee" in people
     pairs = actor_marts.execute("SELECT actor_a, actor_b FROM actor_pairs").fetchall()
     assert ("Andy Warhol", "New York") in pairs or ("New York", "Andy Warhol") in pairs
+
+
+EVENING_REPORTS = [
+    {"url": "https://a.example/1", "published": "2024-06-11", "title": "Raid",
+     "text": "Police arrested Tom Reyes in Leeds on Monday night, officers said."},
+    {"url": "https://b.example/2", "published": "2024-06-12", "title": "Arrest",
+     "text": "Police arrested Tom Reyes in Leeds on Monday, a spokesman said."},
+]
+
+
+def test_a_part_of_a_day_is_that_day_for_the_same_event(tmp_path):
+    con = _snapshot_of(EVENING_REPORTS, tmp_path)
+    values = sorted(v for (v,) in con.execute("SELECT date_value FROM events WHERE event_type = 'arrest'").fetchall())
+    assert values == ["2024-06-10", "2024-06-10TNI"]  # both reports dated, one by its part of the day
+    assert con.execute("SELECT count(DISTINCT event_key) FROM fct_event_reports WHERE event_type = 'arrest'"
+                       ).fetchone() == (1,)

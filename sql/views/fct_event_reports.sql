@@ -10,14 +10,15 @@ SELECT
     -- The same event in several articles (or twice in one): same type, actors and date. With no
     -- stated actor, reports are the same event only when a day, and a place or a named target,
     -- say so; otherwise each report is its own event (unrelated unattributed attacks of one
-    -- year are not one attack).
+    -- year are not one attack). A part of a day ("Monday night", 2008-10-06TNI) is its day: the
+    -- first ten characters of a day-precision value are the day.
     CASE
         WHEN e.subject_actor_id IS NOT NULL THEN
             md5(e.event_type || '|' || e.subject_actor_id || '|' || coalesce(e.object_actor_id, '-') || '|'
-                || coalesce(e.date_value, 'undated'))
+                || coalesce(CASE WHEN e.date_precision = 'day' THEN left(e.date_value, 10) ELSE e.date_value END, 'undated'))
         WHEN e.date_precision = 'day' AND coalesce(e.place_actor_id, e.object_actor_id) IS NOT NULL THEN
             md5(e.event_type || '|unstated|' || coalesce(e.object_actor_id, '-') || '|'
-                || coalesce(e.place_actor_id, '-') || '|' || e.date_value)
+                || coalesce(e.place_actor_id, '-') || '|' || left(e.date_value, 10))  -- day precision here
         ELSE md5('report|' || e.event_id)
     END         AS event_key,
     e.event_id,
