@@ -174,10 +174,10 @@ def test_the_setting_overrides_the_model(monkeypatch):
 
 
 def test_the_committed_model_names_no_path_of_the_machine_it_was_trained_on():
-    model = PROJECT_ROOT / "models" / "en_factwire_ner"
-    for name in ("config.cfg", "meta.json"):
-        text = (model / name).read_text(encoding="utf-8")
-        assert str(PROJECT_ROOT) not in text and "/build/" not in text, name
+    for model in ("en_factwire_ner", "en_factwire_ner_headlines"):
+        for name in ("config.cfg", "meta.json"):
+            text = (PROJECT_ROOT / "models" / model / name).read_text(encoding="utf-8")
+            assert str(PROJECT_ROOT) not in text and "/build/" not in text, (model, name)
 
 
 def test_the_headlines_ner_reads_only_the_pieces_that_are_not_prose():
