@@ -364,7 +364,7 @@ def _is_product(index: MentionIndex, token: Token) -> bool:
     if token.ent_type_ in ("PRODUCT", "WORK_OF_ART") and not (entry is not None and entry.type == "organization"):
         return True  # a known company in a quoted headline the tagger took for a title is still one
     words = mention["text"].split() if mention else [token.text]
-    if any(sum(ch.isdigit() for ch in w) >= 3 and not (w.isdigit() and 1800 <= int(w) <= 2100) for w in words):
+    if any(sum(ch.isdigit() for ch in w) >= 3 and not (w.isdecimal() and 1800 <= int(w) <= 2100) for w in words):
         return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_NOUNS and not index.actor(c)
                and any(g.dep_ == "poss" and (index.actor(g) or g.lower_ in ("its", "their")) for g in c.children)

@@ -273,7 +273,7 @@ _VERSION = re.compile(r"^\d{1,2}(?:\.\d{1,3}){1,2}$")  # "4.0", "3.6.0"
 
 def _edition_number(token: Token) -> bool:
     """A version or edition number: "4.0", "3.6.0", or a small whole number (1 to 20)."""
-    return bool(_VERSION.match(token.text)) or (token.text.isdigit() and 1 <= int(token.text) <= 20)
+    return bool(_VERSION.match(token.text)) or (token.text.isdecimal() and 1 <= int(token.text) <= 20)
 
 
 def product_names(doc: Doc) -> set[str]:

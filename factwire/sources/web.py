@@ -424,7 +424,7 @@ class Fetcher:
         that expands to gigabytes (a gzip bomb) costs no more than ``limit`` of memory.
         """
         declared = response.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > limit:
+        if declared and declared.isdecimal() and int(declared) > limit:
             raise _Failure(TOO_LARGE, f"Content-Length {declared} exceeds {limit} bytes",
                            response.status_code, url)
         decoder = _BoundedDecoder(response.headers.get("content-encoding", ""), response.status_code, url)
