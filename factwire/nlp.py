@@ -19,7 +19,6 @@ from thinc.api import get_current_ops
 
 from factwire.budget import ExtractionTimeout
 from factwire.settings import get_settings
-from factwire.training.conll import reads_as_prose
 
 # The extractor reads entities, part-of-speech tags, lemmas and the dependency parse;
 # nothing else in the model is run.
@@ -78,7 +77,7 @@ def add_headlines_ner(nlp: Language, location: str) -> None:
     capitalised word before a number in prose as a name ("S&P 500", "Macbook Pro"). So each
     piece spaCy parses (a line or a paragraph, see `split_pieces`) is read by one of the two:
     the headlines NER where the piece has no lower-case letter or is a third numbers
-    (`factwire.training.conll.reads_as_prose`), the model's own NER elsewhere.
+    (`reads_as_prose`), the model's own NER elsewhere.
     """
     companion = nlp.meta.get("factwire_headlines_ner")
     if not companion or "ner" not in nlp.pipe_names or "headlines_ner" in nlp.pipe_names:
@@ -93,6 +92,18 @@ def add_headlines_ner(nlp: Language, location: str) -> None:
 @Language.factory("factwire_headlines_ner", default_config={"path": ""})
 def _make_headlines_ner(nlp: Language, name: str, path: str) -> "HeadlinesNER":
     return HeadlinesNER(spacy.load(path).get_pipe("ner"))
+
+
+def reads_as_prose(words: list[str], dated: list[bool] | None = None) -> bool:
+    """Whether words read as prose: some lower-case letter (not an all-caps headline) and fewer
+    than a third of them numbers (not a results table). Numbers of a date or a time (``dated``,
+    per word) are not counted: a timestamp ("Updated June 13, 2019") is no table."""
+    if not any(ch.islower() for word in words for ch in word):
+        return False
+    dated = dated or [False] * len(words)
+    numbers = sum(1 for word, in_date in zip(words, dated)
+                  if not in_date and any(ch.isdigit() for ch in word))
+    return numbers * 3 < len(words)
 
 
 _DATED = frozenset({"DATE", "TIME"})

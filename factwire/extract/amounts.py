@@ -1291,12 +1291,16 @@ def _item_number(text: str, a: _Amount) -> bool:
     """A bare number that opens its line, after at most a bullet, and stands alone there or is
     followed by "." or ")" is the number of a list item or a heading ("4. Cacoub P", "- 10.",
     "145."), not an amount."""
-    line_start = text.rfind("\n", 0, a.core_start) + 1
+    line_start, line_end = _line_of(text, a)
     if text[line_start:a.core_start].strip(_BULLETS):
         return False
+    return bool(_ITEM_END.match(text, a.core_end, line_end))
+
+
+def _line_of(text: str, a: _Amount) -> tuple[int, int]:
+    """Start and end of the line the amount's number is on."""
     line_end = text.find("\n", a.core_end)
-    rest = text[a.core_end: len(text) if line_end < 0 else line_end]
-    return bool(_ITEM_END.match(rest))
+    return text.rfind("\n", 0, a.core_start) + 1, len(text) if line_end < 0 else line_end
 
 
 # A bibliography entry in the Vancouver style medicine and science use: "2013;52(12):1403-5".
@@ -1306,9 +1310,7 @@ _REFERENCE_RE = re.compile(r"\b(?:1[89]|20)\d\d\s?;\s?\d+\s?(?:\(\d+\))?\s?:\s?\
 def _in_reference(text: str, a: _Amount) -> bool:
     """Volume, issue and page numbers of a cited paper are not amounts: a bare number on a line
     that holds a reference ("2013;52(12):1403-5", "doi:10.1016/...") is skipped."""
-    line_start = text.rfind("\n", 0, a.core_start) + 1
-    line_end = text.find("\n", a.core_end)
-    return bool(_REFERENCE_RE.search(text, line_start, len(text) if line_end < 0 else line_end))
+    return bool(_REFERENCE_RE.search(text, *_line_of(text, a)))
 
 
 def _looks_like_year(core: str) -> bool:

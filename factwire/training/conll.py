@@ -36,6 +36,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from factwire.nlp import reads_as_prose
+
 # What the extractor takes as actors; the base model's entities of these types are never kept
 # from rehearsal (CoNLL's gold decides them).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -125,18 +127,6 @@ def spaces_for(words: list[str]) -> list[bool]:
 def news_like(sentence: Sentence) -> bool:
     """Whether a sentence is prose a news page could hold (see `reads_as_prose`)."""
     return reads_as_prose(sentence.words)
-
-
-def reads_as_prose(words: list[str], dated: list[bool] | None = None) -> bool:
-    """Whether words read as prose: some lower-case letter (not an all-caps headline) and fewer
-    than a third of them numbers (not a results table). Numbers of a date or a time (``dated``,
-    per word) are not counted: a timestamp ("Updated June 13, 2019") is no table."""
-    if not any(ch.islower() for word in words for ch in word):
-        return False
-    dated = dated or [False] * len(words)
-    numbers = sum(1 for word, in_date in zip(words, dated)
-                  if not in_date and any(ch.isdigit() for ch in word))
-    return numbers * 3 < len(words)
 
 
 def to_doc(sentence: Sentence, base: Language | None, base_doc: Doc | None = None) -> Doc:
