@@ -188,6 +188,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     candidates.sort(key=lambda c: (c.start, c.end))
     candidates = _rejoin_full_names(text, candidates, full_people)
     full_people = _places_typed_as_people(doc, candidates, full_people)
+    _places_typed_as_organisations(doc, candidates)
     _relabel_people(candidates, full_people)
     _mark_teams(doc, candidates)
     _expand_acronyms(text, candidates)
@@ -305,6 +306,7 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
     merged_up_to = 0  # tokens before this index were taken into a person name built by a rule
     things = _names_of_things(doc)
     written = _names_written(doc)
+    terms = entity_rules.term_abbreviations(doc)
     # a name the article calls a company once is a company wherever NER typed it a person
     # ("animation studio Pixar"), unless it reads as a person's name ("Dean Kamen")
     companies = {ent.text for ent in entities(doc) if ent.label_ in ("PERSON", "ORG")
@@ -347,6 +349,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
             entry = None  # "Paris, an Australian woman" is no capital
         if entry is None and _not_an_actor(ent, name, label):
             continue
+        if entry is None and not person and name in terms:
+            continue  # "ground reaction force (GRF)": a term's letters, no actor
         if entry is None and not person and (ent.text in things or name in things
                                              or label == "NORP" and any(c.isdigit() for c in name)):
             continue  # a product, work or event: "Windows" beside "Windows" the product; "Windows 10"
@@ -635,6 +639,25 @@ def _places_typed_as_people(doc: Doc, candidates: list[_Candidate], full_people:
         if cand.name in places and not cand.person:
             cand.label = "GPE"
     return [name for name in full_people if name not in places]
+
+
+def _places_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> None:
+    """A name NER types an organisation that the text writes as a place more often than as an
+    actor, twice at least, is the place ("Guadeloupe is an island", "the capital of Isfahan",
+    "in Oakland", "North Oakland"): NER often types a city or island it does not know as a
+    body. Names of the alias table, names whose last word says they are a body ("Bank",
+    "University") and capitals-only names (codes, acronyms) are left as they are."""
+    names = {c.name for c in candidates if c.label == "ORG" and not c.kind and not c.person
+             and lookup_alias(c.name) is None and entity_rules.head_word_label(c.name) is None
+             and not c.name.isupper()}
+    if not names:
+        return
+    placed = entity_rules.place_uses(doc)
+    acting = entity_rules.thing_and_actor_cues(doc)[1]
+    places = {name for name in names if placed.get(name, 0) >= 2 and placed[name] > acting.get(name, 0)}
+    for cand in candidates:
+        if cand.name in places and cand.label == "ORG" and not cand.kind:
+            cand.label = "GPE"
 
 
 def _relabel_people(candidates: list[_Candidate], full_people: list[str]) -> None:

@@ -13,6 +13,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from factwire.extract.amounts import ISO_CODES
+from factwire.extract.syntax import token_texts
 
 # Codes NER mistakes for organisations: currencies ("$99 (USD)"), time zones, units ("60 GB").
 TIME_ZONES = frozenset({"UTC", "GMT", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT",
@@ -20,7 +21,10 @@ TIME_ZONES = frozenset({"UTC", "GMT", "BST", "CET", "CEST", "EET", "EEST", "WET"
                         "IST", "HKT", "SGT", "MSK"})
 UNITS = frozenset({"KB", "MB", "GB", "TB", "PB", "GHz", "MHz", "kHz", "Hz", "mph", "kph", "km",
                    "kg", "mm", "cm", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh", "bpd"})
-NOT_ACTORS = frozenset(ISO_CODES) | TIME_ZONES | UNITS
+# Letters of an era or a time of day written after a number ("400 BCE", "AD 842", "6 P.M."):
+# NER types them organisations.
+ERAS = frozenset({"BC", "BCE", "CE", "AD", "B.C.", "B.C.E.", "C.E.", "A.D.", "A.M.", "P.M."})
+NOT_ACTORS = frozenset(ISO_CODES) | TIME_ZONES | UNITS | ERAS
 
 # Letters written after a person's name ("Mark Tedeschi, QC"): a rank or degree, not an actor.
 POST_NOMINALS = frozenset({"QC", "KC", "SC", "MP", "MSP", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE",
@@ -472,6 +476,53 @@ def place_cues(doc: Doc) -> dict[str, int]:
     return found
 
 
+# Nouns for a part of a place or for what only a place has: "the capital of Isfahan Province",
+# "the eastern point of Guadeloupe", "the mayor of Oakland", "the streets of Tulsa". A body has
+# offices and members, not a coast, a capital or suburbs.
+PLACE_PART_NOUNS = frozenset({
+    "capital", "outskirts", "suburb", "coast", "coastline", "shore", "map", "mainland", "interior",
+    "countryside", "downtown", "street", "neighborhood", "neighbourhood", "district", "village",
+    "town", "city", "province", "region", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "tip", "point", "border", "resident", "inhabitant", "native", "mayor",
+    "climate", "population", "landscape", "skyline", "harbour", "harbor", "port"})
+# Words of a compass point that make a place of the name after them ("North Oakland").
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                           "western", "central", "downtown", "old", "greater", "upper", "lower"})
+# Verbs whose subject is placed: "Isfahan is located on ...", "the river flows through X".
+_PLACED_VERBS = frozenset({"locate", "situate", "border", "lie"})
+
+
+def place_uses(doc: Doc) -> dict[str, int]:
+    """How often the article writes each name as a place, by what English says only of places:
+    something is in, near or across it ("in Isfahan"); it is a city, an island or a region, or
+    located somewhere ("Guadeloupe is an island", "Isfahan is located on"); it has a capital, a
+    coast, streets, residents or a mayor ("the capital of X", "the eastern point of X"); or a
+    compass word before it names a part of it ("North Oakland", "West Oakland").
+
+    A name after "the" is left out of the "in" cue: bodies are "in the Senate", "in the party";
+    cities and islands take no article.
+    """
+    found: dict[str, int] = {}
+    for ent in _uses_of_names(doc):
+        root, head = ent.root, ent.root.head
+        bare = ent.start == 0 or doc[ent.start - 1].lower_ != "the"
+        placed = bare and root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
+        if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+            placed = any(c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS for c in head.children)
+        if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _PLACED_VERBS:
+            placed = True
+        if not placed and bare and root.dep_ == "pobj" and head.lower_ == "of" \
+                and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in PLACE_PART_NOUNS:
+            placed = True
+        if placed:
+            found[ent.text] = found.get(ent.text, 0) + 1
+    for ent in doc.ents:  # "North Oakland": the name after the compass word is a place
+        if ent.label_ in ("GPE", "LOC") and len(ent) >= 2 and ent[0].lower_ in COMPASS_WORDS:
+            rest = ent[1:].text
+            found[rest] = found.get(rest, 0) + 1
+    return found
+
+
 def _made_thing_cue(ent: Span, root: Token) -> bool:
     doc = ent.doc
     place = ent.label_ in ("GPE", "LOC")  # only what no place has: versions, users, installing
@@ -650,6 +701,47 @@ def is_gathering(ent: Span) -> bool:
         return True  # "Worldwide Developers Conference 2010"
     return any(t.lower_ == "annual" or t.tag_ == "JJ" and t.ent_type_ == "ORDINAL"
                for t in doc[max(0, ent.start - 3):ent.start])
+
+
+# Words an abbreviation skips when it spells a phrase's initials ("soil moisture and ocean
+# salinity (SMOS)", "Department of Energy (DOE)").
+_ABBREVIATION_SKIPS = frozenset({"and", "of", "the", "for", "in", "on", "to", "&", "-", "a", "an"})
+
+
+def term_abbreviations(doc: Doc) -> frozenset[str]:
+    """Abbreviations the article defines for a common noun phrase: "ground reaction force
+    (GRF)", "initial public offering (IPO)", "sea surface salinity (SSS)".
+
+    English capitalises names, not terms: an abbreviation whose letters are the initials of
+    the lower-case words right before its bracket abbreviates a term, and names no actor
+    wherever the article uses it (NER types such letters an organisation). The abbreviation
+    of a capitalised name ("European Space Agency (ESA)") is left to the name.
+    """
+    found = set()
+    words = token_texts(doc)
+    for i in range(1, len(words) - 2):
+        if words[i] != "(" or words[i + 2] != ")":
+            continue
+        abbreviation = words[i + 1]
+        letters = [c.lower() for c in abbreviation if c.isupper() or c.isdigit()]
+        if not 2 <= len(letters) <= 6 or not abbreviation[:1].isupper():
+            continue
+        initials: list[str] = []
+        j = i - 1
+        lower = True
+        while j >= 0 and len(initials) < len(letters):
+            word = words[j]
+            if word.lower() in _ABBREVIATION_SKIPS and initials:
+                j -= 1
+                continue
+            if not word[:1].isalpha():
+                break
+            initials.insert(0, word[0].lower())
+            lower = lower and word.islower()
+            j -= 1
+        if initials == letters and lower:
+            found.add(abbreviation)
+    return frozenset(found)
 
 
 def is_event_name(name: str) -> bool:

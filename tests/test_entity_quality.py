@@ -1,0 +1,59 @@
+"""Named-entity quality rules on short texts parsed by the real spaCy pipeline: what is a
+place, a person, a term or a thing whatever NER typed it."""
+
+from __future__ import annotations
+
+from factwire.extract import entity_rules
+from factwire.extract import actors as actors_module
+from factwire.extract.actors import find_actors
+from factwire.nlp import parse
+
+
+def _actors(text: str):
+    actors, mentions = find_actors(next(parse([text])))
+    return {a.id: a for a in actors}, mentions
+
+
+def test_place_uses_count_what_english_says_only_of_places():
+    doc = next(parse(["Tempe lies east of Phoenix. The capital of Tempe is small. "
+                      "Many students live in Tempe, and North Tempe is quiet."]))
+    uses = entity_rules.place_uses(doc)
+    assert uses.get("Tempe", 0) >= 2
+    # a body is "in the Senate", never a place for it
+    doc = next(parse(["The bill stalled in the Senate. The Senate voted on Tuesday."]))
+    assert entity_rules.place_uses(doc).get("Senate", 0) == 0
+
+
+def test_a_name_typed_an_organisation_the_text_writes_as_a_place_is_the_place():
+    doc = next(parse(["Guadeloupe is an island. The capital of Guadeloupe is Basse-Terre, "
+                      "and most hotels are in Guadeloupe."]))
+    candidates = [actors_module._Candidate(0, 10, "Guadeloupe", "ORG", doc[0:1])]
+    actors_module._places_typed_as_organisations(doc, candidates)
+    assert candidates[0].label == "GPE"
+    # an organisation the text makes act stays one
+    doc = next(parse(["Acme Widgets announced a deal. Acme Widgets said profits rose."]))
+    candidates = [actors_module._Candidate(0, 12, "Acme Widgets", "ORG", doc[0:2])]
+    actors_module._places_typed_as_organisations(doc, candidates)
+    assert candidates[0].label == "ORG"
+
+
+def test_an_abbreviation_of_a_lower_case_term_is_no_actor():
+    text = ("The company plans an initial public offering (IPO) next year. The IPO could raise "
+            "money. Satellites measure sea surface salinity (SSS) from orbit; SSS varies by season.")
+    doc = next(parse([text]))
+    assert {"IPO", "SSS"} <= entity_rules.term_abbreviations(doc)
+    actors, _ = _actors(text)
+    assert "ipo" not in actors and "sss" not in actors
+
+
+def test_the_abbreviation_of_a_capitalised_name_still_names_it():
+    doc = next(parse(["The European Space Agency (ESA) launched a probe. ESA said it worked."]))
+    assert "ESA" not in entity_rules.term_abbreviations(doc)
+    actors, _ = _actors("The European Space Agency (ESA) launched a probe. ESA said it worked.")
+    assert "european-space-agency" in actors
+
+
+def test_era_letters_after_a_year_are_no_actor():
+    actors, _ = _actors("The Olmec flourished from about 1200 to about 400 BCE, and Teotihuacan "
+                        "peaked in about 500 CE.")
+    assert not {"bce", "ce"} & set(actors)
