@@ -386,3 +386,41 @@ def test_list_item_numbers_and_references_are_not_amounts(nlp):
     # a number that opens a line and goes on as a sentence counts something
     kept = find_amounts(nlp("Police said on Monday.\n12 of the protesters were held.\n"))
     assert [a["text"] for a in kept] == ["12"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "pounds" is a weight where the sentence speaks of weight, money where it does not.
+    ("After the season the boxer said he had lost 30 pounds in training.", ("30 pounds", "quantity", None, "pound-mass")),
+    ("The striker joined for 40 million pounds in August.", ("40 million pounds", "money", "GBP", None)),
+    # An American article: its money is in dollars and it never writes British money.
+    ("The bag cost $45 and held 12 pounds of apples at most, about 9 pounds when full of pears.",
+     ("about 9 pounds", "quantity", None, "pound-mass")),
+])
+def test_pounds_of_weight_and_of_money(nlp, text, expected):
+    found = [(a["text"], a["kind"], a["currency"], a["unit"]) for a in find_amounts(nlp(text))]
+    assert expected in found
+
+
+def test_a_range_whose_ends_are_written_in_full_keeps_both(nlp):
+    found = find_amounts(nlp("Fees fall for volumes of $250,000-$2 million a month."))
+    assert [(a["text"], a["value"], a.get("value_max"), a["value_kind"]) for a in found] == [
+        ("$250,000-$2 million", 250_000.0, 2_000_000.0, "range")]
+
+
+def test_an_approximator_inside_a_range_of_prices(nlp):
+    found = find_amounts(nlp("Rooms varied from roughly $120 to $310 a night."))
+    money = [a for a in found if a["kind"] == "money"]
+    assert [(a["value"], a.get("value_max"), a["value_kind"], a["approximate"]) for a in money] == [
+        (120.0, 310.0, "range", True)]
+
+
+def test_a_code_and_number_that_names_a_meeting_is_no_money(nlp):
+    found = find_amounts(nlp("Ministers arrive in Baku for the COP29 talks next week."))
+    assert not [a for a in found if a["kind"] == "money"]
+    found = find_amounts(nlp("The bank paid USD3.50 per share."))
+    assert [(a["value"], a["currency"]) for a in found if a["kind"] == "money"] == [(3.5, "USD")]
+
+
+def test_a_currency_sign_on_the_next_line_is_not_the_numbers(nlp):
+    found = find_amounts(nlp("$ ./run.sh 4\nok\n4\n$ ./run.sh 5\nfailed"))
+    assert not [a for a in found if a["kind"] == "money" and a["value"] in (4.0, 5.0)]

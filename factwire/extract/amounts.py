@@ -558,6 +558,9 @@ def _suffix_currency(text: str, pos: int) -> tuple[re.Match, str | None] | None:
     m = _SUFFIX_CUR_RE.match(text, pos)
     if not m:
         return None
+    matched = m.group(0)
+    if "\n" in matched[:len(matched) - len(matched.lstrip())]:
+        return None  # a currency after the number is on its line: "1\n$ python" is a prompt
     if m.group("adj"):
         noun = _noun_forms[m.group("adjnoun").lower()]
         code = CURRENCY_ADJECTIVES[m.group("adj").lower()].get(noun)
@@ -773,11 +776,16 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
     value, value_max = side.value * (side.magnitude or 1), None
     kind = "money" if has_currency else None
     unit = None
-    between = _BETWEEN_RE.search(text[max(0, start - 12): start])
     # "between 25 and 75 cents", and "from $25 to $75" after a verb of range ("prices range
     # from", "varying from"); after any other verb it is a change ("rose from $55 to $110").
+    # An approximator may stand between the two ("ranged from approximately $350 to $600").
+    lead = start
+    approx_first = _APPROX_RE.search(text[max(0, start - 20): start])
+    if approx_first:
+        lead = start - len(text[max(0, start - 20): start]) + approx_first.start()
+    between = _BETWEEN_RE.search(text[max(0, lead - 12): lead])
     is_between = bool(between) and (between.group(0).lower().startswith("between")
-                                    or bool(_RANGE_VERB_RE.search(text[max(0, start - 30): start])))
+                                    or bool(_RANGE_VERB_RE.search(text[max(0, lead - 30): lead])))
 
     # Range whose unit or magnitude comes after the second number: "3-4 million", "$10-$20",
     # "10 to 20 dollars", "between three and seven percent". A side with its own currency or
@@ -788,6 +796,10 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
         other, second_code, _ = second
         low = side.value * (side.magnitude or other.magnitude or 1)
         high = other.value * (other.magnitude or 1)
+        if low >= high and side.magnitude is None and side.value < high:
+            # A range runs from low to high: the low end takes the high end's magnitude ("3-4
+            # million") only when it would be no range without it ("$100,000-$1 million").
+            low = side.value
         if high > low:
             value, value_max, end = low, high, other.end
             if second_code is not _NO_CURRENCY:
@@ -873,7 +885,9 @@ def _grow(text: str, m: re.Match, whole: bool) -> _Amount | None:
     approximate = bool(m.group("plural"))
     value_kind = "lower_bound" if approximate else "exact"
     if between and value_max is not None and is_between:
-        start = start - len(text[max(0, start - 12): start]) + between.start()
+        start = lead - len(text[max(0, lead - 12): lead]) + between.start()
+        if approx_first:
+            approximate = True
     else:
         window = text[max(0, start - 20): start]
         am = _APPROX_RE.search(window)
@@ -1198,6 +1212,8 @@ def find_amounts(doc) -> list[dict]:
             continue  # "at one point": a time, not a score
         elif a.kind == "money" and inside(a, excluded_names_index) and a.currency is None:
             continue
+        elif a.kind == "money" and _code_glued_on(text, a) and _names_a_thing(doc, a):
+            continue  # "the COP28 summit": a code glued to a number that names a thing
         if a.kind == "money" and a.value < 0:
             continue  # a sum of money has no sign in English ("lost $5"); "$-5" is a typo or a code
         item = {
@@ -1212,7 +1228,52 @@ def find_amounts(doc) -> list[dict]:
             minors.append((item, a.minor))
     if minors:
         _minor_unit_currencies(doc, results, minors)
+    _pounds_of_weight(doc, results)
     return results
+
+
+def _code_glued_on(text: str, a: _Amount) -> bool:
+    """Whether the currency is letters written against the number with no space ("COP28")."""
+    before = text[a.start:a.core_start]
+    return before.isalpha() and before.isupper()
+
+
+def _names_a_thing(doc, a: _Amount) -> bool:
+    """Whether a code-and-number word is used as a name: after "the", or naming the kind of
+    the noun after it ("the COP28 summit"); an amount ("paid USD3.14") is neither."""
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before == "the" or (last.dep_ == "compound" and last.head.pos_ == "NOUN")
+
+
+# Words that say a sentence is about weight: "pound" is then the unit, not the money.
+_WEIGHT_LEMMAS = frozenset({"lose", "gain", "weigh", "shed", "weight", "heavy", "overweight",
+                            "obese", "diet", "lighter", "slim", "pack", "fat", "thin", "scale"})
+_GBP_MARKS = re.compile(r"£|₤|\bGBP\b|(?i:\bsterling\b|\bpence\b|\bquid\b|\bBritish pounds?\b)")
+
+
+def _pounds_of_weight(doc, results: list[dict]) -> None:
+    """"Pounds" after a number name both Britain's money and a weight. A bare "75 pounds" (no
+    "£", no "sterling") is a weight when its sentence speaks of weight ("lost 75 pounds",
+    "weighs 200 pounds"), or when the article never writes British money and counts its money
+    in another currency (an American writer's pounds are weight)."""
+    from factwire.extract.syntax import sentences_overlapping
+
+    text = text_of(doc)
+    bare = [x for x in results if x["kind"] == "money" and x["currency"] == "GBP"
+            and re.search(r"(?i)\bpounds?$", x["text"]) and not _GBP_MARKS.search(x["text"])]
+    if not bare:
+        return
+    british = bool(_GBP_MARKS.search(text))
+    other_money = any(x["kind"] == "money" and x["currency"] not in (None, "GBP") for x in results)
+    for item in bare:
+        sentence = sentences_overlapping(doc, item["start"], item["end"])
+        about_weight = any(t.lemma_.lower() in _WEIGHT_LEMMAS for s in sentence for t in s)
+        if about_weight or (other_money and not british):
+            item.update(kind="quantity", currency=None, unit="pound-mass")
 
 
 def _minor_unit_currencies(doc, results: list[dict], minors: list[tuple[dict, str]]) -> None:
