@@ -50,3 +50,34 @@ def test_an_unnamed_reporter_is_cited_when_it_carries_a_report():
     assert [c[1] for c in citations("State media reported that the minister resigned.")] == ["State media"]
     # Reporting a thing is no citation of a report.
     assert citations("Police reported the crash at 9 p.m.") == []
+
+
+def test_according_to_in_the_sense_of_depending_on_cites_no_one():
+    assert citations("Add the sauce and adjust according to your own taste before serving.") == []
+    assert citations("The test flight went according to plan on Tuesday.") == []
+    assert citations("Prices are set according to size and weight.") == []
+    # ...while a claim that rests on someone is still a citation.
+    assert [c[1] for c in citations("The flight was delayed, according to the airline.")] == ["the airline"]
+
+
+def test_an_article_in_a_publication_cites_the_publication():
+    found = citations("Coffee may lower the risk, according to a study in The Lancet.")
+    assert [source for _, source, _ in found] == ["The Lancet"] or [source for _, source, _ in found] == ["Lancet"]
+    # "in" a place names no publisher.
+    assert [c[1] for c in citations("The vote was close, according to officials in Ohio.")] == ["officials"]
+
+
+def test_a_place_at_the_start_of_a_name_is_not_the_source():
+    found = citations("Ten lawmakers back her, according to Nevada Current Daily.")
+    assert [(source, actor) for _, source, actor in found] == [("Nevada Current Daily", "Nevada Current Daily")]
+
+
+def test_telling_a_person_is_no_citation_but_telling_a_news_organisation_is():
+    assert citations("Maria told Oprah Winfrey that she had been lonely for years.") == []
+    found = citations("The minister told Reuters that talks would resume.")
+    assert [source for _, source, _ in found] == ["Reuters"]
+
+
+def test_a_name_the_tagger_took_for_a_noun_is_no_unnamed_reporter():
+    found = citations("“I feel great,” Dion revealed during the show.")
+    assert not any(source == "Dion" for _, source, _ in found)

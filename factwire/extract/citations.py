@@ -34,6 +34,25 @@ MAX_SOURCE_TOKENS = 30
 # Prepositions through which a source phrase names who stands behind it: "a poll by Gallup",
 # "data from the Census Bureau", "a statement of the ministry".
 _BEHIND = {"by", "from", "of", "at", "with"}
+# Writings that name their publisher with "in": "an article in Healthline", "a report in the
+# Times" (where "officials in Washington" names a place, not who speaks).
+_PUBLISHED = {"article", "report", "story", "study", "interview", "editorial", "piece", "column",
+              "op-ed", "paper", "survey", "post", "letter", "review", "analysis", "essay", "feature"}
+# "According to" also means "in a way that depends on": "adjust according to taste", "went
+# according to plan", "sorted according to size". After a verb of arranging or varying, or
+# with a measure, a plan or a wish as its object, it cites no one.
+_MANNER_VERBS = {"adjust", "vary", "sort", "rank", "classify", "group", "arrange", "divide", "season",
+                 "go", "proceed", "act", "behave", "tailor", "differ", "organize", "organise",
+                 "order", "categorize", "categorise", "distribute", "price", "charge", "scale",
+                 "cook", "dress", "grade", "label", "plan", "change", "adapt"}
+_MANNER_NOUNS = {"plan", "plans", "preference", "preferences", "taste", "tastes", "need", "needs",
+                 "liking", "wish", "wishes", "instruction", "instructions", "direction",
+                 "directions", "size", "sizes", "schedule", "script", "ability", "abilities",
+                 "means", "merit", "merits", "age", "weight", "height"}
+# Verbs after which "told X" and "in an interview with X" name a listener: a news organisation
+# that carries the words is a source the article cites; a person who heard them ("Meghan told
+# Winfrey") is not.
+_LISTENER_INTRODUCERS = re.compile(r"^(?:told|in\s+an\s+interview\s+with)\b", re.IGNORECASE)
 
 
 def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | None = None) -> list[dict]:
@@ -52,7 +71,8 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
         taken.insert(at, (start, end))
         if actor_id is None and named:
             mention = mention_by_start.get(start)
-            actor_id = mention["actor_id"] if mention else None
+            # a name that covers the source ("Nevada" does not cover "Nevada Current Daily")
+            actor_id = mention["actor_id"] if mention and mention["end"] >= end else None
         citations.append({"source": source, "actor_id": actor_id, "start": start, "end": end,
                           "text": text[start:end], "kind": how, "named": named})
 
@@ -67,6 +87,8 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
     for match in _INTRODUCERS.finditer(text):
         ent = ents_by_start.get(match.end())
         if ent is None:
+            continue
+        if ent.label_ == "PERSON" and _LISTENER_INTRODUCERS.match(match.group(0)):
             continue
         start, end, name = _name_of(ent)
         add(start, end, name, "inline")
@@ -97,6 +119,8 @@ def _according_to(doc: Doc, text: str, mentions: list[dict]):
         if phrase is None:
             continue
         start, end, head = phrase
+        if _in_manner(doc, start, head):
+            continue
         # The names inside the phrase, found by bisection (the cost stays linear in the article).
         within = mentions[bisect.bisect_left(mention_starts, start):bisect.bisect_left(mention_starts, end)]
         mention = _source_mention(doc, start, end, head, within)
@@ -110,7 +134,16 @@ def _according_to(doc: Doc, text: str, mentions: list[dict]):
             yield s, e, name, "inline", None, True
             continue
         # Unnamed: the words up to the phrase's head ("a campaign aide", "federal statistics").
+        # A head that is itself a proper noun is a name the tagger did not type ("Iowa Starting
+        # Line"): the source is the whole name, not the place name inside it.
         head_end = head.idx + len(head.text) if head is not None else end
+        named = head is not None and head.pos_ == "PROPN" and head.text[:1].isupper()
+        if named:
+            first = head
+            while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].idx >= start:
+                first = doc[first.i - 1]
+            yield first.idx, head_end, text[first.idx:head_end], "inline", None, True
+            continue
         yield start, max(head_end, start + 1), text[start:head_end] or text[start:end], "inline", None, False
 
 
@@ -130,6 +163,8 @@ def _unnamed_reporters(doc: Doc):
         for subject in verb.children:
             if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
                 continue
+            if subject.text[:1].isupper() and not subject.is_sent_start:
+                continue  # a capitalised word within a sentence is a name ("Dion revealed")
             start = subject.left_edge.idx
             end = subject.idx + len(subject.text)
             if start < end:
@@ -182,6 +217,8 @@ def _source_mention(doc: Doc, start: int, end: int, head: Token | None, mentions
     behind = [m for m in inside if _hangs_on(doc, m, head)]
     if behind:
         return behind[0]
+    if head.pos_ == "PROPN":
+        return None  # "Iowa Starting Line": a place at the start of a name is not the source
     before_head = [m for m in inside if m["end"] <= head.idx]
     return before_head[0] if before_head else None
 
@@ -192,7 +229,26 @@ def _hangs_on(doc: Doc, mention: dict, head: Token) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in _BEHIND and root.head.head.i == head.i
+    if root.dep_ != "pobj" or root.head.head.i != head.i:
+        return False
+    return root.head.lower_ in _BEHIND or (root.head.lower_ == "in" and head.lower_ in _PUBLISHED)
+
+
+def _in_manner(doc: Doc, start: int, head: Token | None) -> bool:
+    """Whether an "according to" at ``start`` means "depending on" rather than citing: it hangs
+    on a verb of arranging or varying ("adjust according to", "went according to plan"), or
+    its object is a plan, a wish or a measure ("according to your needs", "by size")."""
+    if head is not None and head.lower_ in _MANNER_NOUNS:
+        return True
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return False
+    according = doc[span.start - 2]
+    if according.lower_ != "according":
+        return False
+    verb = according.head
+    return verb.i != according.i and verb.pos_ == "VERB" and verb.lemma_.lower() in _MANNER_VERBS \
+        and verb.i < according.i
 
 
 def _entity_in(ents: list[Span], end: int) -> Span | None:
