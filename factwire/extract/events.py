@@ -368,7 +368,8 @@ def _generic_cue(trigger: Token) -> bool:
     confidence weighs."""
     if trigger.pos_ in ("VERB", "AUX"):
         return trigger.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
-    return trigger.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
+    return trigger.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children) \
+        or trigger.tag_ == "NN" and _names_a_class(trigger, None)
 
 
 def confidence_of(event: dict, weights: list[float] | None = None) -> float:
@@ -493,6 +494,13 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
             asks_for = bool(prep_objects(verb, {"for"}))
             return kind if asks_to or asks_for else None
         return kind if themes or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) else None
+    if lemma == "ban":
+        # "banned Russian banks", "ban Muslims from entering", "banned imports of Russian oil": a
+        # ban on someone or on their trade; "ban all abortions", "ban assault weapons" is a rule
+        # on a practice or a thing, no sanction on anyone
+        return kind if themes and (index.actor(themes[0]) or _is_animate(themes[0], index)
+                                   or themes[0].ent_type_ in ("GPE", "ORG", "NORP")
+                                   or _lemma(themes[0]) in SANCTIONED_BODIES | TRADE_NOUNS) else None
     if lemma in ("recognise", "recognize", "sanction"):
         # "recognised Kosovo", not "recognises four types of violence"; "sanctioned 13
         # officials", not "London sanctioned Gomm's efforts" (approved them): the object's own
@@ -513,6 +521,9 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
     if kind == "sign":
         return kind if (themes and _lemma(themes[0]) in SIGNED_NOUNS) or prep_objects(verb, {"with"}) else None
     if kind == "settle":
+        # "settled the lawsuit", "settled with the SEC"; not "settling scores", "settled down"
+        if themes and not any(_lemma(t) in DISPUTE_NOUNS for t in themes):
+            return None
         return kind if themes or prep_objects(verb, {"with", "on"}) else None
     if kind == "travel":
         # "In London, Jones walked off the set": "in" says where one moved, not where to (but
@@ -599,6 +610,14 @@ def _is_physical_contact(verb: Token) -> bool:
     return any(_lemma(o) in BODY_PARTS for _, o in prep_objects(verb, {"in", "on", "to"}))
 
 
+# What is settled between parties: a dispute, a case, a claim ("settled the lawsuit").
+DISPUTE_NOUNS = {"dispute", "case", "lawsuit", "suit", "claim", "charge", "allegation", "matter", "difference",
+                 "litigation", "complaint", "action", "conflict", "row", "feud", "strike", "debt", "issue",
+                 "disagreement", "quarrel", "grievance", "accusation", "investigation", "probe", "proceeding",
+                 "arbitration", "fight", "battle", "war"}
+# A state's trade, which a ban on it sanctions: "banned imports of Russian oil".
+TRADE_NOUNS = {"import", "export", "flight", "shipment", "sale", "transaction", "trade", "investment", "entry",
+               "purchase", "transfer", "visit", "travel"}
 # What one "invests" in a cause when no money is meant: time, effort, resources, hope.
 EFFORT_NOUNS = {"time", "effort", "energy", "resource", "hope", "emotion", "heart", "faith", "trust", "attention",
                 "credibility", "soul", "sweat"}
@@ -643,11 +662,31 @@ def _frees_a_person(verb: Token, themes: list[Token], index: MentionIndex) -> bo
     if not themes:
         return False
     held = themes[0]
+    if held.lower_ in ("them", "it"):
+        # "has not yet released them" (the statistics): a pronoun has its antecedent's sense
+        antecedent = _antecedent(held)
+        if antecedent is not None and not _is_animate(antecedent, index):
+            return False
     if held.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "MONEY", "PERCENT", "EVENT", "LAW", "FAC", "GPE") \
             or _lemma(held) in _learned()["goods"]:
         return False
     return (held.ent_type_ in ("PERSON", "NORP") or _lemma(held) in _learned()["animate"]
             or held.pos_ == "PRON" and held.lower_ in ("him", "her", "them", "who", "whom", "he", "she", "they"))
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a third-person pronoun most likely stands for: the nearest noun before it, in
+    its sentence or the one before, that agrees in number ("them": a plural noun; "it": a
+    singular common noun) and is not inside the pronoun's own clause's verb phrase."""
+    sentence = pronoun.sent
+    start = pronoun.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    plural = pronoun.lower_ == "them"
+    for token in reversed(pronoun.doc[start:pronoun.i]):
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+            continue
+        if plural and token.tag_ in ("NNS", "NNPS") or not plural and token.tag_ == "NN":
+            return token
+    return None
 
 
 def _names_a_gathering(token: Token) -> bool:
@@ -660,7 +699,20 @@ def _names_a_gathering(token: Token) -> bool:
 GENERIC_MARKS = {"when", "whenever", "once", "wherever", "where", "every", "each"}
 # Heads of an infinitive that say someone would, not did: "willing to back a Democrat".
 READINESS_HEADS = {"willing", "ready", "able", "prepared", "eager", "keen", "likely", "unlikely", "happy",
-                   "reluctant", "unwilling", "loath", "free", "set"}
+                   "reluctant", "unwilling", "loath", "free", "set", "scheduled", "slated", "due", "expected",
+                   "poised", "supposed", "bound"}
+# Verbs whose infinitive says what is asked or wanted of someone, not what was done ("called on
+# him to quit", "urged Iran to release them", "trying to get the delegation to pressure her").
+ASKING_HEADS = {"ask", "urge", "order", "tell", "call", "persuade", "convince", "encourage", "invite", "instruct",
+                "beg", "implore", "press", "pressure", "push", "request", "require", "demand", "get", "try",
+                "attempt", "want", "wish", "need", "seek", "hope", "plan", "promise", "pledge", "vow", "threaten",
+                "intend", "aim", "offer", "expect", "advise", "challenge", "dare", "warn"}
+# Nouns for an act tried: what their infinitive says was done in part ("an attempt to kill").
+ATTEMPT_NOUNS = {"attempt", "bid", "try", "attack", "assault", "plot"}
+# Verbs of saying or judging whose gerund object is an idea talked about, not an act of their
+# subject's ("support deploying ground forces", "did not mention requesting a donation").
+IDEA_HEADS = {"support", "oppose", "favor", "favour", "suggest", "propose", "recommend", "advocate", "endorse",
+              "reject", "mention", "discuss", "float", "consider", "debate", "urge", "back", "resist", "rule"}
 # First and second person: the writer's or the reader's own story ("he killed me"), no actor.
 SPEAKER_PRONOUNS = {"i", "me", "myself", "we", "us", "ourselves", "you", "yourself", "yourselves"}
 
@@ -704,12 +756,46 @@ HABITUAL_ADVERBS = {"usually", "traditionally", "typically", "generally", "routi
                     "habitually", "customarily", "often", "frequently", "always", "commonly", "sometimes"}
 
 
+def _unrealised(verb: Token, mood: str) -> str:
+    """The modality of what an infinitive or a gerund says, where the clause above makes it
+    something asked, wanted or talked about rather than done: "called to ban Muslims", "a
+    proposal to ban Muslims", "a chance to back Trump", "a deal to buy the site" (an infinitive
+    on a noun says what may be, not what was), "did not mention requesting a donation" (a gerund
+    takes its head's negation)."""
+    if mood == "negated":
+        return mood
+    head = verb.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in ("xcomp", "ccomp") and infinitive and head.pos_ in ("VERB", "AUX") and _lemma(head) in ASKING_HEADS:
+        return "hypothetical"
+    if verb.dep_ in ("acl", "relcl") and infinitive and head.pos_ in ("NOUN", "PROPN") and _lemma(head) not in ATTEMPT_NOUNS:
+        return "hypothetical"  # (an attempt is an act: "an attempt to kill the president")
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and (head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT"):
+        above = modality(head)
+        if above == "negated":
+            return "negated"
+        if _lemma(head) in IDEA_HEADS | ASKING_HEADS:
+            return "hypothetical"
+    return mood
+
+
+def _an_idea_not_a_deed(verb: Token) -> bool:
+    """"Republicans support deploying ground forces", "suggested boycotting Apple": a gerund
+    object of a verb of saying or judging is a course of action talked about; its doer is not
+    the one who talks about it."""
+    return (verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "ccomp") and verb.head.pos_ in ("VERB", "AUX")
+            and _lemma(verb.head) in IDEA_HEADS - {"consider"}
+            and not any(c.dep_ in ("nsubj", "poss") for c in verb.children))
+
+
 def _is_generic(verb: Token) -> bool:
     """A clause in the simple present under "when", "whenever" or "where" says what happens
     as a rule, not what happened ("When they attack police officers", "where the Belfast IRA
     leaders meet", "when a British citizen is arrested abroad")."""
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
         return True  # "California ISO has traditionally ordered a reduction": a habit, no one event
+    if any(_lemma(o) == "time" and o.tag_ == "NNS" for _, o in prep_objects(verb, {"at"})):
+        return True  # "at times David Axelrod would meet with Ailes": now and then, no one event
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     # the simple present, active or passive ("when a British citizen is arrested abroad")
     present = (verb.tag_ in ("VBP", "VBZ") and not auxiliaries
@@ -761,6 +847,9 @@ def find_events(doc: Doc, index: MentionIndex, dates: list[dict],
     doer is: a city or a product "accusing" someone is seldom right."""
     events: list[dict] = []
     nouns = _learned()["noun_triggers"]
+    # who each actor is (a person, an organisation...), for the rules that tell words from deeds
+    # by who does them: the tagger reads "Trump" as an organisation in some sentences
+    index.actor_types = actor_types or {}
     # Only tokens with an event lemma can fire: look at the lemmas before making Token objects.
     for i, lemma in enumerate(lower_lemmas(doc)):
         if lemma in EVENT_VERBS:
@@ -860,7 +949,11 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
     # passive whose doer is that phrase, not the subject of the clause it hangs on
     participle = (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "ccomp") and agent_of(verb) is not None
                   and not any(c.dep_ in ("aux", "nsubj") for c in verb.children))
-    if is_passive(verb) or reduced or shared or participle:
+    if _is_reduced_passive(verb) and agent_of(verb) is None and not participle:
+        # "when asked by no one named": the doer is unsaid; only events that stand without
+        # one are kept, with the subject of the clause above as whom
+        subject_tokens, themes = [], subjects(verb.head)
+    elif is_passive(verb) or reduced or shared or participle:
         # "Camp Bastion was attacked by the Taliban", "Chekatt, shot dead by police".
         agent = agent_of(verb)
         subject_tokens = [agent] if agent is not None else []
@@ -886,13 +979,16 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         controller = _controller(verb)
         if not own and controller is not None:
             subject_tokens = [controller]
+        elif not own and _asked_of_someone_unsaid(verb):
+            subject_tokens = []  # "when asked to condemn the Klan": who was asked, unsaid here
     kind = _sense(verb, lemma, kind, themes, index)
     if kind is not None and _names_a_charged_crime(verb):
         return []  # "charged with conspiracy to coerce and entice": the crime charged, no act told
     if kind == "attack" and lemma in VERBAL_ATTACKS and _by_a_person(subject_tokens, index) and themes and not any(
             _is_attackable(t, index) and not _is_animate(t, index) or t.ent_type_ in ("GPE", "ORG", "NORP") for t in themes):
-        # "Trump attacked Machado in tweets": a person attacking a person with words criticises.
-        kind = "condemn"
+        # "Trump attacked Machado in tweets": a person attacking a person with words criticises;
+        # attacking "changes states made in voting laws" criticises no one
+        kind = "condemn" if _is_animate(themes[0], index) else None
     if kind is None:
         return []
     if verb.tag_ == "VBG" and (verb.dep_ in ("csubj", "nsubj", "acomp", "amod")
@@ -900,7 +996,8 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
                                or any(c.dep_ == "aux" and _lemma(c) in ("seem", "look", "sound", "appear", "feel")
                                       for c in verb.children)):
         return []  # "Investing in cryptocurrencies is risky", "might seem intimidating": no act told
-    if _is_imperative(verb) or _opens_a_quoted_order(verb) or _is_generic(verb) or _said_of_speaker(themes):
+    if _is_imperative(verb) or _opens_a_quoted_order(verb) or _is_generic(verb) or _said_of_speaker(themes) \
+            or _an_idea_not_a_deed(verb):
         return []  # an order, a rule, or the writer's own story: no event between actors told
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and (index.mention_by_token.get(verb.head.i) or {}).get("kind") == "demonym":
         return []  # "Muslims traveling to the United States": a class of people, not an event
@@ -938,13 +1035,15 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         object_actor = _object_actor(verb, [], index, subject_actors, kind)
     else:
         object_actor = _object_actor(verb, themes, index, subject_actors, kind)
-    mood = modality(verb)
-    if mood == "asserted" and verb.dep_ == "xcomp" and _lemma(verb.head) in READINESS_HEADS:
-        mood = "hypothetical"  # "Republicans willing to back a Democrat": would, not did
+    mood = _unrealised(verb, modality(verb))
+    if mood == "asserted" and verb.dep_ == "xcomp" and (_lemma(verb.head) in READINESS_HEADS or verb.head.lower_ in READINESS_HEADS):
+        mood = "hypothetical"  # "Republicans willing to back a Democrat", "is scheduled to meet": would, not did
     if mood == "asserted" and any(c.dep_ == "advcl" and c.i < verb.i and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                                                           for m in c.children)
                                   for c in verb.children):
         mood = "hypothetical"  # "If I leave this unchecked, the Gestapo will arrest them": what follows a condition
+    if kind == "attack" and subject_actors == [None] and mood in ("hypothetical", "negated"):
+        return []  # "could be attacked", "to prevent attacks": an event not told, by no one named
     arg0, arg1 = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
     made = _make(verb, kind, lemma, "verb", subject_actors, object_actor, mood, index, dates,
                  arg0, arg1, place=_place([verb], index, subject_actors, object_actor),
@@ -1152,7 +1251,7 @@ def _object_text(themes: list[Token]) -> str | None:
 
 # Verbs whose clause's subject is their object: "called on Trump to stop attacking Machado",
 # "urged Republicans to join", "asked Iran to release".
-OBJECT_CONTROL = {"ask", "urge", "order", "tell", "call", "persuade", "force", "allow", "help", "encourage",
+OBJECT_CONTROL = {"ask", "urge", "order", "tell", "call", "persuade", "convince", "force", "allow", "help", "encourage",
                   "invite", "instruct", "beg", "press", "pressure", "push", "warn", "request", "require"}
 # Attack verbs that are also verbs of criticism.
 VERBAL_ATTACKS = {"attack", "assault", "hit", "target", "blast", "slam"}
@@ -1167,11 +1266,47 @@ def _controller(verb: Token) -> Token | None:
             return None
         parent = current.head
         if _lemma(parent) in OBJECT_CONTROL:
+            if _lemma(parent) == "call":
+                # "called on Trump to stop": asked; "called Sanders to congratulate him": phoned,
+                # and the caller does what follows
+                objects = [o for p, o in prep_objects(parent, {"on", "upon"})]
+                return objects[0] if objects else None
+            if _is_reduced_passive(parent) or is_passive(parent):
+                # "was asked to condemn the Klan": the one asked is the passive's subject
+                return next((c for c in parent.children if c.dep_ == "nsubjpass"), None)
             objects = [c for c in parent.children if c.dep_ in ("dobj", "dative")]
             objects = objects or [o for p, o in prep_objects(parent, {"on", "upon"})]
             return objects[0] if objects else None
         current = parent  # "called on Trump to stop attacking": through "stop"
     return None
+
+
+# Subordinators after which a bare participle is a passive clause cut short: "when asked".
+REDUCED_CLAUSE_MARKS = {"when", "if", "once", "as", "unless", "until", "while", "though", "although", "after",
+                        "before", "whenever"}
+
+
+def _is_reduced_passive(verb: Token) -> bool:
+    """"when asked to condemn the Klan", "if elected": a past participle with no auxiliary and
+    no subject after a subordinator is a passive whose doer is unsaid (and whose subject is the
+    clause's it hangs on); the subject of the clause above did not do it."""
+    return (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "conj")
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in REDUCED_CLAUSE_MARKS for c in verb.children))
+
+
+def _asked_of_someone_unsaid(verb: Token) -> bool:
+    """"when asked to condemn the Klan": what an infinitive under a passive verb of asking says
+    is done by the one asked; with that one unsaid, the subject of the clause above is no doer."""
+    current = verb
+    for _ in range(2):
+        if current.dep_ != "xcomp" or current.head is current:
+            return False
+        parent = current.head
+        if _lemma(parent) in OBJECT_CONTROL and (_is_reduced_passive(parent) or is_passive(parent)):
+            return not any(c.dep_ == "nsubjpass" for c in parent.children)
+        current = parent
+    return False
 
 
 def _by_a_person(subjects_: list[Token], index: MentionIndex) -> bool:
@@ -1185,6 +1320,9 @@ def _by_a_person(subjects_: list[Token], index: MentionIndex) -> bool:
             if (token.pos_ == "PROPN" and index.actor(token) and token.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC")
                     and (index.mention_by_token.get(token.i) or {}).get("kind") != "demonym"):
                 return True
+            if index.actor(token) and getattr(index, "actor_types", {}).get(index.actor(token)) == "person" and (
+                    index.mention_by_token.get(token.i) or {}).get("kind") != "demonym":
+                return True  # the article's person, whatever the tagger read in this sentence
     return False
 
 
@@ -1211,6 +1349,8 @@ def _noun_agents(noun: Token, index: MentionIndex) -> list[str]:
             # "the Khashoggi killing"): not taken. Before a war it is where the war is fought
             # ("the Syrian war", "the Yemeni wars"), not who fights it.
             mention = index.mention_by_token.get(child.i) or {}
+            if mention and index.actor(noun) == index.actor(child):
+                continue  # "San Bernardino Shooting" read as one name: the event's name, not its doer
             if mention and child.ent_type_ == "ORG" and _is_a_venue(child):
                 continue  # "the Cafetería Rolando bombing", "the Rolando attack": the place bombed
             if mention.get("kind") == "demonym" or mention and child.ent_type_ == "ORG":
@@ -1255,6 +1395,35 @@ def _is_a_venue(token: Token) -> bool:
     names = {" ".join(t.text for t in words).lower(), token.lower_}
     text = token.doc.text.lower()
     return any(f"{name} {venue}" in text or f"{venue} {name}" in text for name in names for venue in VENUE_WORDS)
+
+
+# Modifiers that make an event noun a kind or a count of events to come: "future attacks".
+CLASS_MODIFIERS = {"future", "more", "further", "such", "any", "possible", "potential", "many", "most", "frequent",
+                   "common", "typical", "routine", "occasional", "everyday", "random", "fewer", "less"}
+
+
+def _names_a_class(noun: Token, index: MentionIndex | None) -> bool:
+    """An event noun with no doer, no determiner, no number, no name and no place or date that
+    tells events as a kind, not one event: "mass shootings are becoming an everyday occurrence",
+    "guns used in crimes and killings", "to sell murder", "to prevent future attacks". A bare
+    plural that did something ("airstrikes killed 12") or one named by where or when ("the San
+    Bernardino shooting", "bombings in Baghdad", "Saturday's attacks") is not."""
+    children = list(noun.children)
+    if any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("all", "any", "such", "no") for c in children):
+        return False
+    mods = {_lemma(c) for c in children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & CLASS_MODIFIERS:
+        return True
+    if any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_) for c in children):
+        return False  # "San Bernardino Shooting", "Sept. 11 attacks"
+    if noun.tag_ not in ("NNS", "NN") or noun.dep_ in ("nsubj", "nsubjpass") and noun.head.tag_ in ("VBD", "VBN"):
+        return False
+    if noun.tag_ == "NN" and noun.dep_ in ("nsubj", "nsubjpass", "ROOT", "appos"):
+        return False  # a heading or a told subject: "Bombing kills 12"
+    for _, obj in prep_objects(noun, {"in", "at", "on", "near", "against", "of", "by", "outside"}):
+        if obj.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "ORG", "PERSON") or index is not None and index.actor(obj):
+            return False
+    return True
 
 
 def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict]) -> list[dict]:
@@ -1319,15 +1488,21 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
         mood = "hypothetical"
     elif mods & REPORTED_NOUN_MODS:
         mood = "reported"
-    elif carrier is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and noun.head.head.dep_ in (
+    elif carrier is None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and noun.head.head.dep_ in (
             "nsubj", "nsubjpass", "dobj") and noun.head.head.head.pos_ in ("VERB", "AUX"):
         mood = modality(noun.head.head.head)  # "the next round of arrests may include...": the verb of the phrase
     elif carrier is not None and carrier.pos_ == "VERB":
         mood = modality(carrier)
-        if mood == "asserted" and any(_lemma(v) in WANTING_VERBS for v in (carrier, carrier.head) if v.pos_ == "VERB"):
-            mood = "hypothetical"  # "will seek new sanctions", "pledged to impose sanctions"
+        if mood == "asserted" and noun.dep_ != "nsubjpass" and (
+                _lemma(carrier) in WANTING_VERBS or carrier.dep_ == "xcomp" and _lemma(carrier.head) in WANTING_VERBS):
+            # "will seek new sanctions", "pledged to impose sanctions"; not "carried out his attack,
+            # [and] Trump was calling for change": a verb the carrier's clause hangs on otherwise,
+            # nor "the attack was planned", which tells how it came about
+            mood = "hypothetical"
     else:
         mood = "asserted"
+    if kind == "attack" and subject_actors == [None] and mood in ("hypothetical", "negated"):
+        return []  # "a planned attack", "a foiled bombing" by no one named: no event told
     made = _make(noun, kind, _lemma(noun), "noun", subject_actors, object_actor, mood, index, dates,
                  None, None, place=_place([noun, carrier], index, subject_actors, object_actor),
                  object_text=None if object_actor else _object_text(
@@ -1425,12 +1600,38 @@ def _who(token: Token, index: MentionIndex) -> list[str]:
     return found
 
 
+# People named by how they stand to someone: "supporters of Sanders" are not Sanders.
+RELATION_NOUNS = {"supporter", "fan", "follower", "critic", "opponent", "rival", "voter", "backer", "admirer",
+                  "enemy", "detractor", "foe", "friend", "ally", "loyalist", "donor", "challenger", "accuser",
+                  "victim", "biographer", "lawyer", "attorney", "opponent", "defender", "sympathizer", "sympathiser"}
+DATELINE_DASHES = {"—", "–", "-", "--", "("}
+
+
+def _is_dateline(token: Token) -> bool:
+    """A dateline: a place name in capitals opening a sentence, set off by a dash or a bracket
+    ("TALLAHASSEE — ...", "WASHINGTON (Reuters) -"): where the story was filed, never a doer."""
+    start = token.sent.start
+    words = [t for t in token.doc[start:token.i + 1]]
+    if not words or not all(t.is_upper or t.is_punct and t.text in (",", ".") for t in words if not t.is_space):
+        return False
+    if not any(t.is_alpha and len(t) > 1 for t in words):
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.text in DATELINE_DASHES
+
+
 def _agents(token: Token, index: MentionIndex) -> list[str]:
     """Actors acting through a noun phrase: as :func:`_who`; on a noun for people ("US
     officials", "Kabul police") a place before it is whose, when no organisation or demonym
     says it ("the Belfast IRA leaders" are the IRA's); else the group they come from ("the
     fifteen countries from the Eurogroup", "executives of Apple")."""
+    if _is_dateline(token):
+        # "TALLAHASSEE — Democratic U.S. Rep. Gwen Graham on Friday pummeled Trump": the
+        # dateline is where the story was filed; the name set beside it is the doer
+        return [a for c in token.children if c.dep_ == "appos" for a in _who(c, index)]
     found = _who(token, index)
+    if not found and token.pos_ == "NOUN" and _lemma(token) in RELATION_NOUNS:
+        return []  # "supporters of Sen. Bernie Sanders", "critics of Trump": not Sanders, not Trump
     if not found and token.pos_ == "NOUN" and _is_animate(token, index):
         found = [a for a in (index.actor(c) for c in token.children if c.dep_ == "compound") if a]
     if not found and token.pos_ == "NOUN":

@@ -1,0 +1,112 @@
+"""Events in political news: words told apart from deeds, what was asked or proposed told apart
+from what was done, and the doer read from the right clause (datelines, phone calls, "when
+asked", supporters of someone)."""
+
+from __future__ import annotations
+
+import functools
+
+from factwire.extract import extract
+
+
+@functools.lru_cache(maxsize=None)
+def _facts(text: str) -> dict:
+    return extract(text)
+
+
+def _rows(text: str, kind: str | None = None) -> list[dict]:
+    return [e for e in _facts(text)["events"] if kind is None or e["type"] == kind]
+
+
+def test_a_ban_or_an_act_proposed_is_not_marked_as_done():
+    # an infinitive on a noun says what may be, not what was
+    rows = _rows("On Wednesday, Clinton bashed Trump's proposal to ban Muslims from coming into the country.", "sanction")
+    assert rows and all(r["modality"] == "hypothetical" for r in rows)
+    # an infinitive under a verb of asking is asked, not done
+    rows = _rows("Most recently, Donald Trump called to ban Muslims from entering the U.S.", "sanction")
+    assert rows and all(r["modality"] == "hypothetical" for r in rows)
+    # scheduled, expected, due: not yet held
+    rows = _rows("Donald Trump is scheduled to meet with Paul Ryan on Thursday in Washington.", "meet")
+    assert rows and all(r["modality"] == "hypothetical" for r in rows)
+    # an attempt is an act: what it tried stays told
+    assert _rows("Police foiled an attempt to kill the president on Monday.", "attack")
+
+
+def test_a_gerund_takes_its_heads_negation_and_an_idea_talked_about_has_no_doer():
+    rows = _rows("Donald Trump did not at any time mention requesting a donation from Fox News.", "request")
+    assert all(r["modality"] == "negated" for r in rows)
+    # the Republicans who favour a deployment in a poll do not deploy anyone
+    assert not _rows("A majority of Republicans support deploying ground forces in Syria.", "deploy")
+    # a verb with its own subject is still an act: "Russia deployed troops"
+    assert _rows("Russia deployed ground forces in Syria in 2015.", "deploy")
+
+
+def test_a_ban_on_a_practice_or_a_thing_is_no_sanction():
+    assert not _rows("Ted Cruz wants to ban all abortions in this country.", "sanction")
+    assert _rows("The United States banned Russian banks from the payment system.", "sanction")
+
+
+def test_settling_scores_is_an_idiom_and_a_lawsuit_is_settled():
+    assert not _rows("Its motives are saving face, settling scores and avoiding blame.", "settle")
+    assert _rows("Apple settled the lawsuit with Samsung in 2018.", "settle")
+
+
+def test_attacking_a_thing_in_words_criticises_no_one():
+    text = "Marc Elias, a Democratic election law expert, sought to attack changes states made in voting laws."
+    assert not _rows(text, "condemn") and not _rows(text, "attack")
+    rows = _rows("Early in his campaign, Donald Trump attacked Mitt Romney, calling him a failed candidate.")
+    assert [(r["type"], r["subject_actor_id"], r["object_actor_id"]) for r in rows] == [
+        ("condemn", "donald-trump", "mitt-romney")]
+
+
+def test_a_dateline_is_never_the_doer():
+    text = ("TALLAHASSEE — Democratic U.S. Rep. Gwen Graham on Friday pummeled Donald Trump as divisive while "
+            "praising Hillary Clinton as a work horse.")
+    rows = _rows(text, "praise")
+    assert rows and {r["subject_actor_id"] for r in rows} == {"gwen-graham"}
+
+
+def test_when_asked_the_subject_of_the_clause_above_neither_asked_nor_did_it():
+    text = ("Establishment Republicans have been in open conflict with Donald Trump over his equivocation "
+            "when asked to condemn the Ku Klux Klan.")
+    assert not _rows(text, "request") and not _rows(text, "condemn")
+    # a passive with its subject: the one asked does what was asked, as something asked
+    rows = _rows("Donald Trump was asked by reporters to condemn the Ku Klux Klan on Sunday.", "condemn")
+    assert all(r["subject_actor_id"] in ("donald-trump", None) and r["modality"] == "hypothetical" for r in rows)
+
+
+def test_calling_someone_to_do_something_is_the_callers_act():
+    rows = _rows("Hillary Clinton called Bernie Sanders to congratulate him on his win in Michigan.", "congratulate")
+    assert all(r["subject_actor_id"] != "bernie-sanders" for r in rows)
+    rows = _rows("Donald Trump called on Susana Martinez to condemn the protesters.", "condemn")
+    assert all(r["subject_actor_id"] != "donald-trump" for r in rows)
+
+
+def test_supporters_of_someone_are_not_that_someone():
+    rows = _rows("Supporters of Bernie Sanders backed Hillary Clinton in November.", "support")
+    assert all(r["subject_actor_id"] != "bernie-sanders" for r in rows)
+
+
+def test_statistics_released_are_no_person_freed():
+    text = "The FBI, which gathers official crime statistics for the U.S., has not yet released them for this year."
+    assert not _rows(text, "release")
+    assert _rows("The rebels seized three journalists on Monday and the army said they released them on Friday.", "release")
+
+
+def test_an_attack_not_told_by_no_one_named_is_no_row_and_a_told_one_keeps_its_modality():
+    assert not _rows("Intelligence that could disrupt terror networks and prevent attacks around the world.", "attack")
+    rows = _rows("Just after Omar Mateen carried out his murderous attack on club goers at the Pulse nightclub "
+                 "in Orlando, Donald Trump was calling for change.", "attack")
+    assert rows and all(r["modality"] == "asserted" for r in rows)
+    rows = _rows("Trump's suggestion that Bush did not heed warnings before the Sept. 11, 2001, terrorist attacks "
+                 "convinced many Republicans.", "attack")
+    assert all(r["modality"] != "negated" for r in rows)
+
+
+def test_now_and_then_is_no_one_event():
+    assert not _rows("At times David Axelrod would meet directly with Roger Ailes to address a flare-up.", "meet")
+
+
+def test_a_class_of_events_reads_as_generic_wording():
+    rows = _rows("Twitter works as a way to sell murder, James Comey said.", "attack")
+    assert all(r["generic_cue"] for r in rows)
