@@ -57,3 +57,30 @@ def test_era_letters_after_a_year_are_no_actor():
     actors, _ = _actors("The Olmec flourished from about 1200 to about 400 BCE, and Teotihuacan "
                         "peaked in about 500 CE.")
     assert not {"bce", "ce"} & set(actors)
+
+
+def test_market_indices_are_no_actors_but_the_exchange_that_acts_is():
+    actors, _ = _actors("US stocks fell today: the Standard & Poor's 500 (S&P) fell by 9.48 points, "
+                        "or 1.20 percent. The S&P had seen its fourth loss on Thursday, and the "
+                        "Nasdaq composite index fell 3.20 percent.")
+    assert "standard-poor-s" not in actors and "nasdaq" not in actors
+    doc = next(parse(["The Nasdaq was up almost 5% this week."]))
+    span = next(e for e in doc.ents if e.text == "Nasdaq")
+    assert entity_rules.is_index_use(span)
+    actors, _ = _actors("Nasdaq said on Monday it would list the company's shares.")
+    assert "nasdaq" in actors
+    # a company's shares move too, but the company takes no "the"
+    doc = next(parse(["Apple fell 2% in early trading."]))
+    span = next(e for e in doc.ents if e.text == "Apple")
+    assert not entity_rules.is_index_use(span)
+
+
+def test_products_and_gods_of_the_alias_table_are_no_actors():
+    actors, _ = _actors("Apple unveiled a new MacBook Pro on Monday. The MacBook costs more than a Mac mini, "
+                        "and Python runs on it.")
+    assert "apple" in actors
+    assert not {"macbook-pro", "macbook", "python"} & set(actors)
+    actors, _ = _actors("About 100,000 Greeks worship the ancient gods, such as Zeus, Hera and Poseidon, "
+                        "the Greek Orthodox Church said.")
+    assert not {"zeus", "hera", "poseidon"} & set(actors)
+    assert "greek-orthodox-church" in actors

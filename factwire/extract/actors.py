@@ -49,6 +49,13 @@ _TITLE_WORD = re.compile(r"(?:(?:the|The|THE)\s+)?(?i:%s)\.?(?=\s)" % "|".join(s
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 
 
+# The alias table's type for names that are no actor: products and product lines ("MacBook",
+# "Python"), market indices ("S&P 500", "Dow Jones Industrial Average", which are numbers a
+# market computes, not bodies that act) and the gods of mythologies ("Zeus", "Athena", who
+# are characters of stories and cults, not people or bodies the news reports as acting).
+THING = "thing"
+
+
 @dataclass(frozen=True)
 class AliasEntry:
     canonical: str
@@ -109,6 +116,11 @@ def lookup_alias(text: str) -> AliasEntry | None:
     table = alias_table()
     folded = _fold(text)
     return table.get(folded) or table.get(_fold(_LEADING_THE.sub("", text)))
+
+
+def _is_thing(name: str) -> bool:
+    entry = lookup_alias(name)
+    return entry is not None and entry.type == THING
 
 
 def clean_name(span_text: str, person: bool | None = None) -> str:
@@ -219,6 +231,11 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
             mention["kind"] = cand.kind
         actor.mentions.append(mention)
         mentions.append(mention)
+    indices = _index_actors(doc, actors)
+    if indices:
+        mentions = [m for m in mentions if m["actor_id"] not in indices]
+        for key in indices:
+            del actors[key]
     nested_mentions = []
     for cand in _nested_names(candidates, full_people):
         resolved = _resolve(cand.name, cand.label, context)
@@ -246,6 +263,26 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
             continue
         actor.type = max(counts, key=lambda k: (counts[k], k == actor.type))
     return list(actors.values()), mentions
+
+
+def _index_actors(doc: Doc, actors: dict[str, Actor]) -> set[str]:
+    """Actors the article writes as a market index somewhere and never as an actor: the
+    "S&P" of "the Standard & Poor's 500 (S&P)" is the index in "the S&P had seen its fourth
+    loss" too. An article that makes the name speak or act ("Nasdaq said") keeps it."""
+    used = {ent.text for ent in entity_rules.uses_of_names(doc) if entity_rules.is_index_use(ent, _is_thing)}
+    if not used:
+        return set()
+    acting = entity_rules.thing_and_actor_cues(doc)[1]
+    keys = set()
+    for text in used:
+        name = clean_name(text, person=False)
+        entry = lookup_alias(name)
+        keys.add(actor_id(entry.canonical if entry is not None else name))
+    found = set()
+    for key in keys & set(actors):
+        if not any(acting.get(m["text"]) for m in actors[key].mentions):
+            found.add(key)
+    return found
 
 
 def _name_source(from_table: bool) -> str:
@@ -345,6 +382,10 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         if title is not None and start >= title.end():
             label, person = "PERSON", True  # "President Joe Smith" typed as an organisation
         entry = lookup_alias(name) or lookup_alias(ent.text)
+        if entry is not None and entry.type == THING:
+            continue  # a product, an index or a god the alias table knows: named, no actor
+        if label == "ORG" and entity_rules.is_index_use(ent, _is_thing):
+            continue  # "the Nasdaq composite", "S&P" of "the S&P 500": an index here
         if person and entry is not None and entry.type != "person" and " " not in name:
             entry = None  # "Paris, an Australian woman" is no capital
         if entry is None and _not_an_actor(ent, name, label):
@@ -602,6 +643,8 @@ def _repeated_names(doc: Doc, text: str, candidates: list[_Candidate], full_peop
             continue  # part of a longer name NER did not tag ("Google Chrome")
         if token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].is_title:
             continue
+        if label == "ORG" and entity_rules.is_index_use(doc[token.i:token.i + 1], _is_thing):
+            continue
         found.append(_Candidate(token.idx, token.idx + len(token.text), name, label, doc[token.i:token.i + 1]))
     return found
 
@@ -740,6 +783,8 @@ def _resolve(name: str, label: str, context: "_Context",
     form when what remains is known (see `_without_legal_suffix`).
     """
     entry = lookup_alias(name)
+    if entry is not None and entry.type == THING:
+        return None
     if label == "PERSON":
         words = name.split()
         if len(words) == 1 or len(words) == 2 and words[0].rstrip(".").lower() in TITLES:
@@ -971,6 +1016,8 @@ def _alias_only_mentions(doc: Doc, text: str, taken: list[_Candidate]) -> list[_
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         kind = "demonym" if span is not None and _is_demonym(span, name, entry) else None
+        if span is not None and entity_rules.is_index_use(span, _is_thing):
+            continue
         found.append(_Candidate(start, end, name, "ORG", span, kind))
         occupied.update(range(start, end))
     return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
+from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -420,6 +421,11 @@ def thing_and_actor_cues(doc: Doc) -> tuple[dict[str, int], dict[str, int]]:
 _CUE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "GPE", "LOC"})
 
 
+def uses_of_names(doc: Doc) -> list[Span]:
+    """Every use of a name NER tagged somewhere in the article (see `_uses_of_names`)."""
+    return _uses_of_names(doc)
+
+
 def _uses_of_names(doc: Doc) -> list[Span]:
     """Every use of a name NER tagged somewhere in the article, tagged there or not ("IE6" is
     a place once and untagged in "IE6 users"), labelled as NER labelled its first use."""
@@ -742,6 +748,49 @@ def term_abbreviations(doc: Doc) -> frozenset[str]:
         if initials == letters and lower:
             found.add(abbreviation)
     return frozenset(found)
+
+
+# Words after a name that make it a market index's ("the Nasdaq composite", "the S&P 500
+# index", "Dow futures"): a number a market computes, not a body that acts.
+INDEX_WORDS = frozenset({"index", "indexes", "indices", "composite", "average", "futures"})
+# Verbs of a price's move: an index rises and falls by points or per cent.
+MOVE_VERBS = frozenset({"rise", "fall", "gain", "lose", "drop", "climb", "slip", "slide", "jump",
+                        "surge", "tumble", "plunge", "close", "end", "finish", "add", "shed", "edge",
+                        "dip", "rally", "sink", "soar", "reach", "decline", "advance", "retreat"})
+_MOVE_UNITS = frozenset({"point", "points", "%", "percent", "per", "pct"})
+
+
+def is_index_use(span: Span, is_index: Callable[[str], bool] = lambda name: False) -> bool:
+    """This use of a name is a market index's, by how English writes an index:
+
+    - an index word after the name, a number between ("the Nasdaq composite", "the S&P 500
+      index", "the Standard & Poor's 500 Index");
+    - the name and the number after it form an index's name ``is_index`` knows ("S&P" + "500");
+    - after "the", it is the subject of a price's move by points or per cent ("the Nasdaq was
+      up almost 5%", "the S&P fell 9.48 points"): a company's shares move, the company does not
+      take "the" ("Apple fell 2%" is left as it is).
+    """
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].lower_ in ("'s", "’s"):
+        i += 1  # "Standard & Poor" + "'s 500 index"
+    while i < len(doc) and doc[i].like_num and i - span.end < 2:
+        i += 1
+    if i < len(doc) and doc[i].lower_ in INDEX_WORDS:
+        return True
+    if i > span.end and doc[i - 1].like_num and is_index(f"{span.text}{doc[span.end:i].text_with_ws}".strip()
+                                                         if doc[span.end].lower_ in ("'s", "’s")
+                                                         else f"{span.text} {doc[span.end:i].text}"):
+        return True
+    if span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return False
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj":
+        return False
+    moved = verb.lemma_ in MOVE_VERBS or verb.lemma_ == "be" and any(
+        c.lower_ in ("up", "down", "higher", "lower", "flat") for c in verb.children)
+    return moved and any(t.lower_ in _MOVE_UNITS for t in verb.subtree if t.i >= span.end)
 
 
 def is_event_name(name: str) -> bool:
