@@ -100,7 +100,7 @@ def test_an_attack_not_told_by_no_one_named_is_no_row_and_a_told_one_keeps_its_m
     assert rows and all(r["modality"] == "asserted" for r in rows)
     rows = _rows("Trump's suggestion that Bush did not heed warnings before the Sept. 11, 2001, terrorist attacks "
                  "convinced many Republicans.", "attack")
-    assert all(r["modality"] != "negated" for r in rows)
+    assert rows and all(r["modality"] == "asserted" for r in rows)
 
 
 def test_now_and_then_is_no_one_event():
@@ -110,3 +110,15 @@ def test_now_and_then_is_no_one_event():
 def test_a_class_of_events_reads_as_generic_wording():
     rows = _rows("Twitter works as a way to sell murder, James Comey said.", "attack")
     assert all(r["generic_cue"] for r in rows)
+
+
+def test_a_named_event_noun_is_not_generic_wording():
+    rows = _rows("The Indonesian Hospital in Beit Lahia has been damaged severely by Israeli airstrikes.", "attack")
+    assert rows and not any(r["generic_cue"] for r in rows)
+
+
+def test_a_marketplace_a_purchase_is_made_on_is_not_the_seller():
+    rows = _rows("Angela Bolger had bought a laptop battery on Amazon from a seller in Hong Kong.", "purchase")
+    assert rows and all(r["object_actor_id"] != "amazon" for r in rows)
+    rows = _rows("Turkey bought S-400 missiles from Russia in 2017.", "purchase")
+    assert any(r["object_actor_id"] == "russia" for r in rows)

@@ -363,13 +363,14 @@ def features(event: dict) -> list[float]:
 def _generic_cue(trigger: Token) -> bool:
     """Wording that often tells a kind of event or a habit rather than one event: a verb in
     the simple present with no auxiliary ("Avigilon sells these capabilities", "LNER do not
-    ask operators"), or a bare plural noun ("airstrikes", "killings") with no determiner, number
-    or possessive. Not a rule (headlines and first mentions are written so too): a feature the
+    ask operators"), or a bare noun ("killings", "murder") with no determiner, number,
+    possessive, name, place or date (:func:`_names_a_class`). Not a rule (headlines and first mentions are written so too): a feature the
     confidence weighs."""
     if trigger.pos_ in ("VERB", "AUX"):
         return trigger.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
-    return trigger.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children) \
-        or trigger.tag_ == "NN" and _names_a_class(trigger, None)
+    # a bare noun with no name, place or date of its own ("mass shootings are becoming an
+    # everyday occurrence", "to sell murder"); not "Israeli airstrikes", "bombings in Baghdad"
+    return _names_a_class(trigger, None)
 
 
 def confidence_of(event: dict, weights: list[float] | None = None) -> float:
@@ -1397,6 +1398,8 @@ def _is_a_venue(token: Token) -> bool:
     return any(f"{name} {venue}" in text or f"{venue} {name}" in text for name in names for venue in VENUE_WORDS)
 
 
+# Prepositions that date one event by another: "before the attacks", "since the invasion".
+TIME_PREPS = {"before", "after", "since", "until", "till", "following", "amid", "despite", "ahead", "prior"}
 # Modifiers that make an event noun a kind or a count of events to come: "future attacks".
 CLASS_MODIFIERS = {"future", "more", "further", "such", "any", "possible", "potential", "many", "most", "frequent",
                    "common", "typical", "routine", "occasional", "everyday", "random", "fewer", "less"}
@@ -1432,7 +1435,9 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
     subject_actors = _noun_agents(noun, index)
     carrier = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass") and noun.head.pos_ in ("VERB", "ADP") else None
     if carrier is not None and carrier.pos_ == "ADP":
-        carrier = carrier.head if carrier.head.pos_ == "VERB" else None
+        # "did not heed warnings before the 9/11 attacks": an event that dates another is told
+        # for itself, not as part of what the verb says (or denies)
+        carrier = carrier.head if carrier.head.pos_ == "VERB" and carrier.lower_ not in TIME_PREPS else None
     if not subject_actors and carrier is not None and _lemma(carrier) in SUPPORT_VERBS and noun.dep_ == "dobj":
         # "ETA carried out the bombing", "Iran held talks with ...".
         for subject in subjects(carrier):
@@ -1654,8 +1659,11 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
     if found:
         return found
     holders = [verb, *objects]
+    preps = OBJECT_PREPS | MORE_OBJECT_PREPS.get(kind, set())
+    if kind in ("purchase", "sale", "acquisition"):
+        preps = preps - {"on", "at", "into", "with"}  # "bought a battery on Amazon": where, not from whom
     for holder in holders:
-        found = first_new(o for _, o in prep_objects(holder, OBJECT_PREPS | MORE_OBJECT_PREPS.get(kind, set())))
+        found = first_new(o for _, o in prep_objects(holder, preps))
         if found:
             return found
     # "send troops to support Iran": the purpose clause names the target (of a deployment or
