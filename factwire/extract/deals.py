@@ -31,6 +31,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from factwire.extract.actors import lookup_alias
+from factwire.extract.gender import agrees
 from factwire.extract.syntax import (MentionIndex, text_of, starting_between, agent_of, argument_head, conjuncts, direct_objects, extent,
                                      is_calendar_date, is_market_move, is_passive, lower_lemmas, modality, phrase, prep_objects,
                                      sentence_of, subjects, token_texts, verb_arguments)
@@ -45,6 +46,12 @@ DEAL_NOUNS = {
     "aid": "aid", "assistance": "aid", "grant": "aid", "donation": "aid", "funding": "aid",
     "auction": "sale",
 }
+# Money moved between actors, a deal only with its giver or recipient named ("an infusion of
+# funds from Klein Ltd.", "funds to Hamas"); "hedge funds" and "the funds" alone are not.
+MONEY_NOUNS = {"funds": "aid"}
+# Verbs whose subject is the one who gets what their object names: "Pakistan received a loan
+# from the IMF", "the foundation got $2 million in funding from Goldman Sachs".
+RECEIVING_VERBS = {"receive", "get", "obtain", "secure", "accept", "win", "land", "raise"}
 # Nouns that are deals only with their particle: "the $700 billion bail out of the sector".
 PARTICLE_NOUNS = {("bail", "out"): "loan", ("buy", "out"): "acquisition", ("buy", "back"): "purchase"}
 DEAL_VERBS = {
@@ -259,12 +266,16 @@ def _pronoun_antecedent(index: MentionIndex, pronoun: Token) -> list[str]:
     person = lower in ("he", "she")
     found = []
     for holder in (h for first in holders for h in conjuncts(first)):
+        if not person and index.actor(holder) is None and _is_description(holder):
+            found.extend(a for a in _described(index, holder) if a not in found)
+            continue  # "The company claims ... that it sells": it is the company
         for actor_token in (holder, *holder.children):
             actor = index.actor(actor_token)
             if actor is None or (actor_token is not holder and (
                     actor_token.dep_ not in ("compound", "poss") or holder.lemma_.lower() not in STANDS_FOR_NAME)):
                 continue
-            if (actor_token.ent_type_ == "PERSON") == person and actor not in found:
+            if ((actor_token.ent_type_ == "PERSON") == person and actor not in found
+                    and (not person or _agrees(index, actor_token, pronoun))):
                 found.append(actor)
     return found
 
@@ -291,7 +302,8 @@ def _last_named(index: MentionIndex, pronoun: Token) -> list[str]:
     # one a reader takes ("... Alley's weight loss ... the products that she had been selling")
     here = [a for t in doc[sentence_of(pronoun).start:pronoun.i]
             if (a := index.actor(t)) and a not in bound and not _is_dateline(t) and not _names_a_deal(index, t)
-            and not (person and _is_place(index, t)) and _is_person(index, t) == person]
+            and not (person and _is_place(index, t)) and _is_person(index, t) == person
+            and (not person or _agrees(index, t, pronoun))]
     if len(set(here)) == 1:
         return here[:1]
     limit = pronoun.idx - PRONOUN_WINDOW_CHARS
@@ -299,13 +311,25 @@ def _last_named(index: MentionIndex, pronoun: Token) -> list[str]:
     while i >= 0 and doc[i].idx >= limit:
         token = doc[i]
         i -= 1
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN":
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if token.pos_ == "NOUN" and not person and index.actor(token) is None and _is_description(token):
+            described = [a for a in _described(index, token) if a not in bound]
+            if described:
+                return described  # "The company ... It bought": it is the company, whom that names
+            continue
+        if (token.pos_ == "NOUN" and not person and token.tag_ == "NN" and index.actor(token) is None
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)):
+            return []  # "The center has declined to reveal its funding": its is the center's
+        if token.pos_ != "PROPN":
             continue
         actor = index.actor(token)
         if actor is None:
             return []
         if actor in bound or _is_dateline(token) or _names_a_deal(index, token) or _is_place(index, token) and person:
             continue
+        if person and not _agrees(index, token, pronoun):
+            continue  # "he" is not Sarah Lane
         if _is_person(index, token) == person:
             return [actor]
     return []
@@ -324,6 +348,123 @@ def _own_clause_subjects(index: MentionIndex, pronoun: Token) -> set[str]:
     if verb.pos_ not in ("VERB", "AUX"):
         return set()
     return {a for s in subjects(verb) if (a := index.actor(s))}
+
+
+def _agrees(index: MentionIndex, name: Token, pronoun: Token) -> bool:
+    """Whether a person's name can be what "he" or "she" stands for: no mention of that actor in
+    the article has a first name or title of the other gender ("she" is not Mr. Reyes)."""
+    actor = index.actor(name)
+    texts = {m["text"] for i, m in index.mention_by_token.items() if index.by_token.get(i) == actor} or {name.text}
+    return all(agrees(pronoun.lower_, text) for text in texts)
+
+
+# Nouns news uses for an organisation it has named ("the company", "the bank", "the store"), and
+# for a country ("the country"). A definite "the <noun>" that says no more about which one points
+# back at the nearest actor of that kind: English reuses a definite description for an entity
+# already in the story, and names a new one.
+ORGANISATION_DESCRIPTIONS = {
+    "company", "firm", "corporation", "group", "business", "conglomerate", "bank", "lender", "insurer",
+    "store", "retailer", "carrier", "airline", "maker", "manufacturer", "automaker", "carmaker",
+    "chipmaker", "studio", "label", "network", "broadcaster", "publisher", "startup", "giant",
+    "operator", "agency", "fund", "brewer", "miner", "utility", "supplier", "developer"}
+COUNTRY_DESCRIPTIONS = {"country", "nation", "kingdom"}
+# How many sentences before its own a definite description looks for what it describes.
+DESCRIPTION_SENTENCES = 3
+
+
+def _is_description(token: Token) -> bool:
+    """"the company", "the US bank": a singular definite description of an organisation or a
+    country that does not itself say which one ("the company that makes it", "the bank of
+    Spain", "the firm behind the app" and "the company, Apple Corps" do)."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN":
+        return False
+    if token.lemma_.lower() not in ORGANISATION_DESCRIPTIONS | COUNTRY_DESCRIPTIONS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in token.children):
+        return False  # "the Margaritaville group": a name says which group
+    return not any(c.i > token.i and (c.dep_ in ("relcl", "acl", "appos")
+                                      or (c.dep_ == "prep" and c.lower_ in ("of", "behind", "called", "named")))
+                   for c in token.children)
+
+
+def _fits_description(index: MentionIndex, name: Token, noun: str) -> bool:
+    """Whether an actor's name can be what "the <noun>" describes: a country for "the country",
+    else an organisation (neither a place, a person nor goods); a name that ends with the noun
+    ("the Deutsche Bank" for "the bank", "the iTunes Music Store" for "the store") always can."""
+    mention = index.mention_by_token.get(name.i)
+    if mention and mention["text"].lower().rstrip(".").split()[-1:] == [noun]:
+        return True
+    if noun in COUNTRY_DESCRIPTIONS:
+        return _is_place(index, name) and not _is_person(index, name)
+    return not _is_place(index, name) and not _is_person(index, name) and not _is_product(index, name)
+
+
+def _described(index: MentionIndex, description: Token) -> list[str]:
+    """The actor a definite description points back at, as a reader takes it: the nearest actor
+    named before it, within a few sentences, whose name ends with the noun ("the store" after
+    "the iTunes Music Store"); else, in the nearest sentence that names actors of the noun's kind
+    (its own, before it, first), the subject among them, or else the last one named. Never the
+    subject of the verb the description is the object of ("Disney bought the company": not
+    Disney), a dateline or an agreement's name."""
+    noun = description.lemma_.lower()
+    doc = description.doc
+    bound = _own_clause_subjects(index, description)
+    sentences = []
+    sentence = sentence_of(description)
+    end = description.i
+    for _ in range(DESCRIPTION_SENTENCES + 1):
+        sentences.append((sentence.start, end))
+        if sentence.start == 0:
+            break
+        sentence = sentence_of(doc[sentence.start - 1])
+        end = sentence.end
+
+    def usable(t: Token) -> str | None:
+        actor = index.actor(t)
+        if actor is None or actor in bound or _is_dateline(t) or _names_a_deal(index, t):
+            return None
+        return actor
+
+    for start, stop in sentences:
+        for t in reversed(doc[start:stop]):
+            mention = index.mention_by_token.get(t.i)
+            if usable(t) and mention and mention["text"].lower().rstrip(".").split()[-1:] == [noun]:
+                return [index.actor(t)]
+            if (t.pos_ == "PROPN" and t.lower_ == noun and index.actor(t) is None
+                    and t.i > 0 and doc[t.i - 1].pos_ == "PROPN"):
+                return []  # "the store" after "the iTunes Music Store", a name no actor was made of
+    for start, stop in sentences:
+        fitting = [t for t in doc[start:stop] if usable(t) and _fits_description(index, t, noun)]
+        if not fitting:
+            continue
+        subject = [t for t in fitting if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subject and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and (
+                t.lower_ in ("it", "they") or (t.pos_ == "NOUN" and t.lemma_.lower() == noun))
+                for t in doc[start:stop]):
+            return []  # "It is battling ISIS and ... supplied the group": the group may be "it"
+        return [index.actor((subject or fitting)[-1])]
+    return []
+
+
+def _anaphors(index: MentionIndex, heads) -> list[dict]:
+    """Where a side was written as a pronoun or a definite description ("it", "the company"),
+    the phrase and the actor it was read as: ``{start, end, text, actor_id}``."""
+    found = []
+    for head in heads:
+        if head is None or index.actor(head) is not None:
+            continue
+        if head.pos_ == "PRON":
+            actors = _pronoun_antecedent(index, head) or _last_named(index, head)
+        elif _is_description(head):
+            actors = _described(index, head)
+        else:
+            continue
+        if len(actors) == 1:
+            start, end = (head.left_edge.idx if _is_description(head) else head.idx), head.idx + len(head)
+            found.append({"start": start, "end": end, "text": head.doc.text[start:end], "actor_id": actors[0]})
+    return found
 
 
 def _latter_or_former(index: MentionIndex, token: Token) -> list[str]:
@@ -453,6 +594,9 @@ def _named(index: MentionIndex, head: Token | None) -> list[str]:
             said = _pronoun_antecedent(index, token) or _last_named(index, token)
             found.extend(a for a in said if a not in found)
             continue
+        if actor is None and _is_description(token):
+            found.extend(a for a in _described(index, token) if a not in found)
+            continue
         if actor is None and _is_the_two(token):
             found.extend(a for a in _the_two(index, token) if a not in found)
             continue
@@ -554,7 +698,7 @@ def find_deals(doc: Doc, index: MentionIndex, amounts: list[dict], dates: list[d
             continue
         lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and (
-                lemma in DEAL_NOUNS or _particle_noun(token)):
+                lemma in DEAL_NOUNS or _particle_noun(token) or _moved_money(token, index)):
             if lemma in WEAK_DEAL_NOUNS and not _money_in_sentence(token, amounts):
                 continue
             if not _is_deal_noun(token) or index.actor(token):
@@ -584,9 +728,9 @@ def find_transactions(doc: Doc, index: MentionIndex) -> list[dict]:
     for token in _candidate_triggers(doc):
         lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and (
-                lemma in DEAL_NOUNS or _particle_noun(token)):
+                lemma in DEAL_NOUNS or _particle_noun(token) or _moved_money(token, index)):
             agent, theme, governor = noun_arguments(token)
-            kind = DEAL_NOUNS.get(lemma) or _particle_noun(token)
+            kind = _noun_kind(token)
             mood = modality(governor) if governor is not None else "asserted"
         elif token.pos_ == "VERB" and (lemma in DEAL_VERBS or lemma == "agree"):
             particle = PARTICLE_VERBS.get(lemma)
@@ -654,7 +798,7 @@ def noun_arguments(noun: Token) -> tuple[Token | None, Token | None, Token | Non
         if governor.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governor.children):
             agent = next(iter(_subjects(governor)), agent)  # "pressed Yanukovych to sign a deal"
         agent = None if agent == noun else agent
-    kind = DEAL_NOUNS.get(noun.lemma_.lower()) or _particle_noun(noun)
+    kind = _noun_kind(noun)
     if agent is None and kind in AGENTIVE_KINDS:
         # "an agreement between A and B", "an agreement reached between A and B in 1991"
         holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in STATUS_VERBS)]
@@ -670,8 +814,12 @@ def _status_verb(noun: Token) -> Token | None:
     elif (noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("from", "out")
           and head.head.lemma_.lower() in ("withdraw", "exit", "quit", "pull")):
         return head.head if head.head.lemma_.lower() != "pull" else None  # "withdraw from the treaty"
+    elif (noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB"
+          and head.head.lemma_.lower() in AMOUNT_VERBS | RECEIVING_VERBS
+          and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in head.head.children)):
+        return head.head  # "sent $400 million in aid to Ukraine": "in aid" hung on the verb
     elif (noun.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ in ("dobj", "dative")
-          and head.head.head.pos_ == "VERB" and head.head.head.lemma_.lower() in AMOUNT_VERBS):
+          and head.head.head.pos_ == "VERB" and head.head.head.lemma_.lower() in AMOUNT_VERBS | RECEIVING_VERBS):
         head = head.head.head  # "approved $1 billion in military aid", "a loan": the amount's verb
         return head
     elif (noun.dep_ == "pobj" and head.lower_ in ("in", "with") and head.head.dep_ == "pobj"
@@ -738,11 +886,51 @@ def _is_deal_noun(noun: Token) -> bool:
     return True
 
 
+def _noun_kind(noun: Token) -> str | None:
+    return DEAL_NOUNS.get(noun.lemma_.lower()) or _particle_noun(noun) or MONEY_NOUNS.get(noun.lower_)
+
+
+def _moved_money(noun: Token, index: MentionIndex) -> bool:
+    """Whether "funds" are money moved between actors: a plain plural (not "hedge funds", "the
+    federal funds rate") with its giver or recipient named by "from" or "to" on it or on the
+    verb that receives or gives it ("receiving a large infusion of funds from Klein Ltd.")."""
+    if noun.lower_ not in MONEY_NOUNS or noun.pos_ != "NOUN" or any(
+            c.dep_ in ("compound", "amod", "nmod", "poss") for c in noun.children):
+        return False
+    holders = [noun, *(h for h in (_receiver(noun), _measure(noun)) if h is not None)]
+    return any(_named(index, obj) for h in holders for _, obj in prep_objects(h, {"from", "to"}))
+
+
+def _measure(noun: Token) -> Token | None:
+    """The phrase a deal noun says what of: "an infusion of funds", "$1 billion in aid"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in") and noun.head.head.pos_ in ("NOUN", "NUM", "SYM"):
+        return noun.head.head
+    return None
+
+
+def _receiver(noun: Token) -> Token | None:
+    """The verb whose subject gets what a deal noun names: "received a loan", "received $1
+    billion in military aid", "was receiving an infusion of funds"."""
+    current = noun
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if current.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "in"):
+            current = head.head
+            continue
+        if current.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in RECEIVING_VERBS:
+            return head
+        return None
+    return None
+
+
 def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | None:
-    kind = DEAL_NOUNS.get(noun.lemma_.lower()) or _particle_noun(noun)
+    kind = _noun_kind(noun)
     agent, theme, status_verb = noun_arguments(noun)
-    if (noun.lemma_.lower() in TAKING_NOUNS and theme is not None and index.actor(theme)
-            and _is_place(index, theme)):
+    receiver = _receiver(noun) if kind in ("aid", "loan", "investment") else None
+    if (noun.lemma_.lower() in TAKING_NOUNS and theme is not None and (
+            (index.actor(theme) and _is_place(index, theme)) or theme.lemma_.lower() in COUNTRY_DESCRIPTIONS)):
         return None  # "Russia's takeover of Crimea": an annexation
     parties: list[str] = []
     buyer = seller = None
@@ -799,7 +987,19 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
     item_actors = (_named(index, item_token) or _owned(index, item_token)) if item_token is not None else []
     if item_token is not None and kind == "sale" and _is_person(index, item_token):
         item_actors = []  # "selling Trump to voters": a person is not what a deal trades
-    if supplier_subject:
+    if receiver is not None:
+        # "Pakistan received a $6 billion loan from the IMF": the subject gets, "from" gives
+        got = [a for s in _subjects(receiver) for a in _agents(index, s, kind == "aid")]
+        givers = [a for holder in (noun, receiver, *(m for m in (_measure(noun),) if m is not None))
+                  for _, obj in prep_objects(holder, {"from"}) for a in _named(index, obj)]
+        if theme is not None and theme.i != noun.i:
+            givers += [a for _, obj in prep_objects(theme, {"from"}) for a in _named(index, obj)]
+        buyer = next(iter(got), None)
+        seller = next((a for a in givers if a != buyer), None)
+        parties = [a for a in (buyer, seller) if a]
+        if kind == "loan" and item_token is not None and _named(index, item_token):
+            item_token = None
+    elif supplier_subject:
         # "Airbus won an order from Qantas": the subject supplies, "from" names the customer.
         seller = parties[0] if parties else None
         buyer = next((a for a in froms if a != seller), None)
@@ -832,18 +1032,30 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
     if not parties:
         return None
     status = STATUS_VERBS.get(status_verb.lemma_.lower()) if status_verb is not None else None
-    mood = modality(status_verb) if status_verb is not None else "asserted"
+    governor = status_verb if status_verb is not None else receiver
+    mood = modality(governor) if governor is not None else "asserted"
     if mood == "hypothetical" and status in (None, "signed", "agreed"):
         status = "proposed"
     elif mood == "negated":
         status = "cancelled" if status else "denied"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        status = "denied"  # "received no improper financial assistance from the lawyer"
     status = _attempted(noun, status_verb, status)
     start, end = phrase(noun, max_chars=200)
     arg1 = theme if theme is not None else item_token
     deal = _deal(kind, parties, buyer, seller, item_token, start, end, noun, status,
                  extent(noun), index.span_of(agent), index.span_of(arg1), mood)
     deal["_pronoun"] = _by_pronoun(index, agent)
+    _record_anaphors(deal, index, (agent, arg1))
     return deal
+
+
+def _record_anaphors(deal: dict, index: MentionIndex, heads) -> None:
+    """Keep, on the deal and its mention, the pronouns and descriptions its sides were read from."""
+    found = _anaphors(index, heads)
+    if found:
+        deal["anaphors"] = found
+        deal["mentions"][0]["anaphors"] = found
 
 
 def _attempted(trigger: Token, governor: Token | None, status: str | None) -> str | None:
@@ -1010,6 +1222,7 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         # the other side; the side that settled is no actor, so the row has one side
         deal["_one_side"] = {a for _, a in counterpart}
     deal["_pronoun"] = _by_pronoun(index, agent)
+    _record_anaphors(deal, index, (agent, theme))
     return deal
 
 
@@ -1070,7 +1283,10 @@ def _agreed(verb: Token, index: MentionIndex) -> bool:
 
 def _by_pronoun(index: MentionIndex, agent: Token | None) -> bool:
     """Whether a deal's agent is a pronoun read as the last actor named before it (not one a
-    reporting clause names): a guess a reader would check."""
+    reporting clause names), or a definite description ("the company") read as the actor it
+    points back at: a guess a reader would check."""
+    if agent is not None and agent.pos_ == "NOUN" and index.actor(agent) is None and _is_description(agent):
+        return bool(_described(index, agent))
     return (agent is not None and agent.pos_ == "PRON" and not _pronoun_antecedent(index, agent)
             and bool(_last_named(index, agent)))
 
@@ -1167,6 +1383,8 @@ def tied_money(trigger: Token, money: list[dict]) -> dict | None:
         return None  # "donating $2,700 to his campaign and $25,000 to Right to Rise": two gifts on one verb
     # "$1 billion in military aid", "$5bn of loans": the amount the deal noun measures.
     measured = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "of") else None
+    if measured is not None and measured.pos_ == "VERB":  # "sent $400 million in aid": the verb's amount
+        measured = next((c for c in measured.children if c.dep_ == "dobj" and c.ent_type_ == "MONEY"), None)
     for amount in money:
         span = doc.char_span(amount["start"], amount["end"], alignment_mode="expand")
         if span is None:
