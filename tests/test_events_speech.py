@@ -122,3 +122,51 @@ def test_a_marketplace_a_purchase_is_made_on_is_not_the_seller():
     assert rows and all(r["object_actor_id"] != "amazon" for r in rows)
     rows = _rows("Turkey bought S-400 missiles from Russia in 2017.", "purchase")
     assert any(r["object_actor_id"] == "russia" for r in rows)
+
+
+def test_allies_supporters_and_voters_of_someone_are_not_that_someone():
+    assert all(r["subject_actor_id"] != "marco-rubio"
+               for r in _rows("Marco Rubio's supporters have urged Jeb Bush to drop out of the race.", "request"))
+    assert all(r["subject_actor_id"] != "bernie-sanders"
+               for r in _rows("A poll found 78 percent of Bernie Sanders voters backing Hillary Clinton.", "support"))
+
+
+def test_people_killed_are_people_not_their_state():
+    rows = _rows("In 1915 Ottoman Turks killed approximately 1.5 million Armenians.", "attack")
+    assert rows and all(r["object_actor_id"] is None and "Armenians" in (r["object_text"] or "") for r in rows)
+    rows = _rows("Russian missiles struck Ukraine on Monday.", "attack")
+    assert any(r["object_actor_id"] == "ukraine" for r in rows)
+
+
+def test_one_member_of_a_party_is_not_the_party():
+    rows = _rows("James Comey, a Republican, was appointed deputy attorney general by President George W. Bush.", "appoint")
+    assert all(r["object_actor_id"] != "republican-party" for r in rows)
+
+
+def test_winning_a_vote_is_no_capture():
+    assert not _rows("Ted Cruz has captured Iowa.", "capture")
+    assert not _rows("Bernie Sanders captured the Democratic primary in Vermont.", "capture")
+    assert _rows("Russia captured Crimea in 2014.", "capture")
+
+
+def test_a_battle_in_court_or_for_a_nomination_and_a_verbal_assault_are_no_attacks():
+    assert not _rows("Obamacare has survived a pair of Supreme Court battles.", "attack")
+    assert not _rows("Most ads in the states that lead off the GOP nomination battle come from super PACs.", "attack")
+    rows = _rows("Donald Trump continued his verbal assault on Hillary Clinton.")
+    assert [(r["type"], r["object_actor_id"]) for r in rows] == [("condemn", "hillary-clinton")]
+
+
+def test_no_plans_a_belief_and_a_cause_to_act_are_not_acts_told():
+    rows = _rows("The Vatican says Pope Francis has no plans to meet with Bernie Sanders on Friday.", "meet")
+    assert rows and all(r["modality"] == "negated" for r in rows)
+    rows = _rows("There was probable cause to make an arrest, the prosecutor said.", "arrest")
+    assert all(r["modality"] == "hypothetical" for r in rows)
+    rows = _rows("Donald Trump thinks that China attacked American companies last year.", "attack")
+    assert rows and all(r["modality"] == "reported" for r in rows)
+
+
+def test_a_quote_urged_asks_no_one_and_to_head_a_bank_is_no_journey():
+    assert not _rows("“Compare him to Hillary,” Sebastian Gorka urged.", "request")
+    assert _rows("Barack Obama urged Congress to act on Zika.", "request")
+    assert not _rows("It is a tradition of having Americans head the World Bank in Washington.", "travel")
+    assert _rows("Donald Trump headed to Florida on Friday.", "travel")

@@ -478,6 +478,9 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
             return kind if subject is not None and (subject.conjuncts or subject.tag_ in ("NNS", "NNPS")) else None
         return kind if _is_animate(partners[0], index) else None
     if kind == "request":
+        if not themes and not any(c.dep_ in ("xcomp", "prep", "dative") for c in verb.children) and any(
+                c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            return None  # "'Compare him to Hillary,' Gorka urged": a quote said, no one asked is named
         if any(c.dep_ == "advmod" and c.lower_ == "rhetorically" for c in verb.children):
             return None  # "Sanders asked rhetorically": a question put for effect, nothing asked of anyone
         if any(_lemma(o) == "anonymity" for _, o in prep_objects(verb, {"for"})) or any(
@@ -534,6 +537,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
                  for p, o in prep_objects(holder, preps)]  # "flew back to Belfast"
         if lemma == "cross":
             goals += themes
+        elif lemma in ("head", "walk", "drive", "return") and themes and not themes[0].pos_ == "PRON":
+            return None  # "Americans head the bank", "drove the car", "returned the favour": not a journey
         if lemma == "move" and not any(c.dep_ == "prt" and c.lower_ in ("in", "into") for c in verb.children) and not goals:
             return None
         return kind if any(g.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(g) in PLACE_NOUNS
@@ -560,6 +565,11 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         # "share intelligence with Kyiv"; not "share a high-five".
         return kind if any(_is_animate(o, index) for p, o in prep_objects(verb, {"with"})) else None
     if kind == "capture":
+        # "Russia captured Crimea", "rebels captured two soldiers"; not "Cruz has captured Iowa"
+        # or "captured the primary": a person taking a place or a contest wins a vote
+        if themes and (_lemma(themes[0]) in CONTEST_NOUNS or _by_a_person(subjects(verb), index)
+                       and themes[0].ent_type_ != "PERSON" and _lemma(themes[0]) not in _learned()["animate"]):
+            return None
         return kind if themes and _is_attackable(themes[0], index) else None
     return kind
 
@@ -611,6 +621,10 @@ def _is_physical_contact(verb: Token) -> bool:
     return any(_lemma(o) in BODY_PARTS for _, o in prep_objects(verb, {"in", "on", "to"}))
 
 
+# What one wins in a vote or a game: "captured the nomination".
+CONTEST_NOUNS = {"primary", "caucus", "nomination", "vote", "seat", "election", "title", "championship", "race",
+                 "majority", "imagination", "attention", "market", "share", "heart", "mood", "spirit", "delegate",
+                 "endorsement", "support", "lead", "state", "district", "county", "crown", "prize", "award"}
 # What is settled between parties: a dispute, a case, a claim ("settled the lawsuit").
 DISPUTE_NOUNS = {"dispute", "case", "lawsuit", "suit", "claim", "charge", "allegation", "matter", "difference",
                  "litigation", "complaint", "action", "conflict", "row", "feud", "strike", "debt", "issue",
@@ -708,6 +722,9 @@ ASKING_HEADS = {"ask", "urge", "order", "tell", "call", "persuade", "convince", 
                 "beg", "implore", "press", "pressure", "push", "request", "require", "demand", "get", "try",
                 "attempt", "want", "wish", "need", "seek", "hope", "plan", "promise", "pledge", "vow", "threaten",
                 "intend", "aim", "offer", "expect", "advise", "challenge", "dare", "warn"}
+# Verbs of holding a view: what their clause says is someone's belief, not a fact told.
+BELIEF_HEADS = {"think", "believe", "suspect", "feel", "assume", "fear", "worry", "guess", "imagine", "suppose",
+                "speculate", "theorize", "theorise", "contend", "maintain", "figure", "reckon", "doubt"}
 # Nouns for an act tried: what their infinitive says was done in part ("an attempt to kill").
 ATTEMPT_NOUNS = {"attempt", "bid", "try", "attack", "assault", "plot"}
 # Verbs of saying or judging whose gerund object is an idea talked about, not an act of their
@@ -740,6 +757,18 @@ def _is_imperative(verb: Token) -> bool:
     return first is not None and first.i >= current.i - 0 and first == current
 
 
+def _is_exhortation(verb: Token) -> bool:
+    """"Let's nominate and elect a Republican president": a call to the listeners, no act told."""
+    current = verb
+    for _ in range(3):
+        if _lemma(current) == "let" and any(c.lower_ in ("'s", "’s", "us") for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "ccomp", "conj") or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
 def _opens_a_quoted_order(verb: Token) -> bool:
     """A bare verb with no subject right after an opening quote, past a "go" or "come"
     ("saying “go shoot every German you find”"): an order quoted, not an act told."""
@@ -759,14 +788,47 @@ HABITUAL_ADVERBS = {"usually", "traditionally", "typically", "generally", "routi
 
 def _unrealised(verb: Token, mood: str) -> str:
     """The modality of what an infinitive or a gerund says, where the clause above makes it
-    something asked, wanted or talked about rather than done: "called to ban Muslims", "a
-    proposal to ban Muslims", "a chance to back Trump", "a deal to buy the site" (an infinitive
-    on a noun says what may be, not what was), "did not mention requesting a donation" (a gerund
-    takes its head's negation)."""
-    if mood == "negated":
-        return mood
+    something asked, wanted, believed or talked about rather than done: "called to ban
+    Muslims", "a proposal to ban Muslims", "a chance to back Trump", "probable cause to make an
+    arrest" (an infinitive on a noun says what may be, not what was), "no plans to meet"
+    (negated), "did not mention requesting a donation" (a gerund takes its head's negation),
+    "he thought that Yellen is keeping rates low to help Obama" (a view, reported)."""
     head = verb.head
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "acl" and infinitive and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return "negated"  # "has no plans to meet with Sanders"
+    if mood in ("negated", "hypothetical"):
+        return mood
+    if verb.dep_ in ("xcomp", "ccomp") and infinitive and head.pos_ in ("VERB", "AUX") and _lemma(head) in ASKING_HEADS:
+        return "hypothetical"
+    if verb.dep_ in ("acl", "relcl") and infinitive and head.pos_ in ("NOUN", "PROPN") and _lemma(head) not in ATTEMPT_NOUNS:
+        return "hypothetical"  # (an attempt is an act: "an attempt to kill the president")
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and (head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT"):
+        if modality(head) == "negated":
+            return "negated"
+        if _lemma(head) in IDEA_HEADS | ASKING_HEADS:
+            return "hypothetical"
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl") or current.head is current:
+            break
+        current = current.head
+        if _lemma(current) in BELIEF_HEADS and current.pos_ in ("VERB", "AUX"):
+            return "reported"  # "he thought that Yellen is keeping rates low": a view
+    return mood
+    head = verb.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "acl" and infinitive and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return "negated"  # "has no plans to meet with Sanders"
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl") or current.head is current:
+            break
+        current = current.head
+        if _lemma(current) in BELIEF_HEADS and current.pos_ in ("VERB", "AUX"):
+            return "reported"  # "he thought that Yellen is keeping rates low to help Obama": a view
+    if mood != "asserted":
+        return mood
     if verb.dep_ in ("xcomp", "ccomp") and infinitive and head.pos_ in ("VERB", "AUX") and _lemma(head) in ASKING_HEADS:
         return "hypothetical"
     if verb.dep_ in ("acl", "relcl") and infinitive and head.pos_ in ("NOUN", "PROPN") and _lemma(head) not in ATTEMPT_NOUNS:
@@ -998,7 +1060,7 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
                                       for c in verb.children)):
         return []  # "Investing in cryptocurrencies is risky", "might seem intimidating": no act told
     if _is_imperative(verb) or _opens_a_quoted_order(verb) or _is_generic(verb) or _said_of_speaker(themes) \
-            or _an_idea_not_a_deed(verb):
+            or _an_idea_not_a_deed(verb) or _is_exhortation(verb):
         return []  # an order, a rule, or the writer's own story: no event between actors told
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and (index.mention_by_token.get(verb.head.i) or {}).get("kind") == "demonym":
         return []  # "Muslims traveling to the United States": a class of people, not an event
@@ -1085,6 +1147,11 @@ THING_ENTITIES = {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
 VERBAL_MODIFIERS = {"political", "verbal", "personal", "rhetorical", "harsh", "scathing", "sharp", "blistering",
                     "fierce", "withering", "partisan", "double-barreled", "negative", "ad", "campaign", "public", "racist",
                     "sexist", "vicious", "unprecedented", "written", "cyber", "online"}
+# What a battle or a war is fought over or in when no one is hurt: "the nomination battle".
+NONVIOLENT_CONTESTS = CONTEST_NOUNS | VERBAL_MODIFIERS | {
+    "court", "legal", "budget", "political", "culture", "trade", "price", "bidding", "custody", "turf", "rating",
+    "tariff", "currency", "patent", "proxy", "word", "bid", "talent", "streaming", "console", "format", "ad", "court",
+    "legislative", "congressional", "judicial", "regulatory", "procedural", "uphill", "public", "media", "pr", "tax"}
 VIOLENT_MODIFIERS = {"terror", "terrorist", "suicide", "bomb", "truck", "van", "knife", "gun", "armed", "deadly",
                      "militant", "rocket", "missile", "chemical", "air", "military", "mortar", "grenade", "arson",
                      "acid", "machete", "car", "drone", "insurgent", "jihadist", "extremist", "violent", "bloody",
@@ -1253,7 +1320,10 @@ def _object_text(themes: list[Token]) -> str | None:
 # Verbs whose clause's subject is their object: "called on Trump to stop attacking Machado",
 # "urged Republicans to join", "asked Iran to release".
 OBJECT_CONTROL = {"ask", "urge", "order", "tell", "call", "persuade", "convince", "force", "allow", "help", "encourage",
-                  "invite", "instruct", "beg", "press", "pressure", "push", "warn", "request", "require"}
+                  "invite", "instruct", "beg", "press", "pressure", "push", "warn", "request", "require",
+                  # "the 50 Obama authorized to assist rebels", "drove Armenians to demand a referendum"
+                  "authorize", "authorise", "permit", "enable", "empower", "drive", "prompt", "inspire", "cause",
+                  "lead", "commission", "hire", "recruit", "send", "deploy", "train", "pay", "implore"}
 # Attack verbs that are also verbs of criticism.
 VERBAL_ATTACKS = {"attack", "assault", "hit", "target", "blast", "slam"}
 
@@ -1454,6 +1524,15 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
     if kind == "attack" and _lemma(noun) in ("war", "crackdown", "battle", "fight") and any(
             _is_a_mere_thing(_theme(o), index) for _, o in prep_objects(noun, {"on", "against"})):
         return []  # "Jamie's war on toxic US food", "the war on drugs": a campaign against a thing, no violence
+    if kind == "attack" and _lemma(noun) in ("battle", "war", "fight") and (
+            {_lemma(c) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")} & NONVIOLENT_CONTESTS
+            or _by_a_person([noun], index)):
+        return []  # "the GOP nomination battle", "Supreme Court battles", "Cruz's battle with Trump"
+    if kind == "attack" and stated and {_lemma(c) for c in noun.children if c.dep_ in ("amod", "compound")} & VERBAL_MODIFIERS:
+        # "his verbal assault on the nominee", "a Super PAC ad attack": words
+        if not any(_is_animate(_theme(o), index) for _, o in prep_objects(noun, {"on", "against"})):
+            return []
+        kind = "condemn"
     if kind == "attack" and stated and _lemma(noun) in WORDS_OF_CRITICISM and not (
             {t.lemma_.lower() for t in sentence_of(noun) if t.i != noun.i} & VIOLENCE_WORDS
             or {_lemma(c) for c in noun.children if c.dep_ in ("amod", "compound")} & VIOLENT_MODIFIERS):
@@ -1472,7 +1551,9 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
     preps = {"meet": {"with", "between", "among"}, "arrest": {"of"}}.get(kind, {"on", "against", "of"})
     object_actor = None
     patients = [c for c in noun.children if c.dep_ == "poss"] if _lemma(noun) in PATIENT_POSSESSIVE_NOUNS else []
-    objects = [*patients, *(o for _, o in prep_objects(noun, preps))]
+    objects = worded = [*patients, *(o for _, o in prep_objects(noun, preps))]
+    if kind == "attack":
+        objects = [o for o in objects if not _names_people_of(_theme(o), index)]  # "the killing of the Americans"
     for obj in objects:
         object_actor = next((a for a in _who(obj, index) if a not in subject_actors), None)
         if object_actor:
@@ -1497,7 +1578,7 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
             "nsubj", "nsubjpass", "dobj") and noun.head.head.head.pos_ in ("VERB", "AUX"):
         mood = modality(noun.head.head.head)  # "the next round of arrests may include...": the verb of the phrase
     elif carrier is not None and carrier.pos_ == "VERB":
-        mood = modality(carrier)
+        mood = _unrealised(carrier, modality(carrier))  # "probable cause to make an arrest"
         if mood == "asserted" and noun.dep_ != "nsubjpass" and (
                 _lemma(carrier) in WANTING_VERBS or carrier.dep_ == "xcomp" and _lemma(carrier.head) in WANTING_VERBS):
             # "will seek new sanctions", "pledged to impose sanctions"; not "carried out his attack,
@@ -1511,7 +1592,7 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
     made = _make(noun, kind, _lemma(noun), "noun", subject_actors, object_actor, mood, index, dates,
                  None, None, place=_place([noun, carrier], index, subject_actors, object_actor),
                  object_text=None if object_actor else _object_text(
-                     [_theme(o) for o in objects if o.pos_ != "PRON" or o.lower_ in ("him", "her", "them")]))
+                     [_theme(o) for o in worded if o.pos_ != "PRON" or o.lower_ in ("him", "her", "them")]))
     # "the blast", "this attack", "Saturday's attack", "last year's deadly blast": one told before;
     # "Macron called the explosion an attack", "the bombing was an attack": the one named, described.
     definite = noun.dep_ in ("attr", "oprd") or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
@@ -1592,10 +1673,15 @@ def _who(token: Token, index: MentionIndex) -> list[str]:
         # "Rep. Adam Schiff, the top Democrat": the name; an apposition only names a head that
         # has none ("the company, Apple").
         own = index.actor(head)
+        if own and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in head.children) and (
+                head.ent_type_ == "NORP" or (index.mention_by_token.get(head.i) or {}).get("kind") == "demonym"):
+            own = None  # "a Republican appointed by Bush", "an American": one member, not the party or the state
         named = [own] if own else [index.actor(c) for c in head.children if c.dep_ == "appos"]
         found.extend(a for a in named if a and a not in found)
     if found:
         return found
+    if _lemma(token) in RELATION_NOUNS:
+        return []  # "Sanders's allies", "Rubio's supporters", "Sanders voters": not Sanders, not Rubio
     state = _lemma(token) in STATE_NOUNS or _lemma(token) in _learned()["noun_triggers"]
     for child in token.children:
         demonym = (index.mention_by_token.get(child.i) or {}).get("kind") == "demonym"
@@ -1637,7 +1723,9 @@ def _agents(token: Token, index: MentionIndex) -> list[str]:
     found = _who(token, index)
     if not found and token.pos_ == "NOUN" and _lemma(token) in RELATION_NOUNS:
         return []  # "supporters of Sen. Bernie Sanders", "critics of Trump": not Sanders, not Trump
-    if not found and token.pos_ == "NOUN" and _is_animate(token, index):
+    if not found and token.pos_ == "NOUN" and _is_animate(token, index) and (
+            token.tag_ == "NNS" or _lemma(token) in STATE_NOUNS or _lemma(token) in ("police", "leadership")):
+        # "US officials", "Kabul police" act for their place; "the New York businessman" does not
         found = [a for a in (index.actor(c) for c in token.children if c.dep_ == "compound") if a]
     if not found and token.pos_ == "NOUN":
         for _, obj in prep_objects(token, {"of", "from", "at"}):
@@ -1645,6 +1733,13 @@ def _agents(token: Token, index: MentionIndex) -> list[str]:
             named = [a for a in (index.actor(c) for c in obj.children if c.dep_ == "appos") if a]
             found.extend(a for a in (named or _who(obj, index)) if a not in found)
     return list(dict.fromkeys(found))
+
+
+def _names_people_of(token: Token, index: MentionIndex) -> bool:
+    """A demonym heading a phrase ("the Americans", "1.5 million Armenians"): people of a
+    state, not the state itself, when violence is done to them."""
+    return (index.mention_by_token.get(token.i) or {}).get("kind") == "demonym" or (
+        token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS"))
 
 
 def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subject_actors, kind: str = "") -> str | None:
@@ -1655,6 +1750,13 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
                     return actor
         return None
 
+    if kind == "attack":
+        # "killed 1.5 million Armenians", "the killing of the Americans": people, not the state
+        objects = [o for o in objects if not _names_people_of(_theme(o), index)]
+    if kind == "appoint":
+        # one appoints or elects a person: "elect a Republican president" names no party elected
+        return next((a for o in objects for a in [index.actor(o)] if a and a not in subject_actors
+                     and o.ent_type_ not in ("NORP", "ORG", "GPE")), None)
     found = first_new(objects) or first_new(_theme(o) for o in objects)
     if found:
         return found
