@@ -85,3 +85,21 @@ def test_funds_moved_between_named_actors_are_a_deal_and_hedge_funds_are_not():
 def test_aid_received_with_no_is_denied_and_never_shown():
     deal = _one("Mrs. Clinton received no financial assistance from James Blair.")
     assert deal["status"] == "denied" and deal["confidence"] < 0.5
+
+
+def test_from_names_the_lender_of_someones_loans():
+    deal = _one("Trump's loans from Deutsche Bank totalled $300 million.")
+    assert (deal["buyer"], deal["seller"]) == ("donald-trump", "deutsche-bank")
+
+
+def test_contributing_is_a_gift_only_of_money_to_someone():
+    deal = _one("Koch Industries contributed $1 million to the Republican Governors Association.")
+    assert (deal["kind"], deal["seller"], deal["buyer"]) == ("aid", "koch-industries", "republican-governors-association")
+    assert _deals("Smith contributed an essay to The New York Times.") == ()
+    assert _deals("Rising costs contributed to the decline of Sears.") == ()
+
+
+def test_a_noun_called_by_a_name_is_that_actor_and_a_clause_inside_the_goods_names_no_buyer():
+    deal = _one("A group of hackers known as the Shadow Brokers is selling cyber-spying tools, "
+                "which it claims belong to the U.S. government, in an online auction.")
+    assert deal["seller"] == "shadow-brokers" and deal["buyer"] is None

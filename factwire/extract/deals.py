@@ -58,14 +58,17 @@ DEAL_VERBS = {
     "buy": "purchase", "purchase": "purchase", "acquire": "acquisition", "sell": "sale",
     "order": "order", "lend": "loan", "loan": "loan", "invest": "investment", "merge": "merger",
     "supply": "supply", "borrow": "loan", "settle": "agreement", "license": "agreement",
-    "licence": "agreement", "bail": "loan", "donate": "aid", "grant": "aid", "fund": "aid",
+    "licence": "agreement", "bail": "loan", "donate": "aid", "grant": "aid", "fund": "aid", "contribute": "aid",
     "auction": "sale",
 }
 # Verbs that need a money value (or, for "settle", a counterpart) to be a deal rather than an event.
 WEAK_DEAL_VERBS = {"supply", "order", "settle"}
 # Verbs that give something: a deal only when what is given is money or aid, or with a recipient
 # ("granted him asylum" and "granted the request" are not transactions).
-GIVING_VERBS = {"grant", "donate", "fund"}
+GIVING_VERBS = {"grant", "donate", "fund", "contribute"}
+# Giving verbs that are gifts only of money to a named recipient ("contributed $1 million to the
+# Republican Governors Association"; "contributed to the decline", "contributed an essay" are not).
+MONEY_GIVING_VERBS = {"contribute"}
 # Nouns that need a money value in their sentence: "under orders of the government" is a command.
 WEAK_DEAL_NOUNS = {"order"}
 # Verbs that are deals only with their particle ("bail out"; "bail" alone is a court matter).
@@ -580,6 +583,10 @@ def _named(index: MentionIndex, head: Token | None) -> list[str]:
         return []
     found: list[str] = []
     for token in conjuncts(head):
+        called = _called(index, token)
+        if called:  # "a Bermuda-based entity called Klein, Ltd.": the name the phrase gives
+            found.extend(a for a in called if a not in found)
+            continue
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "some", "every") for c in token.children) or (
                 token.pos_ == "PROPN" and token.left_edge.lower_ in ("a", "an") and token.left_edge.i < token.i):
             continue  # "a Republican" is one member, not the party; "a yellow 1977 Mercury Marquis" one car
@@ -612,6 +619,25 @@ def _named(index: MentionIndex, head: Token | None) -> list[str]:
             continue  # "Hillary Clinton's Senate and 2008 presidential campaign": a Senate campaign
         if actor and not _is_dateline(token) and not _names_a_deal(index, token) and actor not in found:
             found.append(actor)
+    return found
+
+
+# Verbs a noun phrase names its referent with: "an entity called Klein, Ltd.", "a group known as
+# the Shadow Brokers", "a company named Pied Piper".
+NAMING_VERBS = {"call", "name", "know", "dub"}
+
+
+def _called(index: MentionIndex, token: Token) -> list[str]:
+    """The actor a common noun is given the name of by a participle ("an entity called Klein")."""
+    if token.pos_ != "NOUN" or index.actor(token):
+        return []
+    found = []
+    for clause in token.children:
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in NAMING_VERBS or clause.tag_ != "VBN":
+            continue
+        names = [c for c in clause.children if c.dep_ in ("oprd", "attr", "dobj")]
+        names += [o for _, o in prep_objects(clause, {"as"})]
+        found.extend(a for n in names if (a := index.actor(n)) and not _is_dateline(n) and a not in found)
     return found
 
 
@@ -1019,6 +1045,11 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         withs = [a for holder in (noun, status_verb) if holder is not None
                  for _, obj in prep_objects(holder, {"with"}) for a in _named(index, obj)]
         buyer = next((a for a in (*recipients, *withs) if a != seller), None)
+    elif kind in ("loan", "aid") and parties and any(a not in parties[:1] for a in froms) and not recipients:
+        # "Trump's loans from Deutsche Bank", "donations from Saudi Arabia": "from" names the
+        # lender or giver, and the other side gets
+        seller = next(a for a in froms if a not in parties[:1])
+        buyer = next((a for a in parties if a != seller), None)
     elif kind in ("loan", "aid") and parties:
         seller = parties[0]  # the lender or giver
         buyer = next((a for a in (*recipients, *item_actors) if a != seller), None)
@@ -1133,6 +1164,8 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     if lemma in GIVING_VERBS:
         given_money = any(_is_money_token(o, amounts) for o in direct_objects(verb)) or (
             theme is not None and _is_money_token(theme, amounts))
+        if lemma in MONEY_GIVING_VERBS and not (given_money and any(p == "to" for p, _ in counterpart)):
+            return None  # "contributed $1 million to the RGA" is a gift; "contributed an article to" is not
         if not (given_money or (theme is not None and theme.lemma_.lower() in DEAL_NOUNS)
                 or (lemma != "grant" and (item_actors or any(p in ("to", "for") for p, _ in counterpart)))):
             return None
@@ -1151,6 +1184,7 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
             buyer = next(iter(_named(index, datives[0])), None)
         if buyer is None and theme is not None:  # "sold planes worth $16bn to Qantas"
             buyer = next((a for t in theme.subtree if t.dep_ == "prep" and t.lower_ == "to" and t.head.i != verb.i
+                          and not _in_clause(t, theme)  # not "tools, which it claims belong to the US"
                           for o in t.children if o.dep_ == "pobj" for a in _named(index, o)), None)
         if buyer is None and kind == "supply" and theme is not None and index.actor(theme):
             buyer = index.actor(theme)  # "Iran supplied Russia with ..."
@@ -1224,6 +1258,16 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     deal["_pronoun"] = _by_pronoun(index, agent)
     _record_anaphors(deal, index, (agent, theme))
     return deal
+
+
+def _in_clause(token: Token, phrase_head: Token) -> bool:
+    """Whether a token hangs on a verb inside a phrase, below its head: in a clause of its own."""
+    current = token.head
+    while current.i != phrase_head.i and current.head.i != current.i:
+        if current.pos_ in ("VERB", "AUX"):
+            return True
+        current = current.head
+    return False
 
 
 def _prep_objects_and_conjuncts(verb: Token, preps: set[str]) -> list[tuple[str, Token]]:
