@@ -84,3 +84,39 @@ def test_products_and_gods_of_the_alias_table_are_no_actors():
                         "the Greek Orthodox Church said.")
     assert not {"zeus", "hera", "poseidon"} & set(actors)
     assert "greek-orthodox-church" in actors
+
+
+def test_person_and_body_uses_read_his_her_kin_and_staff():
+    doc = next(parse(["Byron received his early education in Aberdeen. Byron's memoirs tell of it. "
+                      "Acme's shareholders met. Reuters reported his death."]))
+    people, bodies = entity_rules.person_and_body_uses(doc)
+    assert people.get("Byron", 0) >= 1
+    assert not people.get("Reuters") and not people.get("Acme")
+    assert bodies.get("Acme", 0) >= 1 or "Acme" not in {e.text for e in doc.ents}
+
+
+def test_a_name_typed_an_organisation_the_text_writes_as_a_person_is_the_person():
+    doc = next(parse(["Byron received his early education at home. Byron's memoirs were burnt."]))
+    candidates = [actors_module._Candidate(0, 5, "Byron", "ORG", doc[0:1])]
+    actors_module._places_typed_as_organisations(doc, candidates)
+    actors_module._people_typed_as_organisations(doc, candidates)
+    assert candidates[0].label == "PERSON"
+    # a body with shareholders stays a body, whatever "his" follows
+    doc = next(parse(["Acme Widgets gave his brother a job. Acme Widgets's shareholders objected."]))
+    candidates = [actors_module._Candidate(0, 12, "Acme Widgets", "ORG", doc[0:2])]
+    actors_module._people_typed_as_organisations(doc, candidates)
+    assert candidates[0].label == "ORG"
+
+
+def test_a_name_said_to_be_a_religion_or_a_god_is_no_actor():
+    doc = next(parse(["Many neo-pagan religions, such as Wicca, borrow from Greek religion."]))
+    ent = next((e for e in doc.ents if e.text == "Wicca"), None)
+    if ent is not None:
+        assert entity_rules.said_kind(ent) == "religion"
+    actors, _ = _actors("Many neo-pagan religions, such as Wicca and Asatru, borrow from Greek religion. "
+                        "The Olmec worshipped the god Kukulkan.")
+    assert not {"wicca", "asatru", "kukulkan"} & set(actors)
+    # photographers "such as" their names stay people, whatever noun the parser hangs them on
+    actors, _ = _actors("Other photographers who used the camera, such as Ansel Adams and Chuck Close, "
+                        "liked it.")
+    assert "ansel-adams" in actors

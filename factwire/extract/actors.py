@@ -201,6 +201,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     candidates = _rejoin_full_names(text, candidates, full_people)
     full_people = _places_typed_as_people(doc, candidates, full_people)
     _places_typed_as_organisations(doc, candidates)
+    _people_typed_as_organisations(doc, candidates)
     _relabel_people(candidates, full_people)
     _mark_teams(doc, candidates)
     _expand_acronyms(text, candidates)
@@ -236,6 +237,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
         mentions = [m for m in mentions if m["actor_id"] not in indices]
         for key in indices:
             del actors[key]
+            votes.pop(key, None)
     nested_mentions = []
     for cand in _nested_names(candidates, full_people):
         resolved = _resolve(cand.name, cand.label, context)
@@ -497,6 +499,10 @@ def _names_of_things(doc: Doc) -> frozenset[str]:
         if ent.label_ in THING_LABELS:
             votes[ent.text] = votes.get(ent.text, 0) + 1
     named = entity_rules.product_names(doc)  # numbered editions, kind nouns: however NER typed them
+    # said to be a kind of thing that acts not: "religions such as Wicca", "the god Zeus"
+    named |= {ent.text for ent in entities(doc) if ent.label_ in ENTITY_TYPES
+              for kind in [entity_rules.said_kind(ent)] if kind in entity_rules.NOT_ACTOR_KINDS
+              and (ent.label_ != "PERSON" or kind in entity_rules.DEITY_NOUNS)}
     thing_cues, actor_cues = entity_rules.thing_and_actor_cues(doc)
     if not votes and not named and not thing_cues:
         return frozenset()
@@ -701,6 +707,26 @@ def _places_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> No
     for cand in candidates:
         if cand.name in places and cand.label == "ORG" and not cand.kind:
             cand.label = "GPE"
+
+
+def _people_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> None:
+    """A name NER types an organisation that the text writes as a person's ("Byron received
+    his early education", "Byron's memoirs") and never as a body's or a place's is the
+    person's: NER often types a surname alone an organisation. Names of the alias table, names
+    whose last word says they are a body or a place, and capitals-only names are left."""
+    names = {c.name for c in candidates if c.label == "ORG" and not c.kind and not c.person
+             and lookup_alias(c.name) is None and entity_rules.head_word_label(c.name) is None
+             and not c.name.isupper() and not entity_rules.is_event_name(c.name)}
+    if not names:
+        return
+    people, bodies = entity_rules.person_and_body_uses(doc)
+    if not any(people.get(name) for name in names):
+        return
+    placed = entity_rules.place_uses(doc)
+    found = {name for name in names if people.get(name, 0) and not bodies.get(name) and not placed.get(name)}
+    for cand in candidates:
+        if cand.name in found and cand.label == "ORG" and not cand.kind:
+            cand.label = "PERSON"
 
 
 def _relabel_people(candidates: list[_Candidate], full_people: list[str]) -> None:

@@ -281,6 +281,39 @@ def _edition_number(token: Token) -> bool:
     return bool(_VERSION.match(token.text)) or (token.text.isdecimal() and 1 <= int(token.text) <= 20)
 
 
+# Nouns for gods: a god is a character of stories and cults, not a person the news reports.
+DEITY_NOUNS = frozenset({"god", "goddess", "deity"})
+# Kinds of named things that are no actors: a name said to be one of them ("religions such
+# as Wicca", "the god Quetzalcoatl", "languages like Python") names no person, body or place.
+NOT_ACTOR_KINDS = PRODUCT_NOUNS | frozenset({
+    "religion", "faith", "language", "sport", "disease", "ideology",
+    "theory", "index", "currency", "product", "protocol", "format"}) | DEITY_NOUNS
+# (not "platform", "website", "app", "service": companies are called so too, "platform Twitter")
+
+
+def said_kind(ent: Span) -> str | None:
+    """The common noun the text says the name is one of: "religions such as Wicca" (and each
+    name coordinated there: "gods such as Zeus, Hera and Poseidon"), "languages like Python",
+    "the god Quetzalcoatl" (the noun right before the name and governing... or governed by it)."""
+    doc = ent.doc
+    root = ent.root
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    head = first.head
+    if first.dep_ == "pobj" and (head.lower_ == "as" and (any(c.lower_ == "such" for c in head.children)
+                                                         or head.i > 0 and doc[head.i - 1].lower_ == "such")
+                                 or head.lower_ == "like"):
+        noun = head.head
+        if noun.pos_ == "NOUN" and noun.tag_ in ("NNS", "NN"):
+            return noun.lemma_.lower()
+    if ent.start > 0:
+        before = doc[ent.start - 1]
+        if before.pos_ == "NOUN" and before.dep_ == "compound" and before.head.i in range(ent.start, ent.end):
+            return before.lemma_.lower()
+    return None
+
+
 def product_names(doc: Doc) -> set[str]:
     """Names the article writes as products or works, by how English writes made things:
 
@@ -527,6 +560,84 @@ def place_uses(doc: Doc) -> dict[str, int]:
             rest = ent[1:].text
             found[rest] = found.get(rest, 0) + 1
     return found
+
+
+# What only a person has: kin, a birth, a death, a life written down ("Byron's memoirs").
+PERSON_ONLY_NOUNS = frozenset({
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower",
+    "parents", "girlfriend", "boyfriend", "grandfather", "grandmother", "uncle", "aunt", "nephew",
+    "niece", "cousin", "birth", "death", "funeral", "childhood", "boyhood", "girlhood", "marriage",
+    "memoir", "memoirs", "autobiography", "biography", "birthday", "grave", "deathbed"})
+# Verbs only a person is the subject of.
+PERSON_ONLY_VERBS = frozenset({"die", "marry", "bear"})  # "was born"
+_GENDERED_POSSESSIVES = frozenset({"his", "her", "himself", "herself"})
+# Verbs of reporting: their subject tells of another's ("Reuters reported his death").
+_REPORT_VERBS = frozenset({"say", "tell", "report", "announce", "confirm", "deny", "claim", "state",
+                           "reveal", "write", "publish", "note", "add", "explain"})
+# What a body has and a person has not: staff, shareholders, a headquarters, subsidiaries.
+ORGANISATION_ONLY_NOUNS = frozenset({"employee", "staff", "staffer", "shareholder", "subsidiary",
+                                     "headquarters", "board", "ceo", "spokesman", "spokeswoman",
+                                     "spokesperson", "member", "members", "stock", "shares", "share"})
+
+
+def person_and_body_uses(doc: Doc) -> tuple[dict[str, int], dict[str, int]]:
+    """How often the article writes each name as a person's and as a body's, by what English
+    says only of one of them.
+
+    A person is "he" or "she": the subject of a clause whose object is "his" or "her" thing
+    ("Byron received his early education", "Jobs has not mentioned what prompted his
+    decision"); a person has kin, a birth, a death and memoirs ("Byron's memoirs"), is born,
+    dies and marries. A body is "it" and has staff, shareholders, members and a headquarters
+    ("Apple's shareholders", "a Docker employee"). Verbs of reporting are left out: "Reuters
+    reported his death" tells of someone else.
+    """
+    people: dict[str, int] = {}
+    bodies: dict[str, int] = {}
+    for ent in _uses_of_names(doc):
+        root, head = ent.root, ent.root.head
+        person = body = False
+        if root.dep_ in ("poss", "compound") and head.pos_ == "NOUN":
+            lemma = head.lemma_.lower()
+            person = root.dep_ == "poss" and (lemma in PERSON_ONLY_NOUNS or head.lower_ in PERSON_ONLY_NOUNS)
+            body = lemma in ORGANISATION_ONLY_NOUNS or head.lower_ in ORGANISATION_ONLY_NOUNS
+        elif root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            if head.lemma_ in PERSON_ONLY_VERBS and (head.lemma_ != "bear" or root.dep_ == "nsubjpass"):
+                person = True
+            elif head.lemma_ not in _REPORT_VERBS:
+                # "his"/"her" in the verb's clause ("In his keynote, Jobs announced"), or after the
+                # name in a clause below with no subject of its own ("Jobs has not mentioned what
+                # prompted his decision", "will continue to steer the company from his position")
+                person = any(t.lower_ in _GENDERED_POSSESSIVES and not ent.start <= t.i < ent.end
+                             and _own_reference(t, head, ent.end) for t in head.subtree)
+        if person:
+            people[ent.text] = people.get(ent.text, 0) + 1
+        elif body:
+            bodies[ent.text] = bodies.get(ent.text, 0) + 1
+    return people, bodies
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a token is in: its nearest verb ancestor."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _own_reference(pronoun: Token, verb: Token, after: int) -> bool:
+    """The pronoun in ``verb``'s subtree refers back to that verb's subject: it is in the
+    verb's own clause, or after the subject in clauses below that name no subject of their own
+    but a relative or interrogative word ("what prompted his decision")."""
+    clause = _clause_verb(pronoun)
+    if clause == verb:
+        return True
+    if pronoun.i < after:
+        return False
+    while clause != verb and clause.head.i != clause.i:
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in clause.children):
+            return False
+        clause = _clause_verb(clause)
+    return clause == verb
 
 
 def _made_thing_cue(ent: Span, root: Token) -> bool:
