@@ -1691,6 +1691,9 @@ def _who(token: Token, index: MentionIndex) -> list[str]:
     return found
 
 
+# What someone says or puts out, which acts for them: "the Rove ad hits Clinton".
+MESSAGE_NOUNS = {"ad", "advert", "advertisement", "tweet", "statement", "letter", "speech", "video", "memo", "post",
+                 "column", "op-ed", "editorial", "campaign", "commercial", "spot", "report", "release", "message"}
 # People named by how they stand to someone: "supporters of Sanders" are not Sanders.
 RELATION_NOUNS = {"supporter", "fan", "follower", "critic", "opponent", "rival", "voter", "backer", "admirer",
                   "enemy", "detractor", "foe", "friend", "ally", "loyalist", "donor", "challenger", "accuser",
@@ -1724,8 +1727,10 @@ def _agents(token: Token, index: MentionIndex) -> list[str]:
     if not found and token.pos_ == "NOUN" and _lemma(token) in RELATION_NOUNS:
         return []  # "supporters of Sen. Bernie Sanders", "critics of Trump": not Sanders, not Trump
     if not found and token.pos_ == "NOUN" and _is_animate(token, index) and (
-            token.tag_ == "NNS" or _lemma(token) in STATE_NOUNS or _lemma(token) in ("police", "leadership")):
-        # "US officials", "Kabul police" act for their place; "the New York businessman" does not
+            token.tag_ == "NNS" or _lemma(token) in STATE_NOUNS or _lemma(token) in ("police", "leadership")
+            or _lemma(token) in MESSAGE_NOUNS):
+        # "US officials", "Kabul police" act for their place, "the Rove ad" for its maker; "the
+        # New York businessman" does not
         found = [a for a in (index.actor(c) for c in token.children if c.dep_ == "compound") if a]
     if not found and token.pos_ == "NOUN":
         for _, obj in prep_objects(token, {"of", "from", "at"}):
