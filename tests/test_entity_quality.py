@@ -108,15 +108,23 @@ def test_a_name_typed_an_organisation_the_text_writes_as_a_person_is_the_person(
     assert candidates[0].label == "ORG"
 
 
-def test_a_name_said_to_be_a_religion_or_a_god_is_no_actor():
+def test_a_god_or_a_made_thing_is_no_actor_and_a_religion_is_a_body():
     doc = next(parse(["Many neo-pagan religions, such as Wicca, borrow from Greek religion."]))
     ent = next((e for e in doc.ents if e.text == "Wicca"), None)
     if ent is not None:
         assert entity_rules.said_kind(ent) == "religion"
-    actors, _ = _actors("Many neo-pagan religions, such as Wicca and Asatru, borrow from Greek religion. "
-                        "The Olmec worshipped the god Kukulkan.")
-    assert not {"wicca", "asatru", "kukulkan"} & set(actors)
+    actors, _ = _actors("Many neo-pagan religions, such as Wicca, borrow from Greek religion. "
+                        "The Olmec worshipped the god Kukulkan. Browsers such as Opera are free.")
+    assert not {"kukulkan", "opera"} & set(actors)
+    assert "wicca" not in actors or actors["wicca"].type == "organization"
     # photographers "such as" their names stay people, whatever noun the parser hangs them on
     actors, _ = _actors("Other photographers who used the camera, such as Ansel Adams and Chuck Close, "
                         "liked it.")
     assert "ansel-adams" in actors
+
+
+def test_a_team_is_an_organisation_and_a_camera_brand_no_person():
+    actors, _ = _actors("Team Estonia had to rebuild their robot. Warhol's adoption of the Polaroid camera "
+                        "revealed his process; the Polaroid format made him famous.")
+    assert "team-estonia" not in actors or actors["team-estonia"].type == "organization"
+    assert "polaroid" not in actors or actors["polaroid"].type != "person"

@@ -370,6 +370,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
             ent = Span(doc, ent.start, office, label="ORG")
         if ent.label_ == "PERSON" and ent.text in companies:
             ent = Span(doc, ent.start, ent.end, label="ORG")
+        elif ent.label_ in ("GPE", "LOC", "PERSON") and entity_rules.said_kind(ent) in entity_rules.FAITH_NOUNS:
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # "religions such as Wicca": its body of believers
         label, person = ent.label_, False
         if label != "PERSON":
             named = _person_name(doc, ent)

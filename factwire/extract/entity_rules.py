@@ -172,7 +172,7 @@ def head_word_label(name: str) -> str | None:
     if len(words) < 2:
         return None
     last = words[-1].lower().rstrip(".")
-    if last in ORG_HEAD_WORDS:
+    if last in ORG_HEAD_WORDS or words[0] == "Team":  # "Team Estonia", "Team Sky": a team
         return "ORG"
     if last in PLACE_HEAD_WORDS:
         return "FAC"
@@ -281,12 +281,14 @@ def _edition_number(token: Token) -> bool:
     return bool(_VERSION.match(token.text)) or (token.text.isdecimal() and 1 <= int(token.text) <= 20)
 
 
+# Nouns for a religion: a name said to be one names the body of its believers, an organisation.
+FAITH_NOUNS = frozenset({"religion", "faith", "church", "denomination", "sect", "cult"})
 # Nouns for gods: a god is a character of stories and cults, not a person the news reports.
 DEITY_NOUNS = frozenset({"god", "goddess", "deity"})
 # Kinds of named things that are no actors: a name said to be one of them ("religions such
 # as Wicca", "the god Quetzalcoatl", "languages like Python") names no person, body or place.
 NOT_ACTOR_KINDS = PRODUCT_NOUNS | frozenset({
-    "religion", "faith", "language", "sport", "disease", "ideology",
+    "language", "sport", "disease", "ideology",
     "theory", "index", "currency", "product", "protocol", "format"}) | DEITY_NOUNS
 # (not "platform", "website", "app", "service": companies are called so too, "platform Twitter")
 
@@ -399,7 +401,8 @@ THING_ATTRIBUTE_NOUNS = frozenset({"version", "edition", "user", "installer", "i
 # place's name before a field never counts ("the Texas industry"; NER types "Mac" a place too).
 FIELD_NOUNS = frozenset({"industry", "sector"})
 KIND_HEAD_NOUNS = frozenset({"app", "application", "software", "computer", "machine", "pc",
-                             "laptop", "device"}) | FIELD_NOUNS
+                             "laptop", "device", "camera", "format"}) | FIELD_NOUNS
+# (not "photo": "a Reuters photo" is the agency's)
 # Verbs whose object is software or a device: one installs, downloads or boots a thing.
 THING_VERBS = frozenset({"install", "uninstall", "reinstall", "download", "emulate", "reboot", "boot"})
 # Verbs whose object is a tool: what is used is a thing ("people who use WordPress"), unless its
