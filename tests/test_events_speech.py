@@ -170,3 +170,31 @@ def test_a_quote_urged_asks_no_one_and_to_head_a_bank_is_no_journey():
     assert _rows("Barack Obama urged Congress to act on Zika.", "request")
     assert not _rows("It is a tradition of having Americans head the World Bank in Washington.", "travel")
     assert _rows("Donald Trump headed to Florida on Friday.", "travel")
+
+
+def test_words_hit_with_and_attacks_by_a_person_on_no_one_are_no_attacks():
+    rows = _rows("Future45 has been hitting Hillary Clinton with ads in Iowa.")
+    assert [(r["type"], r["object_actor_id"]) for r in rows] == [("condemn", "hillary-clinton")]
+    assert not _rows("Donald Trump Just Responded To Marco Rubio's Biggest Attack", "attack")
+    assert not _rows("How hard will Hillary Clinton attack?", "attack")
+    assert _rows("Gunmen attacked the base on Monday, killing 12 soldiers.", "attack")
+
+
+def test_an_idiom_or_an_exclamation_is_read_as_one():
+    rows = _rows("Donald Trump is promising to bomb the hell out of Islamic State terrorists.", "attack")
+    assert rows and all("hell" not in (r["object_text"] or "") for r in rows)
+    assert not _rows("Sarah Silverman responded, “Thank God they can fix this.”", "praise")
+    assert not _rows("Glenn Beck intended the audience to recognize Donald Trump in that passage.", "recognise")
+    assert _rows("Sweden recognised Palestine in 2014.", "recognise")
+
+
+def test_a_thing_that_helps_is_no_backer_and_people_asked_are_not_their_state():
+    assert not _rows("Democrats hope Donald Trump's behavior will help them regain the Senate.", "support")
+    rows = _rows("Barack Obama urged Americans to vote in November.", "request")
+    assert rows and all(r["object_actor_id"] is None for r in rows)
+    assert not _rows("Pundits ask whether Democrats capture the Senate in November.", "capture")
+
+
+def test_a_plot_to_kill_is_not_a_killing():
+    rows = _rows("Donald Trump said Ahmed Khan had plotted to kill Americans in Ohio.", "attack")
+    assert all(r["modality"] == "hypothetical" for r in rows)

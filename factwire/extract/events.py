@@ -441,6 +441,10 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         return None  # "hit in the face by Al Horford", "inadvertently struck": a blow in play, no event between actors
     if lemma in ("hit", "target", "strike", "slap") and any(_lemma(o) in SANCTION_NOUNS for o in _with_objects(verb)):
         return "sanction"
+    if lemma in ("hit", "target", "slam", "blast", "attack") and any(
+            _lemma(o) in MESSAGE_NOUNS | WORDS_NOUNS for o in _with_objects(verb)):
+        # "hitting Clinton with ads", "targeted him with criticism": words against someone
+        return "condemn" if themes and _is_animate(_theme(themes[0]), index) else None
     if lemma == "target":
         return None  # "targeted 13 officials": by what, the clause must say ("with sanctions")
     if lemma in EXPLOSION_VERBS:
@@ -505,6 +509,10 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         return kind if themes and (index.actor(themes[0]) or _is_animate(themes[0], index)
                                    or themes[0].ent_type_ in ("GPE", "ORG", "NORP")
                                    or _lemma(themes[0]) in SANCTIONED_BODIES | TRADE_NOUNS) else None
+    if lemma in ("recognise", "recognize") and themes and themes[0].ent_type_ == "PERSON" and not prep_objects(verb, {"as"}):
+        return None  # "intended the audience to recognize Trump": knowing someone, not recognising a state
+    if kind == "praise" and themes and _lemma(themes[0]) in ("god", "goodness", "heaven", "lord", "heavens"):
+        return None  # "Thank God": an exclamation
     if lemma in ("recognise", "recognize", "sanction"):
         # "recognised Kosovo", not "recognises four types of violence"; "sanctioned 13
         # officials", not "London sanctioned Gomm's efforts" (approved them): the object's own
@@ -624,7 +632,8 @@ def _is_physical_contact(verb: Token) -> bool:
 # What one wins in a vote or a game: "captured the nomination".
 CONTEST_NOUNS = {"primary", "caucus", "nomination", "vote", "seat", "election", "title", "championship", "race",
                  "majority", "imagination", "attention", "market", "share", "heart", "mood", "spirit", "delegate",
-                 "endorsement", "support", "lead", "state", "district", "county", "crown", "prize", "award"}
+                 "endorsement", "support", "lead", "state", "district", "county", "crown", "prize", "award",
+                 "senate", "house", "chamber", "legislature", "presidency", "governorship", "mayoralty", "congress"}
 # What is settled between parties: a dispute, a case, a claim ("settled the lawsuit").
 DISPUTE_NOUNS = {"dispute", "case", "lawsuit", "suit", "claim", "charge", "allegation", "matter", "difference",
                  "litigation", "complaint", "action", "conflict", "row", "feud", "strike", "debt", "issue",
@@ -721,7 +730,8 @@ READINESS_HEADS = {"willing", "ready", "able", "prepared", "eager", "keen", "lik
 ASKING_HEADS = {"ask", "urge", "order", "tell", "call", "persuade", "convince", "encourage", "invite", "instruct",
                 "beg", "implore", "press", "pressure", "push", "request", "require", "demand", "get", "try",
                 "attempt", "want", "wish", "need", "seek", "hope", "plan", "promise", "pledge", "vow", "threaten",
-                "intend", "aim", "offer", "expect", "advise", "challenge", "dare", "warn"}
+                "intend", "aim", "offer", "expect", "advise", "challenge", "dare", "warn", "plot", "conspire",
+                "scheme", "agree", "prepare"}
 # Verbs of holding a view: what their clause says is someone's belief, not a fact told.
 BELIEF_HEADS = {"think", "believe", "suspect", "feel", "assume", "fear", "worry", "guess", "imagine", "suppose",
                 "speculate", "theorize", "theorise", "contend", "maintain", "figure", "reckon", "doubt"}
@@ -1044,6 +1054,10 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
             subject_tokens = [controller]
         elif not own and _asked_of_someone_unsaid(verb):
             subject_tokens = []  # "when asked to condemn the Klan": who was asked, unsaid here
+    if themes and themes[0].lower_ in INTENSIFIER_OBJECTS:
+        # "bomb the hell out of Islamic State terrorists": the target is what follows "out of"
+        themes = [o for p, o in prep_objects(verb, {"of"})] or [
+            o for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "out" for p, o in prep_objects(c, {"of"})]
     kind = _sense(verb, lemma, kind, themes, index)
     if kind is not None and _names_a_charged_crime(verb):
         return []  # "charged with conspiracy to coerce and entice": the crime charged, no act told
@@ -1052,6 +1066,9 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         # "Trump attacked Machado in tweets": a person attacking a person with words criticises;
         # attacking "changes states made in voting laws" criticises no one
         kind = "condemn" if _is_animate(themes[0], index) else None
+    if kind == "attack" and lemma in VERBAL_ATTACKS and not themes and _by_a_person(subject_tokens, index) and not (
+            {t.lemma_.lower() for t in sentence_of(verb) if t.i != verb.i} & VIOLENCE_WORDS):
+        kind = None  # "How hard will Clinton attack?": a person attacking no one named, with no violence told
     if kind is None:
         return []
     if verb.tag_ == "VBG" and (verb.dep_ in ("csubj", "nsubj", "acomp", "amod")
@@ -1068,6 +1085,11 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         return []  # "1 percent support Jill Stein": a poll's share, not an actor's act
     subject_actors: list[str | None] = []
     via = None
+    if kind == "support":
+        # "Trump's behavior will help them", "praise from Putin helps the U.S.": a thing that
+        # helps is no backer, whoever it belongs to
+        subject_tokens = [t for t in subject_tokens if not (
+            t.pos_ == "NOUN" and not _is_animate(t, index) and _lemma(t) not in MESSAGE_NOUNS | STATE_NOUNS)]
     for subject in subject_tokens:
         if _lemma(subject) in _learned()["noun_triggers"] or _lemma(subject) in ("explosion", "blast", "bomb"):
             # "the Paris attacks killed 130": the attack's own agent, not its place.
@@ -1542,6 +1564,8 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
         if targets and _by_a_person([noun], index) and not any(
                 t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") or not _is_animate(t, index) for t in targets):
             kind = "condemn"  # "Clinton's attacks on Trump": a person attacking a person in words criticises
+        if not targets and _by_a_person([noun], index):
+            return []  # "Rubio's biggest attack", "Trump's attacks": a person's words, on no one named
     if kind == "meet" and _lemma(noun) == "talk" and noun.tag_ != "NNS":
         return []  # "talk" in the singular is speech, "talks" are a meeting
     if kind == "attack" and _lemma(noun) == "strike" and not (stated and any(
@@ -1694,6 +1718,11 @@ def _who(token: Token, index: MentionIndex) -> list[str]:
 # What someone says or puts out, which acts for them: "the Rove ad hits Clinton".
 MESSAGE_NOUNS = {"ad", "advert", "advertisement", "tweet", "statement", "letter", "speech", "video", "memo", "post",
                  "column", "op-ed", "editorial", "campaign", "commercial", "spot", "report", "release", "message"}
+# Objects of an idiom that only strengthen the verb: "bomb the hell out of".
+INTENSIFIER_OBJECTS = {"hell", "heck", "crap", "shit", "daylights", "stuffing", "snot", "bejesus", "dickens"}
+# Words one hits someone with: "hit Clinton with attacks".
+WORDS_NOUNS = {"criticism", "attack", "accusation", "charge", "question", "insult", "barb", "jab", "broadside",
+               "complaint", "claim", "allegation", "remark", "comment", "word", "rhetoric", "message"}
 # People named by how they stand to someone: "supporters of Sanders" are not Sanders.
 RELATION_NOUNS = {"supporter", "fan", "follower", "critic", "opponent", "rival", "voter", "backer", "admirer",
                   "enemy", "detractor", "foe", "friend", "ally", "loyalist", "donor", "challenger", "accuser",
@@ -1755,9 +1784,9 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
                     return actor
         return None
 
-    if kind == "attack":
-        # "killed 1.5 million Armenians", "the killing of the Americans": people, not the state
-        objects = [o for o in objects if not _names_people_of(_theme(o), index)]
+    # "killed 1.5 million Armenians", "demand wealthy Americans pay": people, not the state
+    objects = [o for o in objects if not (_names_people_of(_theme(o), index) and (
+        kind == "attack" or _theme(o).tag_ in ("NNPS", "NNS")))]
     if kind == "appoint":
         # one appoints or elects a person: "elect a Republican president" names no party elected
         return next((a for o in objects for a in [index.actor(o)] if a and a not in subject_actors
