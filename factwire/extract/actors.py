@@ -694,7 +694,8 @@ def _places_typed_as_people(doc: Doc, candidates: list[_Candidate], full_people:
 
 def _places_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> None:
     """A name NER types an organisation that the text writes as a place more often than as an
-    actor, twice at least, is the place ("Guadeloupe is an island", "the capital of Isfahan",
+    actor, twice at least and once by more than a preposition (software is "in" things too),
+    is the place ("Guadeloupe is an island", "the capital of Isfahan",
     "in Oakland", "North Oakland"): NER often types a city or island it does not know as a
     body. Names of the alias table, names whose last word says they are a body ("Bank",
     "University") and capitals-only names (codes, acronyms) are left as they are."""
@@ -703,9 +704,10 @@ def _places_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> No
              and not c.name.isupper()}
     if not names:
         return
-    placed = entity_rules.place_uses(doc)
+    placed = entity_rules.place_use_kinds(doc)
     acting = entity_rules.thing_and_actor_cues(doc)[1]
-    places = {name for name in names if placed.get(name, 0) >= 2 and placed[name] > acting.get(name, 0)}
+    places = {name for name in names if placed.get(name, (0, 0))[0] >= 2 and placed[name][1]
+              and placed[name][0] > acting.get(name, 0)}
     for cand in candidates:
         if cand.name in places and cand.label == "ORG" and not cand.kind:
             cand.label = "GPE"

@@ -544,11 +544,22 @@ def place_uses(doc: Doc) -> dict[str, int]:
     A name after "the" is left out of the "in" cue: bodies are "in the Senate", "in the party";
     cities and islands take no article.
     """
+    return {name: n for name, (n, _) in place_use_kinds(doc).items()}
+
+
+def place_use_kinds(doc: Doc) -> dict[str, tuple[int, int]]:
+    """Per name, the place uses (see `place_uses`) and how many of them are more than a
+    preposition: software and bodies are "in" things too ("run in Docker"), but have no
+    capital, no coast and no north, and are not located or called a city."""
     found: dict[str, int] = {}
+    strong: dict[str, int] = {}
     for ent in _uses_of_names(doc):
         root, head = ent.root, ent.root.head
         bare = ent.start == 0 or doc[ent.start - 1].lower_ != "the"
         placed = bare and root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
+        if placed:
+            found[ent.text] = found.get(ent.text, 0) + 1
+            continue
         if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
             placed = any(c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS for c in head.children)
         if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _PLACED_VERBS:
@@ -558,11 +569,13 @@ def place_uses(doc: Doc) -> dict[str, int]:
             placed = True
         if placed:
             found[ent.text] = found.get(ent.text, 0) + 1
+            strong[ent.text] = strong.get(ent.text, 0) + 1
     for ent in doc.ents:  # "North Oakland": the name after the compass word is a place
         if ent.label_ in ("GPE", "LOC") and len(ent) >= 2 and ent[0].lower_ in COMPASS_WORDS:
             rest = ent[1:].text
             found[rest] = found.get(rest, 0) + 1
-    return found
+            strong[rest] = strong.get(rest, 0) + 1
+    return {name: (n, strong.get(name, 0)) for name, n in found.items()}
 
 
 # What only a person has: kin, a birth, a death, a life written down ("Byron's memoirs").
@@ -570,7 +583,8 @@ PERSON_ONLY_NOUNS = frozenset({
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower",
     "parents", "girlfriend", "boyfriend", "grandfather", "grandmother", "uncle", "aunt", "nephew",
     "niece", "cousin", "birth", "death", "funeral", "childhood", "boyhood", "girlhood", "marriage",
-    "memoir", "memoirs", "autobiography", "biography", "birthday", "grave", "deathbed"})
+    "memoir", "memoirs", "autobiography", "biography", "grave", "deathbed"})
+# (not "birthday": "Wikipedia's 19th birthday")
 # Verbs only a person is the subject of.
 PERSON_ONLY_VERBS = frozenset({"die", "marry", "bear"})  # "was born"
 _GENDERED_POSSESSIVES = frozenset({"his", "her", "himself", "herself"})
@@ -588,6 +602,7 @@ def person_and_body_uses(doc: Doc) -> tuple[dict[str, int], dict[str, int]]:
     says only of one of them.
 
     A person is "he" or "she": the subject of a clause whose object is "his" or "her" thing
+    (a possessive: "her" as an object is someone else, "Radar Online calling her skinny")
     ("Byron received his early education", "Jobs has not mentioned what prompted his
     decision"); a person has kin, a birth, a death and memoirs ("Byron's memoirs"), is born,
     dies and marries. A body is "it" and has staff, shareholders, members and a headquarters
@@ -611,6 +626,7 @@ def person_and_body_uses(doc: Doc) -> tuple[dict[str, int], dict[str, int]]:
                 # name in a clause below with no subject of its own ("Jobs has not mentioned what
                 # prompted his decision", "will continue to steer the company from his position")
                 person = any(t.lower_ in _GENDERED_POSSESSIVES and not ent.start <= t.i < ent.end
+                             and (t.dep_ == "poss" and t.head.pos_ == "NOUN" or t.lower_ in ("himself", "herself"))
                              and _own_reference(t, head, ent.end) for t in head.subtree)
         if person:
             people[ent.text] = people.get(ent.text, 0) + 1
