@@ -103,3 +103,13 @@ def test_a_noun_called_by_a_name_is_that_actor_and_a_clause_inside_the_goods_nam
     deal = _one("A group of hackers known as the Shadow Brokers is selling cyber-spying tools, "
                 "which it claims belong to the U.S. government, in an online auction.")
     assert deal["seller"] == "shadow-brokers" and deal["buyer"] is None
+
+
+def test_they_is_a_coordinated_subject_of_named_actors_and_nothing_else():
+    deal = _one("Apple and Nokia met in May. They signed a licence deal worth $500 million.")
+    assert sorted(deal["parties"]) == ["apple", "nokia"]
+    assert sorted(a["actor_id"] for a in deal["anaphors"]) == ["apple", "nokia"]
+    assert {a["text"] for a in deal["anaphors"]} == {"They"}
+    # "they" after unnamed people is no one named
+    assert all("refugees" not in d["parties"] and d["buyer"] is None
+               for d in _deals("Refugees crossed the border. They bought food from Oxfam."))

@@ -296,6 +296,8 @@ def _last_named(index: MentionIndex, pronoun: Token) -> list[str]:
     he/she/his, else not a person: a company or a country for it/its); none when that subject
     is a name no actor was made of, and never a dateline. "They" is left alone: it stands for
     unnamed groups ("refugees", "the plaintiffs") as often as for named ones."""
+    if pronoun.lower_ in PLURAL_PRONOUNS:
+        return _coordinated_before(index, pronoun)
     person = RESOLVED_PRONOUNS.get(pronoun.lower_)
     if person is None:
         return []
@@ -335,6 +337,31 @@ def _last_named(index: MentionIndex, pronoun: Token) -> list[str]:
             continue  # "he" is not Sarah Lane
         if _is_person(index, token) == person:
             return [actor]
+    return []
+
+
+# Plural pronouns, read only as a pair or more of actors a subject coordinated just before.
+PLURAL_PRONOUNS = {"they", "them", "their"}
+
+
+def _coordinated_before(index: MentionIndex, pronoun: Token) -> list[str]:
+    """"They" stands for a plural subject: the actors of the nearest subject before it, within a
+    few sentences, when that subject coordinates named actors ("Apple and Nokia met in May. They
+    signed a licence deal"); none when the nearest subject is anything else ("refugees", "the
+    plaintiffs", one company), which "they" stands for as often."""
+    doc = pronoun.doc
+    limit = pronoun.idx - PRONOUN_WINDOW_CHARS
+    i = pronoun.i - 1
+    while i >= 0 and doc[i].idx >= limit:
+        token = doc[i]
+        i -= 1
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in PLURAL_PRONOUNS:
+            continue
+        heads = conjuncts(token)
+        actors = list(dict.fromkeys(a for h in heads if (a := index.actor(h)) and not _is_dateline(h)))
+        if len(heads) >= 2 and len(actors) == len(heads):
+            return actors
+        return []
     return []
 
 
@@ -464,9 +491,8 @@ def _anaphors(index: MentionIndex, heads) -> list[dict]:
             actors = _described(index, head)
         else:
             continue
-        if len(actors) == 1:
-            start, end = (head.left_edge.idx if _is_description(head) else head.idx), head.idx + len(head)
-            found.append({"start": start, "end": end, "text": head.doc.text[start:end], "actor_id": actors[0]})
+        start, end = (head.left_edge.idx if _is_description(head) else head.idx), head.idx + len(head)
+        found.extend({"start": start, "end": end, "text": head.doc.text[start:end], "actor_id": a} for a in actors)
     return found
 
 
