@@ -128,3 +128,19 @@ def test_a_team_is_an_organisation_and_a_camera_brand_no_person():
                         "revealed his process; the Polaroid format made him famous.")
     assert "team-estonia" not in actors or actors["team-estonia"].type == "organization"
     assert "polaroid" not in actors or actors["polaroid"].type != "person"
+
+
+def test_a_dateline_is_a_place_and_cited_authors_lose_et_al():
+    doc = next(parse(["KHAN YOUNIS, Gaza Strip — The assault has left the city in ruins."]))
+    ent = next((e for e in doc.ents if e.text == "KHAN YOUNIS"), None)
+    if ent is not None:
+        assert entity_rules.is_dateline(ent)
+    doc = next(parse(["He said the KHAN YOUNIS office was closed."]))
+    assert not any(entity_rules.is_dateline(e) for e in doc.ents)
+    assert actors_module.clean_name("Do-Pham G et al.") == "Do-Pham G"
+
+
+def test_a_name_with_an_adjectives_ending_is_no_actor():
+    assert entity_rules.is_adjective_of_name("EEG-based")
+    assert entity_rules.is_adjective_of_name("U.N.-backed")
+    assert not entity_rules.is_adjective_of_name("Rolls-Royce")

@@ -47,6 +47,7 @@ _NOT_LAST_WORDS = frozenset({"and", "or", "nor", "but", "the", "a", "an", "of", 
                              "to", "by", "with", "from", "on", "&", ",", "-"})
 _TITLE_WORD = re.compile(r"(?:(?:the|The|THE)\s+)?(?i:%s)\.?(?=\s)" % "|".join(sorted(TITLES, key=len, reverse=True)))
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_ET_AL = re.compile(r"\s+et\.?\s+al\.?$")
 
 
 # The alias table's type for names that are no actor: products and product lines ("MacBook",
@@ -134,6 +135,7 @@ def clean_name(span_text: str, person: bool | None = None) -> str:
     """
     text = _POSSESSIVE.sub("", span_text.strip())
     text = _LEADING_THE.sub("", text)
+    text = _ET_AL.sub("", text)  # "Do-Pham G et al": the first author of a cited work
     words = text.split()
     while len(words) > 1 and words[-1].lower() in _NOT_LAST_WORDS:
         words = words[:-1]  # "Bank of America Corp. and": NER ran past the name
@@ -399,6 +401,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         if entry is None and not person and (ent.text in things or name in things
                                              or label == "NORP" and any(c.isdigit() for c in name)):
             continue  # a product, work or event: "Windows" beside "Windows" the product; "Windows 10"
+        if entry is None and label in ("PERSON", "ORG") and entity_rules.is_dateline(ent):
+            label, person = "GPE", False  # "KHAN YOUNIS, Gaza Strip —": where the story was filed
         if entry is None and not person:
             label = entity_rules.head_word_label(name) or label
             if label == "ORG" and _before_its_region(doc, ent):
@@ -585,9 +589,12 @@ def _not_an_actor(ent: Span, name: str, label: str) -> bool:
         return True  # "Supreme" of "Supreme Leader", "C.E.O." tagged as an organisation
     if _NOT_NAME_CHARACTERS.search(name):
         return True
+    if name.lower().rstrip(".") == "al" and ent.start and ent.doc[ent.start - 1].lower_.rstrip(".") == "et":
+        return True  # the "al." of "et al."
     if label in ("PERSON", "ORG") and len(ent) == 1 and ent[0].pos_ in _NOT_NAME_POS:
         return True
     return (name in entity_rules.NOT_ACTORS or entity_rules.is_event_name(name) or entity_rules.is_gathering(ent)
+            or entity_rules.is_adjective_of_name(name)
             or entity_rules.is_product_name(name) or entity_rules.inside_product_name(ent)
             or (label != "PERSON" and entity_rules.in_office_title(ent))
             or entity_rules.is_post_nominal(ent))

@@ -923,6 +923,35 @@ def is_index_use(span: Span, is_index: Callable[[str], bool] = lambda name: Fals
     return moved and any(t.lower_ in _MOVE_UNITS for t in verb.subtree if t.i >= span.end)
 
 
+def is_dateline(ent: Span) -> bool:
+    """The name is a news dateline: capitals at the start of a paragraph, before a dash or a
+    comma and a region then a dash ("KHAN YOUNIS, Gaza Strip —", "DUBAI —"). A dateline names
+    the place the story was filed from."""
+    doc = ent.doc
+    letters = [c for c in ent.text if c.isalpha()]
+    if len(letters) < 3 or not all(c.isupper() for c in letters):
+        return False
+    before = doc[ent.start - 1] if ent.start else None
+    if before is not None and not (before.is_space and "\n" in before.text) and before.text not in ("\n",):
+        return False
+    for token in doc[ent.end:ent.end + 8]:
+        if token.text in ("—", "–", "-", "--"):
+            return True
+        if not (token.text in (",", ".", "(", ")") or token.is_title or token.is_upper):
+            return False
+    return False
+
+
+# Endings that make an adjective of a name ("EEG-based", "US-led", "state-owned").
+_ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-funded", "-born", "-run", "-style",
+                      "-like", "-era", "-made", "-bound", "-linked", "-focused", "-sponsored")
+
+
+def is_adjective_of_name(name: str) -> bool:
+    """A name with an adjective's ending: "EEG-based", "Iranian-backed"; no actor."""
+    return name.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
 def is_event_name(name: str) -> bool:
     """A multi-word name whose last word names an event ("Worldwide Developers Fair")."""
     words = name.split()
