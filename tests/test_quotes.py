@@ -205,3 +205,73 @@ def test_a_string_in_code_is_not_a_quote():
     assert speakers('Set it in settings.py:\nUSER_AGENT = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.14; '
                     'rv:65.0) Gecko/20100101 Firefox/65.0"\n') == []
     assert speakers('Maria Lopez said: "We will build the bridge next year."') == [("We", "Maria Lopez")]
+
+
+def speaker_rows(text: str) -> list[tuple[str, str | None, str | None]]:
+    facts = extract(text)
+    names = {a["id"]: a["name"] for a in facts["actors"]}
+    for quote in facts["quotes"]:
+        assert text[quote["start"]:quote["end"]] == quote["text"]
+    return [(q["text"].split()[0], q["speaker_text"], names.get(q["speaker_actor_id"])) for q in facts["quotes"]]
+
+
+def test_she_after_someone_asked_her_is_the_one_asked():
+    text = ("Maria Keller talked about her training for an hour. Then Briggs asked her, "
+            "“Was the first marathon the hardest?” She answered, “No, the second one broke me completely.”")
+    assert speaker_rows(text)[-1] == ("No,", "She", "Maria Keller")
+
+
+def test_the_agent_of_a_passive_is_who_a_pronoun_goes_back_to():
+    text = ("Nutritionist Paula Grant recommends a daily walk. Too much iron can harm, as noted by "
+            "registered dietitian Ellen Marsh. \"Iron builds up in the liver when you take it for years,\" "
+            "she told the magazine.")
+    assert speaker_rows(text) == [("Iron", "she", "Ellen Marsh")]
+
+
+def test_a_question_the_article_asks_names_no_speaker_of_the_answer():
+    text = ("What does teamwork mean to you in your current role?\n"
+            "“Teamwork is about helping the people around you do their best work every day.”")
+    assert speaker_rows(text) == [("Teamwork", None, None)]
+
+
+def test_the_subject_of_a_passive_is_no_speaker():
+    text = ("Under the new law, penalties can be imposed for “knowingly giving false details to a "
+            "contact tracer on the phone”, making abuse of the system illegal.")
+    assert [speaker for _, speaker, _ in speaker_rows(text)] == [None]
+
+
+def test_the_title_of_a_work_one_saw_is_no_quote():
+    text = "After watching “a river runs under the city” at the gallery, Nora Blake is top of my list."
+    assert speaker_rows(text) == []
+
+
+def test_a_speech_over_paragraphs_with_mixed_marks_keeps_its_speaker():
+    text = ("Finance Minister Paul Okafor spoke on the radio on Monday.\n"
+            "He said: \"We asked them what we should tell the workers. They said that was for us.”\n"
+            "\"I think the last few days were not good for anyone in the country.\n"
+            "\"So we decided this was not the right way to do things at all.\"\n"
+            "Reaction")
+    rows = speaker_rows(text)
+    # the middle paragraph, never closed, is no quote of its own; the speech goes on past it
+    assert [first for first, _, _ in rows] == ["We", "So"]
+    assert {actor for _, _, actor in rows} == {"Paul Okafor"}
+
+
+def test_a_common_noun_speaks_only_through_a_verb_of_saying():
+    text = ("Most shoppers rarely read the terms. Those companies would not pay much for “a customer "
+            "chose brand A over brand B in the store”.")
+    assert [speaker for _, speaker, _ in speaker_rows(text)] == [None]
+    text = "“The company placed itself in the chain of distribution,” explained the court in its ruling."
+    assert [speaker for _, speaker, _ in speaker_rows(text)] == ["the court"]
+
+
+def test_i_outside_the_quotation_is_the_writer_not_a_person_named_before():
+    text = ("Helen Park waved from the porch and smiled at the dog.\n"
+            "“Are you the new neighbour from the corner house?” I asked.")
+    assert speaker_rows(text) == [("Are", "I", None)]
+
+
+def test_a_title_keeps_the_comma_american_punctuation_puts_inside_its_marks():
+    text = ("On Monday’s episode of “The Late Breakfast Hour,” the senator said the bill would pass. "
+            "Readers liked the column “Where Have All The Farmers Gone?” in the weekend edition.")
+    assert speaker_rows(text) == []

@@ -56,7 +56,9 @@ RESOLVE_IT_CHARS = 600
 # introduce are Title Case).
 _TITLE_CUE = re.compile(
     r"\b(?:titled|entitled|headlined|hashtag|slogan|song|album|book|film|movie|show|series|sign|"
-    r"signs|banner|banners|placard|placards|shirts?|hats?|reading|read|motto|tagline|headline)"
+    r"signs|banner|banners|placard|placards|shirts?|hats?|reading|read|motto|tagline|headline|"
+    r"seeing|saw|watching|watched|exhibitions?|exhibits?|podcast|episode|play|documentary|"
+    r"novel|poem|painting|sculpture|installation|article|commentary|column|op-ed|essay|editorial)"
     r"[\s,:]*$", re.IGNORECASE)
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?,;:…]$")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "Born in the U.S.A."
@@ -77,29 +79,58 @@ def _quote_spans(text: str) -> Iterator[tuple[int, int, int, int]]:
     for mark in {"“", "”", '"', "«", "»", "\n"}:
         positions[mark] = [m.start() for m in re.finditer(re.escape(mark), text)]
     openings = sorted(p for mark in _MARKS for p in positions[mark])
+    breaks = positions["\n"]
     resume = 0
     for start in openings:
         if start < resume:
             continue
         closing, multiline = _MARKS[text[start]]
+        b = bisect.bisect_left(breaks, start)
+        line_end = breaks[b] if b < len(breaks) else len(text)
         ends = positions[closing]
         at = bisect.bisect_left(ends, start + 1)
-        if at >= len(ends):
+        end = ends[at] if at < len(ends) else None
+        if not multiline and (end is None or end > line_end):
+            # A straight opening mark closed by a curly one on its line: pages mix the two.
+            # (not a curly mark that closes a curly opening one after it: '"He said “No.”')
+            curly = positions["”"]
+            c = bisect.bisect_left(curly, start + 1)
+            end = curly[c] if c < len(curly) and curly[c] < line_end else None
+            if end is not None and "“" in text[start:end]:
+                end = None
+        if end is None:
             continue
-        end = ends[at]
         if closing != text[start] and (start + 1 >= len(text) or text[start + 1].isspace()):
             # A curly opening mark stands against the word it opens: one followed by a space is
             # a stray mark (a table cell holding one, a closing mark typed the wrong way round).
             continue
         if end - start < 3 or end - start - 1 > MAX_QUOTE_CHARS:
             continue
-        if not multiline:
-            breaks = positions["\n"]
-            b = bisect.bisect_left(breaks, start)
-            if b < len(breaks) and breaks[b] < end:
-                continue
         resume = end + 1
         yield start, end + 1, start + 1, end
+
+
+def _open_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs of a speech that runs over paragraphs: each opens with a quotation mark and
+    has none after it, and the next paragraph opens with one too (news writing closes only the
+    last paragraph of a long quotation)."""
+    found = []
+    for m in re.finditer(r'(?m)^[ \t]*["“][^"“”\n]*$', text):
+        following = text[m.end():m.end() + 8].lstrip()
+        if following[:1] in ('"', "“"):
+            found.append((m.start(), m.end()))
+    return found
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint spans covering the same characters."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def is_title(text: str, outer_start: int, inner: str) -> bool:
@@ -110,9 +141,16 @@ def is_title(text: str, outer_start: int, inner: str) -> bool:
     if _TITLE_CUE.search(text[max(0, outer_start - 30):outer_start]) and len(inner.split()) <= 12:
         return True
     words = inner.strip().split()
-    if len(words) > 10 or _SENTENCE_PUNCTUATION.search(_ABBREVIATION_END.sub("", inner.strip())):
-        return False
+    # American punctuation puts the comma or period that follows a title inside its marks
+    # ("on “The Steve Harvey Morning Show,” the former secretary said"): a phrase of two
+    # capitalised words or more with only that mark at its end is still a title.
+    bare = _ABBREVIATION_END.sub("", inner.strip())
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(content) >= 2 and bare[-1:] in (",", ".") and not re.search(r"[.!?,;:…]", bare[:-1]) \
+            and not opens_sentence(text, outer_start, inner):
+        bare = bare[:-1]  # (one that opens its sentence is said: "“Your Honor,” I said")
+    if len(words) > 10 or _SENTENCE_PUNCTUATION.search(bare):
+        return False
     return bool(content) and all(_capitalised(w) for w in content)
 
 
@@ -199,16 +237,46 @@ def _may_speak(token: Token, features: list[str]) -> bool:
     """A phrase that is neither a name nor a pronoun ("the official", "critics") speaks only as
     the subject of an attribution verb or after "according to": a common noun elsewhere near a
     quote is what the sentence is about ("the answer is “...”", "for some reason"), not who
-    said it."""
+    said it; nor does the subject of a passive, which is acted on ("fines can be imposed for
+    “...”")."""
     if token.pos_ == "PRON" or "kind=none" not in features:
         return True
     if "role=according" in features:
         return True
-    if token.head.lemma_.lower() in LIGHT_VERBS:
+    if token.head.lemma_.lower() in LIGHT_VERBS or token.dep_ == "nsubjpass":
+        return False  # (the subject of a passive is acted on: "fines can be imposed for “...”")
+    # the subject of a verb of saying or writing ("the court explained", "critics wrote"), or of
+    # the clause such a verb hangs from ("a woman rallied supporters, saying: “...”"); a common
+    # noun beside any other verb is what the sentence is about ("those brands would not pay
+    # for “...”", "the next round may include “...”")
+    if not ("role=cue_subject" in features or ("above" in features and token.dep_ == "nsubj")):
         return False
-    # the subject of an attribution verb, or of the clause the quotation hangs from ("a woman
-    # rallied supporters, saying: “...”")
-    return "role=cue_subject" in features or ("above" in features and token.dep_ in ("nsubj", "nsubjpass"))
+    return _says(token.head)
+
+
+# Verbs of saying, writing and stating: the only verbs whose common-noun subject ("the court",
+# "a spokesperson", "the report") is taken for the speaker of a quote.
+SPEECH_VERBS = frozenset("""
+say tell add write state explain note claim argue ask answer reply respond insist warn declare
+announce describe report comment remark complain admit acknowledge concede confirm deny suggest
+recall predict testify tweet post email text quip joke shout yell cry chant scream whisper
+affirm charge accuse
+recount conclude find allege assert contend maintain stress emphasize emphasise observe mention
+urge promise pledge vow boast caution counter rule hold wonder think believe speak talk put
+continue repeat reiterate agree disagree proclaim opine muse lament complain plead demand
+question query interject retort snap sigh laugh begin sing greet write publish cite quote
+""".split())
+
+
+def _says(verb: Token) -> bool:
+    """A verb of saying, or one a verb of saying hangs on ("rallied supporters, saying"). A text
+    that "reads" says its words ("the sign reads “...”"); one who reads something does not."""
+    if verb.lemma_.lower() in SPEECH_VERBS:
+        return True
+    if verb.lemma_.lower() == "read" and not any(c.dep_ == "dobj" for c in verb.children):
+        return True
+    return any(child.dep_ in ("advcl", "xcomp", "ccomp", "conj") and child.lemma_.lower() in SPEECH_VERBS
+               for child in verb.children)
 
 
 # Prepositions that never open a finite clause: a noun phrase right after one is its object.
@@ -229,11 +297,35 @@ def _after_preposition(token: Token) -> bool:
         and token.head.tag_ in _FINITE
 
 
+def _binds_other(subject: Token, pronoun: str) -> bool:
+    """Whether a subject's own verb has an object pronoun of the gender ``pronoun`` names
+    ("Wootton asked her"): a clause's object pronoun is never its subject, and the "she" that
+    follows ("She answered") goes on with the one asked."""
+    wanted = gender.PRONOUNS.get(pronoun)
+    if wanted is None:
+        return False
+    verb = subject.head if subject.dep_ != "pobj" else subject.head.head
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj") and child.pos_ == "PRON" \
+                and gender.PRONOUNS.get(child.lower_) == wanted and child.i > subject.i:
+            return True
+    return False
+
+
 def _consecutive(text: str, previous_end: int, start: int) -> bool:
     """True when only the rest of the previous quote's sentence (its attribution) and at most one
-    paragraph break separate two quotes: the same speaker goes on."""
+    paragraph break separate two quotes: the same speaker goes on. So it does over paragraphs
+    that each open with a quotation mark and do not close it: news writing quotes a speech of
+    several paragraphs so, closing only the last."""
     between = text[previous_end:start]
-    return len(between) < 80 and not re.search(r"\n\s*\n.*\n\s*\n", between, re.S)
+    if len(between) < 80 and not re.search(r"\n\s*\n.*\n\s*\n", between, re.S):
+        return True
+    lines = [line.strip() for line in between.split("\n")]
+    if lines and not lines[0]:
+        lines = lines[1:]
+    paragraphs = [line for line in lines if line]
+    return bool(paragraphs) and len(lines) > 1 and all(
+        line[0] in "\"“" and not re.search("[\"”]", line[1:]) for line in paragraphs)
 
 
 def _bucket(n: int, edges=(0, 1, 2, 4, 8, 16)) -> str:
@@ -254,8 +346,9 @@ class SpeakerContext:
         self.actors_by_id = actors_by_id
         self.mentions = sorted(mentions, key=lambda m: m["start"])
         self.mention_starts = [m["start"] for m in self.mentions]
-        # Every quotation, speech or not: no word between quotation marks is a speaker.
-        self.quoted = [(q[0], q[1]) for q in _quote_spans(self.text)]
+        # Every quotation, speech or not: no word between quotation marks is a speaker; nor is
+        # a word of a paragraph that opens a speech running over paragraphs.
+        self.quoted = _merged([(q[0], q[1]) for q in _quote_spans(self.text)] + _open_paragraphs(self.text))
         self.quoted_starts = [q[0] for q in self.quoted]
         self.sents = sentences(doc)
         self.sent_starts = [s.start for s in self.sents]
@@ -318,7 +411,7 @@ class SpeakerContext:
                     break  # a table's cell ends here: the next cell's words are not the speaker
                 if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
                     verbs += 1
-                if not self._is_candidate(token):
+                if not self._is_candidate(token) or self._in_question(token):
                     continue
                 rank += 1
                 if rank > MAX_CANDIDATES_PER_SIDE:
@@ -327,6 +420,16 @@ class SpeakerContext:
                 out.append((token, self._features(token, side, rank, distance, verbs, first, last,
                                                   quote_heads, above, colon)))
         return out
+
+    def _in_question(self, token: Token) -> bool:
+        """Whether a word stands in a question the article asks in its own voice ("What does
+        leadership mean to you?" before an interview's answer): the one who asks is the writer,
+        and the question's words name what it is about, not who answers."""
+        sent = self.sents[self._sent_index(token.i)]
+        end = sent.end_char
+        while end > sent.start_char and (self.text[end - 1].isspace() or self.text[end - 1] in "”\"’)"):
+            end -= 1
+        return end > sent.start_char and self.text[end - 1] == "?" and not self.inside_quote(end - 1)
 
     def _is_candidate(self, token: Token) -> bool:
         if token.pos_ not in ("PROPN", "PRON", "NOUN") or not token.text[:1].isalpha():
@@ -400,6 +503,8 @@ class SpeakerContext:
         if mention is not None:
             return mention["actor_id"], mention["text"]
         if token.pos_ == "PRON":
+            if token.lower_ == "i":  # outside quotation marks "I" is the writer, named nowhere
+                return None, token.text
             if token.lower_ in PERSON_PRONOUNS:
                 wanted = {"person", "organization"} if token.lower_ in ("we", "they") else {"person"}
                 return self._antecedent(token.idx, wanted, pronoun=token.lower_), token.text
@@ -433,12 +538,16 @@ class SpeakerContext:
             token = doc[i]
             i -= 1
             named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
-            if token.dep_ not in ("nsubj", "nsubjpass") or not named or self.inside_quote(token.idx):
+            # The agent of a passive is its clause's subject in sense ("as noted by dietitian
+            # Trista Best").
+            agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
+            if (token.dep_ not in ("nsubj", "nsubjpass") and not agent) or not named \
+                    or self.inside_quote(token.idx):
                 continue  # (a name the tagger took for a noun, "Trump attacked", is a name)
             mention = self.mention_at(token)
             if mention is None:
                 return None
-            if not self._agrees(pronoun, mention["actor_id"]):
+            if not self._agrees(pronoun, mention["actor_id"]) or _binds_other(token, pronoun):
                 continue
             if self.actors_by_id.get(mention["actor_id"], {}).get("type") in wanted:
                 return mention["actor_id"]
