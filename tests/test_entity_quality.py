@@ -144,3 +144,19 @@ def test_a_name_with_an_adjectives_ending_is_no_actor():
     assert entity_rules.is_adjective_of_name("EEG-based")
     assert entity_rules.is_adjective_of_name("U.N.-backed")
     assert not entity_rules.is_adjective_of_name("Rolls-Royce")
+
+
+def test_authors_of_author_year_citations_are_people_and_bodies_stay_bodies():
+    text = ("Eye tracking has a long history (Baron & Beresford 2014; Milekic 2010). The language has "
+            "about 7,000 speakers (Bassène, 2007). Navarro's (2016) analyses agree. Temperatures may set "
+            "records (World Meteorological Organization, 2023). The map was redrawn (Nov 2008).")
+    doc = next(parse([text]))
+    names = {doc[a:b].text for a, b in entity_rules.citation_authors(doc)}
+    assert {"Baron", "Beresford", "Milekic", "Bassène", "Navarro"} <= names
+    assert not {"Nov", "World Meteorological Organization"} & names
+    actors, _ = _actors(text)
+    for key in ("baron", "beresford", "bassene", "navarro"):
+        assert key in actors and actors[key].type == "person", key
+    assert "world-meteorological-organization" not in actors \
+        or actors["world-meteorological-organization"].type == "organization"
+    assert "nov" not in actors

@@ -196,6 +196,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     candidates = _entity_candidates(doc)
     candidates.extend(_alias_only_mentions(doc, text, candidates))
     candidates.extend(_acronyms(doc, candidates))
+    candidates.extend(_citation_candidates(doc, candidates))
     full_people = _full_people(candidates)
     candidates = _drop_common_words(doc, candidates, full_people)
     candidates.extend(_repeated_names(doc, text, candidates, full_people))
@@ -355,8 +356,9 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
     # and so is a body an office is held in ("Baark Volunteer Coordinator Bonnie Smith")
     companies |= {doc[ent.start:office].text for ent in entities(doc)
                   for office in [entity_rules.office_before_person(ent)] if office is not None}
-    for ent in (piece for whole in _join_hyphenated(entities(doc)) for part in _split_at_legal_forms(whole)
-                for piece in _split_at_and(part, written)):
+    authors = entity_rules.citation_authors(doc)
+    for ent in (cited for whole in _join_hyphenated(entities(doc)) for part in _split_at_legal_forms(whole)
+                for piece in _split_at_and(part, written) for cited in _cited_authors(piece, authors)):
         if ent.label_ not in ENTITY_TYPES and ent.label_ != "PRODUCT":
             continue
         if ent.start < merged_up_to:
@@ -413,6 +415,38 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         out.append(_Candidate(start, end, name, label, ent, kind, person=person))
         merged_up_to = ent.end
     return out
+
+
+def _cited_authors(ent: Span, authors: list[tuple[int, int]]) -> list[Span]:
+    """An entity made of the authors of a citation is those people, one by one: "Baron &
+    Beresford" of "(Baron & Beresford 2014)", "Lewis" of "(Lewis, Simons, & Fennig, 2014)"."""
+    if not authors or ent.label_ not in ENTITY_TYPES:
+        return [ent]
+    inside = [(a, b) for a, b in authors if ent.start <= a and b <= ent.end]
+    if not inside:
+        return [ent]
+    covered = {i for a, b in inside for i in range(a, b)}
+    if any(i not in covered and ent.doc[i].text not in ("&", ",", "and", "'s", "’s") for i in range(ent.start, ent.end)):
+        return [ent]
+    return [Span(ent.doc, a, b, label="PERSON") for a, b in inside]
+
+
+def _citation_candidates(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Authors of author–year citations NER did not tag ("(Bassène, 2007)"): people."""
+    authors = entity_rules.citation_authors(doc)
+    if not authors:
+        return []
+    taken = set()
+    for cand in candidates:
+        taken.update(range(cand.start, cand.end))
+    found = []
+    for a, b in authors:
+        span = doc[a:b]
+        if any(i in taken for i in range(span.start_char, span.end_char)) or lookup_alias(span.text) is not None:
+            continue
+        found.append(_Candidate(span.start_char, span.end_char, span.text, "PERSON", span, person=True))
+        taken.update(range(span.start_char, span.end_char))
+    return found
 
 
 def _split_at_legal_forms(ent: Span) -> list[Span]:

@@ -923,6 +923,97 @@ def is_index_use(span: Span, is_index: Callable[[str], bool] = lambda name: Fals
     return moved and any(t.lower_ in _MOVE_UNITS for t in verb.subtree if t.i >= span.end)
 
 
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?$")
+# Words a citation opens with or joins names by, which are no part of a name.
+_CITATION_WORDS = frozenset({"see", "e.g.", "e.g", "eg", "cf.", "cf", "for", "example", "also", "and",
+                             "&", ",", "in", "i.e.", "et", "al", "al.", "ibid", "ibid."})
+_NAME_PARTICLES = frozenset({"de", "van", "von", "del", "der", "da", "di", "la", "le", "du", "dos", "y"})
+
+
+def citation_authors(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the authors' names in author–year citations, as scholarly English cites
+    a work: "(Bassène, 2007)", "(Lewis, Simons, & Fennig, 2014; Milekic 2010)", "Navarro's
+    (2016) analyses", "Carrano & Biewener (2011)", "Binderman et al., 2005". A name cited so
+    is a person's, whatever NER typed it."""
+    words = token_texts(doc)
+    n = len(words)
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if words[i] != "(":
+            i += 1
+            continue
+        close = next((j for j in range(i + 1, min(n, i + 80)) if words[j] in (")", "(")), None)
+        if close is None or words[close] != ")":
+            i += 1
+            continue
+        if close == i + 2 and _YEAR.match(words[i + 1]):
+            found.extend(_names_before(doc, i))  # "Navarro's (2016)"
+        else:
+            start = i + 1
+            for j in range(i + 1, close + 1):
+                if words[j] in (";", ")"):
+                    years = [k for k in range(start, j) if _YEAR.match(words[k])]
+                    if years:
+                        found.extend(_name_runs(doc, start, years[0]))
+                    start = j + 1
+        i = close + 1
+    return found
+
+
+def _name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of capitalised words between ``start`` and ``end``, cut at commas, "&" and "and"."""
+    runs, run_start = [], None
+    for k in range(start, end + 1):
+        token = doc[k] if k < end else None
+        word_ok = token is not None and (token.is_title and token.is_alpha or token.text == "-"
+                                         or "-" in token.text and token.text[:1].isupper()
+                                         or token.lower_ in _NAME_PARTICLES and run_start is not None)
+        if word_ok and token.lower_ not in _CITATION_WORDS:
+            if run_start is None:
+                run_start = k
+            continue
+        if run_start is not None:
+            runs.append((run_start, k))
+            run_start = None
+    return [(a, b) for a, b in runs if _author_name(doc[a:b])]
+
+
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
+def _author_name(span: Span) -> bool:
+    """A cited author's name: one or two capitalised words (particles aside: "van der
+    Maaten"), a proper noun among them, no month or common word ("(Nov 2008)", "(The 2020
+    map)"). A longer name is a body's ("World Meteorological Organization, 2023")."""
+    words = [t for t in span if t.lower_ not in _NAME_PARTICLES and t.text != "-"]
+    return 1 <= len(words) <= 2 and span[-1].lower_ not in _NAME_PARTICLES \
+        and any(t.pos_ == "PROPN" for t in words) \
+        and not any(t.is_stop or t.lower_.rstrip(".") in _MONTHS for t in words)
+
+
+def _names_before(doc: Doc, bracket: int) -> list[tuple[int, int]]:
+    """The names right before "(year)": "Navarro's (2016)", "Carrano & Biewener (2011)",
+    "Binderman et al. (2005)"."""
+    k = bracket - 1
+    if k >= 0 and doc[k].lower_ in ("'s", "’s"):
+        k -= 1
+    if k >= 1 and doc[k].lower_ in ("al.", "al") and doc[k - 1].lower_ == "et":
+        k -= 2
+    end = k + 1
+    while k >= 0 and (doc[k].is_title and doc[k].is_alpha or "-" in doc[k].text and doc[k].text[:1].isupper()) \
+            and end - k <= 3:
+        k -= 1
+    if k + 1 >= end or not _author_name(doc[k + 1:end]):
+        return []
+    found = [(k + 1, end)]
+    if k >= 1 and doc[k].lower_ in ("&", "and"):
+        found.extend(_name_runs(doc, max(0, k - 3), k)[-1:])  # "Carrano" of "Carrano & Biewener"
+    return found
+
+
 def is_dateline(ent: Span) -> bool:
     """The name is a news dateline: capitals at the start of a paragraph, before a dash or a
     comma and a region then a dash ("KHAN YOUNIS, Gaza Strip —", "DUBAI —"). A dateline names
