@@ -113,3 +113,25 @@ def test_they_is_a_coordinated_subject_of_named_actors_and_nothing_else():
     # "they" after unnamed people is no one named
     assert all("refugees" not in d["parties"] and d["buyer"] is None
                for d in _deals("Refugees crossed the border. They bought food from Oxfam."))
+
+
+def _dated(text: str) -> list[tuple[str, str | None]]:
+    from datetime import date
+
+    return [(d["kind"], d["date"] and d["date"]["value"]) for d in extract(text, date(2007, 2, 6))["deals"]]
+
+
+def test_a_date_another_verb_governs_is_that_verbs_time_not_the_deals():
+    assert _dated("In 1986 Steve Jobs bought Pixar, which was acquired by The Walt Disney Company in 2005.") == [
+        ("purchase", "1986"), ("acquisition", "2005")]
+    assert ("purchase", None) in _dated("Microsoft bought LinkedIn in June 2016, a year after it bought Yammer.")
+    # the verb a deal noun hangs from, an infinitive of purpose, a 'when' clause and an announcement share their date
+    assert _dated("In 2025 Moscow and Tehran signed a strategic cooperation agreement.") == [("agreement", "2025")]
+    assert _dated("The partnership was reinforced in 2025 when Moscow and Tehran signed a strategic "
+                  "cooperation agreement.") == [("agreement", "2025")]
+    assert ("purchase", "2006-03") in _dated("Iran signed a deal in March to buy drones from Russia.")
+    assert _dated("Apple Inc. announced on Monday it has settled its trademark dispute with Apple Corps.") == [
+        ("agreement", "2007-02-05")]
+    assert _dated("Apple Corps claims that Apple Computer violates an agreement reached between Apple Corps "
+                  "and Apple Computer in 1991.") == [
+        ("agreement", "1991")]

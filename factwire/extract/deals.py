@@ -1495,8 +1495,9 @@ def _attach_context(deal: dict, token: Token, amounts, dates, citations) -> None
         deal["value"] = {"value": chosen["value"], "currency": chosen["currency"],
                          "approximate": chosen.get("approximate", False)}
     in_sentence = [d for d in starting_between(dates, s_start, s_end) if is_calendar_date(d)]
-    if in_sentence:
-        chosen = min(in_sentence, key=lambda d: abs(d["start"] - token.idx))
+    ours = [d for d in in_sentence if _date_is_of(token, d)]
+    if ours:
+        chosen = min(ours, key=lambda d: abs(d["start"] - token.idx))
         deal["date"] = {"value": chosen["value"], "precision": chosen["precision"]}
     cited = starting_between(citations, s_start, s_end)
     if cited:
@@ -1505,6 +1506,54 @@ def _attach_context(deal: dict, token: Token, amounts, dates, citations) -> None
             deal["status"] = deal["status"] or "reported"
     if deal["status"] is None:
         deal["status"] = "reported" if deal["citation"] else "mentioned"
+
+
+# Verbs that make a deal public: their date is the deal's as news reports it.
+ANNOUNCING_VERBS = {"announce", "confirm", "disclose", "reveal", "unveil"}
+
+
+def _date_is_of(trigger: Token, date: dict) -> bool:
+    """Whether a date in the trigger's sentence is the deal's: the verb the date hangs from is
+    the trigger, or the verb the deal noun hangs from ("signed a deal in 2025"), or no verb at
+    all; a date another verb governs is that verb's time ("In 1986 he bought Pixar, which was
+    acquired by Disney in 2005": 1986 is the buying, not the acquisition)."""
+    span = trigger.doc.char_span(date["start"], date["end"], alignment_mode="expand")
+    if span is None:
+        return True
+    own = {trigger.i}
+    # a participle that tells of the deal noun's making: "an agreement reached ... in 1991"
+    own.update(c.i for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN")
+    current = trigger
+    for _ in range(6):  # the verb a deal noun hangs from ("signed a deal in 2025")
+        if current.pos_ in ("VERB", "AUX"):
+            own.add(current.i)
+            break
+        if current.head.i == current.i:
+            break
+        current = current.head
+    for _ in range(4):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if not (current.dep_ == "xcomp" or (current.dep_ in ("acl", "advcl") and infinitive)
+                or (current.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" for c in current.children))
+                or (current.dep_ == "ccomp" and current.head.lemma_.lower() in ANNOUNCING_VERBS)):
+            break
+        # "agreed in May to buy", "signed a deal in March to buy", "reinforced in 2025 when they
+        # signed", "announced on Monday it has settled" (made public that day)
+        current = current.head
+        while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
+            own.add(current.i)
+            current = current.head
+        own.add(current.i)
+    current = span.root
+    for _ in range(8):
+        if current.i in own:
+            return True
+        if current.pos_ in ("VERB", "AUX") and current.i not in {t.i for t in span}:
+            return False
+        if current.head.i == current.i:
+            return True
+        current = current.head
+    return True
 
 
 def _compatible(a: dict | None, b: dict | None, key: str) -> bool:
