@@ -160,3 +160,11 @@ def test_authors_of_author_year_citations_are_people_and_bodies_stay_bodies():
     assert "world-meteorological-organization" not in actors \
         or actors["world-meteorological-organization"].type == "organization"
     assert "nov" not in actors
+
+
+def test_a_capitalised_polity_noun_names_a_country():
+    assert entity_rules.names_a_polity("Confederacy") and entity_rules.names_a_polity("State")
+    assert not entity_rules.names_a_polity("state") and not entity_rules.names_a_polity("State Department")
+    actors, _ = _actors("Then the State will have to find new resources. The Confederacy purchased two ships.")
+    for key in ("state", "confederacy"):
+        assert key not in actors or actors[key].type in ("place", "country"), key

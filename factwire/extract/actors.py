@@ -403,6 +403,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         if entry is None and not person and (ent.text in things or name in things
                                              or label == "NORP" and any(c.isdigit() for c in name)):
             continue  # a product, work or event: "Windows" beside "Windows" the product; "Windows 10"
+        if entry is None and label in ("PERSON", "ORG") and entity_rules.names_a_polity(name):
+            label, person = "GPE", False  # "the State", "the Union army": a country
         if entry is None and label in ("PERSON", "ORG") and entity_rules.is_dateline(ent):
             label, person = "GPE", False  # "KHAN YOUNIS, Gaza Strip —": where the story was filed
         if entry is None and not person:

@@ -1014,6 +1014,18 @@ def _names_before(doc: Doc, bracket: int) -> list[tuple[int, int]]:
     return found
 
 
+# Common nouns for a polity that English capitalises when they name one country ("the State
+# will have to find new resources", "the Union army", "the Confederacy", "our Nation").
+POLITY_WORDS = frozenset({"state", "nation", "union", "confederacy", "republic",
+                          "kingdom", "empire", "realm"})
+# (not "Commonwealth": "a Commonwealth country" is the Commonwealth of Nations, a body)
+
+
+def names_a_polity(name: str) -> bool:
+    """A capitalised one-word polity noun: "State", "Nation", "Union", "Confederacy"."""
+    return " " not in name and name[:1].isupper() and name.lower() in POLITY_WORDS
+
+
 def is_dateline(ent: Span) -> bool:
     """The name is a news dateline: capitals at the start of a paragraph, before a dash or a
     comma and a region then a dash ("KHAN YOUNIS, Gaza Strip —", "DUBAI —"). A dateline names
