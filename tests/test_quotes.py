@@ -275,3 +275,15 @@ def test_a_title_keeps_the_comma_american_punctuation_puts_inside_its_marks():
     text = ("On Monday’s episode of “The Late Breakfast Hour,” the senator said the bill would pass. "
             "Readers liked the column “Where Have All The Farmers Gone?” in the weekend edition.")
     assert speaker_rows(text) == []
+
+
+def test_one_heard_saying_something_is_its_speaker_though_the_verb_is_passive():
+    text = ("A camera shows a man walking into the shop at noon.\n"
+            "\"My brother is waiting outside in the car,\" the man could be heard saying.")
+    assert [speaker for _, speaker, _ in speaker_rows(text)] == ["the man"]
+
+
+def test_she_goes_back_to_the_source_of_according_to():
+    text = ("Iron matters for athletes, as noted by dietitian Paula Grant. Zinc helps as well, "
+            "according to Dr. Ruth Amadi. \"It also shortens a cold by a day or two,\" she continued.")
+    assert speaker_rows(text) == [("It", "she", "Ruth Amadi")]

@@ -243,13 +243,16 @@ def _may_speak(token: Token, features: list[str]) -> bool:
         return True
     if "role=according" in features:
         return True
-    if token.head.lemma_.lower() in LIGHT_VERBS or token.dep_ == "nsubjpass":
-        return False  # (the subject of a passive is acted on: "fines can be imposed for “...”")
+    if token.head.lemma_.lower() in LIGHT_VERBS:
+        return False
+    if token.dep_ == "nsubjpass" and not _says(token.head):
+        return False  # (the subject of a passive is acted on: "fines can be imposed for “...”",
+        # unless it is heard or quoted saying something: "the man could be heard saying")
     # the subject of a verb of saying or writing ("the court explained", "critics wrote"), or of
     # the clause such a verb hangs from ("a woman rallied supporters, saying: “...”"); a common
     # noun beside any other verb is what the sentence is about ("those brands would not pay
     # for “...”", "the next round may include “...”")
-    if not ("role=cue_subject" in features or ("above" in features and token.dep_ == "nsubj")):
+    if not ("role=cue_subject" in features or ("above" in features and token.dep_ in ("nsubj", "nsubjpass"))):
         return False
     return _says(token.head)
 
@@ -260,7 +263,8 @@ SPEECH_VERBS = frozenset("""
 say tell add write state explain note claim argue ask answer reply respond insist warn declare
 announce describe report comment remark complain admit acknowledge concede confirm deny suggest
 recall predict testify tweet post email text quip joke shout yell cry chant scream whisper
-affirm charge accuse
+affirm charge accuse indicate reveal disclose signal outline detail highlight underscore
+reaffirm hint point
 recount conclude find allege assert contend maintain stress emphasize emphasise observe mention
 urge promise pledge vow boast caution counter rule hold wonder think believe speak talk put
 continue repeat reiterate agree disagree proclaim opine muse lament complain plead demand
@@ -539,8 +543,9 @@ class SpeakerContext:
             i -= 1
             named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
             # The agent of a passive is its clause's subject in sense ("as noted by dietitian
-            # Trista Best").
-            agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
+            # Trista Best"), and the source of "according to" speaks as a subject of "said" does.
+            agent = token.dep_ == "pobj" and (token.head.dep_ == "agent" or (
+                token.head.lower_ == "to" and token.head.i > 0 and doc[token.head.i - 1].lower_ == "according"))
             if (token.dep_ not in ("nsubj", "nsubjpass") and not agent) or not named \
                     or self.inside_quote(token.idx):
                 continue  # (a name the tagger took for a noun, "Trump attacked", is a name)
