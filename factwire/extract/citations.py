@@ -39,12 +39,12 @@ _BEHIND = {"by", "from", "of", "at", "with"}
 _PUBLISHED = {"article", "report", "story", "study", "interview", "editorial", "piece", "column",
               "op-ed", "paper", "survey", "post", "letter", "review", "analysis", "essay", "feature"}
 # "According to" also means "in a way that depends on": "adjust according to taste", "went
-# according to plan", "sorted according to size". After a verb of arranging or varying, or
-# with a measure, a plan or a wish as its object, it cites no one.
+# according to plan", "sorted according to size". Right after a verb of arranging or varying
+# (no comma: an attribution is set off, "prices vary, according to the report"), or with a
+# measure, a plan or a wish as its object, it cites no one.
 _MANNER_VERBS = {"adjust", "vary", "sort", "rank", "classify", "group", "arrange", "divide", "season",
-                 "go", "proceed", "act", "behave", "tailor", "differ", "organize", "organise",
-                 "order", "categorize", "categorise", "distribute", "price", "charge", "scale",
-                 "cook", "dress", "grade", "label", "plan", "change", "adapt"}
+                 "proceed", "act", "behave", "tailor", "differ", "organize", "organise",
+                 "categorize", "categorise", "distribute", "scale", "grade", "adapt"}
 _MANNER_NOUNS = {"plan", "plans", "preference", "preferences", "taste", "tastes", "need", "needs",
                  "liking", "wish", "wishes", "instruction", "instructions", "direction",
                  "directions", "size", "sizes", "schedule", "script", "ability", "abilities",
@@ -248,7 +248,7 @@ def _in_manner(doc: Doc, start: int, head: Token | None) -> bool:
         return False
     verb = according.head
     return verb.i != according.i and verb.pos_ == "VERB" and verb.lemma_.lower() in _MANNER_VERBS \
-        and verb.i < according.i
+        and verb.i < according.i and not any(t.text in {",", "(", "—", "–"} for t in doc[verb.i:according.i])
 
 
 def _entity_in(ents: list[Span], end: int) -> Span | None:
