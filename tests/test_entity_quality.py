@@ -168,3 +168,16 @@ def test_a_capitalised_polity_noun_names_a_country():
     actors, _ = _actors("Then the State will have to find new resources. The Confederacy purchased two ships.")
     for key in ("state", "confederacy"):
         assert key not in actors or actors[key].type in ("place", "country"), key
+
+
+def test_a_name_typed_a_person_the_text_writes_as_a_place_is_the_place():
+    doc = next(parse(["Socotra is an island. Socotra's arid climate suits the dragon's blood tree, "
+                      "and the capital of Socotra is Hadibo."]))
+    candidates = [actors_module._Candidate(0, 7, "Socotra", "PERSON", doc[0:1])]
+    people = actors_module._places_named_as_people(doc, candidates, [])
+    assert candidates[0].label == "GPE" and people == []
+    # a person's name stays a person's, whatever is said of it
+    doc = next(parse(["John Smith is in London. John Smith lives in London."]))
+    candidates = [actors_module._Candidate(0, 10, "John Smith", "PERSON", doc[0:2])]
+    assert actors_module._places_named_as_people(doc, candidates, ["John Smith"]) == ["John Smith"]
+    assert candidates[0].label == "PERSON"

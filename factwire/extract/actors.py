@@ -204,6 +204,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     candidates = _rejoin_full_names(text, candidates, full_people)
     full_people = _places_typed_as_people(doc, candidates, full_people)
     _places_typed_as_organisations(doc, candidates)
+    full_people = _places_named_as_people(doc, candidates, full_people)
     _people_typed_as_organisations(doc, candidates)
     _relabel_people(candidates, full_people)
     _mark_teams(doc, candidates)
@@ -754,6 +755,34 @@ def _places_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> No
     for cand in candidates:
         if cand.name in places and cand.label == "ORG" and not cand.kind:
             cand.label = "GPE"
+
+
+def _places_named_as_people(doc: Doc, candidates: list[_Candidate], full_people: list[str]) -> list[str]:
+    """A name NER types a person's that the text writes as a place, as for an organisation's
+    (see `_places_typed_as_organisations`: "Socotra is an island", "the capital of Mérida", "in
+    Broken Arrow"), and never as a person's ("his", kin), is the place, unless it reads as a
+    person's name (a known given name first) or is the surname of a person the article names.
+    The people of the article less them."""
+    surnames = {name.split()[-1] for name in full_people}
+    names = {c.name for c in candidates if c.label == "PERSON" and not c.kind and not c.person
+             and lookup_alias(c.name) is None and c.name not in surnames and not c.name.isupper()
+             and c.name.split()[0] not in entity_rules.given_names()
+             and not (c.span is not None and entity_rules.looks_like_person_name(c.span))}
+    if not names:
+        return full_people
+    placed = entity_rules.place_use_kinds(doc)
+    if not any(placed.get(name, (0, 0))[1] for name in names):
+        return full_people
+    acting = entity_rules.thing_and_actor_cues(doc)[1]
+    people = entity_rules.person_and_body_uses(doc)[0]
+    places = {name for name in names if placed.get(name, (0, 0))[0] >= 2 and placed[name][1]
+              and placed[name][0] > acting.get(name, 0) and not people.get(name)}
+    if not places:
+        return full_people
+    for cand in candidates:
+        if cand.name in places and cand.label == "PERSON" and not cand.kind:
+            cand.label = "GPE"
+    return [name for name in full_people if name not in places]
 
 
 def _people_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> None:

@@ -38,11 +38,13 @@ ORG_HEAD_WORDS = frozenset({"gazette", "times", "herald", "tribune", "journal", 
                             "company", "corporation", "corp", "inc", "ltd", "plc", "llc", "agency",
                             "ministry", "department", "foundation", "institute", "association",
                             "federation", "gallery", "club", "society", "league", "authority", "railway",
-                            "railways", "rail", "airline", "airlines", "airways", "underground"})
+                            "railways", "rail", "airline", "airlines", "airways", "underground", "museum"})
 PLACE_HEAD_WORDS = frozenset({"station", "airport", "stadium", "cave", "street", "road", "avenue",
                               "square", "bridge", "river", "lake", "mountain", "mountains", "island",
                               "islands", "valley", "bay", "beach", "harbour", "harbor", "palace",
-                              "castle", "tower", "plaza", "boulevard", "canyon", "desert", "peninsula"})
+                              "castle", "tower", "plaza", "boulevard", "canyon", "desert", "peninsula",
+                              "hotel", "resort", "reserve", "motel"})
+# (not "hall", "park": surnames too, "Stuart Hall", "Nick Park")
 # Words that end the place in "University of Texas Arlington Muslim Student Association".
 _NOT_PLACE_WORDS = ORG_HEAD_WORDS | {"student", "students", "alumni", "medical", "school", "hospital",
                                      "press", "law", "business", "muslim", "christian", "jewish",
@@ -567,6 +569,11 @@ def place_use_kinds(doc: Doc) -> dict[str, tuple[int, int]]:
         if not placed and bare and root.dep_ == "pobj" and head.lower_ == "of" \
                 and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in PLACE_PART_NOUNS:
             placed = True
+        if not placed and root.dep_ == "poss" and head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_PART_NOUNS:
+            placed = True  # "Socotra's arid climate", "Oakland's streets"
+        if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+            placed = any(c.dep_ == "attr" and c.lemma_.lower() in ("destination", "archipelago", "peninsula")
+                         for c in head.children)  # "Socotra is a perfect destination"
         if placed:
             found[ent.text] = found.get(ent.text, 0) + 1
             strong[ent.text] = strong.get(ent.text, 0) + 1
