@@ -198,3 +198,23 @@ def test_a_thing_that_helps_is_no_backer_and_people_asked_are_not_their_state():
 def test_a_plot_to_kill_is_not_a_killing():
     rows = _rows("Donald Trump said Ahmed Khan had plotted to kill Americans in Ohio.", "attack")
     assert all(r["modality"] == "hypothetical" for r in rows)
+
+
+def test_pressure_asks_and_a_place_backs_no_one():
+    rows = _rows("Alan Grayson pressured Susannah Randolph to run for another seat.")
+    assert {r["type"] for r in rows} == {"request"}
+    assert not _rows("In the end Indiana supported George H. W. Bush in the primary.", "support")
+    assert _rows("Elizabeth Warren supported Hillary Clinton in the primary.", "support")
+
+
+def test_the_confidence_reads_the_new_cues():
+    from factwire.extract import events as ev
+
+    base = {"type": "attack", "trigger_kind": "noun", "subject_actor_id": None, "object_actor_id": None,
+            "object_text": None, "modality": "asserted", "mentions": [{"start": 0, "end": 5}], "generic_cue": True}
+    named = dict(base, generic_cue=False)
+    values = dict(zip(ev.FEATURE_NAMES, ev.features(base)))
+    assert values["bare event noun with no doer"] == 1.0 and values["event noun with a doer"] == 0.0
+    assert dict(zip(ev.FEATURE_NAMES, ev.features(named)))["bare event noun with no doer"] == 0.0
+    # a class of events is less likely right than the same noun told as one event
+    assert ev.confidence_of(base) < ev.confidence_of(named)

@@ -171,7 +171,10 @@ def refresh_judged(data_dir: Path, rows: list[dict] | None = None, path: Path = 
     """Extract the judged rows' documents again and rewrite each row's feature keys (``row``),
     keeping the verdicts; a row the extractor no longer makes is dropped (and counted)."""
     from factwire.extract import extract_many
+    from factwire.extract.events import FEATURE_NAMES, _learned
 
+    if _learned()["confidence"].get("features") != FEATURE_NAMES:
+        _write_unfitted()  # the feature list changed: `train` refits right after
     if rows is None:
         with Path(path).open(encoding="utf-8") as handle:
             rows = [json.loads(line) for line in handle if line.strip()]
@@ -226,18 +229,25 @@ def cross_fitted(labelled: list[tuple[str, dict, int]], judged: list[tuple[str, 
     return scored
 
 
+def _write_unfitted() -> None:
+    """The events are found (and their features read) before the confidence is fitted: until
+    then the rows carry an even 0.5 (all weights zero), which nothing reads. Also what lets
+    the judged rows be extracted again after the feature list changed."""
+    from factwire.extract import events
+
+    CONFIDENCE_FILE.write_text(json.dumps({"source": "unfitted (the events step is running)",
+                                           "features": events.FEATURE_NAMES,
+                                           "weights": [0.0] * len(events.FEATURE_NAMES)}) + "\n", encoding="utf-8")
+    events.reload_learned()
+
+
 def train(data_dir: Path) -> None:
     from factwire.extract import events
 
     data_dir = Path(data_dir)
     senses = learn_senses(data_dir / "rams-dev")
     SENSES_FILE.write_text(json.dumps(senses, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    # The events are found (and their features read) before the confidence is fitted: until
-    # then the rows carry an even 0.5 (all weights zero), which nothing below reads.
-    CONFIDENCE_FILE.write_text(json.dumps({"source": "unfitted (the events step is running)",
-                                           "features": events.FEATURE_NAMES,
-                                           "weights": [0.0] * len(events.FEATURE_NAMES)}) + "\n", encoding="utf-8")
-    events.reload_learned()
+    _write_unfitted()
     from factwire.evaluation.wikievents import is_fit_document
 
     from factwire.evaluation.wikievents import reliability_rows
