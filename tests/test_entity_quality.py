@@ -181,3 +181,16 @@ def test_a_name_typed_a_person_the_text_writes_as_a_place_is_the_place():
     candidates = [actors_module._Candidate(0, 10, "John Smith", "PERSON", doc[0:2])]
     assert actors_module._places_named_as_people(doc, candidates, ["John Smith"]) == ["John Smith"]
     assert candidates[0].label == "PERSON"
+
+
+def test_a_newspaper_ner_left_untagged_is_an_organisation():
+    text = ("Her corneas were melting, according to the Sydney Morning Herald. Matthew Ingram of "
+            "The Globe and Mail dubbed it a war.")
+    actors, mentions = _actors(text)
+    names = {a.name: a.type for a in actors.values()}
+    for paper in ("Sydney Morning Herald", "Globe and Mail"):
+        assert names.get(paper) in (None, "organization"), paper
+    assert any(m["text"].endswith("Herald") for m in mentions) or "sydney-morning-herald" in actors
+    # a name's last word alone does not make a newspaper: "the Post Office" is no paper
+    doc = next(parse(["He went to the Post Office."]))
+    assert not [c for c in actors_module._publications(doc, []) if c.name == "Post"]

@@ -194,6 +194,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     """
     text = text_of(doc)  # doc.text is built from the tokens on every access
     candidates = _entity_candidates(doc)
+    candidates = _publications(doc, candidates)
     candidates.extend(_alias_only_mentions(doc, text, candidates))
     candidates.extend(_acronyms(doc, candidates))
     candidates.extend(_citation_candidates(doc, candidates))
@@ -418,6 +419,50 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         out.append(_Candidate(start, end, name, label, ent, kind, person=person))
         merged_up_to = ent.end
     return out
+
+
+# Last words of newspapers' names ("the Sydney Morning Herald", "The Globe and Mail").
+PUBLICATION_WORDS = frozenset({"herald", "times", "tribune", "journal", "gazette", "chronicle", "post",
+                               "mail", "telegraph", "guardian", "observer", "mirror", "inquirer",
+                               "examiner", "courier", "bulletin", "dispatch", "argus", "sentinel"})
+
+
+def _publications(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Newspapers NER left untagged: "the" and capitalised proper nouns ending with a
+    newspaper's word ("according to the Sydney Morning Herald", "Matthew Ingram of The Globe
+    and Mail"). English names a newspaper so; it is an organisation, and the place in its name
+    is a nested name (see `_nested_names`). Names NER tagged inside it give way to it."""
+    found: list[_Candidate] = []
+    for token in doc:
+        if token.lower_ not in PUBLICATION_WORDS or not token.is_title or token.pos_ != "PROPN" \
+                or token.ent_iob_ != "O" and token.ent_type_ not in ("GPE", "LOC", "NORP"):
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title:
+            continue  # not the last word of the name
+        start = token.i
+        while start > 0 and start > token.i - 5:
+            before = doc[start - 1]
+            if before.pos_ == "PROPN" and (before.is_title or before.is_upper) and before.text[:1].isalpha():
+                start -= 1
+            elif before.lower_ == "and" and start - 2 >= 0 and doc[start - 2].pos_ == "PROPN" \
+                    and doc[start - 2].is_title and start - 1 > token.i - 3:
+                start -= 1  # "The Globe and Mail"
+            else:
+                break
+        if start == token.i or doc[start].lower_ == "and":
+            continue
+        the = doc[start - 1] if start > 0 else None
+        if the is None or the.lower_ != "the":
+            continue
+        span = doc[start:token.i + 1]
+        if lookup_alias(span.text) is not None and lookup_alias(span.text).type != "organization":
+            continue
+        found.append(_Candidate(span.start_char, span.end_char, span.text, "ORG", span))
+    if not found:
+        return candidates
+    kept = [c for c in candidates if not any(f.start <= c.start and c.end <= f.end for f in found)
+            and not any(c.start < f.end and f.start < c.end for f in found)]
+    return kept + [f for f in found if not any(c.start < f.end and f.start < c.end for c in kept)]
 
 
 def _cited_authors(ent: Span, authors: list[tuple[int, int]]) -> list[Span]:
