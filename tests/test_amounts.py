@@ -424,3 +424,11 @@ def test_a_code_and_number_that_names_a_meeting_is_no_money(nlp):
 def test_a_currency_sign_on_the_next_line_is_not_the_numbers(nlp):
     found = find_amounts(nlp("$ ./run.sh 4\nok\n4\n$ ./run.sh 5\nfailed"))
     assert not [a for a in found if a["kind"] == "money" and a["value"] in (4.0, 5.0)]
+
+
+def test_a_magnitude_joined_by_a_hyphen(nlp):
+    found = find_amounts(nlp("The city will build a $48-million transit hub next year."))
+    assert [(a["text"], a["value"], a["currency"]) for a in found if a["kind"] == "money"] == [
+        ("$48-million", 48e6, "USD")]
+    found = find_amounts(nlp("Revenue was $3-4 million."))
+    assert [(a["value"], a.get("value_max")) for a in found] == [(3e6, 4e6)]

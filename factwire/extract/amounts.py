@@ -355,7 +355,9 @@ _PREFIX_CUR_RE = re.compile(
 _APPROX_RE = re.compile(
     rf"(?<![\w])(?P<approx>(?i:{_alternation(APPROXIMATORS)}))\s*$"
 )
-_MAGNITUDE_WORD_RE = re.compile(rf"\s*(?P<mag>(?i:{_alternation(MAGNITUDE_WORDS)}))(?![\w])")
+# A magnitude word follows its number after a space or, in some house styles, a hyphen
+# ("a $23-million data centre", "US$171-million").
+_MAGNITUDE_WORD_RE = re.compile(rf"(?:\s*|-)(?P<mag>(?i:{_alternation(MAGNITUDE_WORDS)}))(?![\w])")
 _MAGNITUDE_ABBR_RE = re.compile(rf"\s?(?P<mag>{_alternation(MAGNITUDE_ABBREVIATIONS)})(?![A-Za-z])")
 _PERCENT_RE = re.compile(rf"\s*(?P<pct>%|(?i:{_alternation(PERCENT_WORDS[1:])}))(?![\w])")
 _MINOR_RE = re.compile(rf"\s*(?:and\s+)?(?P<num>\d{{1,2}}|{_WORD}(?:[\s-]+{_WORD})?)"
