@@ -81,3 +81,12 @@ def test_telling_a_person_is_no_citation_but_telling_a_news_organisation_is():
 def test_a_name_the_tagger_took_for_a_noun_is_no_unnamed_reporter():
     found = citations("“I feel great,” Dion revealed during the show.")
     assert not any(source == "Dion" for _, source, _ in found)
+
+
+def test_the_readers_own_wish_is_no_source():
+    assert citations("Pour in water according to your desired sauce thickness and simmer.") == []
+
+
+def test_a_couple_revealing_their_news_is_no_reporter():
+    found = citations("The pair revealed in February that they were expecting another child.")
+    assert found == []

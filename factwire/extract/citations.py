@@ -26,7 +26,8 @@ _INTRODUCERS = re.compile(
     r"(?:by|in|from|of)\s+)?",
     re.IGNORECASE,
 )
-REPORT_VERBS = {"report", "cite", "publish", "reveal", "quote"}
+# (not "reveal": "the pair revealed that they were expecting" is news about its subject)
+REPORT_VERBS = {"report", "cite", "publish", "quote"}
 SOURCE_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "GPE", "NORP"}
 # A source phrase longer than this (in tokens) has taken in a clause the parser hung on it: it is
 # cut at its first comma.
@@ -240,6 +241,8 @@ def _in_manner(doc: Doc, start: int, head: Token | None) -> bool:
     its object is a plan, a wish or a measure ("according to your needs", "by size")."""
     if head is not None and head.lower_ in _MANNER_NOUNS:
         return True
+    if doc.char_span(start, start + 1, alignment_mode="expand")[0].lower_ in ("your", "one's", "own"):
+        return True  # the reader's own wish or taste is no source ("according to your desired thickness")
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span.start < 2:
         return False
