@@ -218,3 +218,12 @@ def test_the_confidence_reads_the_new_cues():
     assert dict(zip(ev.FEATURE_NAMES, ev.features(named)))["bare event noun with no doer"] == 0.0
     # a class of events is less likely right than the same noun told as one event
     assert ev.confidence_of(base) < ev.confidence_of(named)
+
+
+def test_the_medium_words_are_said_on_is_not_whom_they_are_about():
+    rows = _rows("Donald Trump blamed Hillary Clinton on Twitter for the attack.", "accuse")
+    assert [r["object_actor_id"] for r in rows] == ["hillary-clinton"]
+    rows = _rows("Donald Trump blamed the crisis on Barack Obama.", "accuse")
+    assert [r["object_actor_id"] for r in rows] == ["barack-obama"]
+    rows = _rows("Donald Trump blamed the crisis on Twitter.", "accuse")
+    assert all(r["object_actor_id"] != "twitter" for r in rows)

@@ -535,6 +535,9 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         # "charged $50", "charged the phone"
         crimes = [o for p, o in prep_objects(verb, {"with"}) if o.pos_ == "NOUN" and _lemma(o) not in DUTY_NOUNS]
         return kind if crimes and themes and _is_animate(themes[0], index) else None
+    if lemma == "blame" and any(_is_animate(o, index) and not _is_a_medium(o)
+                                for holder in [verb, *themes] for _, o in prep_objects(holder, {"on"})):
+        return kind  # "blamed the crisis on Obama": whom the blame is put on
     if kind in NEEDS_ANIMATE_OBJECT:
         return kind if themes and _is_animate(themes[0], index) else None
     if kind == "sale" and not themes and not is_passive(verb):
@@ -1782,6 +1785,19 @@ def _agents(token: Token, index: MentionIndex) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# Where words are said or shown: "said on Twitter", "told on CNN".
+MEDIA_NOUNS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "television", "tv", "radio", "air", "show",
+               "program", "programme", "podcast", "broadcast", "cnn", "msnbc", "fox", "abc", "nbc", "cbs", "pbs", "npr",
+               "bbc", "network", "channel", "website", "blog", "social", "media", "truth", "x", "reddit", "air"}
+
+
+def _is_a_medium(token: Token) -> bool:
+    """A platform, a channel or a programme one speaks on ("on Twitter", "on Fox News", "on
+    his radio show")."""
+    words = {token.lower_, _lemma(token)} | {c.lower_ for c in token.children if c.dep_ == "compound"}
+    return bool(words & MEDIA_NOUNS)
+
+
 def _names_people_of(token: Token, index: MentionIndex) -> bool:
     """A demonym heading a phrase ("the Americans", "1.5 million Armenians"): people of a
     state, not the state itself, when violence is done to them."""
@@ -1812,7 +1828,9 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
     if kind in ("purchase", "sale", "acquisition"):
         preps = preps - {"on", "at", "into", "with"}  # "bought a battery on Amazon": where, not from whom
     for holder in holders:
-        found = first_new(o for _, o in prep_objects(holder, preps))
+        # "blamed Obama on Twitter", "called on CNN for a ceasefire": the medium one speaks on is
+        # not whom the words are about
+        found = first_new(o for p, o in prep_objects(holder, preps) if not (p in ("on", "in") and _is_a_medium(o)))
         if found:
             return found
     # "send troops to support Iran": the purpose clause names the target (of a deployment or
