@@ -287,3 +287,9 @@ def test_she_goes_back_to_the_source_of_according_to():
     text = ("Iron matters for athletes, as noted by dietitian Paula Grant. Zinc helps as well, "
             "according to Dr. Ruth Amadi. \"It also shortens a cold by a day or two,\" she continued.")
     assert speaker_rows(text) == [("It", "she", "Ruth Amadi")]
+
+
+def test_a_speakers_words_begin_at_the_article_that_opens_them():
+    text = ("Share Facebook Twitter Email A senior prison guard has said in a statement that "
+            "“anyone with enough determination could walk out of there”.")
+    assert [speaker for _, speaker, _ in speaker_rows(text)] == ["A senior prison guard"]

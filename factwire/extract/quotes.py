@@ -524,6 +524,10 @@ class SpeakerContext:
         left = token.left_edge.i
         while left < token.i and (self.inside_quote(doc[left].idx) or doc[left].is_punct):
             left += 1
+        for i in range(token.i - 1, left, -1):  # an article opens its noun phrase: words before
+            if doc[i].dep_ == "det" and doc[i].head.i == token.i:  # it are another's ("Share
+                left = i  # Email A senior official")
+                break
         return None, doc[left:token.i + 1].text
 
     def _antecedent(self, position: int, wanted: set[str], window: int | None = None,
