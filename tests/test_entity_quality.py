@@ -194,3 +194,10 @@ def test_a_newspaper_ner_left_untagged_is_an_organisation():
     # a name's last word alone does not make a newspaper: "the Post Office" is no paper
     doc = next(parse(["He went to the Post Office."]))
     assert not [c for c in actors_module._publications(doc, []) if c.name == "Post"]
+
+
+def test_model_names_and_technical_abbreviations_are_no_actors():
+    assert entity_rules.is_model_name("Coinbase Pro") and entity_rules.is_model_name("Intel Core Duo")
+    assert not entity_rules.is_model_name("Pro") and not entity_rules.is_model_name("Mini Cooper")
+    actors, _ = _actors("Coinbase Pro gives traders access to its API. Play Windows games using Parallels Desktop.")
+    assert not {"coinbase-pro", "api", "parallels-desktop"} & set(actors)

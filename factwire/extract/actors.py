@@ -676,7 +676,7 @@ def _not_an_actor(ent: Span, name: str, label: str) -> bool:
     if label in ("PERSON", "ORG") and len(ent) == 1 and ent[0].pos_ in _NOT_NAME_POS:
         return True
     return (name in entity_rules.NOT_ACTORS or entity_rules.is_event_name(name) or entity_rules.is_gathering(ent)
-            or entity_rules.is_adjective_of_name(name)
+            or entity_rules.is_adjective_of_name(name) or entity_rules.is_model_name(name)
             or entity_rules.is_product_name(name) or entity_rules.inside_product_name(ent)
             or (label != "PERSON" and entity_rules.in_office_title(ent))
             or entity_rules.is_post_nominal(ent))

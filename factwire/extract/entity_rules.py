@@ -25,7 +25,22 @@ UNITS = frozenset({"KB", "MB", "GB", "TB", "PB", "GHz", "MHz", "kHz", "Hz", "mph
 # Letters of an era or a time of day written after a number ("400 BCE", "AD 842", "6 P.M."):
 # NER types them organisations.
 ERAS = frozenset({"BC", "BCE", "CE", "AD", "B.C.", "B.C.E.", "C.E.", "A.D.", "A.M.", "P.M."})
-NOT_ACTORS = frozenset(ISO_CODES) | TIME_ZONES | UNITS | ERAS
+# Capitals that abbreviate common nouns of technology, not names ("the SDK", "an API", "DIY",
+# "AI"): NER types them organisations or places.
+TECH_ABBREVIATIONS = frozenset({"SDK", "SDKs", "API", "APIs", "GUI", "CPU", "CPUs", "GPU", "GPUs", "OS",
+                                "PDF", "URL", "URLs", "HTML", "CSS", "USB", "HDMI", "LED", "LEDs", "LCD",
+                                "DIY", "FAQ", "FAQs", "SMS", "GPS", "AI", "VPN", "RAM", "SSD", "IoT",
+                                "DNS", "HTTP", "HTTPS", "JSON", "XML", "SQL", "UI", "UX", "QR"})
+NOT_ACTORS = frozenset(ISO_CODES) | TIME_ZONES | UNITS | ERAS | TECH_ABBREVIATIONS
+# Last words of the names of models of a product ("MacBook Pro", "Parallels Desktop", "Intel
+# Core Duo", "Switch Lite"): a made thing, not its maker.
+MODEL_WORDS = frozenset({"Pro", "Desktop", "Duo", "Mini", "Ultra", "Lite", "Nano"})
+
+
+def is_model_name(name: str) -> bool:
+    """A name of two words or more ending with a model's word: "Coinbase Pro", "Intel Core Duo"."""
+    words = name.split()
+    return len(words) >= 2 and words[-1] in MODEL_WORDS
 
 # Letters written after a person's name ("Mark Tedeschi, QC"): a rank or degree, not an actor.
 POST_NOMINALS = frozenset({"QC", "KC", "SC", "MP", "MSP", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE",
