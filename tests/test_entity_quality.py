@@ -201,3 +201,14 @@ def test_model_names_and_technical_abbreviations_are_no_actors():
     assert not entity_rules.is_model_name("Pro") and not entity_rules.is_model_name("Mini Cooper")
     actors, _ = _actors("Coinbase Pro gives traders access to its API. Play Windows games using Parallels Desktop.")
     assert not {"coinbase-pro", "api", "parallels-desktop"} & set(actors)
+
+
+def test_a_heading_named_nowhere_else_is_no_actor():
+    text = "Light & Temperature\nPut the plant in full sun. It likes heat.\nChiltern Railways\nBikes are allowed."
+    doc = next(parse([text]))
+    heads = [e for e in doc.ents if e.text in ("Light & Temperature", "Chiltern Railways")]
+    assert all(entity_rules.is_heading(e) for e in heads)
+    actors, _ = _actors(text)
+    assert "light-temperature" not in actors
+    doc = next(parse(["Shares of Acme Widgets rose on Monday."]))
+    assert not any(entity_rules.is_heading(e) for e in doc.ents)

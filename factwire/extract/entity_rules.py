@@ -1048,6 +1048,23 @@ def names_a_polity(name: str) -> bool:
     return " " not in name and name[:1].isupper() and name.lower() in POLITY_WORDS
 
 
+def is_heading(ent: Span) -> bool:
+    """The name is a whole line by itself, a heading or a title ("Previous Research",
+    "LIMITATIONS", "Creamy Sweet Chocolate Peanut Butter Balls"), and has no verb: a heading
+    names a section or a dish, not who acts. (A heading that names an actor the article writes
+    elsewhere is met again in its text.)"""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+        i -= 1
+    if i >= 0 and not (doc[i].is_space and "\n" in doc[i].text) and doc[i].text != "\n":
+        return False
+    j = ent.end
+    while j < len(doc) and (doc[j].is_punct and doc[j].text not in ("(", "[") or doc[j].is_space and "\n" not in doc[j].text):
+        j += 1
+    return j == len(doc) or doc[j].is_space and "\n" in doc[j].text
+
+
 def is_dateline(ent: Span) -> bool:
     """The name is a news dateline: capitals at the start of a paragraph, before a dash or a
     comma and a region then a dash ("KHAN YOUNIS, Gaza Strip —", "DUBAI —"). A dateline names
