@@ -135,3 +135,30 @@ def test_a_date_another_verb_governs_is_that_verbs_time_not_the_deals():
     assert _dated("Apple Corps claims that Apple Computer violates an agreement reached between Apple Corps "
                   "and Apple Computer in 1991.") == [
         ("agreement", "1991")]
+
+
+def test_handing_over_money_to_a_named_recipient_is_a_gift_and_a_fee_or_access_is_not():
+    deal = _one("Saudi Arabia gave $100 million to the Clinton Foundation.")
+    assert (deal["kind"], deal["seller"], deal["buyer"], deal["value"]["value"]) == (
+        "aid", "saudi-arabia", "clinton-foundation", 1e8)
+    deal = _one("Japan provided $500 million to Ukraine.")
+    assert (deal["seller"], deal["buyer"]) == ("japan", "ukraine")
+    assert _deals("Goldman Sachs gave Hillary Clinton $675,000 for three speeches.") == ()  # a fee
+    assert _deals("The United States lifted sanctions, giving Iran access to $100 billion in frozen funds.") == ()
+    assert _deals("Obama gave a speech to Goldman Sachs.") == ()
+    # a deal noun as what is given makes one row, not two
+    assert len(_deals("The Gates Foundation gave a $10 million grant to Gavi.")) == 1
+
+
+def test_a_nationality_before_a_deal_noun_is_the_country_trading_not_before_the_goods_of_a_purchase():
+    deal = _one("Indian purchases of Russian oil rose.")
+    assert (deal["buyer"], deal["seller"]) == ("india", "russia")
+    deal = _one("Russian arms sales to India rose.")
+    assert (deal["seller"], deal["buyer"]) == ("russia", "india")
+    assert all(d["buyer"] != "russia" for d in _deals("Russian oil purchases by India rose."))
+
+
+def test_a_description_is_never_its_own_phrases_possessor():
+    deals = _deals("Obama ended a trip to Vietnam, whose high point was an announcement that "
+                   "Washington's ban on sales of lethal weapons to the country would be lifted.")
+    assert all(d["buyer"] != "united-states" for d in deals)

@@ -65,10 +65,10 @@ DEAL_VERBS = {
 WEAK_DEAL_VERBS = {"supply", "order", "settle"}
 # Verbs that give something: a deal only when what is given is money or aid, or with a recipient
 # ("granted him asylum" and "granted the request" are not transactions).
-GIVING_VERBS = {"grant", "donate", "fund", "contribute"}
+GIVING_VERBS = {"grant", "donate", "fund", "contribute", "give", "provide", "send"}
 # Giving verbs that are gifts only of money to a named recipient ("contributed $1 million to the
 # Republican Governors Association"; "contributed to the decline", "contributed an essay" are not).
-MONEY_GIVING_VERBS = {"contribute"}
+MONEY_GIVING_VERBS = {"contribute", "give", "provide", "send"}
 # Nouns that need a money value in their sentence: "under orders of the government" is a command.
 WEAK_DEAL_NOUNS = {"order"}
 # Verbs that are deals only with their particle ("bail out"; "bail" alone is a court matter).
@@ -96,7 +96,12 @@ LIGHT_VERBS = {"make", "enter", "secure", "clinch", "land", "win", "have", "do",
 PARTY_PREPS = {"between", "with", "among"}
 AGENTIVE_KINDS = {"agreement", "merger"}  # "an agreement between A and B": A and B agree
 # A token can be a trigger only with one of these lemmas, or as the first word of a particle noun.
-_TRIGGER_LEMMAS = frozenset({*DEAL_NOUNS, *DEAL_VERBS, "agree"})
+# Verbs of handing over that are a gift only of money to a named recipient ("Saudi Arabia gave
+# $100 million to the Clinton Foundation", "Japan provided $500 million to Ukraine"; "gave a
+# speech to", "provided details to" are not); with a deal noun as their object ("gave a grant",
+# "provided $1bn in aid") the noun makes the row.
+TRANSFER_VERBS = {"give": "aid", "provide": "aid", "send": "aid"}
+_TRIGGER_LEMMAS = frozenset({*DEAL_NOUNS, *DEAL_VERBS, *TRANSFER_VERBS, "agree"})
 _PARTICLE_NOUN_HEADS = frozenset(word for word, _ in PARTICLE_NOUNS)
 
 
@@ -393,10 +398,12 @@ def _agrees(index: MentionIndex, name: Token, pronoun: Token) -> bool:
 # back at the nearest actor of that kind: English reuses a definite description for an entity
 # already in the story, and names a new one.
 ORGANISATION_DESCRIPTIONS = {
-    "company", "firm", "corporation", "group", "business", "conglomerate", "bank", "lender", "insurer",
+    "company", "firm", "corporation", "business", "conglomerate", "bank", "lender", "insurer",
     "store", "retailer", "carrier", "airline", "maker", "manufacturer", "automaker", "carmaker",
     "chipmaker", "studio", "label", "network", "broadcaster", "publisher", "startup", "giant",
-    "operator", "agency", "fund", "brewer", "miner", "utility", "supplier", "developer"}
+    "operator", "agency", "fund", "brewer", "miner", "utility", "supplier"}
+# ("the group" and "the developer" are left out: news writes them of people, a campaign's PAC or a
+# band as often as of a company named before.)
 COUNTRY_DESCRIPTIONS = {"country", "nation", "kingdom"}
 # How many sentences before its own a definite description looks for what it describes.
 DESCRIPTION_SENTENCES = 3
@@ -440,7 +447,7 @@ def _described(index: MentionIndex, description: Token) -> list[str]:
     Disney), a dateline or an agreement's name."""
     noun = description.lemma_.lower()
     doc = description.doc
-    bound = _own_clause_subjects(index, description)
+    bound = _own_clause_subjects(index, description) | _co_arguments(index, description)
     sentences = []
     sentence = sentence_of(description)
     end = description.i
@@ -476,6 +483,24 @@ def _described(index: MentionIndex, description: Token) -> list[str]:
             return []  # "It is battling ISIS and ... supplied the group": the group may be "it"
         return [index.actor((subject or fitting)[-1])]
     return []
+
+
+def _co_arguments(index: MentionIndex, token: Token) -> set[str]:
+    """Actors a phrase cannot be read as because they stand beside it in its own clause: the
+    possessor or subject of a phrase it is part of ("Washington's ban on sales of weapons to the
+    country": the country is not Washington)."""
+    found: set[str] = set()
+    current = token
+    for _ in range(8):
+        if current.head.i == current.i:
+            break
+        current = current.head
+        for child in current.children:
+            if child.dep_ in ("poss", "nsubj", "nsubjpass") and child.i != token.i and not token.is_ancestor(child):
+                found.update(a for t in conjuncts(child) if (a := index.actor(t)))
+        if current.pos_ in ("VERB", "AUX"):
+            break
+    return found
 
 
 def _anaphors(index: MentionIndex, heads) -> list[dict]:
@@ -756,7 +781,7 @@ def find_deals(doc: Doc, index: MentionIndex, amounts: list[dict], dates: list[d
             if not _is_deal_noun(token) or index.actor(token):
                 continue  # not a transaction here, or the name of one ("the Paris Agreement")
             deal = _from_noun(token, index, handled)
-        elif token.pos_ == "VERB" and lemma in DEAL_VERBS:
+        elif token.pos_ == "VERB" and (lemma in DEAL_VERBS or (lemma in TRANSFER_VERBS and not _names_a_deal_noun(token))):
             deal = _from_verb(token, index, amounts)
         elif token.pos_ == "VERB" and lemma == "agree" and _agreed(token, index):
             deal = _from_verb(token, index, amounts)
@@ -1022,7 +1047,12 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
     supplier_subject = (kind == "order" and status_verb is not None
                         and status_verb.lemma_.lower() in ("win", "receive", "secure", "land", "get", "clinch", "book"))
     for child in noun.children:
-        if child.dep_ in ("compound", "nmod", "poss") or (child.dep_ == "amod" and kind in ("aid", "loan")):
+        if child.dep_ in ("compound", "nmod", "poss") or (child.dep_ == "amod" and kind in ("aid", "loan")) or (
+                # "Russian arms sales", "American purchases of oil": a nationality is the country
+                # trading; before the goods of a purchase it is their maker ("Russian oil purchases")
+                child.dep_ == "amod" and child.ent_type_ == "NORP" and (kind in ("sale", "supply") or (
+                    kind in ("purchase", "order", "investment")
+                    and not any(c.dep_ == "compound" and child.i < c.i < noun.i for c in noun.children)))):
             # "the Apple-Nokia deal", "US aid": a name before the noun is a side of it; a
             # region is where it applies ("a Middle East peace agreement").
             actor = index.actor(child)
@@ -1147,7 +1177,7 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         return None
     if is_market_move(verb) or _sold_out(verb):
         return None
-    kind = DEAL_VERBS.get(lemma, "agreement")
+    kind = DEAL_VERBS.get(lemma) or TRANSFER_VERBS.get(lemma) or "agreement"
     agent, theme = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
     if agent is not None and _described_not_acting(verb, agent):
         agent = None  # "Investing in cryptocurrencies ... is highly risky": no one invests
@@ -1190,7 +1220,13 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     if lemma in GIVING_VERBS:
         given_money = any(_is_money_token(o, amounts) for o in direct_objects(verb)) or (
             theme is not None and _is_money_token(theme, amounts))
-        if lemma in MONEY_GIVING_VERBS and not (given_money and any(p == "to" for p, _ in counterpart)):
+        if lemma in TRANSFER_VERBS:  # the money itself is handed over, not "access to $100 billion"
+            given_money = any(o.ent_type_ == "MONEY" or o.lemma_.lower() in ("money", "cash", "fund")
+                              for o in direct_objects(verb))
+        if lemma in TRANSFER_VERBS and any(not _named(index, o) for _, o in prep_objects(verb, {"for"})):
+            return None  # "gave Hillary Clinton $675,000 for three speeches": a fee, not a gift
+        if lemma in MONEY_GIVING_VERBS and not (given_money and (
+                any(p == "to" for p, _ in counterpart) or any(_named(index, d) for d in datives))):
             return None  # "contributed $1 million to the RGA" is a gift; "contributed an article to" is not
         if not (given_money or (theme is not None and theme.lemma_.lower() in DEAL_NOUNS)
                 or (lemma != "grant" and (item_actors or any(p in ("to", "for") for p, _ in counterpart)))):
@@ -1294,6 +1330,14 @@ def _in_clause(token: Token, phrase_head: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+def _names_a_deal_noun(verb: Token) -> bool:
+    """Whether what a verb hands over is named by a deal noun ("gave a $10 million grant",
+    "provided $1 billion in aid", "sent aid"): that noun makes the row."""
+    return any(t.lemma_.lower() in DEAL_NOUNS for c in verb.children
+               if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("in", "with"))
+               for t in c.subtree)
 
 
 def _prep_objects_and_conjuncts(verb: Token, preps: set[str]) -> list[tuple[str, Token]]:
