@@ -227,3 +227,30 @@ def test_the_medium_words_are_said_on_is_not_whom_they_are_about():
     assert [r["object_actor_id"] for r in rows] == ["barack-obama"]
     rows = _rows("Donald Trump blamed the crisis on Twitter.", "accuse")
     assert all(r["object_actor_id"] != "twitter" for r in rows)
+
+
+def test_victims_named_make_a_preposition_where_and_a_place_is_not_whom():
+    rows = _rows("Organizers paid tribute to the 49 people killed at Pulse, a gay Orlando nightclub.", "attack")
+    assert rows and all(r["object_actor_id"] is None and "people" in (r["object_text"] or "") for r in rows)
+
+
+def test_a_desire_to_do_several_things_and_a_person_launching_words():
+    rows = _rows("Santilli expressed a desire to try, convict and shoot Hillary Clinton.", "attack")
+    assert rows and all(r["modality"] == "hypothetical" for r in rows)
+    rows = _rows("Donald Trump launched a pre-emptive attack against Barack Obama, calling him ignorant.")
+    assert [(r["type"], r["object_actor_id"]) for r in rows] == [("condemn", "barack-obama")]
+    assert {r["type"] for r in _rows("Russia launched an attack against Ukraine.")} == {"attack"}
+
+
+def test_the_one_seen_doing_it_does_it_and_people_of_a_kind_are_not_their_state():
+    text = "Chatwal pleaded guilty; the FBI recorded him instructing a government witness to lie under oath."
+    assert all(r["subject_actor_id"] != "fbi" for r in _rows(text, "request"))
+    rows = _rows("Donald Trump supported letting every American invest the way federal employees do.", "investment")
+    assert all(r["subject_actor_id"] != "united-states" for r in rows)
+
+
+def test_idioms_of_profit_progress_and_contest_are_no_events():
+    assert not _rows("A rich investment banker makes a killing on mortgage-backed securities.", "attack")
+    assert not _rows("Hillary Clinton moved closer to the Democratic presidential nomination.", "travel")
+    assert not _rows("The White House would like to make the election a battle about competence.", "attack")
+    assert not _rows("Your uncle gets killed and beheaded by a terrorist organization.", "attack")

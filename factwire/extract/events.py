@@ -465,6 +465,10 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         # "496 had been killed", "killing 13": a count killed or shot is of people.
         counted = lemma in ("kill", "murder", "shoot") and themes and themes[0].pos_ == "NUM"
         return kind if themes and (counted or all(_is_attackable(t, index) for t in themes[:1])) else None
+    if lemma == "launch" and any(_lemma(t) in WORDS_OF_CRITICISM for t in themes) and _by_a_person(subjects(verb), index):
+        targets = [o for t in [verb, *themes] for _, o in prep_objects(t, {"on", "against"})]
+        if targets and all(_is_a_person(o, index) for o in targets):
+            return "condemn"  # "Trump launched a pre-emptive attack against Obama": words
     if lemma == "launch":
         return "attack" if any(_lemma(t) in ATTACK_NOUNS or _lemma(t) in ("campaign", "operation") and any(
             _lemma(c) in MILITARY_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound")) for t in themes) else None
@@ -563,8 +567,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         if lemma == "move" and not any(c.dep_ == "prt" and c.lower_ in ("in", "into") for c in verb.children) and not goals:
             return None
         return kind if any(g.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(g) in PLACE_NOUNS
-                           or index.actors_of_phrase(g, include_modifiers=False) and g.ent_type_ not in ("PERSON", "ORG", "NORP")
-                           for g in goals) else None
+                           or index.actor(g) and g.ent_type_ not in ("PERSON", "ORG", "NORP")
+                           for g in goals) else None  # "moved closer to the Democratic nomination": no place
     if kind == "agree":
         # "agreed to buy", "agreed on a ceasefire", "agreed a deal"; not "agree with Trump" (an
         # opinion) nor "agreed to an interview".
@@ -816,6 +820,12 @@ def _unrealised(verb: Token, mood: str) -> str:
     arrest" (an infinitive on a noun says what may be, not what was), "no plans to meet"
     (negated), "did not mention requesting a donation" (a gerund takes its head's negation),
     "he thought that Yellen is keeping rates low to help Obama" (a view, reported)."""
+    first = verb
+    while (first.dep_ == "conj" and first.head is not first and first.head.pos_ in ("VERB", "AUX")
+           and first.tag_ == "VB" and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in first.children)):
+        first = first.head
+    if first is not verb and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        verb = first  # "a desire to try, convict and shoot Clinton": the infinitives share their "to"
     head = verb.head
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "acl" and infinitive and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
@@ -838,30 +848,6 @@ def _unrealised(verb: Token, mood: str) -> str:
         current = current.head
         if _lemma(current) in BELIEF_HEADS and current.pos_ in ("VERB", "AUX"):
             return "reported"  # "he thought that Yellen is keeping rates low": a view
-    return mood
-    head = verb.head
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if verb.dep_ == "acl" and infinitive and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
-        return "negated"  # "has no plans to meet with Sanders"
-    current = verb
-    for _ in range(4):
-        if current.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl") or current.head is current:
-            break
-        current = current.head
-        if _lemma(current) in BELIEF_HEADS and current.pos_ in ("VERB", "AUX"):
-            return "reported"  # "he thought that Yellen is keeping rates low to help Obama": a view
-    if mood != "asserted":
-        return mood
-    if verb.dep_ in ("xcomp", "ccomp") and infinitive and head.pos_ in ("VERB", "AUX") and _lemma(head) in ASKING_HEADS:
-        return "hypothetical"
-    if verb.dep_ in ("acl", "relcl") and infinitive and head.pos_ in ("NOUN", "PROPN") and _lemma(head) not in ATTEMPT_NOUNS:
-        return "hypothetical"  # (an attempt is an act: "an attempt to kill the president")
-    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and (head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT"):
-        above = modality(head)
-        if above == "negated":
-            return "negated"
-        if _lemma(head) in IDEA_HEADS | ASKING_HEADS:
-            return "hypothetical"
     return mood
 
 
@@ -900,7 +886,8 @@ def _is_generic(verb: Token) -> bool:
 def _said_of_speaker(themes: list[Token]) -> bool:
     """Done to the writer or the reader ("he killed me", "admit to murdering me", "shot us"):
     a story told in the first or second person names no actor it was done to."""
-    return bool(themes) and themes[0].lower_ in SPEAKER_PRONOUNS
+    return bool(themes) and (themes[0].lower_ in SPEAKER_PRONOUNS or any(
+        c.dep_ == "poss" and c.lower_ in ("my", "your", "our") for c in themes[0].children))  # "your uncle gets killed"
 
 
 def _counted_in_a_statistic(noun: Token) -> bool:
@@ -1025,9 +1012,9 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
     if is_market_move(verb):
         return []
     kind = EVENT_VERBS[lemma]
-    # "the six service members killed": a participle on a noun is a passive, even when the
-    # tagger reads it as a past tense
-    reduced = verb.dep_ == "acl" and verb.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
+    # "the six service members killed", "the 49 people killed at Pulse": a participle on a noun
+    # is a passive, even when the tagger reads it as a past tense
+    reduced = verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
     # "was arrested and charged": a participle coordinated with a passive shares its auxiliary
     shared = (verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head)
               and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children))
@@ -1075,7 +1062,8 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
     if kind is not None and _names_a_charged_crime(verb):
         return []  # "charged with conspiracy to coerce and entice": the crime charged, no act told
     if kind == "attack" and lemma in VERBAL_ATTACKS and _by_a_person(subject_tokens, index) and themes and not any(
-            _is_attackable(t, index) and not _is_animate(t, index) or t.ent_type_ in ("GPE", "ORG", "NORP") for t in themes):
+            _is_attackable(t, index) and not _is_animate(t, index)
+            or t.ent_type_ in ("GPE", "ORG", "NORP") and not _is_a_person(t, index) for t in themes):
         # "Trump attacked Machado in tweets": a person attacking a person with words criticises;
         # attacking "changes states made in voting laws" criticises no one
         kind = "condemn" if _is_animate(themes[0], index) else None
@@ -1198,7 +1186,9 @@ VIOLENT_MODIFIERS = {"terror", "terrorist", "suicide", "bomb", "truck", "van", "
 # Words of politics and speech around an "attack": one made in words ("in this presidential race").
 VERBAL_CONTEXT = {"race", "campaign", "election", "debate", "ad", "advert", "tweet", "speech", "rhetoric",
                   "criticism", "column", "editorial", "op-ed", "interview", "podcast", "primary", "poll", "candidate",
-                  "rival", "opponent", "voter", "nomination"}
+                  "rival", "opponent", "voter", "nomination", "seat", "senate", "politician", "establishment",
+                  "outsider", "strategy", "message", "pundit", "nominee", "delegate", "convention", "vote",
+                  "insult", "press", "conference", "grass-roots", "surge", "party"}
 # Words in the sentence that make an attack physical: a weapon, a wound, a death.
 VIOLENCE_WORDS = EXPLOSIVE_NOUNS | {"kill", "injure", "wound", "dead", "death", "die", "casualty", "victim", "gun",
                                     "gunman", "shoot", "knife", "stab", "explode", "blast", "explosion", "bombing",
@@ -1361,7 +1351,9 @@ OBJECT_CONTROL = {"ask", "urge", "order", "tell", "call", "persuade", "convince"
                   "invite", "instruct", "beg", "press", "pressure", "push", "warn", "request", "require",
                   # "the 50 Obama authorized to assist rebels", "drove Armenians to demand a referendum"
                   "authorize", "authorise", "permit", "enable", "empower", "drive", "prompt", "inspire", "cause",
-                  "lead", "commission", "hire", "recruit", "send", "deploy", "train", "pay", "implore"}
+                  "lead", "commission", "hire", "recruit", "send", "deploy", "train", "pay", "implore",
+                  # "the FBI recorded him instructing a witness": the one seen or heard does it
+                  "see", "hear", "watch", "record", "film", "catch", "show", "spot", "observe", "photograph", "notice"}
 # Attack verbs that are also verbs of criticism.
 VERBAL_ATTACKS = {"attack", "assault", "hit", "target", "blast", "slam"}
 
@@ -1520,6 +1512,8 @@ def _names_a_class(noun: Token, index: MentionIndex | None) -> bool:
     plural that did something ("airstrikes killed 12") or one named by where or when ("the San
     Bernardino shooting", "bombings in Baghdad", "Saturday's attacks") is not."""
     children = list(noun.children)
+    if any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in children):
+        return True  # "attend every local meeting": meetings of a kind
     if any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("all", "any", "such", "no") for c in children):
         return False
     mods = {_lemma(c) for c in children if c.dep_ in ("amod", "compound", "nmod")}
@@ -1562,6 +1556,11 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
     if kind == "attack" and _lemma(noun) in ("war", "crackdown", "battle", "fight") and any(
             _is_a_mere_thing(_theme(o), index) for _, o in prep_objects(noun, {"on", "against"})):
         return []  # "Jamie's war on toxic US food", "the war on drugs": a campaign against a thing, no violence
+    if _lemma(noun) == "killing" and carrier is not None and _lemma(carrier) == "make" and any(
+            c.dep_ == "det" and c.lower_ == "a" for c in noun.children):
+        return []  # "makes a killing on mortgage-backed securities": a profit
+    if kind == "attack" and _lemma(noun) in ("battle", "war", "fight") and prep_objects(noun, {"about"}):
+        return []  # "a battle about competence versus incompetence": a contest of ideas
     if kind == "attack" and _lemma(noun) in ("battle", "war", "fight") and (
             {_lemma(c) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")} & NONVIOLENT_CONTESTS
             or _by_a_person([noun], index)):
@@ -1764,6 +1763,9 @@ def _agents(token: Token, index: MentionIndex) -> list[str]:
     officials", "Kabul police") a place before it is whose, when no organisation or demonym
     says it ("the Belfast IRA leaders" are the IRA's); else the group they come from ("the
     fifteen countries from the Eurogroup", "executives of Apple")."""
+    if any(c.dep_ == "det" and c.lower_ in ("every", "each", "any", "many", "most", "some", "no", "few")
+           for c in token.children) and (token.ent_type_ == "NORP" or (index.mention_by_token.get(token.i) or {}).get("kind") == "demonym"):
+        return []  # "letting every American invest": people of a kind, not their state
     if _is_dateline(token):
         # "TALLAHASSEE — Democratic U.S. Rep. Gwen Graham on Friday pummeled Trump": the
         # dateline is where the story was filed; the name set beside it is the doer
@@ -1798,6 +1800,13 @@ def _is_a_medium(token: Token) -> bool:
     return bool(words & MEDIA_NOUNS)
 
 
+def _is_a_person(token: Token, index: MentionIndex) -> bool:
+    """A person: tagged so, or an actor the article knows as a person (the tagger reads
+    "Christie" as an organisation in some sentences)."""
+    actor = index.actor(token)
+    return token.ent_type_ == "PERSON" or bool(actor) and getattr(index, "actor_types", {}).get(actor) == "person"
+
+
 def _names_people_of(token: Token, index: MentionIndex) -> bool:
     """A demonym heading a phrase ("the Americans", "1.5 million Armenians"): people of a
     state, not the state itself, when violence is done to them."""
@@ -1823,6 +1832,8 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
     found = first_new(objects) or first_new(_theme(o) for o in objects)
     if found:
         return found
+    if kind == "attack" and objects:
+        return None  # "the 49 people killed at Pulse": the victims are named; the club is where
     holders = [verb, *objects]
     preps = OBJECT_PREPS | MORE_OBJECT_PREPS.get(kind, set())
     if kind in ("purchase", "sale", "acquisition"):
