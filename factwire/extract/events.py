@@ -1832,7 +1832,7 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
     found = first_new(objects) or first_new(_theme(o) for o in objects)
     if found:
         return found
-    if kind == "attack" and objects:
+    if kind == "attack" and any(_is_animate(_theme(o), index) for o in objects):
         return None  # "the 49 people killed at Pulse": the victims are named; the club is where
     holders = [verb, *objects]
     preps = OBJECT_PREPS | MORE_OBJECT_PREPS.get(kind, set())
