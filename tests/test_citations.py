@@ -56,8 +56,11 @@ def test_according_to_in_the_sense_of_depending_on_cites_no_one():
     assert citations("Add the sauce and adjust according to your own taste before serving.") == []
     assert citations("The test flight went according to plan on Tuesday.") == []
     assert citations("Prices are set according to size and weight.") == []
-    # ...while a claim that rests on someone is still a citation.
+    # ...while a claim that rests on someone is still a citation, and so is a plan or a
+    # schedule set off as the ground of a claim.
     assert [c[1] for c in citations("The flight was delayed, according to the airline.")] == ["the airline"]
+    assert [c[1] for c in citations("According to the published schedule, she speaks on Thursday.")] == [
+        "the published schedule"]
 
 
 def test_an_article_in_a_publication_cites_the_publication():

@@ -293,3 +293,15 @@ def test_a_speakers_words_begin_at_the_article_that_opens_them():
     text = ("Share Facebook Twitter Email A senior prison guard has said in a statement that "
             "“anyone with enough determination could walk out of there”.")
     assert [speaker for _, speaker, _ in speaker_rows(text)] == ["A senior prison guard"]
+
+
+def test_someone_unnamed_speaks_in_the_articles_words():
+    text = ("\"The plan is far too large for a quiet rural valley,\" said one resident.\n"
+            "\"That is a city, not a campground for families,\" said someone at the hearing.")
+    assert [speaker for _, speaker, _ in speaker_rows(text)] == ["one resident", "someone at the hearing"]
+
+
+def test_a_long_title_after_titled_is_no_quote():
+    text = ("The authors argue this in a paper titled “The role of small farms in keeping rivers "
+            "clean across the northern plains of the continent.”")
+    assert speaker_rows(text) == []

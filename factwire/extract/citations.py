@@ -236,19 +236,23 @@ def _hangs_on(doc: Doc, mention: dict, head: Token) -> bool:
 
 
 def _in_manner(doc: Doc, start: int, head: Token | None) -> bool:
-    """Whether an "according to" at ``start`` means "depending on" rather than citing: it hangs
-    on a verb of arranging or varying ("adjust according to", "went according to plan"), or
-    its object is a plan, a wish or a measure ("according to your needs", "by size")."""
-    if head is not None and head.lower_ in _MANNER_NOUNS:
-        return True
-    if doc.char_span(start, start + 1, alignment_mode="expand")[0].lower_ in ("your", "one's", "own"):
-        return True  # the reader's own wish or taste is no source ("according to your desired thickness")
+    """Whether an "according to" at ``start`` means "depending on" rather than citing. An
+    attribution is set off from its clause (it opens the sentence, or follows a comma, a
+    parenthesis or a dash: "According to the plan, firms must repay"); the manner sense runs on
+    from what it qualifies, after a verb of arranging or varying ("adjust according to taste"),
+    or with a plan, a wish, a measure or the reader's own taste as its object ("went according
+    to plan", "add water according to your desired thickness")."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span.start < 2:
         return False
     according = doc[span.start - 2]
-    if according.lower_ != "according":
+    if according.lower_ != "according" or according.is_sent_start or according.i == 0 \
+            or doc[according.i - 1].text in {",", "(", "—", "–", ";", ":", "\n"} or doc[according.i - 1].is_space:
         return False
+    if head is not None and head.lower_ in _MANNER_NOUNS:
+        return True
+    if span[0].lower_ in ("your", "one's", "own"):
+        return True
     verb = according.head
     return verb.i != according.i and verb.pos_ == "VERB" and verb.lemma_.lower() in _MANNER_VERBS \
         and verb.i < according.i and not any(t.text in {",", "(", "—", "–"} for t in doc[verb.i:according.i])

@@ -46,6 +46,8 @@ CELL_BORDERS = frozenset({"|", "||", "¦"})
 # Noun phrases looked at on each side of a quote, nearest first.
 MAX_CANDIDATES_PER_SIDE = 8
 PERSON_PRONOUNS = {"he", "she", "i", "we", "they", "him", "her"}
+# Pronouns for an unnamed speaker ("said someone at the meeting", "wrote another").
+SOMEONE = {"someone", "somebody", "another", "others"}
 # How far back a pronoun speaker looks for a person named as a subject (else the last person
 # named), and how far back "it" looks for an organisation.
 SUBJECT_WINDOW_CHARS = 1500
@@ -138,8 +140,11 @@ def is_title(text: str, outer_start: int, inner: str) -> bool:
     that say so ("a song titled", "signs reading"), or a short phrase in Title Case (every word
     but the small ones capitalised) with no sentence punctuation, as titles of songs, books and
     shows are written."""
-    if _TITLE_CUE.search(text[max(0, outer_start - 30):outer_start]) and len(inner.split()) <= 12:
+    cue = _TITLE_CUE.search(text[max(0, outer_start - 30):outer_start])
+    if cue and len(inner.split()) <= 12:
         return True
+    if cue and re.match(r"(?i)(?:titled|entitled|headlined)", cue.group(0)) and len(inner.split()) <= 40:
+        return True  # "a paper titled “...”" names a title however long it is
     words = inner.strip().split()
     # American punctuation puts the comma or period that follows a title inside its marks
     # ("on “The Steve Harvey Morning Show,” the former secretary said"): a phrase of two
@@ -417,6 +422,8 @@ class SpeakerContext:
                     verbs += 1
                 if not self._is_candidate(token) or self._in_question(token):
                     continue
+                if token.lower_ in SOMEONE and side == "before":
+                    continue  # news names an unnamed speaker after the quote ("said someone")
                 rank += 1
                 if rank > MAX_CANDIDATES_PER_SIDE:
                     break
@@ -444,7 +451,7 @@ class SpeakerContext:
         if token.dep_ in ("compound", "flat", "nmod", "npadvmod", "amod", "nummod") \
                 and token.head.pos_ in ("PROPN", "NOUN"):
             return False
-        if token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS | {"it", "who", "you", "one"}:
+        if token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS | {"it", "who", "you", "one"} | SOMEONE:
             return False
         return not self.inside_quote(token.idx)
 
@@ -515,6 +522,9 @@ class SpeakerContext:
             if token.lower_ == "it":  # "it said in a statement": a company, a ministry
                 found = self._antecedent(token.idx, {"organization"}, window=RESOLVE_IT_CHARS)
                 return (found, token.text) if found else None
+            if token.lower_ in SOMEONE and token.dep_ in ("nsubj", "nsubjpass"):
+                return None, doc[token.i:token.right_edge.i + 1].text if token.right_edge.i - token.i < 6 \
+                    else token.text  # "said someone at the meeting": unnamed, in the article's words
             return None
         for child in token.children:  # "the candidate, Donald Trump,"
             if child.dep_ == "appos":
