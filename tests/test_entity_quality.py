@@ -212,3 +212,9 @@ def test_a_heading_named_nowhere_else_is_no_actor():
     assert "light-temperature" not in actors
     doc = next(parse(["Shares of Acme Widgets rose on Monday."]))
     assert not any(entity_rules.is_heading(e) for e in doc.ents)
+
+
+def test_a_place_the_text_writes_as_one_is_no_surname_of_a_persons_name_holding_it():
+    actors, _ = _actors("Mérida is the capital of Yucatán. Mérida is a city of contrasts, and the "
+                        "capital of Mérida's state. Tourist Information (Turismo Mérida) is in the plaza.")
+    assert actors.get("merida") is None or actors["merida"].type == "place"

@@ -207,7 +207,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     _places_typed_as_organisations(doc, candidates)
     full_people = _places_named_as_people(doc, candidates, full_people)
     _people_typed_as_organisations(doc, candidates)
-    _relabel_people(candidates, full_people)
+    _relabel_people(doc, candidates, full_people)
     _mark_teams(doc, candidates)
     _expand_acronyms(text, candidates)
     _expand_head_words(candidates)
@@ -853,12 +853,16 @@ def _people_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> No
             cand.label = "PERSON"
 
 
-def _relabel_people(candidates: list[_Candidate], full_people: list[str]) -> None:
+def _relabel_people(doc: Doc, candidates: list[_Candidate], full_people: list[str]) -> None:
     """A name NER typed as a place or organisation that is a person of the article ("Wilkins"
     after "Kristen Wilkins", "Jobs" after "Steve Jobs", "Paris" after "Valeska Paris" unless
-    "in Paris") becomes that person; so does a family by its plural surname ("the Sams")."""
+    "in Paris") becomes that person; so does a family by its plural surname ("the Sams").
+    Not a name the text writes as a place (see `_places_typed_as_organisations`: "Mérida is
+    the capital of Yucatán" beside "Tourist Information (Turismo Mérida)")."""
     if not full_people:
         return
+    placed = entity_rules.place_use_kinds(doc)
+    people_uses = entity_rules.person_and_body_uses(doc)[0]
     surnames = {name.split()[-1] for name in full_people}
     names = set(full_people)
     for cand in candidates:
@@ -866,6 +870,9 @@ def _relabel_people(candidates: list[_Candidate], full_people: list[str]) -> Non
             continue
         entry = lookup_alias(cand.name)
         if entry is not None and (entry.type == "person" or " " in cand.name or _after_locative(cand)):
+            continue
+        uses, strong = placed.get(cand.name, (0, 0))
+        if uses >= 2 and strong and not people_uses.get(cand.name):
             continue
         if cand.name in names or (" " not in cand.name and (
                 cand.name in surnames or (cand.name.endswith("s") and cand.name[:-1] in surnames))):
