@@ -93,3 +93,10 @@ def test_the_readers_own_wish_is_no_source():
 def test_a_couple_revealing_their_news_is_no_reporter():
     found = citations("The pair revealed in February that they were expecting another child.")
     assert found == []
+
+
+def test_a_record_that_reveals_something_is_a_source():
+    found = citations("The county survey revealed that most renters pay more than a third of their income.")
+    assert [source for _, source, _ in found] == ["The county survey"]
+    found = citations("Court records show that the firm had been fined twice before.")
+    assert [source for _, source, _ in found] == ["Court records"]

@@ -26,8 +26,14 @@ _INTRODUCERS = re.compile(
     r"(?:by|in|from|of)\s+)?",
     re.IGNORECASE,
 )
-# (not "reveal": "the pair revealed that they were expecting" is news about its subject)
 REPORT_VERBS = {"report", "cite", "publish", "quote"}
+# "Reveal" carries a report when a record reveals it ("the survey revealed that ..."); a person
+# or a company that reveals something is news about itself ("the pair revealed that they were
+# expecting", "Apple revealed a phone").
+REVEAL_VERBS = {"reveal", "show"}
+RECORDS = {"survey", "poll", "report", "study", "research", "record", "records", "data", "document",
+           "documents", "filing", "filings", "analysis", "investigation", "figures", "statistics",
+           "review", "audit", "census", "papers", "emails", "letter", "letters", "memo", "footage"}
 SOURCE_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "GPE", "NORP"}
 # A source phrase longer than this (in tokens) has taken in a clause the parser hung on it: it is
 # cut at its first comma.
@@ -154,7 +160,7 @@ def _unnamed_reporters(doc: Doc):
     an object ("the company reported a loss" is a fact about the company)."""
     lemmas = lower_lemmas(doc)
     for i, lemma in enumerate(lemmas):
-        if lemma not in REPORT_VERBS:
+        if lemma not in REPORT_VERBS and lemma not in REVEAL_VERBS:
             continue
         verb = doc[i]
         if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "attr") for c in verb.children):
@@ -166,6 +172,8 @@ def _unnamed_reporters(doc: Doc):
                 continue
             if subject.text[:1].isupper() and not subject.is_sent_start:
                 continue  # a capitalised word within a sentence is a name ("Dion revealed")
+            if lemma in REVEAL_VERBS and subject.lower_ not in RECORDS:
+                continue
             start = subject.left_edge.idx
             end = subject.idx + len(subject.text)
             if start < end:
