@@ -162,3 +162,12 @@ def test_a_description_is_never_its_own_phrases_possessor():
     deals = _deals("Obama ended a trip to Vietnam, whose high point was an announcement that "
                    "Washington's ban on sales of lethal weapons to the country would be lifted.")
     assert all(d["buyer"] != "united-states" for d in deals)
+
+
+def test_a_side_read_from_a_description_is_flagged_and_a_barred_trade_is_no_deal():
+    deal = _one("YouTube was founded in 2005 by three former PayPal employees. "
+                "Google bought the company in 2006 for $1.65 billion.")
+    assert deal["buyer"] == "google" and "youtube" in deal["parties"]
+    assert "side from a pronoun" in deal["signals"]
+    assert _deals("Congress imposed an embargo on arms sales to Iran.") == ()
+    assert _deals("Washington's ban on sales of lethal weapons to Vietnam would be lifted.") == ()

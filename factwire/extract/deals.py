@@ -1002,8 +1002,24 @@ def _receiver(noun: Token) -> Token | None:
     return None
 
 
+# Nouns of a bar on trade: "a ban on sales of lethal weapons to Vietnam" is no sale, and
+# embargoes and sanctions are not deals.
+BAR_NOUNS = {"ban", "embargo", "moratorium", "prohibition", "restriction", "sanction", "cap", "limit",
+             "freeze", "halt", "veto", "curb", "block", "blockade"}
+
+
+def _barred(noun: Token) -> bool:
+    """Whether a deal noun names what a ban, an embargo or a cap bars ("a ban on arms sales")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "against", "of") and head.head.lemma_.lower() in BAR_NOUNS:
+        return True
+    return noun.dep_ == "compound" and head.lemma_.lower() in BAR_NOUNS
+
+
 def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | None:
     kind = _noun_kind(noun)
+    if _barred(noun):
+        return None
     agent, theme, status_verb = noun_arguments(noun)
     receiver = _receiver(noun) if kind in ("aid", "loan", "investment") else None
     if (noun.lemma_.lower() in TAKING_NOUNS and theme is not None and (
@@ -1132,7 +1148,7 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
     arg1 = theme if theme is not None else item_token
     deal = _deal(kind, parties, buyer, seller, item_token, start, end, noun, status,
                  extent(noun), index.span_of(agent), index.span_of(arg1), mood)
-    deal["_pronoun"] = _by_pronoun(index, agent)
+    deal["_pronoun"] = _by_pronoun(index, agent) or _by_pronoun(index, arg1)
     _record_anaphors(deal, index, (agent, arg1))
     return deal
 
@@ -1317,7 +1333,7 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         # "(the bank) settled a dispute with the Fed and the DFS": the names after "with" are
         # the other side; the side that settled is no actor, so the row has one side
         deal["_one_side"] = {a for _, a in counterpart}
-    deal["_pronoun"] = _by_pronoun(index, agent)
+    deal["_pronoun"] = _by_pronoun(index, agent) or _by_pronoun(index, theme)
     _record_anaphors(deal, index, (agent, theme))
     return deal
 
