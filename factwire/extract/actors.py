@@ -436,8 +436,9 @@ def _publications(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
     and Mail"). English names a newspaper so; it is an organisation, and the place in its name
     is a nested name (see `_nested_names`). Names NER tagged inside it give way to it."""
     found: list[_Candidate] = []
-    for token in doc:
-        if token.lower_ not in PUBLICATION_WORDS or not token.is_title or token.pos_ != "PROPN" \
+    words = token_texts(doc)  # the texts first: a Token only for a newspaper's word
+    for token in (doc[i] for i, word in enumerate(words) if word.lower() in PUBLICATION_WORDS):
+        if not token.is_title or token.pos_ != "PROPN" \
                 or token.ent_iob_ != "O" and token.ent_type_ not in ("GPE", "LOC", "NORP"):
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title:
@@ -589,7 +590,7 @@ def _names_of_things(doc: Doc) -> frozenset[str]:
     for ent in entities(doc):
         if ent.label_ in THING_LABELS:
             votes[ent.text] = votes.get(ent.text, 0) + 1
-    named = entity_rules.product_names(doc)  # numbered editions, kind nouns: however NER typed them
+    named = set(entity_rules.product_names(doc))  # numbered editions, kind nouns: however NER typed them
     # said to be a kind of thing that acts not: "religions such as Wicca", "the god Zeus"
     named |= {ent.text for ent in entities(doc) if ent.label_ in ENTITY_TYPES
               for kind in [entity_rules.said_kind(ent)] if kind in entity_rules.NOT_ACTOR_KINDS

@@ -14,7 +14,23 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from factwire.extract.amounts import ISO_CODES
-from factwire.extract.syntax import token_texts
+from factwire.extract.syntax import entities, token_texts
+
+
+def _per_doc(key: str):
+    """Compute a function of a doc once per doc (kept in ``doc.user_data``, as
+    `factwire.extract.syntax` keeps its token arrays): the actor rules ask the same questions
+    of an article several times. The value is shared: callers read it, never change it."""
+    def decorate(function):
+        @functools.wraps(function)
+        def cached(doc: Doc):
+            name = "factwire.entity_rules." + key
+            value = doc.user_data.get(name)
+            if value is None:
+                value = doc.user_data[name] = function(doc)
+            return value
+        return cached
+    return decorate
 
 # Codes NER mistakes for organisations: currencies ("$99 (USD)"), time zones, units ("60 GB").
 TIME_ZONES = frozenset({"UTC", "GMT", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT",
@@ -333,6 +349,7 @@ def said_kind(ent: Span) -> str | None:
     return None
 
 
+@_per_doc("product_names")
 def product_names(doc: Doc) -> set[str]:
     """Names the article writes as products or works, by how English writes made things:
 
@@ -447,6 +464,7 @@ ROLE_NOUNS = frozenset({"ceo", "chief", "executive", "spokesman", "spokeswoman",
                         "firm", "startup", "corporation"})
 
 
+@_per_doc("thing_and_actor_cues")
 def thing_and_actor_cues(doc: Doc) -> tuple[dict[str, int], dict[str, int]]:
     """How often the article writes each name as a made thing and as an actor, by syntax.
 
@@ -479,6 +497,7 @@ def uses_of_names(doc: Doc) -> list[Span]:
     return _uses_of_names(doc)
 
 
+@_per_doc("_uses_of_names")
 def _uses_of_names(doc: Doc) -> list[Span]:
     """Every use of a name NER tagged somewhere in the article, tagged there or not ("IE6" is
     a place once and untagged in "IE6 users"), labelled as NER labelled its first use."""
@@ -518,6 +537,7 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "country", "region", "island
                          "municipality", "port", "borough", "settlement", "archipelago"})
 
 
+@_per_doc("place_cues")
 def place_cues(doc: Doc) -> dict[str, int]:
     """How often the article writes each name as a place: something is in, near or across it,
     or it is said to be a city, a town or an island ("Fort Lee is a city in Bergen County")."""
@@ -564,6 +584,7 @@ def place_uses(doc: Doc) -> dict[str, int]:
     return {name: n for name, (n, _) in place_use_kinds(doc).items()}
 
 
+@_per_doc("place_use_kinds")
 def place_use_kinds(doc: Doc) -> dict[str, tuple[int, int]]:
     """Per name, the place uses (see `place_uses`) and how many of them are more than a
     preposition: software and bodies are "in" things too ("run in Docker"), but have no
@@ -592,7 +613,7 @@ def place_use_kinds(doc: Doc) -> dict[str, tuple[int, int]]:
         if placed:
             found[ent.text] = found.get(ent.text, 0) + 1
             strong[ent.text] = strong.get(ent.text, 0) + 1
-    for ent in doc.ents:  # "North Oakland": the name after the compass word is a place
+    for ent in entities(doc):  # "North Oakland": the name after the compass word is a place
         if ent.label_ in ("GPE", "LOC") and len(ent) >= 2 and ent[0].lower_ in COMPASS_WORDS:
             rest = ent[1:].text
             found[rest] = found.get(rest, 0) + 1
@@ -619,6 +640,7 @@ ORGANISATION_ONLY_NOUNS = frozenset({"employee", "staff", "staffer", "shareholde
                                      "spokesperson", "member", "members", "stock", "shares", "share"})
 
 
+@_per_doc("person_and_body_uses")
 def person_and_body_uses(doc: Doc) -> tuple[dict[str, int], dict[str, int]]:
     """How often the article writes each name as a person's and as a body's, by what English
     says only of one of them.
@@ -866,6 +888,7 @@ def is_gathering(ent: Span) -> bool:
 _ABBREVIATION_SKIPS = frozenset({"and", "of", "the", "for", "in", "on", "to", "&", "-", "a", "an"})
 
 
+@_per_doc("term_abbreviations")
 def term_abbreviations(doc: Doc) -> frozenset[str]:
     """Abbreviations the article defines for a common noun phrase: "ground reaction force
     (GRF)", "initial public offering (IPO)", "sea surface salinity (SSS)".
@@ -952,6 +975,7 @@ _CITATION_WORDS = frozenset({"see", "e.g.", "e.g", "eg", "cf.", "cf", "for", "ex
 _NAME_PARTICLES = frozenset({"de", "van", "von", "del", "der", "da", "di", "la", "le", "du", "dos", "y"})
 
 
+@_per_doc("citation_authors")
 def citation_authors(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the authors' names in author–year citations, as scholarly English cites
     a work: "(Bassène, 2007)", "(Lewis, Simons, & Fennig, 2014; Milekic 2010)", "Navarro's
