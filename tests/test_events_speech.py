@@ -254,3 +254,8 @@ def test_idioms_of_profit_progress_and_contest_are_no_events():
     assert not _rows("Hillary Clinton moved closer to the Democratic presidential nomination.", "travel")
     assert not _rows("The White House would like to make the election a battle about competence.", "attack")
     assert not _rows("Your uncle gets killed and beheaded by a terrorist organization.", "attack")
+
+
+def test_a_doer_from_another_clause_who_is_also_whom_is_the_wrong_one():
+    text = "Michael Bloomberg pegged him at $2.9 billion, which Mr. Trump called a disgrace, blaming Michael Bloomberg."
+    assert all(r["subject_actor_id"] != "michael-bloomberg" for r in _rows(text, "accuse"))

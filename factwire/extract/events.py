@@ -1103,6 +1103,13 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         else:
             found = _agents(subject, index)
         subject_actors.extend(a for a in found if a not in subject_actors)
+    if subject_actors and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
+        # "Bloomberg pegged him at $2.9 billion, which Trump called a disgrace, blaming Michael
+        # R. Bloomberg": a doer read from another clause who is also whom the verb names is the
+        # wrong one (no one blames or backs themselves so)
+        named = {index.actor(t) for t in themes} - {None}
+        if named & set(subject_actors):
+            return []
     if not subject_actors:
         if not _unstated(verb, lemma, kind, subject_tokens, themes, index):
             return []
