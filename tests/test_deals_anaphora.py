@@ -171,3 +171,8 @@ def test_a_side_read_from_a_description_is_flagged_and_a_barred_trade_is_no_deal
     assert "side from a pronoun" in deal["signals"]
     assert _deals("Congress imposed an embargo on arms sales to Iran.") == ()
     assert _deals("Washington's ban on sales of lethal weapons to Vietnam would be lifted.") == ()
+
+
+def test_a_loan_only_hoped_for_is_planned_and_never_shown():
+    deal = _one("Pakistan hopes to receive a loan from the IMF.")
+    assert deal["status"] == "proposed" and deal["confidence"] < 0.5

@@ -137,6 +137,7 @@ PROMISE_HEADS = {"pledge", "promise", "vow", "commit", "intend", "expect", "prep
 # Auxiliaries of a deal that may come: "would broker a deal", "could buy".
 MODAL_AUXILIARIES = {"would", "could", "might", "may", "should"}
 FAIL_HEADS = {"fail", "failure"}
+HOPE_FORMS = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 # Goods whose named modifier is an issuer or a building, never the seller: securities are bought
 # in a market, homes in a building ("Treasury debt", "Trump Tower condominium").
 ISSUED_OR_PLACED_GOODS = {"debt", "bond", "security", "share", "stock", "note", "bill", "treasury",
@@ -1174,7 +1175,8 @@ def _attempted(trigger: Token, governor: Token | None, status: str | None) -> st
     climbed = {t.lemma_.lower() for t in chain[1:]}
     if governor is not None:
         chain.append(governor)
-    lemmas = {t.lemma_.lower() for t in chain[1:]}
+    # the tagger's lemma of "hopes" is sometimes "hop": the word's own forms count too
+    lemmas = {t.lemma_.lower() for t in chain[1:]} | {HOPE_FORMS.get(t.lower_, "") for t in chain[1:]}
     adverbs = {c.lower_ for t in chain for c in t.children if c.dep_ == "advmod"}
     modals = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"} & MODAL_AUXILIARIES
     if lemmas & FAIL_HEADS or adverbs & FAIL_ADVERBS:
