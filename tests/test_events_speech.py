@@ -207,19 +207,6 @@ def test_pressure_asks_and_a_place_backs_no_one():
     assert _rows("Elizabeth Warren supported Hillary Clinton in the primary.", "support")
 
 
-def test_the_confidence_reads_the_new_cues():
-    from factwire.extract import events as ev
-
-    base = {"type": "attack", "trigger_kind": "noun", "subject_actor_id": None, "object_actor_id": None,
-            "object_text": None, "modality": "asserted", "mentions": [{"start": 0, "end": 5}], "generic_cue": True}
-    named = dict(base, generic_cue=False)
-    values = dict(zip(ev.FEATURE_NAMES, ev.features(base)))
-    assert values["bare event noun with no doer"] == 1.0 and values["event noun with a doer"] == 0.0
-    assert dict(zip(ev.FEATURE_NAMES, ev.features(named)))["bare event noun with no doer"] == 0.0
-    # a class of events is less likely right than the same noun told as one event
-    assert ev.confidence_of(base) < ev.confidence_of(named)
-
-
 def test_the_medium_words_are_said_on_is_not_whom_they_are_about():
     rows = _rows("Donald Trump blamed Hillary Clinton on Twitter for the attack.", "accuse")
     assert [r["object_actor_id"] for r in rows] == ["hillary-clinton"]

@@ -324,8 +324,7 @@ FEATURE_NAMES = ["bias", "noun trigger", "actor stated", "object named", "not as
                  "a type of words (ask, warn, accuse...)",
                  "a type of trade (buy, sell, lend...)", "attack with no violence in its sentence",
                  "attack by a person", "question or condition in the sentence",
-                 "date stated", "doer borrowed from another clause", "doer stated but not by a name",
-                 "bare event noun with no doer", "event noun with a doer", "backing (support, help)"]
+                 "date stated", "doer borrowed from another clause", "doer stated but not by a name"]
 AMBIGUOUS_VERBS = {"hit", "strike", "shoot", "kill", "murder", "raid", "send", "give", "provide", "deliver",
                    "ask", "back", "host", "launch", "release", "help", "target", "sign", "meet", "free",
                    "call", "order", "move", "cross", "drive", "head", "return", "walk"}
@@ -359,14 +358,6 @@ def features(event: dict) -> list[float]:
         float(event.get("date") is not None),
         float(bool(event.get("subject_borrowed")) and event.get("subject_actor_id") is not None),
         float(event.get("subject_actor_id") is not None and not event.get("subject_entity")),
-        # "mass shootings are becoming an everyday occurrence": WikiEvents marks these, a
-        # reader strikes them
-        float(event.get("trigger_kind") == "noun" and bool(event.get("generic_cue")) and event.get("subject_actor_id") is None),
-        # "Rubio's attack", "the Republican assault": a doer named on a noun is often a
-        # speaker's words or a place read as who
-        float(event.get("trigger_kind") == "noun" and event.get("subject_actor_id") is not None),
-        # backing is said of votes, plans, slogans and things as well as of actors
-        float(event["type"] == "support"),
     ]
 
 
