@@ -7,7 +7,10 @@ then a longer person name in the same article that ends with this one ("Zelensky
 them, bracketed acronyms, surnames NER typed as places, countries playing as sports teams,
 names nested in organisation names, codes and event names dropped; people found by a known
 given name (``factwire/data/given_names.txt``) or a person noun beside the name, whose surname
-then outranks a place's alias ("Paris" after "Valeska Paris"); types fixed by a name's last word.
+then outranks a place's alias ("Paris" after "Valeska Paris"); types fixed by a name's last word
+and by what the text says of a name (a place has a capital and is "in" things, a person is "he"
+or "she", an author is cited with a year). Names of the alias table's type ``thing`` (products,
+market indices, gods) and names written as products, indices, terms or headings are no actors.
 """
 
 from __future__ import annotations
