@@ -246,3 +246,8 @@ def test_idioms_of_profit_progress_and_contest_are_no_events():
 def test_a_doer_from_another_clause_who_is_also_whom_is_the_wrong_one():
     text = "Michael Bloomberg pegged him at $2.9 billion, which Mr. Trump called a disgrace, blaming Michael Bloomberg."
     assert all(r["subject_actor_id"] != "michael-bloomberg" for r in _rows(text, "accuse"))
+
+
+def test_the_person_appointed_may_be_named_beside_the_post():
+    rows = _rows("President Barack Obama appointed his chief of staff, Rahm Emanuel, to the post.", "appoint")
+    assert [r["object_actor_id"] for r in rows] == ["rahm-emanuel"]

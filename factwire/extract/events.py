@@ -1825,8 +1825,9 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
         kind == "attack" or _theme(o).tag_ in ("NNPS", "NNS")))]
     if kind == "appoint":
         # one appoints or elects a person: "elect a Republican president" names no party elected
-        return next((a for o in objects for a in [index.actor(o)] if a and a not in subject_actors
-                     and o.ent_type_ not in ("NORP", "ORG", "GPE")), None)
+        return next((a for o in objects for n in [o, *(c for c in o.children if c.dep_ == "appos")]
+                     for a in [index.actor(n)] if a and a not in subject_actors
+                     and n.ent_type_ not in ("NORP", "ORG", "GPE")), None)  # "his vice president, Gerald Ford"
     found = first_new(objects) or first_new(_theme(o) for o in objects)
     if found:
         return found
