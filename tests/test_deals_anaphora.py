@@ -176,3 +176,9 @@ def test_a_side_read_from_a_description_is_flagged_and_a_barred_trade_is_no_deal
 def test_a_loan_only_hoped_for_is_planned_and_never_shown():
     deal = _one("Pakistan hopes to receive a loan from the IMF.")
     assert deal["status"] == "proposed" and deal["confidence"] < 0.5
+
+
+def test_its_after_another_name_in_its_own_sentence_reaches_back_to_no_earlier_subject():
+    deal = _one("Besides Centerview, other boutiques did well. "
+                "It will receive $44.4 million for advising Salix on its sale to Valeant.")
+    assert "besides-centerview" not in deal["parties"] and deal["seller"] is None

@@ -317,6 +317,13 @@ def _last_named(index: MentionIndex, pronoun: Token) -> list[str]:
             and (not person or _agrees(index, t, pronoun))]
     if len(set(here)) == 1:
         return here[:1]
+    if not here and any(
+            (a := index.actor(t)) and a not in bound and not _is_dateline(t) and not _is_place(index, t)
+            or (not person and t.ent_type_ == "ORG" and t.pos_ == "PROPN" and index.actor(t) is None)
+            for t in doc[sentence_of(pronoun).start:pronoun.i]):
+        # "It will receive $44 million for advising Salix on its sale": its is the name just
+        # before it, which the actor step typed otherwise; no earlier subject is guessed
+        return []
     limit = pronoun.idx - PRONOUN_WINDOW_CHARS
     i = pronoun.i - 1
     while i >= 0 and doc[i].idx >= limit:
