@@ -100,3 +100,13 @@ def test_a_record_that_reveals_something_is_a_source():
     assert [source for _, source, _ in found] == ["The county survey"]
     found = citations("Court records show that the firm had been fined twice before.")
     assert [source for _, source, _ in found] == ["Court records"]
+
+
+def test_a_cited_name_the_alias_table_knows_as_a_thing_makes_no_actor():
+    from factwire.extract import _source_actor
+
+    rows: dict[str, dict] = {}
+    assert _source_actor("S&P 500", rows) is None
+    assert rows == {}
+    key = _source_actor("Reuters", rows)
+    assert key is not None and rows[key]["type"] == "organization"

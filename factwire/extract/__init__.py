@@ -117,9 +117,12 @@ def _limit(facts: dict, max_facts: int | None) -> int:
     return dropped
 
 
-def _source_actor(source: str, actor_rows: dict[str, dict]) -> str:
-    """A cited source is an actor too (usually a news organisation)."""
+def _source_actor(source: str, actor_rows: dict[str, dict]) -> str | None:
+    """A cited source is an actor too (usually a news organisation), unless the alias table
+    knows the name as a thing no actor is ("according to the S&P 500" cites an index's level)."""
     entry = _actors.lookup_alias(source)
+    if entry is not None and entry.type == _actors.THING:
+        return None
     name, kind, country = (entry.canonical, entry.type, entry.country) if entry else (source, "organization", None)
     key = _actors.actor_id(name)
     actor_rows.setdefault(key, {"id": key, "name": name, "type": kind, "country": country,
