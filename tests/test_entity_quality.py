@@ -218,3 +218,23 @@ def test_a_place_the_text_writes_as_one_is_no_surname_of_a_persons_name_holding_
     actors, _ = _actors("Mérida is the capital of Yucatán. Mérida is a city of contrasts, and the "
                         "capital of Mérida's state. Tourist Information (Turismo Mérida) is in the plaza.")
     assert actors.get("merida") is None or actors["merida"].type == "place"
+
+
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_name_that_follows():
+    actors, mentions = _actors("Afterwards Penny went home and called her mother.")
+    assert [a.name for a in actors.values()] == ["Penny"]
+    assert [m["text"] for m in mentions] == ["Penny"]
+    # a name that opens so and is written so inside a sentence too keeps its first word
+    from spacy.tokens import Span
+
+    doc = next(parse(["Also Sprach went on sale. Fans of Also Sprach queued."]))
+    assert entity_rules.trim_sentence_opener(Span(doc, 0, 2, label="ORG"), lambda name: False).text == "Also Sprach"
+    doc = next(parse(["Meanwhile Penny Lane went home."]))
+    assert entity_rules.trim_sentence_opener(Span(doc, 0, 3, label="PERSON"), lambda name: False).text == "Penny Lane"
+    # nor when the alias table knows the whole
+    assert entity_rules.trim_sentence_opener(Span(doc, 0, 3, label="PERSON"), lambda name: True).text == "Meanwhile Penny Lane"
+
+
+def test_an_office_before_a_persons_name_is_no_part_of_it():
+    actors, _ = _actors("Tanaiste Leo Varadkar said the plan would go ahead.")
+    assert "Leo Varadkar" in {a.name for a in actors.values()}

@@ -43,6 +43,9 @@ TITLES = {
     "spokesman", "spokeswoman", "spokesperson", "commander", "marshal", "foreign", "defence",
     "defense", "deputy", "ambassador", "envoy", "chief", "director", "officer", "former", "late",
     "st", "saint", "comrade", "premier", "emir", "sultan", "crown", "journalist", "influencer",
+    "speaker", "taoiseach", "tánaiste", "tanaiste", "mp", "mep", "councillor", "councilman",
+    "councilwoman", "congressman", "congresswoman", "assemblyman", "assemblywoman", "sheriff",
+    "detective", "sergeant", "sgt", "inspector", "constable", "attorney",
 }
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Words an English name never ends with: conjunctions, articles, prepositions.
@@ -369,6 +372,7 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         if ent.start < merged_up_to:
             continue
         ent = entity_rules.trim_unit(entity_rules.trim_caption(ent))
+        ent = entity_rules.trim_sentence_opener(ent, lambda name: lookup_alias(name) is not None)
         office = entity_rules.office_before_person(ent)
         if office is not None:
             # "Baark Volunteer Coordinator" before a person: the body whose office it is, when

@@ -862,6 +862,41 @@ def trim_unit(ent: Span) -> Span:
     return ent
 
 
+# Words that open an English sentence as an adverb, a conjunction or a preposition: closed
+# classes, lower-case inside a sentence. Capitalised at a sentence's start, NER glues them to the
+# name that follows ("Afterwards Penny went home", "Meanwhile Angela Merkel met"). Left out are
+# words that also open names ("Per Gessle", "Via Rail", "Beyond Meat", "Under Armour", "Will").
+SENTENCE_OPENERS = frozenset({
+    "afterwards", "afterward", "meanwhile", "however", "then", "also", "still", "thus", "hence",
+    "now", "so", "yet", "nevertheless", "nonetheless", "otherwise", "moreover", "furthermore",
+    "besides", "instead", "later", "earlier", "today", "yesterday", "tonight", "unlike", "like",
+    "despite", "although", "though", "while", "whilst", "since", "until", "after", "before",
+    "during", "when", "whereas", "because", "if", "unless", "but", "and", "or", "nor", "perhaps",
+    "again", "already", "always", "never", "often", "sometimes", "finally", "eventually",
+    "initially", "recently", "previously", "separately", "similarly", "additionally",
+    "ultimately", "currently", "soon", "among", "amongst", "within", "without", "upon", "towards",
+    "toward", "against", "as", "for", "with", "from", "by", "of", "in", "on", "at", "to", "into",
+    "about", "through", "throughout", "across", "between", "according"})
+
+
+def trim_sentence_opener(ent: Span, known: Callable[[str], bool]) -> Span:
+    """The entity less an adverb, conjunction or preposition that opens its sentence ("Penny" of
+    "Afterwards Penny"), unless the whole is a name the article writes inside a sentence too or
+    ``known`` knows it (the alias table)."""
+    doc = ent.doc
+    first = ent[0]
+    if (len(ent) < 2 or not first.is_sent_start or not first.is_title
+            or first.lower_ not in SENTENCE_OPENERS or not ent[1].text[:1].isupper() or known(ent.text)):
+        return ent
+    text = doc.text
+    at = text.find(ent.text)
+    while at >= 0:
+        if at != ent.start_char:
+            return ent  # written elsewhere whole: a name that opens so
+        at = text.find(ent.text, at + 1)
+    return Span(doc, ent.start + 1, ent.end, label=ent.label)
+
+
 # Last words of names that are a gathering when the text places something at it or in time: the
 # same words also name bodies ("Organisation of the Islamic Conference", "Big Ten Conference").
 GATHERING_WORDS = frozenset({"conference", "summit", "convention"})
