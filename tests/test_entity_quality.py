@@ -238,3 +238,13 @@ def test_an_adverb_opening_the_sentence_is_no_part_of_the_name_that_follows():
 def test_an_office_before_a_persons_name_is_no_part_of_it():
     actors, _ = _actors("Tanaiste Leo Varadkar said the plan would go ahead.")
     assert "Leo Varadkar" in {a.name for a in actors.values()}
+
+
+def test_a_plural_common_noun_capitalised_by_its_sentence_is_no_actor():
+    actors, mentions = _actors("Shoppers queued outside the store on Friday, according to Reuters.")
+    assert {a.name for a in actors.values()} == {"Reuters"}
+    assert all(m["text"] != "Shoppers" for m in mentions)
+    # the tagger reads it as a common noun: the capital is the sentence's, not a name's
+    doc = next(parse(["Shoppers queued outside the store on Friday."]))
+    assert doc[0].tag_ == "NNS"
+    assert actors_module._capitalised_plural_noun(doc[0:1])

@@ -686,11 +686,22 @@ def _not_an_actor(ent: Span, name: str, label: str) -> bool:
         return True  # the "al." of "et al."
     if label in ("PERSON", "ORG") and len(ent) == 1 and ent[0].pos_ in _NOT_NAME_POS:
         return True
+    if label in ("PERSON", "ORG") and _capitalised_plural_noun(ent):
+        return True
     return (name in entity_rules.NOT_ACTORS or entity_rules.is_event_name(name) or entity_rules.is_gathering(ent)
             or entity_rules.is_adjective_of_name(name) or entity_rules.is_model_name(name)
             or entity_rules.is_product_name(name) or entity_rules.inside_product_name(ent)
             or (label != "PERSON" and entity_rules.in_office_title(ent))
             or entity_rules.is_post_nominal(ent))
+
+
+def _capitalised_plural_noun(ent: Span) -> bool:
+    """A plural common noun capitalised only because it opens its sentence ("Shoppers queued",
+    "Protesters marched"): the tagger reads it as a common noun, and the article never writes
+    it capitalised inside a sentence. People so named are a group, no named actor."""
+    if len(ent) != 1 or not ent[0].is_sent_start or ent[0].tag_ != "NNS" or not ent[0].is_title:
+        return False
+    return not any(t.text == ent[0].text and not t.is_sent_start for t in ent.doc)
 
 
 def _is_demonym(span: Span, name: str, entry: AliasEntry | None) -> bool:
