@@ -248,3 +248,13 @@ def test_a_plural_common_noun_capitalised_by_its_sentence_is_no_actor():
     doc = next(parse(["Shoppers queued outside the store on Friday."]))
     assert doc[0].tag_ == "NNS"
     assert actors_module._capitalised_plural_noun(doc[0:1])
+
+
+def test_a_name_typed_a_place_the_text_writes_as_a_person_is_the_person():
+    doc = next(parse(["Stalin died in his bed in 1953."]))
+    assert [e.label_ for e in doc.ents if e.text == "Stalin"] == ["GPE"]  # what NER says
+    actors, _ = _actors("Stalin died in his bed in 1953.")
+    assert [(a.name, a.type) for a in actors.values()] == [("Stalin", "person")]
+    # a place the text writes as one stays a place
+    actors, _ = _actors("Tempe lies east of Phoenix. Many students live in Tempe.")
+    assert all(a.type != "person" for a in actors.values())

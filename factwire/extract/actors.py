@@ -810,7 +810,7 @@ def _places_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> No
     "in Oakland", "North Oakland"): NER often types a city or island it does not know as a
     body. Names of the alias table, names whose last word says they are a body ("Bank",
     "University") and capitals-only names (codes, acronyms) are left as they are."""
-    names = {c.name for c in candidates if c.label == "ORG" and not c.kind and not c.person
+    names = {c.name for c in candidates if c.label in ("ORG", "GPE") and not c.kind and not c.person
              and lookup_alias(c.name) is None and entity_rules.head_word_label(c.name) is None
              and not c.name.isupper()}
     if not names:
@@ -853,11 +853,11 @@ def _places_named_as_people(doc: Doc, candidates: list[_Candidate], full_people:
 
 
 def _people_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> None:
-    """A name NER types an organisation that the text writes as a person's ("Byron received
-    his early education", "Byron's memoirs") and never as a body's or a place's is the
-    person's: NER often types a surname alone an organisation. Names of the alias table, names
+    """A name NER types an organisation or a place that the text writes as a person's ("Byron
+    received his early education", "Byron's memoirs", "Stalin died in his bed") and never as a
+    body's or a place's is the person's: NER often types a surname alone so. Names of the alias table, names
     whose last word says they are a body or a place, and capitals-only names are left."""
-    names = {c.name for c in candidates if c.label == "ORG" and not c.kind and not c.person
+    names = {c.name for c in candidates if c.label in ("ORG", "GPE") and not c.kind and not c.person
              and lookup_alias(c.name) is None and entity_rules.head_word_label(c.name) is None
              and not c.name.isupper() and not entity_rules.is_event_name(c.name)}
     if not names:
@@ -868,7 +868,7 @@ def _people_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> No
     placed = entity_rules.place_uses(doc)
     found = {name for name in names if people.get(name, 0) and not bodies.get(name) and not placed.get(name)}
     for cand in candidates:
-        if cand.name in found and cand.label == "ORG" and not cand.kind:
+        if cand.name in found and cand.label in ("ORG", "GPE") and not cand.kind:
             cand.label = "PERSON"
 
 
