@@ -182,3 +182,19 @@ def test_its_after_another_name_in_its_own_sentence_reaches_back_to_no_earlier_s
     deal = _one("Besides Centerview, other boutiques did well. "
                 "It will receive $44.4 million for advising Salix on its sale to Valeant.")
     assert "besides-centerview" not in deal["parties"] and deal["seller"] is None
+
+
+def test_the_source_of_a_report_on_someone_else_is_not_the_firm_described_next():
+    deal = _one('Manafort acknowledged that the work could be termed "influence peddling," The Washington '
+                'Post reported in 1991. The firm was sold to public relations giant Burson-Marsteller in 1991.')
+    assert deal["parties"] == ["burson-marsteller"]
+    # a company telling of itself stays what "the company" is
+    deal = _one("Google said it would expand. The company acquired YouTube for $1.65 billion in stock.")
+    assert deal["buyer"] == "google"
+
+
+def test_a_description_after_a_subject_no_actor_was_made_of_is_no_one():
+    [deal] = [d for d in _deals("BMS&K, founded in 1980, was investigated for its role in obtaining grants from the "
+                                "Department of Housing and Urban Development. The firm was sold to Burson-Marsteller "
+                                "in 1991.") if d["kind"] == "sale"]
+    assert deal["parties"] == ["burson-marsteller"]

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from factwire.extract.actors import lookup_alias
 from factwire.extract.gender import agrees
-from factwire.extract.syntax import (MentionIndex, text_of, starting_between, agent_of, argument_head, conjuncts, direct_objects, extent,
+from factwire.extract.syntax import (REPORTING_HEADS, MentionIndex, text_of, starting_between, agent_of, argument_head, conjuncts, direct_objects, extent,
                                      is_calendar_date, is_market_move, is_passive, lower_lemmas, modality, phrase, prep_objects,
                                      sentence_of, subjects, token_texts, verb_arguments)
 
@@ -443,7 +443,14 @@ def _fits_description(index: MentionIndex, name: Token, noun: str) -> bool:
         return True
     if noun in COUNTRY_DESCRIPTIONS:
         return _is_place(index, name) and not _is_person(index, name)
-    return not _is_place(index, name) and not _is_person(index, name) and not _is_product(index, name)
+    return (not _is_place(index, name) and not _is_person(index, name) and not _is_product(index, name)
+            and not _ever_a_person(index, index.actor(name)))
+
+
+def _ever_a_person(index: MentionIndex, actor: str | None) -> bool:
+    """Whether any mention of an actor in the article is typed a person ("Manafort" tagged an
+    organisation once and a person elsewhere is no firm a description points at)."""
+    return any(a == actor and index.doc[i].ent_type_ == "PERSON" for i, a in index.by_token.items())
 
 
 def _described(index: MentionIndex, description: Token) -> list[str]:
@@ -470,6 +477,8 @@ def _described(index: MentionIndex, description: Token) -> list[str]:
         actor = index.actor(t)
         if actor is None or actor in bound or _is_dateline(t) or _names_a_deal(index, t):
             return None
+        if _reports_on_another(index, t, actor):
+            return None  # "... The Washington Post reported in 1991. The firm was sold": the source is not the story's firm
         return actor
 
     for start, stop in sentences:
@@ -485,6 +494,10 @@ def _described(index: MentionIndex, description: Token) -> list[str]:
         if not fitting:
             continue
         subject = [t for t in fitting if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subject and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.pos_ == "PROPN"
+                               and index.actor(t) is None and t.ent_type_ in ("ORG", "")
+                               for t in doc[start:stop]):
+            return []  # "BMS&K ... was investigated for grants from HUD ... The firm was sold": BMS&K, no actor
         if not subject and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and (
                 t.lower_ in ("it", "they") or (t.pos_ == "NOUN" and t.lemma_.lower() == noun))
                 for t in doc[start:stop]):
@@ -509,6 +522,29 @@ def _co_arguments(index: MentionIndex, token: Token) -> set[str]:
         if current.pos_ in ("VERB", "AUX"):
             break
     return found
+
+
+def _reports_on_another(index: MentionIndex, name: Token, actor: str) -> bool:
+    """Whether a name is the source of a report about someone else: "Manafort acknowledged ...,
+    The Washington Post reported", "according to Reuters" (not "Google said it would buy", a
+    company telling of itself)."""
+    top = name
+    while top.head.i != top.i and index.actor(top.head) == actor:
+        top = top.head  # the head word of the name ("Post" in "The Washington Post")
+    root = top.head
+    if top.dep_ == "pobj" and root.lower_ == "to" and root.head.lower_ == "according":
+        return True
+    if root.lemma_.lower() not in REPORTING_HEADS or top.dep_ != "nsubj":
+        return False
+    clauses = [c for c in root.children if c.dep_ in ("ccomp", "parataxis")]
+    main = sentence_of(root).root
+    if not clauses and main.i != root.i:
+        clauses = [main]  # a reporting tag after what it reports: "Manafort acknowledged ..., the Post reported"
+    for clause in clauses:
+        said = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.pos_ != "PRON" and index.actor(s) != actor for s in said):
+            return True
+    return False
 
 
 def _anaphors(index: MentionIndex, heads) -> list[dict]:
