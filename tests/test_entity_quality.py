@@ -258,3 +258,23 @@ def test_a_name_typed_a_place_the_text_writes_as_a_person_is_the_person():
     # a place the text writes as one stays a place
     actors, _ = _actors("Tempe lies east of Phoenix. Many students live in Tempe.")
     assert all(a.type != "person" for a in actors.values())
+
+
+def test_a_dash_between_spaces_parts_two_names():
+    text = "January 10, 2007 San Jose - Cisco Systems sued Apple on Wednesday over the iPhone name."
+    actors, mentions = _actors(text)
+    names = {a.name: a.type for a in actors.values()}
+    assert names.get("San Jose") == "place" and names.get("Cisco") == "organization"
+    assert not any(" - " in m["text"] for m in mentions)
+    # a hyphen inside a name is no such dash
+    from spacy.tokens import Span
+
+    doc = next(parse(["Mohamed El-Hassan spoke."]))
+    whole = Span(doc, 0, len(doc) - 2, label="PERSON")
+    assert actors_module._split_at_dash(whole) == [whole]
+
+
+def test_a_trade_agreement_is_no_actor():
+    actors, _ = _actors("Mexico and Canada renegotiated the Nafta agreement with the United States.")
+    assert "North American Free Trade Agreement" not in {a.name for a in actors.values()}
+    assert {"Mexico", "Canada", "United States"} <= {a.name for a in actors.values()}

@@ -365,7 +365,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
     companies |= {doc[ent.start:office].text for ent in entities(doc)
                   for office in [entity_rules.office_before_person(ent)] if office is not None}
     authors = entity_rules.citation_authors(doc)
-    for ent in (cited for whole in _join_hyphenated(entities(doc)) for part in _split_at_legal_forms(whole)
+    for ent in (cited for whole in _join_hyphenated(entities(doc)) for dashed in _split_at_dash(whole)
+                for part in _split_at_legal_forms(dashed)
                 for piece in _split_at_and(part, written) for cited in _cited_authors(piece, authors)):
         if ent.label_ not in ENTITY_TYPES and ent.label_ != "PRODUCT":
             continue
@@ -539,6 +540,33 @@ def _join_hyphenated(ents: tuple[Span, ...]) -> list[Span]:
             continue
         out.append(ent)
     return out
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _split_at_dash(ent: Span) -> list[Span]:
+    """A name NER ran on across a dash set off by spaces is two: a dash between spaces parts
+    phrases, never the words of one name ("San Jose - Cisco Systems sued", a dateline and the
+    sentence it opens). It is cut only where the right part's own words say what it is (a
+    person's name, a company's last word) or the alias table knows it; the left part keeps
+    NER's type."""
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end - 1):
+        if doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            left = Span(doc, ent.start, i, label=ent.label)
+            right = doc[i + 1:ent.end]
+            entry = lookup_alias(right.text)
+            if entry is not None:
+                label = {"person": "PERSON", "organization": "ORG", "group": "NORP", THING: "ORG"}.get(entry.type, "GPE")
+            elif entity_rules.looks_like_person_name(right):
+                label = "PERSON"
+            else:
+                label = entity_rules.head_word_label(right.text)
+            if label is None:
+                return [ent]  # "Wal - Mart" as some texts space it: nothing says it is two
+            return [left, Span(doc, right.start, right.end, label=label)]
+    return [ent]
 
 
 def _names_written(doc: Doc) -> frozenset[str]:
