@@ -278,3 +278,10 @@ def test_a_trade_agreement_is_no_actor():
     actors, _ = _actors("Mexico and Canada renegotiated the Nafta agreement with the United States.")
     assert "North American Free Trade Agreement" not in {a.name for a in actors.values()}
     assert {"Mexico", "Canada", "United States"} <= {a.name for a in actors.values()}
+
+
+def test_browsers_and_operating_systems_by_their_short_names_are_things():
+    for name in ("Chrome", "IE", "iOS", "macOS"):
+        assert actors_module.lookup_alias(name).type == actors_module.THING, name
+    actors, _ = _actors("Google said Chrome will block the ads, and IE users must upgrade.")
+    assert {a.name for a in actors.values()} == {"Google"}
