@@ -8,19 +8,9 @@ gender. The phrase each side was read from is kept on the deal."""
 
 from __future__ import annotations
 
-import functools
+from test_deals import _deals, _one  # one cached extraction per text for both files
 
 from factwire.extract import extract
-
-
-@functools.lru_cache(maxsize=None)
-def _deals(text: str) -> tuple[dict, ...]:
-    return tuple(extract(text)["deals"])
-
-
-def _one(text: str) -> dict:
-    [deal] = _deals(text)
-    return deal
 
 
 def test_the_company_is_the_organisation_the_sentence_before_made_its_subject():

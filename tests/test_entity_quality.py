@@ -99,12 +99,12 @@ def test_a_name_typed_an_organisation_the_text_writes_as_a_person_is_the_person(
     doc = next(parse(["Byron received his early education at home. Byron's memoirs were burnt."]))
     candidates = [actors_module._Candidate(0, 5, "Byron", "ORG", doc[0:1])]
     actors_module._places_typed_as_organisations(doc, candidates)
-    actors_module._people_typed_as_organisations(doc, candidates)
+    actors_module._people_typed_as_bodies_or_places(doc, candidates)
     assert candidates[0].label == "PERSON"
     # a body with shareholders stays a body, whatever "his" follows
     doc = next(parse(["Acme Widgets gave his brother a job. Acme Widgets's shareholders objected."]))
     candidates = [actors_module._Candidate(0, 12, "Acme Widgets", "ORG", doc[0:2])]
-    actors_module._people_typed_as_organisations(doc, candidates)
+    actors_module._people_typed_as_bodies_or_places(doc, candidates)
     assert candidates[0].label == "ORG"
 
 

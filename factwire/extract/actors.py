@@ -212,7 +212,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     full_people = _places_typed_as_people(doc, candidates, full_people)
     _places_typed_as_organisations(doc, candidates)
     full_people = _places_named_as_people(doc, candidates, full_people)
-    _people_typed_as_organisations(doc, candidates)
+    _people_typed_as_bodies_or_places(doc, candidates)
     _relabel_people(doc, candidates, full_people)
     _mark_teams(doc, candidates)
     _expand_acronyms(text, candidates)
@@ -491,14 +491,17 @@ def _cited_authors(ent: Span, authors: list[tuple[int, int]]) -> list[Span]:
     return [Span(ent.doc, a, b, label="PERSON") for a, b in inside]
 
 
+def _covered(candidates: list[_Candidate]) -> set[int]:
+    """The character offsets the candidates' names cover."""
+    return {i for cand in candidates for i in range(cand.start, cand.end)}
+
+
 def _citation_candidates(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
     """Authors of author–year citations NER did not tag ("(Bassène, 2007)"): people."""
     authors = entity_rules.citation_authors(doc)
     if not authors:
         return []
-    taken = set()
-    for cand in candidates:
-        taken.update(range(cand.start, cand.end))
+    taken = _covered(candidates)
     found = []
     for a, b in authors:
         span = doc[a:b]
@@ -769,9 +772,7 @@ def _repeated_names(doc: Doc, text: str, candidates: list[_Candidate], full_peop
         labels[name.split()[-1]] = ("PERSON", name.split()[-1])
     if not labels:
         return []
-    taken = set()
-    for cand in candidates:
-        taken.update(range(cand.start, cand.end))
+    taken = _covered(candidates)
     found = []
     surnames = {name.split()[-1] for name in full_people}
     starts = token_starts(doc)
@@ -880,7 +881,7 @@ def _places_named_as_people(doc: Doc, candidates: list[_Candidate], full_people:
     return [name for name in full_people if name not in places]
 
 
-def _people_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> None:
+def _people_typed_as_bodies_or_places(doc: Doc, candidates: list[_Candidate]) -> None:
     """A name NER types an organisation or a place that the text writes as a person's ("Byron
     received his early education", "Byron's memoirs", "Stalin died in his bed") and never as a
     body's or a place's is the person's: NER often types a surname alone so. Names of the alias table, names
