@@ -432,3 +432,33 @@ def test_a_magnitude_joined_by_a_hyphen(nlp):
         ("$48-million", 48e6, "USD")]
     found = find_amounts(nlp("Revenue was $3-4 million."))
     assert [(a["value"], a.get("value_max")) for a in found] == [(3e6, 4e6)]
+
+
+@pytest.mark.parametrize("text, money, unit", [
+    ("Gold hit $1,900 an ounce on Friday.", "$1,900", "per ounce"),
+    ("Oil rose to $70 a barrel.", "$70", "per barrel"),
+    ("Workers earn $15.4/hour now.", "$15.4", "per hour"),
+    ("The losses were 26 cents per share.", "26 cents", "per share"),
+    ("Pfizer will pay $229 a share in cash.", "$229", "per share"),
+    ("The budget grows by $2 billion a year.", "$2 billion", "per year"),
+])
+def test_a_price_says_what_it_is_paid_per(nlp, text, money, unit):
+    amounts = find_amounts(nlp(text))
+    price = next(a for a in amounts if a["kind"] == "money")
+    assert (price["text"], price["unit"]) == (money, unit)
+    assert not any(a["kind"] == "quantity" for a in amounts)  # "a barrel" is no amount of one barrel
+
+
+@pytest.mark.parametrize("text", [
+    "The company raised $5 million a year ago.",
+    "He paid $10 a share price would not explain.",
+    "The fund lost $3 billion in a week.",
+])
+def test_a_sum_next_to_a_or_per_is_not_a_price(nlp, text):
+    money = [a for a in find_amounts(nlp(text)) if a["kind"] == "money"]
+    assert money and all(a["unit"] is None for a in money)
+
+
+def test_a_price_per_unit_scores_as_quantulum_names_it():
+    price = {"kind": "money", "value": 15.4, "currency": "USD", "unit": "per hour"}
+    assert quantulum.as_quantulum(price) == (15.4, "dollar per hour")

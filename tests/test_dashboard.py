@@ -498,3 +498,15 @@ def test_the_dashboard_reads_only_the_marts_in_sql_views():
     read = set(re.findall(r"\b(?:FROM|JOIN)\s+([a-z_]+)\b", source))
     views = {p.stem for p in (SQL_DIR / "views").glob("*.sql")}
     assert read and read <= views, read - views
+
+
+def test_a_price_per_unit_is_no_sum_of_money(con):
+    """"£0.79 per song" is a price: kept with what it is paid per, left out of money totals."""
+    prices = con.execute("SELECT unit, value FROM fct_amounts WHERE amount_kind = 'money' "
+                         "AND currency = 'GBP' AND unit LIKE 'per %' ORDER BY unit").fetchall()
+    assert prices == [("per album", 7.99), ("per song", 0.79)]
+    every = con.execute("SELECT count(*), sum(value) FROM fct_amounts "
+                        "WHERE amount_kind = 'money' AND currency = 'GBP'").fetchone()
+    gbp = queries.money_by_currency(con).set_index("currency").loc["GBP"]
+    assert gbp["amounts"] == every[0] - 2
+    assert gbp["total_value"] == pytest.approx(every[1] - 7.99 - 0.79)

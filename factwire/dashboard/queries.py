@@ -112,19 +112,24 @@ def actor_quotes(con: duckdb.DuckDBPyConnection, actor_id: str) -> pd.DataFrame:
 
 
 # -- Amounts -----------------------------------------------------------------------------------
+# Money that can be added up: a price paid per unit ("$70 a barrel", unit 'per barrel') is not.
+_SUMS_OF_MONEY = "amount_kind = 'money' AND coalesce(unit, '') NOT LIKE 'per %'"
+
+
 def money_by_currency(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Money amounts per currency: how many, their sum, and the sum in EUR where a rate is known."""
-    return _frame(con, """
+    """Sums of money per currency: how many, their sum, and the sum in EUR where a rate is known
+    (prices paid per unit, "$70 a barrel", are no sums and are left out)."""
+    return _frame(con, f"""
         SELECT currency, count(*) AS amounts, sum(value) AS total_value, sum(value_eur) AS total_eur
-        FROM fct_amounts WHERE amount_kind = 'money'
+        FROM fct_amounts WHERE {_SUMS_OF_MONEY}
         GROUP BY currency ORDER BY total_eur DESC NULLS LAST, currency NULLS LAST
         """)
 
 
 def money_total_eur(con: duckdb.DuckDBPyConnection) -> float:
-    """All money amounts in EUR (amounts in a currency without a rate are left out)."""
-    return float(con.execute("SELECT coalesce(sum(value_eur), 0) FROM fct_amounts "
-                             "WHERE amount_kind = 'money'").fetchone()[0])
+    """All sums of money in EUR (amounts in a currency without a rate, and prices, are left out)."""
+    return float(con.execute(f"SELECT coalesce(sum(value_eur), 0) FROM fct_amounts "
+                             f"WHERE {_SUMS_OF_MONEY}").fetchone()[0])
 
 
 def money_by_actor(con: duckdb.DuckDBPyConnection, limit: int = 20) -> pd.DataFrame:

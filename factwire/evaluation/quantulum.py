@@ -33,6 +33,8 @@ def as_quantulum(amount: dict) -> tuple[float, str]:
         unit = CURRENCY_UNITS.get(amount["currency"], amount["currency"] or "cent")
         if amount["currency"] is None:
             value *= 100  # money without a currency comes from cents; quantulum counts cents
+        if (amount.get("unit") or "").startswith("per "):
+            unit = f"{unit} {amount['unit']}"  # a price: "$15.4/hour" is "dollar per hour"
     elif kind == "count" or amount["unit"] is None:
         unit = "dimensionless"
     else:

@@ -1167,8 +1167,16 @@ def find_amounts(doc) -> list[dict]:
         return spans.overlaps(a.core_start, a.core_end)
 
     scanned = _scan(text)
+    # "$5 a share", "$70 a barrel": the unit a price is per, read before "a barrel" can be one barrel
+    per_spans = []
+    for a in scanned:
+        if a.kind == "money" and a.unit is None:
+            per = _price_per(doc, text, a.end)
+            if per is not None:
+                a.unit = per[1]
+                per_spans.append((a.end, per[0]))
     # "a gallon of beer", "an acre": one of a unit named in full (not "a point", "a day").
-    scanned_index = SpanIndex([(a.start, a.end) for a in scanned])
+    scanned_index = SpanIndex([(a.start, a.end) for a in scanned] + per_spans)
     for m in _ONE_UNIT_RE.finditer(text):
         unit = _unit_at(text, m.end())
         if unit and not scanned_index.overlaps(m.start(), unit[0]):
@@ -1232,6 +1240,38 @@ def find_amounts(doc) -> list[dict]:
         _minor_unit_currencies(doc, results, minors)
     _pounds_of_weight(doc, results)
     return results
+
+
+# What joins a price to the unit it is paid per: "$15.4/hour", "26 cents per share", "$70 a barrel".
+_PRICE_PER_RE = re.compile(r"\s*/\s*(?=[A-Za-z])|\s+per\s+(?=[A-Za-z])|\s+an?\s+(?=[a-z])")
+# Words after "a year", "a week" that make it a time before or after, not a rate ("$5m a year ago").
+_NOT_A_RATE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "old", "since", "from", "into"})
+
+
+def _price_per(doc, text: str, end: int) -> tuple[int, str] | None:
+    """(end, "per <unit>") when money is a price per unit: "$15.4/hour" -> "per hour", "$3.50 per
+    gallon", "$229 a share" -> "per share", "£9 a pint". A price is not a sum: it is neither
+    added to sums nor a deal's value. "a" takes one singular noun that ends its phrase, and not
+    a time followed by "ago" or "later" ("raised $5m a year ago" is a sum)."""
+    m = _PRICE_PER_RE.match(text, end)
+    if m is None:
+        return None
+    pos = m.end()
+    token = next((t for t in doc if t.idx == pos), None)
+    if token is None:
+        return None
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and (following.lower_ in _NOT_A_RATE_AFTER or following.pos_ in ("NOUN", "PROPN", "NUM")
+                                  or following.text in ("-", "'s", "’s")):
+        return None  # "a year ago", "a share price", "a three-year": not a unit it is paid per
+    unit = _unit_at(text, pos, rate=False)
+    if unit is not None and unit[0] == token.idx + len(token):
+        return unit[0], f"per {unit[1]}"
+    if m.group(0).strip() in ("a", "an") and token.tag_ != "NN":
+        return None
+    if not token.is_alpha or token.pos_ not in ("NOUN", "ADJ", "X"):  # "per capita" is tagged ADJ or X
+        return None
+    return token.idx + len(token), f"per {token.lemma_.lower() if token.pos_ == 'NOUN' else token.lower_}"
 
 
 def _code_glued_on(text: str, a: _Amount) -> bool:
