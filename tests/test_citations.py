@@ -110,3 +110,12 @@ def test_a_cited_name_the_alias_table_knows_as_a_thing_makes_no_actor():
     assert rows == {}
     key = _source_actor("Reuters", rows)
     assert key is not None and rows[key]["type"] == "organization"
+
+
+def test_a_record_published_by_someone_cites_its_publisher():
+    found = citations("Data published by OpenAI shows that the computing power has doubled.")
+    assert [(source, actor) for _, source, actor in found] == [("OpenAI", "OpenAI")]
+    found = citations("According to figures compiled by the World Bank, growth slowed in 2019.")
+    assert [(source, actor) for _, source, actor in found] == [("World Bank", "World Bank")]
+    # a record with no publisher named stays an unnamed source
+    assert [source for _, source, _ in citations("The survey revealed that prices rose.")] == ["The survey"]

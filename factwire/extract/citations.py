@@ -107,7 +107,17 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
         if root.dep_ in ("nsubj",) and root.head.lemma_.lower() in REPORT_VERBS:
             start, end, name = _name_of(ent)
             add(start, end, name, "inline")
-    for found in _unnamed_reporters(doc):
+    for found, subject in _unnamed_reporters(doc):
+        # "Data published by OpenAI shows that ...", "a poll by Gallup revealed": the record's
+        # publisher, named after it, is the source
+        start, end = found[0], min(subject.right_edge.idx + len(subject.right_edge), subject.head.idx)
+        if subject.head.i > subject.i and end - start < 200:
+            within = [m for m in ordered if start <= m["start"] and m["end"] <= end]
+            mention = _source_mention(doc, start, end, subject, within) if within else None
+            if mention is not None and mention["start"] > subject.idx:
+                add(mention["start"], mention["end"], clean_name(mention["text"], person=None) or mention["text"],
+                    "inline", mention["actor_id"], True)
+                continue
         add(*found)
     citations.sort(key=lambda c: c["start"])
     for source in cited_sources or []:
@@ -157,7 +167,8 @@ def _according_to(doc: Doc, text: str, mentions: list[dict]):
 def _unnamed_reporters(doc: Doc):
     """"..., the newspaper reported." / "State media reported that ...": a common noun as the
     subject of a report verb that carries a report (a clause, or the sentence it closes), not
-    an object ("the company reported a loss" is a fact about the company)."""
+    an object ("the company reported a loss" is a fact about the company). Yields the citation
+    and the subject's head."""
     lemmas = lower_lemmas(doc)
     for i, lemma in enumerate(lemmas):
         if lemma not in REPORT_VERBS and lemma not in REVEAL_VERBS:
@@ -177,7 +188,7 @@ def _unnamed_reporters(doc: Doc):
             start = subject.left_edge.idx
             end = subject.idx + len(subject.text)
             if start < end:
-                yield start, end, text_of(doc)[start:end], "inline", None, False
+                yield (start, end, text_of(doc)[start:end], "inline", None, False), subject
 
 
 def _object_phrase(doc: Doc, at: int) -> tuple[int, int, Token | None] | None:
@@ -238,7 +249,12 @@ def _hangs_on(doc: Doc, mention: dict, head: Token) -> bool:
     if span is None:
         return False
     root = span.root
-    if root.dep_ != "pobj" or root.head.head.i != head.i:
+    if root.dep_ != "pobj":
+        return False
+    holder = root.head.head
+    if holder.dep_ == "acl" and holder.tag_ == "VBN" and holder.head.i == head.i:
+        holder = head  # "data published by OpenAI", "a poll conducted by Gallup"
+    if holder.i != head.i:
         return False
     return root.head.lower_ in _BEHIND or (root.head.lower_ == "in" and head.lower_ in _PUBLISHED)
 
