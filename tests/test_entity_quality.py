@@ -285,3 +285,30 @@ def test_browsers_and_operating_systems_by_their_short_names_are_things():
         assert actors_module.lookup_alias(name).type == actors_module.THING, name
     actors, _ = _actors("Google said Chrome will block the ads, and IE users must upgrade.")
     assert {a.name for a in actors.values()} == {"Google"}
+
+
+def test_a_verb_that_opens_an_instruction_is_no_actor():
+    actors, _ = _actors("Rinse the quinoa well. Cook the quinoa for 15 minutes. Bake for 20 minutes. "
+                        "Serve and enjoy!")
+    assert not {"cook", "bake", "serve"} & set(actors)
+    # a name that opens its sentence as its subject, or a table's row, stays
+    actors, _ = _actors("Tim Cook met investors on Monday. Cook said sales rose.")
+    assert "tim-cook" in actors
+    doc = next(parse(["Results of matches on Saturday:\nPohang 3 Ulsan 2\nPuchon 2 Chonan 1"]))
+    assert not any(entity_rules.is_command_verb(ent) for ent in doc.ents)
+
+
+def test_a_word_talked_about_as_a_word_is_no_actor():
+    actors, _ = _actors("How do you make the word Tiger longer? Add more letters, said the teacher.")
+    assert "tiger" not in actors
+
+
+def test_a_word_the_article_writes_in_lower_case_and_capitalises_only_to_open_sentences_is_common():
+    text = ("Basil is easy to grow. Choose the kind of basil you wish to grow. "
+            "Basil needs warm air and sun. Water the basil every morning.")
+    actors, _ = _actors(text)
+    assert "basil" not in actors
+    # a person named inside a sentence keeps the name even where a lower-case word shares it
+    actors, mentions = _actors("The garden was planted by Basil Jones in May. The chef chose basil "
+                               "for the sauce, and Basil said it grew fast.")
+    assert "basil-jones" in actors

@@ -1242,3 +1242,58 @@ def team_spans(doc: Doc, country_spans: list[Span]) -> set[int]:
                 and not (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE):
             out.add(i)  # "Korea" after "South Korea" and "Korea Republic" played
     return out
+
+
+# Dependencies of a subject: a verb that has one is a clause's predicate, not a command.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# What follows a verb used as a command ("Cook the quinoa", "Bake for 20 minutes"): its
+# object's determiner, a preposition or a particle; a name is followed by its verb, or, in
+# tables and results, by its numbers ("Pohang 3 Ulsan 2").
+_AFTER_COMMAND = frozenset({"DET", "ADP", "PRON", "PART"})
+
+
+def is_command_verb(ent: Span) -> bool:
+    """One capitalised word that opens its sentence as a command ("Cook the quinoa.", "Serve and
+    enjoy!"): the parse's root, with no subject, read as a verb or followed by its object or
+    preposition. Instructions (recipes, manuals, how-tos) open sentences with the bare verb; a
+    person's or a body's name that opens a sentence is its subject or stands alone."""
+    if len(ent) != 1:
+        return False
+    token = ent[0]
+    doc = ent.doc
+    opens = token.is_sent_start or (token.i > 0 and doc[token.i - 1].like_num and doc[token.i - 1].is_sent_start)
+    if not opens or token.dep_ != "ROOT" or any(child.dep_ in _SUBJECTS for child in token.children):
+        return False
+    following = doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    if following is None or following.is_punct or following.like_num or not token.is_title:
+        return False  # a word alone ("Marcie" signing a letter), a table's row, a dateline
+    if token.pos_ == "VERB":
+        return True
+    return following.pos_ in _AFTER_COMMAND and following.head.i == token.i
+
+
+# Nouns that introduce a word as a word ("the word Tiger", "the term Geofence"): what follows is
+# language talked about, no one acting.
+WORD_NOUNS = frozenset({"word", "words", "term", "terms", "phrase", "expression", "spelling", "noun",
+                        "verb", "adjective", "suffix", "prefix", "acronym", "abbreviation"})
+_QUOTES = frozenset({'"', "'", "“", "‘", "«"})
+
+
+def is_word_mentioned(ent: Span) -> bool:
+    """A name written as a word under discussion: "the word Tiger", "the term 'Geofence'"."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 0 and doc[i].text in _QUOTES:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in WORD_NOUNS and ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP")
+
+
+def opens_sentence(token: Token) -> bool:
+    """The token is capitalised by its place: a sentence's, a numbered step's or a list item's
+    first word, or the first word after a colon. Its capital says nothing of a name."""
+    if token.is_sent_start:
+        return True
+    if token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return before.text in (":", "•", "-", "–", "—") or (before.like_num and before.is_sent_start)
