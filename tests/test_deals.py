@@ -465,3 +465,41 @@ def test_who_is_funded_is_the_object_not_a_for_phrase():
 def test_a_building_is_neither_a_seller_nor_a_side():
     deal = _one("Donald Trump noted that he had just bought the Old Post Office building in Washington, D.C.")
     assert deal["seller"] is None and deal["parties"] == ["donald-trump"]
+
+
+def test_roles_follow_passives_of_control_recipients_and_companies_selling_themselves():
+    deal = _one("Monsanto agreed to be acquired by Bayer for $66 billion.")  # the subject of "agreed" is bought
+    assert deal["buyer"] == "bayer" and "monsanto" in deal["parties"]
+    deal = _one("Russia was sold drones by Iran.")  # a passive's subject with the object kept gets
+    assert (deal["buyer"], deal["seller"], deal["item"]) == ("russia", "iran", "drones")
+    deal = _one("Twitter agreed to sell itself to Elon Musk for $44 billion.")
+    assert (deal["buyer"], deal["seller"]) == ("elon-musk", "twitter")
+    deal = next(d for d in _deals("Vodafone's sale of its stake to Verizon closed in 2014.") if d["kind"] == "sale")
+    assert (deal["buyer"], deal["seller"]) == ("verizon", "vodafone")  # "to" hung on what is sold
+
+
+def test_a_player_traded_is_no_side_and_a_persons_contract_is_no_supply():
+    deal = _one("Bob Wickman, acquired from the New York Yankees on Friday, earned the win.")
+    assert deal["buyer"] is None and deal["parties"] == ["new-york-yankees"] and deal["confidence"] < 0.5
+    deal = _one("Ireland midfielder Roy Keane has signed a new four-year contract with Manchester United.")
+    assert deal["kind"] == "agreement" and deal["buyer"] is None and deal["seller"] is None
+
+
+def test_two_names_joined_by_a_hyphen_are_no_side():
+    assert all("croatia-yugoslavia" not in d["parties"] and d["confidence"] < 0.5
+               for d in _deals("Granic arrives to sign Croatia-Yugoslavia treaty."))
+
+
+def test_a_deal_about_to_be_made_or_denied_is_not_shown():
+    deal = _one("Yugoslavia and Croatia were poised on Friday to sign a landmark normalisation treaty.")
+    assert deal["status"] == "proposed" and deal["confidence"] < 0.5
+    text = ("Rabbani met Hekmatyar in May. Earlier this month, Jumbish denied a Kabul government statement "
+            "that the two sides had agreed to a ceasefire in the north.")
+    assert all(d["confidence"] < 0.5 for d in _deals(text))
+
+
+def test_the_company_is_no_guess_when_another_name_says_it_is_one():
+    text = ("The Chicago Board Options Exchange said on Tuesday it was investigating trading in options on "
+            "MFS Communications Co Inc shares. On Monday, the company said it had agreed to be acquired by "
+            "WorldCom Inc in a deal valued at $14 billion.")
+    assert all("chicago-board-options-exchange" not in d["parties"] for d in _deals(text))

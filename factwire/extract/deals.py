@@ -31,7 +31,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from factwire.extract.actors import lookup_alias
-from factwire.extract.gender import agrees
+from factwire.extract.gender import agrees, name_gender
 from factwire.extract.syntax import (REPORTING_HEADS, MentionIndex, text_of, starting_between, agent_of, argument_head, conjuncts, direct_objects, extent,
                                      is_calendar_date, is_market_move, is_passive, lower_lemmas, modality, phrase, prep_objects,
                                      sentence_of, subjects, token_texts, verb_arguments)
@@ -133,7 +133,12 @@ ATTEMPT_HEADS = {"try", "attempt", "seek", "bid", "want", "hope", "talk", "negot
 # vans", "vowed to sell", "has fought to acquire a painting" (a pledge of an amount, "pledged
 # $1 billion in aid", is the aid's own verb and says nothing of this kind).
 PROMISE_HEADS = {"pledge", "promise", "vow", "commit", "intend", "expect", "prepare",
-                 "fight", "struggle", "strive", "scramble", "race", "vie", "compete"}
+                 "fight", "struggle", "strive", "scramble", "race", "vie", "compete",
+                 # about to be done: "were poised to sign a treaty", "is set to buy", "is due to sign"
+                 "poise", "poised", "set", "due", "ready", "schedule", "slate"}
+# What denies a deal said to be made: "denied a statement that the two sides had agreed to a
+# ceasefire", "dismissed reports that Apple would buy".
+DENYING_HEADS = {"deny", "dismiss", "refute", "rebut"}
 # Auxiliaries of a deal that may come: "would broker a deal", "could buy".
 MODAL_AUXILIARIES = {"would", "could", "might", "may", "should"}
 FAIL_HEADS = {"fail", "failure"}
@@ -183,6 +188,11 @@ BARGAIN_HOLDERS = {"have", "offer", "run", "list", "find", "get", "grab", "score
 
 # Verbs of a group a gift goes through to the one it supports ("a super PAC backing Rubio").
 SUPPORTING_VERBS = {"support", "back", "help", "promote", "elect", "boost", "benefit"}
+
+
+# Verbs of handing over whose passive subject is who gets, when the thing handed over stays the
+# object: "Russia was sold drones by Iran", "Kenya was lent $750 million", "Ukraine was given aid".
+RECIPIENT_PASSIVES = {"sell", "lend", "loan", "give", "grant", "send", "provide", "supply", "donate", "offer"}
 
 
 # Status verbs said by a third party (a regulator, a legislature): their subject is not a side.
@@ -289,6 +299,17 @@ def _pronoun_antecedent(index: MentionIndex, pronoun: Token) -> list[str]:
     return found
 
 
+def _reported_by_description(index: MentionIndex, pronoun: Token) -> bool:
+    """Whether a subject pronoun's clause reports what a definite description said ("the company
+    said it had agreed"): the pronoun is what the description points at, or no one."""
+    clause = pronoun.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "nsubj" and index.actor(c) is None and _is_description(c) for c in clause.head.children)
+
+
 # Pronouns a side may be written as, and whether each stands for a person.
 RESOLVED_PRONOUNS = {"he": True, "she": True, "him": True, "her": True, "his": True,
                      "it": False, "its": False}
@@ -307,6 +328,8 @@ def _last_named(index: MentionIndex, pronoun: Token) -> list[str]:
     person = RESOLVED_PRONOUNS.get(pronoun.lower_)
     if person is None:
         return []
+    if not person and _reported_by_description(index, pronoun):
+        return []  # "the company said it had agreed": it is the company, whichever that is, never an earlier name
     doc = pronoun.doc
     bound = _own_clause_subjects(index, pronoun)
     # one actor of the pronoun's kind named earlier in its own sentence, in any role, is the
@@ -502,8 +525,28 @@ def _described(index: MentionIndex, description: Token) -> list[str]:
                 t.lower_ in ("it", "they") or (t.pos_ == "NOUN" and t.lemma_.lower() == noun))
                 for t in doc[start:stop]):
             return []  # "It is battling ISIS and ... supplied the group": the group may be "it"
+        if subject and noun in COMPANY_WORDS and not _says_company(index, subject[-1]) and any(
+                _says_company(index, t) and index.actor(t) != index.actor(subject[-1]) for t in fitting):
+            # "The Chicago Board Options Exchange said it was investigating trading in MFS
+            # Communications Co Inc shares. The company said it had agreed to be acquired": the
+            # name that says it is a company may be the one meant as well as the subject; no guess
+            return []
         return [index.actor((subject or fitting)[-1])]
     return []
+
+
+# Descriptions of a business, and the endings of a name that say it is one ("Co Inc", "Corp.").
+COMPANY_WORDS = {"company", "firm", "corporation"}
+COMPANY_SUFFIXES = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "company", "corporation",
+                    "incorporated", "limited", "group", "holdings"}
+
+
+def _says_company(index: MentionIndex, token: Token) -> bool:
+    """Whether an actor's name says it is a company: it ends with "Inc", "Co", "Corp", "Ltd",
+    "plc", "Group"... ("MFS Communications Co Inc"; "the Chicago Board Options Exchange" does not)."""
+    mention = index.mention_by_token.get(token.i)
+    words = mention["text"].lower().replace(".", " ").replace(",", " ").split() if mention else []
+    return bool(words) and words[-1] in COMPANY_SUFFIXES
 
 
 def _co_arguments(index: MentionIndex, token: Token) -> set[str]:
@@ -712,9 +755,23 @@ def _named(index: MentionIndex, head: Token | None) -> list[str]:
             continue  # a building, a bridge or an airport is no side: "licensed his name to Trump Tower Manila"
         if actor and _modifies_a_campaign(token):
             continue  # "Hillary Clinton's Senate and 2008 presidential campaign": a Senate campaign
+        if actor and _names_a_pair(index, token):
+            continue  # "the Croatia-Yugoslavia treaty": two sides the actor step read as one name
         if actor and not _is_dateline(token) and not _names_a_deal(index, token) and actor not in found:
             found.append(actor)
     return found
+
+
+def _names_a_pair(index: MentionIndex, token: Token) -> bool:
+    """Whether an actor mention is two names joined by a hyphen that each name a country or a
+    company the alias table knows, and that together are no name it knows ("Croatia-Yugoslavia",
+    "Apple-Nokia"): the two sides of what follows, never one actor."""
+    mention = index.mention_by_token.get(token.i)
+    if mention is None or lookup_alias(mention["text"]) is not None:
+        return False
+    parts = [p.strip() for p in mention["text"].replace("–", "-").split("-")]
+    entries = [lookup_alias(p) for p in parts] if len(parts) == 2 and all(parts) else []
+    return bool(entries) and all(e is not None and e.type in ("country", "organization") for e in entries)
 
 
 # Verbs a noun phrase names its referent with: "an entity called Klein, Ltd.", "a group known as
@@ -1117,10 +1174,14 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
             # region is where it applies ("a Middle East peace agreement").
             actor = index.actor(child)
             if (actor and actor not in parties and not _is_dateline(child) and child.ent_type_ != "LOC"
-                    and not _names_a_deal(index, child)):
+                    and not _names_a_deal(index, child) and not _names_a_pair(index, child)):
                 parties.append(actor)
     recipients = [a for holder in (noun, purpose) if holder is not None
                   for _, obj in prep_objects(holder, {"to", "for"}) for a in _named(index, obj)]
+    if not recipients and kind in ("sale", "supply") and theme is not None and theme.i != noun.i:
+        # "Vodafone's sale of its stake to Verizon": the parser hangs "to" on what is sold
+        recipients = [a for t in theme.subtree if t.dep_ == "prep" and t.lower_ == "to" and not _in_clause(t, theme)
+                      for o in t.children if o.dep_ == "pobj" for a in _named(index, o)]
     if status_verb is not None and kind in ("aid", "loan"):
         # "provided $1bn in aid to Ukraine", "gave Kyiv a loan"
         recipients += [a for _, obj in prep_objects(status_verb, {"to"}) for a in _named(index, obj)]
@@ -1178,6 +1239,11 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
             parties.append(actor)
     if not parties:
         return None
+    if noun.lemma_.lower() == "contract" and any(_is_person(index, t) for t in sentence_of(noun)
+                                                 if index.actor(t) in parties):
+        # "Roy Keane has signed a new contract with Manchester United": a person's contract is
+        # one of work, an agreement; no one supplies or buys goods
+        kind, buyer, seller = "agreement", None, None
     status = STATUS_VERBS.get(status_verb.lemma_.lower()) if status_verb is not None else None
     governor = status_verb if status_verb is not None else receiver
     mood = modality(governor) if governor is not None else "asserted"
@@ -1205,6 +1271,20 @@ def _record_anaphors(deal: dict, index: MentionIndex, heads) -> None:
         deal["mentions"][0]["anaphors"] = found
 
 
+def _denied(trigger: Token) -> bool:
+    """Whether a deal is what someone denies: the trigger's clause or phrase hangs, through a
+    clause on a noun or an object, from "deny", "dismiss" or "refute" ("Jumbish denied a
+    statement that the two sides had agreed to a ceasefire")."""
+    current = trigger
+    for _ in range(5):
+        if current.dep_ not in ("xcomp", "acl", "relcl", "pobj", "prep", "dobj", "ccomp") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_.lower() in DENYING_HEADS:
+            return True
+    return False
+
+
 def _attempted(trigger: Token, governor: Token | None, status: str | None) -> str | None:
     """"tried to buy", "a bid for", "talks on a deal": proposed; "failed to buy",
     "unsuccessfully tried": failed."""
@@ -1224,6 +1304,8 @@ def _attempted(trigger: Token, governor: Token | None, status: str | None) -> st
     modals = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"} & MODAL_AUXILIARIES
     if lemmas & FAIL_HEADS or adverbs & FAIL_ADVERBS:
         return "failed"
+    if _denied(trigger):
+        return "denied"
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for t in chain for c in t.children):
         return "proposed"  # "deceiving him about whether he made a secret deal": asked, not said
     if (lemmas & ATTEMPT_HEADS or climbed & PROMISE_HEADS or modals) and status in (None, "completed", "signed", "agreed", "reported", "mentioned"):
@@ -1240,11 +1322,26 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         return None
     kind = DEAL_VERBS.get(lemma) or TRANSFER_VERBS.get(lemma) or "agreement"
     agent, theme = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
+    if _reduced_passive(verb):
+        agent, theme = agent_of(verb), agent  # "Wickman, acquired from the Yankees, earned": Wickman is acquired
+    if (theme is not None and verb.dep_ in ("acl", "relcl") and theme.i == verb.head.i
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)):
+        # "a statement that the two sides had agreed to a ceasefire": what the noun says, not its object
+        theme = next((o for _, o in prep_objects(verb, set(THEME_PREPS.get(lemma, ())))), None)
     if agent is not None and _described_not_acting(verb, agent):
         agent = None  # "Investing in cryptocurrencies ... is highly risky": no one invests
     if (verb.dep_ == "xcomp" and not is_passive(verb)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
         agent = next(iter(_subjects(verb)), agent)  # "asked Fox News to donate": Fox News donates
+    if (theme is None and verb.dep_ == "xcomp" and is_passive(verb)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        theme = next(iter(_subjects(verb)), None)  # "LinkedIn agreed to be acquired by Microsoft": LinkedIn is bought
+    given = [c for c in verb.children if c.dep_ == "dobj"] if is_passive(verb) and lemma in RECIPIENT_PASSIVES else []
+    recipient = theme if given and theme is not None else None
+    if recipient is not None:
+        theme = given[0]  # "Russia was sold drones by Iran": Russia gets, the drones are sold
+    if _sells_itself(verb, index):
+        theme = agent  # "Twitter agreed to sell itself to Elon Musk": Twitter is sold
     agent = _who(index, verb, agent)
     agents = _agents(index, agent, kind == "aid") if agent is not None else []
     for other in (agent.conjuncts if agent is not None else ()):
@@ -1254,6 +1351,8 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     counterpart = []
     for prep, obj in _prep_objects_and_conjuncts(verb, {"from", "to", "with", "for"}):
         counterpart.extend((prep, a) for a in _named(index, obj))
+    if recipient is not None:
+        counterpart.extend(("to", a) for a in _named(index, recipient) if ("to", a) not in counterpart)
     if theme is not None and not item_actors:
         # "settled its dispute with Apple Corps": the other side hangs on the object.
         for prep, obj in prep_objects(theme, {"with"}):
@@ -1351,8 +1450,10 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         if actor and actor not in parties:
             parties.append(actor)
     if kind in ("acquisition", "purchase", "merger", "sale"):
-        # the company bought or sold is a party; a person "sold" to voters is a figure of speech
-        if not (kind == "sale" and item_token is not None and _is_person(index, item_token)):
+        # the company bought or sold is a party; a person "sold" to voters is a figure of speech,
+        # and a player "acquired from the Yankees" is traded between clubs, not a side
+        if not (item_token is not None and _is_person(index, item_token) and (
+                kind == "sale" or _has_first_name(index, item_token))):
             parties.extend(a for a in item_actors if a not in parties)
     if not parties or (not agents and not counterpart and buyer is None and seller is None):
         return None
@@ -1381,6 +1482,23 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     deal["_pronoun"] = _by_pronoun(index, agent) or _by_pronoun(index, theme)
     _record_anaphors(deal, index, (agent, theme))
     return deal
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A past participle with no auxiliary set off by a comma after its noun ("Bob Wickman,
+    acquired from the New York Yankees on Friday, earned the win"): a passive said of the noun,
+    which the parser may have made the verb's subject; the noun is what is traded."""
+    doc = verb.doc
+    return (verb.tag_ == "VBN" and verb.i > 0 and doc[verb.i - 1].text == ","
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children))
+
+
+def _has_first_name(index: MentionIndex, token: Token) -> bool:
+    """Whether a name is written as a person's, with a first name or a title ("Bob Wickman",
+    "Mr. Reyes"), not only typed a person by the tagger (which calls "NeXT" one)."""
+    mention = index.mention_by_token.get(token.i)
+    return mention is not None and name_gender(mention["text"]) is not None
 
 
 def _in_clause(token: Token, phrase_head: Token) -> bool:
@@ -1474,13 +1592,20 @@ def _figurative(verb: Token, lemma: str, item: Token | None, item_actors: list[s
     if lemma == "order" and (item_actors or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
         return True
     item_word = item.lemma_.lower() if item is not None else ""
-    if item is not None and (item.lower_ in REFLEXIVES or item_word in FIGURATIVE_PURCHASES
+    if item is not None and (item.lower_ in REFLEXIVES and not _sells_itself(verb, index) or item_word in FIGURATIVE_PURCHASES
                              or (lemma in ("lend", "loan") and item_word in FIGURATIVE_LOANS)):
         return True
-    if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children):
+    if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children) and not _sells_itself(verb, index):
         return True
     return (DEAL_VERBS.get(lemma) == "acquisition" and item is not None and bool(item_actors)
             and _is_place(index, item))
+
+
+def _sells_itself(verb: Token, index: MentionIndex) -> bool:
+    """"Twitter agreed to sell itself to Elon Musk": a company selling itself to a named buyer is
+    sold (not "sold themselves as reformers" nor "selling itself to voters", an image offered)."""
+    return (verb.lemma_.lower() == "sell" and any(c.dep_ == "dobj" and c.lower_ == "itself" for c in verb.children)
+            and not prep_objects(verb, {"as"}) and any(_named(index, o) for _, o in prep_objects(verb, {"to"})))
 
 
 def _is_money_token(token: Token, amounts: list[dict]) -> bool:
