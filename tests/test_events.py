@@ -547,3 +547,61 @@ def test_refreshing_the_judged_rows_extracts_their_document_again_and_drops_a_ro
     (kept,) = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert kept["right"] == seed["right"] and kept["why"] == seed["why"]
     assert kept["row"] == seed["row"]  # the committed keys are what the extractor gives today
+
+
+def _modalities(text: str) -> dict[tuple, str]:
+    return {(e["type"], e["subject_actor_id"], text[e["trigger"]["start"]:e["trigger"]["end"]]): e["modality"]
+            for e in _facts(text)["events"]}
+
+
+def test_a_condition_put_by_inversion_or_an_aim_is_not_told_as_done():
+    made = _modalities("It would have been gracious had Boris Johnson congratulated Keir Starmer on the win.")
+    assert made.get(("congratulate", "boris-johnson", "congratulated")) == "hypothetical", made
+    # "bent on attacking": an aim, and with no one named no event at all
+    assert "attack" not in _types("Officials say the region is full of militants bent on attacking France.")
+
+
+def test_a_denial_beside_the_clause_or_a_subject_naming_no_one_sets_the_negation():
+    made = _modalities("Angela Merkel rejects the proposal but will meet with Emmanuel Macron.")
+    assert made.get(("meet", "angela-merkel", "meet")) != "negated", made
+    made = _modalities("Neither Keir Starmer nor anyone on his team has ever asked Elon Musk for money.")
+    assert made.get(("request", "keir-starmer", "asked")) == "negated", made
+    made = _modalities("Romania requested that Viktor Orban be released to his home country.")
+    assert made.get(("release", None, "released")) in (None, "hypothetical"), made
+
+
+def test_naming_consenting_and_moving_things_are_no_events():
+    # "what X called a bad week for Y": a name given, not a call for anything
+    assert "request" not in _types("It was what The Guardian called a bad week for Boris Johnson.")
+    # agreeing to talk is a consent, no agreement between sides
+    assert "agree" not in _types("John Smith agreed to talk on the condition that his name not be used.")
+    # moving something else to a place is no journey of the subject
+    assert "travel" not in _types("Ford is moving its truck plant to Mexico.")
+    # starting to sell a kind of goods is a line of business, not a sale
+    assert "sale" not in _types("In 2006 Apple began selling films apart from music.")
+    # investing with nothing invested in: effort, not money
+    assert "investment" not in _types("The Sanders campaign is investing for a long contest.")
+
+
+def test_a_visit_to_a_place_is_a_journey_and_a_thing_of_someone_is_not_backed():
+    assert ("travel", "donald-trump", "mexico", "visited") in _events("Donald Trump visited Mexico on Wednesday.")
+    assert "support" not in _types("A second CIA officer backed John Smith's account of the night.")
+
+
+def test_words_put_out_or_a_name_called_are_criticism_not_violence():
+    text = "Republicans attacked Barack Obama as a job killer."
+    assert "attack" not in _types(text), _events(text)
+    assert "attack" not in _types("The Koch group ran an ad hitting Ted Strickland for job losses.")
+
+
+def test_one_person_of_a_country_is_not_the_country():
+    text = "The first American to carry out a suicide bombing in Syria, John Smith, flew to Syria in 2014."
+    assert not any(e[1] == "united-states" for e in _events(text)), _events(text)
+    text = "A gunman killed a Muslim American soldier in Iraq."
+    assert not any(e[2] == "united-states" for e in _events(text)), _events(text)
+
+
+def test_the_medium_an_event_is_told_on_is_not_its_target_and_a_civil_war_has_no_side():
+    assert not any(e[2] == "twitter" for e in _events(
+        "After 14 people were killed in San Bernardino, a voice celebrated the attacks on Twitter."))
+    assert not any(e[1] == "syria" for e in _events("Refugees from Syria's brutal civil war are welcome here."))

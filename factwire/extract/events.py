@@ -51,7 +51,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from factwire.extract.syntax import (MentionIndex, text_of, starting_between, direct_objects, extent, is_calendar_date, is_market_move,
-                                     is_passive, agent_of, lower_lemmas, modality, prep_objects, sentence_of, subjects, verb_arguments)
+                                     is_passive, agent_of, lower_lemmas, modality, prep_objects, sentence_of, subjects, verb_arguments,
+                                     MODAL_HYPOTHETICAL, NEGATING_HEADS)
 
 # The closed list of event types, each with its meaning.
 EVENT_TYPES: dict[str, str] = {
@@ -473,12 +474,15 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         goods = themes + [_theme(o) for o in _with_objects(verb)]  # "provided Iraq with arms"
         return kind if any(_lemma(g) in _learned()["goods"] for g in goods) else None
     if kind == "support":
-        return kind if themes and _is_animate(themes[0], index) else None
+        # "backed Bob's account", "supports Clinton's plan": a thing of someone's is no actor backed
+        return kind if themes and _is_animate(themes[0], index) and not _a_thing_of_someone(themes[0], index) else None
     if kind == "meet":
         partners = themes + [o for p, o in prep_objects(verb, {"with"})]
         if lemma == "host":
             # "host Putin", "host talks"; not "host the only Senate race"
             return kind if themes and (index.actor(themes[0]) or _lemma(themes[0]) in MEETING_NOUNS) else None
+        if lemma == "visit" and themes and _is_a_place(themes[0], index):
+            return "travel"  # "visited Richmond", "visiting Iowa": a journey to a place, not a meeting
         if lemma == "visit":
             return kind if themes and (_is_animate(themes[0], index) or themes[0].ent_type_ in ("GPE", "LOC")) else None
         if not partners:
@@ -498,7 +502,11 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         if lemma == "call":
             # "called on Muslims to take up arms", "called for a ceasefire"; not "called him a liar".
             after = [(p, o) for p, o in prep_objects(verb, {"on", "for", "upon"}) if o.i > verb.i]
-            return kind if any(p == "for" or _is_animate(o, index) for p, o in after) else None
+            # "what the Times called a rough week for Trump", "called him a liar for it": a name
+            # given (an object, or "what" before the verb), not a call for anything
+            naming = any(c.dep_ in ("dobj", "oprd", "attr", "ccomp") for c in verb.children)
+            return kind if any(p == "for" and not naming or _is_animate(o, index) and p != "for"
+                               for p, o in after) else None
         if lemma == "order" and not (themes or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
             return None
         if lemma == "ask":
@@ -557,12 +565,16 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
             return None  # "Americans head the bank", "drove the car", "returned the favour": not a journey
         if lemma == "move" and not any(c.dep_ == "prt" and c.lower_ in ("in", "into") for c in verb.children) and not goals:
             return None
+        if lemma == "move" and themes:
+            return None  # "moving it to Mexico", "moved troops to the border": something else moved, not a journey
         return kind if any(g.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(g) in PLACE_NOUNS
                            or index.actor(g) and g.ent_type_ not in ("PERSON", "ORG", "NORP")
                            for g in goals) else None  # "moved closer to the Democratic nomination": no place
     if kind == "agree":
         # "agreed to buy", "agreed on a ceasefire", "agreed a deal"; not "agree with Trump" (an
         # opinion) nor "agreed to an interview".
+        if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and _lemma(c) in SPEAKING_VERBS for c in verb.children):
+            return None  # "agreed to talk on the condition that...", "agreed to participate": a consent, no agreement between sides
         if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
             return kind
         terms = themes + [o for p, o in prep_objects(verb, {"on", "to", "upon"})]
@@ -571,6 +583,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         # "borrowing money", "lent $2 billion to Greece"; not "lending legitimacy".
         money = themes + [_theme(t) for t in themes]
         return kind if not themes or any(t.ent_type_ == "MONEY" or _lemma(t) in MONEY_NOUNS for t in money) else None
+    if kind == "investment" and not themes and not prep_objects(verb, {"in", "into"}):
+        return None  # "the camp is investing for a long contest": no money put into anything named
     if kind == "investment":
         # "invested $1 billion in carbon removal"; not "invested a ton of resources in South
         # Carolina" or "invested time": effort spent on a cause is no investment.
@@ -588,6 +602,28 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
             return None
         return kind if themes and _is_attackable(themes[0], index) else None
     return kind
+
+
+# Verbs of talking or taking part: what one agrees to do with them is a consent, no agreement.
+SPEAKING_VERBS = {"talk", "speak", "comment", "answer", "appear", "participate", "chat", "respond", "debate",
+                  "testify", "sit", "attend", "interview", "explain"}
+
+
+def _a_thing_of_someone(token: Token, index: MentionIndex) -> bool:
+    """A common noun that names no person, group or actor by its own head ("Bob's account",
+    "Clinton's plan"), even where its possessive names one."""
+    return (token.pos_ == "NOUN" and not index.actor(token)
+            and token.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE")
+            and _lemma(token) not in _learned()["animate"] and _lemma(token) not in ARMED_PEOPLE
+            and _lemma(token) not in STATE_NOUNS and not (_lemma(token).endswith("ist") and len(_lemma(token)) > 5))
+
+
+def _is_a_place(token: Token, index: MentionIndex) -> bool:
+    """A place named as one: a country, a city, a region, a building, or a noun for a place."""
+    actor = index.actor(token)
+    return (token.ent_type_ in ("GPE", "LOC", "FAC") and not _is_a_person(token, index)
+            or bool(actor) and getattr(index, "actor_types", {}).get(actor) in ("place", "country")
+            or token.pos_ == "NOUN" and _lemma(token) in PLACE_NOUNS)
 
 
 # Figures a verb of hitting reaches: "hit 14 degrees", "hit 16%", "hit a record high".
@@ -739,7 +775,9 @@ ASKING_HEADS = {"ask", "urge", "order", "tell", "call", "persuade", "convince", 
                 "beg", "implore", "press", "pressure", "push", "request", "require", "demand", "get", "try",
                 "attempt", "want", "wish", "need", "seek", "hope", "plan", "promise", "pledge", "vow", "threaten",
                 "intend", "aim", "offer", "expect", "advise", "challenge", "dare", "warn", "plot", "conspire",
-                "scheme", "agree", "prepare"}
+                "scheme", "agree", "prepare",
+                # "allow Republicans to support Trump": what one is let do, not what one did
+                "allow", "permit", "let", "enable", "authorize", "authorise", "empower"}
 # Verbs of holding a view: what their clause says is someone's belief, not a fact told.
 BELIEF_HEADS = {"think", "believe", "suspect", "feel", "assume", "fear", "worry", "guess", "imagine", "suppose",
                 "speculate", "theorize", "theorise", "contend", "maintain", "figure", "reckon", "doubt"}
@@ -804,6 +842,63 @@ HABITUAL_ADVERBS = {"usually", "traditionally", "typically", "generally", "routi
                     "habitually", "customarily", "often", "frequently", "always", "commonly", "sometimes"}
 
 
+# Adjectives of intent or capacity whose "on"/"of" gerund says what someone means or is able to
+# do, not what they did: "terrorists bent on attacking the United States", "capable of striking".
+INTENT_HEADS = READINESS_HEADS | {"bent", "hellbent", "intent", "determined", "keen", "capable", "focused", "set"}
+# Auxiliaries that, put before their subject in a clause that asks nothing, make it a condition
+# contrary to fact: "had Clinton congratulated him", "were Iran to attack", "should talks fail".
+INVERTED_CONDITION_AUX = {"had", "were", "should"}
+
+
+def _is_inverted_condition(verb: Token) -> bool:
+    """"It would have been cool had Hillary Clinton congratulated him": an auxiliary before
+    the subject of a subordinate clause is a condition, told as not (or not yet) having happened."""
+    if verb.dep_ not in ("advcl", "ccomp", "conj") and "?" in sentence_of(verb).text:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in INVERTED_CONDITION_AUX
+                                       and c.i < subject.i for c in verb.children)
+
+
+# Verbs whose "that" clause in the bare form says what is wanted: "requested that Lazar be released".
+MANDATIVE_HEADS = {"request", "demand", "ask", "urge", "insist", "require", "recommend", "propose", "suggest",
+                   "order", "direct", "move"}
+# Subjects that deny the act: "neither Ryan nor anyone has ever asked", "nobody attacked".
+NO_ONE = {"nobody", "none", "neither", "noone", "no-one"}
+
+
+def _modality(verb: Token, subject_tokens: list[Token]) -> str:
+    """The verb's modality as :func:`modality` reads it, but a clause beside a verb of denial
+    or refusal, or a clause of time or reason on one, does not take its negation ("Netanyahu
+    rejects the remarks but will meet with him", "when Hurt asked Norton, it declined", "denies
+    any wrongdoing and points out that Sanders signed"); a subject that names no one negates
+    ("neither Ryan nor anyone has asked"); a bare verb in a "that" clause of asking is wanted,
+    not done ("requested that Lazar be released")."""
+    mood = modality(verb)
+    if any(c.lower_ in NO_ONE or any(g.lower_ in ("neither", "no") and g.dep_ in ("preconj", "det") for g in c.children)
+           for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        return "negated"
+    if mood == "negated" and not any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "never", "no") and c.dep_ in ("neg", "advmod", "det")
+                                     for c in verb.children):
+        chain = [verb]
+        while chain[-1].dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl") and chain[-1].head is not chain[-1] \
+                and len(chain) < 3:
+            chain.append(chain[-1].head)
+        for below, token in zip(chain, chain[1:]):
+            if token.lemma_ in NEGATING_HEADS:
+                if below.dep_ in ("conj", "advcl"):
+                    hypothetical = any(c.dep_ == "aux" and c.lower_ in MODAL_HYPOTHETICAL or c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                       for t in chain[:chain.index(below) + 1] for c in t.children)
+                    mood = "hypothetical" if hypothetical else "asserted"
+                break
+    if verb.dep_ == "ccomp" and _lemma(verb.head) in MANDATIVE_HEADS and verb.tag_ in ("VB", "VBN") and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ == "VB" and not auxiliaries or auxiliaries and all(a.tag_ == "VB" for a in auxiliaries):
+            return "hypothetical"
+    return mood
+
+
 def _unrealised(verb: Token, mood: str) -> str:
     """The modality of what an infinitive or a gerund says, where the clause above makes it
     something asked, wanted, believed or talked about rather than done: "called to ban
@@ -823,6 +918,11 @@ def _unrealised(verb: Token, mood: str) -> str:
         return "negated"  # "has no plans to meet with Sanders"
     if mood in ("negated", "hypothetical"):
         return mood
+    if _is_inverted_condition(verb):
+        return "hypothetical"
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in ("on", "of") and (
+            _lemma(head.head) in INTENT_HEADS or head.head.lower_ in INTENT_HEADS):
+        return "hypothetical"  # "bent on attacking the United States": an aim, not a deed
     if verb.dep_ in ("xcomp", "ccomp") and infinitive and head.pos_ in ("VERB", "AUX") and _lemma(head) in ASKING_HEADS:
         return "hypothetical"
     if verb.dep_ in ("acl", "relcl") and infinitive and head.pos_ in ("NOUN", "PROPN") and _lemma(head) not in ATTEMPT_NOUNS:
@@ -1041,6 +1141,8 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
             if verb.dep_ == "advcl" and agent is None:
                 subject_tokens = []
         controller = _controller(verb)
+        if not own and controller is None and _on_a_noun_judged(verb):
+            subject_tokens = []  # "Mercury opposed congressional efforts to pressure Ukraine": not Mercury's
         if not own and controller is not None:
             subject_tokens = [controller]
         elif not own and _asked_of_someone_unsaid(verb):
@@ -1058,6 +1160,11 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         # "Trump attacked Machado in tweets": a person attacking a person with words criticises;
         # attacking "changes states made in voting laws" criticises no one
         kind = "condemn" if _is_animate(themes[0], index) else None
+    if kind == "attack" and lemma in VERBAL_ATTACKS and themes and (
+            prep_objects(verb, {"as"}) or any(_lemma(t) in MESSAGE_NOUNS for t in subject_tokens)
+            or verb.dep_ == "acl" and _lemma(verb.head) in MESSAGE_NOUNS):
+        # "attack Obama as a job killer": a name called; "an ad hitting Strickland": words put out
+        kind = "condemn" if _is_animate(themes[0], index) else None
     if kind == "attack" and lemma in VERBAL_ATTACKS and not themes and _by_a_person(subject_tokens, index) and not (
             {t.lemma_.lower() for t in sentence_of(verb) if t.i != verb.i} & VIOLENCE_WORDS):
         kind = None  # "How hard will Clinton attack?": a person attacking no one named, with no violence told
@@ -1068,6 +1175,10 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
                                or any(c.dep_ == "aux" and _lemma(c) in ("seem", "look", "sound", "appear", "feel")
                                       for c in verb.children)):
         return []  # "Investing in cryptocurrencies is risky", "might seem intimidating": no act told
+    if kind in ("purchase", "sale") and verb.dep_ == "xcomp" and _lemma(verb.head) in ASPECTUAL_HEADS:
+        return []  # "Apple began selling other media", "continues to buy Russian oil": a line of business, no one deal
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and (_is_imperative(verb.head) or _opens_a_quoted_order(verb.head)):
+        return []  # "stop killing black people", chanted: an order's gerund tells no event
     if _is_imperative(verb) or _opens_a_quoted_order(verb) or _is_generic(verb) or _said_of_speaker(themes) \
             or _an_idea_not_a_deed(verb) or _is_exhortation(verb):
         return []  # an order, a rule, or the writer's own story: no event between actors told
@@ -1122,7 +1233,7 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         object_actor = _object_actor(verb, [], index, subject_actors, kind)
     else:
         object_actor = _object_actor(verb, themes, index, subject_actors, kind)
-    mood = _unrealised(verb, modality(verb))
+    mood = _unrealised(verb, _modality(verb, subject_tokens))
     if mood == "asserted" and verb.dep_ == "xcomp" and (_lemma(verb.head) in READINESS_HEADS or verb.head.lower_ in READINESS_HEADS):
         mood = "hypothetical"  # "Republicans willing to back a Democrat", "is scheduled to meet": would, not did
     if mood == "asserted" and any(c.dep_ == "advcl" and c.i < verb.i and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
@@ -1343,6 +1454,8 @@ def _object_text(themes: list[Token]) -> str | None:
     return None
 
 
+# Verbs of beginning, going on or ending: with a verb of trade they tell a practice, not one sale.
+ASPECTUAL_HEADS = {"begin", "start", "continue", "keep", "stop", "cease", "resume", "quit"}
 # Verbs whose clause's subject is their object: "called on Trump to stop attacking Machado",
 # "urged Republicans to join", "asked Iran to release".
 OBJECT_CONTROL = {"ask", "urge", "order", "tell", "call", "persuade", "convince", "force", "allow", "help", "encourage",
@@ -1356,9 +1469,34 @@ OBJECT_CONTROL = {"ask", "urge", "order", "tell", "call", "persuade", "convince"
 VERBAL_ATTACKS = {"attack", "assault", "hit", "target", "blast", "slam"}
 
 
+# Verbs of taking a stand on something: who takes it is not who would do what it is about.
+STANCE_HEADS = {"oppose", "support", "back", "reject", "resist", "fight", "block", "welcome", "praise", "criticize",
+                "criticise", "condemn", "denounce", "applaud", "slam", "decry", "question", "challenge", "protest",
+                "dismiss", "mock", "ridicule", "endorse", "favor", "favour", "stop", "thwart", "obstruct", "derail"}
+
+
+def _on_a_noun_judged(verb: Token) -> bool:
+    """An infinitive on a noun with no holder of its own ("efforts to pressure Ukraine", "a
+    plan to ban Muslims"), the noun the object of a verb of taking a stand ("Mercury opposed
+    congressional efforts to pressure Ukraine"): the one taking the stand does not do it."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    noun = verb.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "dobj" or any(c.dep_ == "poss" for c in noun.children):
+        return False
+    return _lemma(noun.head) in STANCE_HEADS
+
+
 def _controller(verb: Token) -> Token | None:
     """Who does what an infinitive or gerund clause says, when the verb above it asks, orders or
     urges someone: that someone ("called on Trump to stop attacking" - Trump attacks)."""
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and verb.head.dep_ == "dobj":
+        # "gave President Obama authority to negotiate them", "granted Iran the right to enrich":
+        # the one given the power to act is who would act
+        dative = next((c for c in verb.head.head.children if c.dep_ == "dative"), None)
+        if dative is not None:
+            return dative
     current = verb
     for _ in range(2):
         if current.dep_ != "xcomp" or current.head is current:
@@ -1439,8 +1577,10 @@ def _noun_agents(noun: Token, index: MentionIndex) -> list[str]:
     "a Taliban attack", "Russian strikes"; a place name before the noun is where ("the Paris
     attacks"), not who."""
     found: list[str] = []
+    # "Syria's civil war": a war within a country has no one side; its possessive is where
+    civil = _lemma(noun) in CONFLICT_NOUNS and any(c.dep_ == "amod" and c.lower_ == "civil" for c in noun.children)
     for child in noun.children:
-        if child.dep_ == "poss" and _lemma(noun) not in PATIENT_POSSESSIVE_NOUNS:
+        if child.dep_ == "poss" and _lemma(noun) not in PATIENT_POSSESSIVE_NOUNS and not civil:
             found.extend(index.actors_of_phrase(child, include_modifiers=False))
         elif child.dep_ in ("compound", "amod", "nmod") and _lemma(noun) not in CONFLICT_NOUNS:
             # A demonym ("Russian strikes") or an organisation ("a Taliban attack", "IS attacks")
@@ -1529,9 +1669,24 @@ def _names_a_class(noun: Token, index: MentionIndex | None) -> bool:
     return True
 
 
+# Words of fear or risk: an event noun they govern is one feared, not one told ("concerned
+# about an ambush", "vulnerable to attack", "the risk of arrest").
+WORRY_HEADS = {"concerned", "worried", "afraid", "fearful", "nervous", "anxious", "scared", "wary", "vulnerable",
+               "fear", "concern", "worry", "risk", "threat", "danger", "prospect", "possibility", "likelihood",
+               "susceptible", "exposed", "prone"}
+
+
+def _feared(noun: Token) -> bool:
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in ("about", "of", "to", "over") and (
+        _lemma(head.head) in WORRY_HEADS or head.head.lower_ in WORRY_HEADS)
+
+
 def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict]) -> list[dict]:
     if _counted_in_a_statistic(noun):
         return []
+    if _lemma(noun) == "visit" and any(_is_a_place(o, index) for _, o in prep_objects(noun, {"to"})):
+        kind = "travel"  # "Trump's visit to Des Moines": a journey to a place, not a meeting
     subject_actors = _noun_agents(noun, index)
     carrier = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass") and noun.head.pos_ in ("VERB", "ADP") else None
     if carrier is not None and carrier.pos_ == "ADP":
@@ -1585,10 +1740,11 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
             c.dep_ in ("compound", "amod") and _lemma(c) in ("air", "missile", "drone", "military") for c in noun.children)
             or prep_objects(noun, {"on", "against"})):
         return []  # a strike of workers is a stoppage, not an attack
-    preps = {"meet": {"with", "between", "among"}, "arrest": {"of"}}.get(kind, {"on", "against", "of"})
+    preps = {"meet": {"with", "between", "among"}, "arrest": {"of"}, "travel": {"to"}}.get(kind, {"on", "against", "of"})
     object_actor = None
     patients = [c for c in noun.children if c.dep_ == "poss"] if _lemma(noun) in PATIENT_POSSESSIVE_NOUNS else []
-    objects = worded = [*patients, *(o for _, o in prep_objects(noun, preps))]
+    # "celebrated the attacks on Twitter": the medium one speaks on is not whom the event was on
+    objects = worded = [*patients, *(o for p, o in prep_objects(noun, preps) if not (p == "on" and _is_a_medium(o)))]
     if kind == "attack":
         objects = [o for o in objects if not _names_people_of(_theme(o), index)]  # "the killing of the Americans"
     for obj in objects:
@@ -1605,7 +1761,9 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
     # "his alleged kidnapping and murder": a modifier of the first of coordinated nouns is all of theirs
     modified = [noun, noun.head] if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else [noun]
     mods = {f(c) for n in modified for c in n.children if c.dep_ == "amod" for f in (_lemma, lambda t: t.lower_)}
-    if mods & NEGATED_NOUN_MODS:
+    if _feared(noun):
+        mood = "hypothetical"
+    elif mods & NEGATED_NOUN_MODS:
         mood = "negated"
     elif mods & HYPOTHETICAL_NOUN_MODS:
         mood = "hypothetical"
@@ -1710,7 +1868,10 @@ def _who(token: Token, index: MentionIndex) -> list[str]:
         # "Rep. Adam Schiff, the top Democrat": the name; an apposition only names a head that
         # has none ("the company, Apple").
         own = index.actor(head)
-        if own and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in head.children) and (
+        # "the first American to carry out", "the Republican isn't making a visit": a singular
+        # demonym or party name with a determiner is one person too
+        one = ("a", "an", "one", "another") if head.tag_ in ("NNS", "NNPS") else ("a", "an", "one", "another", "the")
+        if own and any(c.dep_ == "det" and c.lower_ in one for c in head.children) and (
                 head.ent_type_ == "NORP" or (index.mention_by_token.get(head.i) or {}).get("kind") == "demonym"):
             own = None  # "a Republican appointed by Bush", "an American": one member, not the party or the state
         named = [own] if own else [index.actor(c) for c in head.children if c.dep_ == "appos"]
@@ -1720,6 +1881,8 @@ def _who(token: Token, index: MentionIndex) -> list[str]:
     if _lemma(token) in RELATION_NOUNS:
         return []  # "Sanders's allies", "Rubio's supporters", "Sanders voters": not Sanders, not Rubio
     state = _lemma(token) in STATE_NOUNS or _lemma(token) in _learned()["noun_triggers"]
+    if token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in token.children):
+        state = False  # "a Muslim American soldier": one person of the country, not the state
     for child in token.children:
         demonym = (index.mention_by_token.get(child.i) or {}).get("kind") == "demonym"
         if child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and (
