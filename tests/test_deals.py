@@ -503,3 +503,22 @@ def test_the_company_is_no_guess_when_another_name_says_it_is_one():
             "MFS Communications Co Inc shares. On Monday, the company said it had agreed to be acquired by "
             "WorldCom Inc in a deal valued at $14 billion.")
     assert all("chicago-board-options-exchange" not in d["parties"] for d in _deals(text))
+
+
+def test_a_letter_of_intent_is_planned_and_one_terminated_cancelled():
+    deal = _one("Penn Treaty American Corp said Tuesday it terminated a previously announced letter of intent "
+                "to purchase Merrion Insurance Company Inc.")
+    assert deal["status"] == "cancelled" and deal["confidence"] < 0.5
+    deal = _one("ISS said it had signed a letter of intent to sell its U.S. unit to Canadian firm Aaxis Limited.")
+    assert deal["status"] == "proposed" and deal["confidence"] < 0.5
+
+
+def test_a_price_per_unit_is_not_the_deals_value():
+    deal = _one("Pakistan bought 31,412 tonnes of soybeans from Cargill Inc for $303.19 per tonne.")
+    assert deal["value"] is None and deal["seller"] == "cargill-inc"
+
+
+def test_where_an_owned_investment_is_and_a_capitals_headlines_run_of_words_are_no_sides():
+    assert all("united-states" not in d["parties"]
+               for d in _deals("Physicians Insurance Co of Ohio decided to sell its U.S. investment."))
+    assert all("united-kingdom" not in d["parties"] for d in _deals("BRITAIN WELCOMES ROMANIA-HUNGARY TREATY ACCORD."))

@@ -141,11 +141,11 @@ def test_handing_over_money_to_a_named_recipient_is_a_gift_and_a_fee_or_access_i
 
 
 def test_a_nationality_before_a_deal_noun_is_the_country_trading_not_before_the_goods_of_a_purchase():
-    deal = _one("Indian purchases of Russian oil rose.")
+    deal = _one("Indian purchases of Russian oil were paid in rupees.")
     assert (deal["buyer"], deal["seller"]) == ("india", "russia")
-    deal = _one("Russian arms sales to India rose.")
+    deal = _one("Russian arms sales to India were paid in rupees.")
     assert (deal["seller"], deal["buyer"]) == ("russia", "india")
-    assert all(d["buyer"] != "russia" for d in _deals("Russian oil purchases by India rose."))
+    assert all(d["buyer"] != "russia" for d in _deals("Russian oil purchases by India were paid in rupees."))
 
 
 def test_a_description_is_never_its_own_phrases_possessor():
@@ -188,3 +188,8 @@ def test_a_description_after_a_subject_no_actor_was_made_of_is_no_one():
                                 "Department of Housing and Urban Development. The firm was sold to Burson-Marsteller "
                                 "in 1991.") if d["kind"] == "sale"]
     assert deal["parties"] == ["burson-marsteller"]
+
+
+def test_sales_or_purchases_said_to_rise_or_fall_are_a_total_not_a_deal():
+    assert _deals("Indian purchases of Russian oil rose.") == ()
+    assert _deals("He added Chiron Corp reported its sales of inventory to Berlex was down.") == ()

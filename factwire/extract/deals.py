@@ -123,6 +123,8 @@ VALUE_VERBS = {"value", "worth", "price", "cost", "total", "estimate", "pay"}
 SAME_DEAL_NOUNS = {"deal", "agreement", "transaction", "contract", "pact"}
 # What governs a deal that was only attempted, or that failed: "tried to buy", "bid for".
 ATTEMPT_HEADS = {"try", "attempt", "seek", "bid", "want", "hope", "talk", "negotiation", "plan", "aim",
+                 # a written intent, not a deal: "signed a letter of intent to sell", "an offer to buy"
+                 "intent", "intention", "offer", "proposal",
                  # asked of someone: "pressed Yanukovych to sign", "urged Congress to approve"
                  "press", "urge", "ask", "push", "pressure", "encourage", "lobby", "call",
                  # only thought of: "played down the idea that he had struck a deal with Kasich"
@@ -762,6 +764,18 @@ def _named(index: MentionIndex, head: Token | None) -> list[str]:
     return found
 
 
+def _past_a_headline_word(name: Token, noun: Token) -> bool:
+    """In a headline written in capitals the parser strings every word before a noun as its
+    modifiers ("BRITAIN WELCOMES ROMANIA-HUNGARY TREATY ACCORD"): a name there is a side only
+    when no word between it and the noun is other than a name or a deal noun."""
+    sentence = sentence_of(noun)
+    letters = [ch for ch in sentence.text if ch.isalpha()]
+    if not letters or not all(ch.isupper() for ch in letters):
+        return False
+    return any(not t.ent_type_ and t.lower_ not in DEAL_NOUNS and not t.is_punct
+               for t in noun.doc[name.i + 1:noun.i])
+
+
 def _names_a_pair(index: MentionIndex, token: Token) -> bool:
     """Whether an actor mention is two names joined by a hyphen that each name a country or a
     company the alias table knows, and that together are no name it knows ("Croatia-Yugoslavia",
@@ -1050,6 +1064,8 @@ def _is_deal_noun(noun: Token) -> bool:
         return False  # "an effective weight-loss aid", "hearing aids": a device; aid given is uncounted
     if lemma == "sale" and noun.lower_ == "sales" and not prep_objects(noun, {"to"}):
         return False
+    if noun.tag_ == "NNS" and lemma in ("sale", "purchase", "order") and _is_a_total(noun):
+        return False  # "its sales of inventory to Berlex was down", "orders rose 5%": a total, no deal
     if lemma in ("sale", "purchase") and noun.dep_ == "pobj" and noun.head.lower_ in ("on", "for") \
             and noun.head.head.lemma_.lower() in ("be", "go", "put", "available"):
         return False  # "on sale", "up for sale", "available for purchase": shop talk
@@ -1062,6 +1078,22 @@ def _is_deal_noun(noun: Token) -> bool:
                                      for c in noun.children):
         return False  # "a West Bank settlement", "Jewish settlements": a place people live in
     return True
+
+
+# Verbs and predicates of a figure that changes: "sales rose", "orders were down".
+CHANGE_VERBS = {"rise", "fall", "drop", "increase", "decrease", "decline", "double", "triple", "grow", "slip",
+                "jump", "climb", "surge", "slump", "plunge", "soar", "dip", "ease", "edge", "tumble", "rebound", "shrink"}
+CHANGE_WORDS = {"down", "up", "higher", "lower", "flat", "unchanged", "strong", "weak", "weaker", "stronger"}
+
+
+def _is_a_total(noun: Token) -> bool:
+    """Whether plural sales, purchases or orders are a figure said to change ("sales rose",
+    "its sales to Berlex was down"), not transactions between sides."""
+    if noun.dep_ != "nsubj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return False
+    head = noun.head
+    return head.lemma_.lower() in CHANGE_VERBS or (head.lemma_.lower() == "be" and any(
+        c.dep_ in ("acomp", "advmod", "attr") and c.lower_ in CHANGE_WORDS for c in head.children))
 
 
 def _noun_kind(noun: Token) -> str | None:
@@ -1174,7 +1206,10 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
             # region is where it applies ("a Middle East peace agreement").
             actor = index.actor(child)
             if (actor and actor not in parties and not _is_dateline(child) and child.ent_type_ != "LOC"
-                    and not _names_a_deal(index, child) and not _names_a_pair(index, child)):
+                    and not _names_a_deal(index, child) and not _names_a_pair(index, child)
+                    and not (child.dep_ == "compound" and _is_place(index, child)
+                             and any(c.dep_ == "poss" for c in noun.children))  # "its U.S. investment": where
+                    and not _past_a_headline_word(child, noun)):
                 parties.append(actor)
     recipients = [a for holder in (noun, purpose) if holder is not None
                   for _, obj in prep_objects(holder, {"to", "for"}) for a in _named(index, obj)]
@@ -1271,18 +1306,22 @@ def _record_anaphors(deal: dict, index: MentionIndex, heads) -> None:
         deal["mentions"][0]["anaphors"] = found
 
 
-def _denied(trigger: Token) -> bool:
-    """Whether a deal is what someone denies: the trigger's clause or phrase hangs, through a
-    clause on a noun or an object, from "deny", "dismiss" or "refute" ("Jumbish denied a
-    statement that the two sides had agreed to a ceasefire")."""
+def _undone(trigger: Token) -> str | None:
+    """"denied" when a deal is what someone denies, "cancelled" when what it was planned in is
+    ended: the trigger's clause or phrase hangs, through a clause on a noun or an object, from
+    "deny", "dismiss" or "refute" ("Jumbish denied a statement that the two sides had agreed to
+    a ceasefire"), or from "terminate", "cancel", "scrap"... ("terminated a letter of intent to
+    purchase Merrion", "scrapped plans to buy")."""
     current = trigger
     for _ in range(5):
         if current.dep_ not in ("xcomp", "acl", "relcl", "pobj", "prep", "dobj", "ccomp") or current.head.i == current.i:
-            return False
+            return None
         current = current.head
         if current.pos_ == "VERB" and current.lemma_.lower() in DENYING_HEADS:
-            return True
-    return False
+            return "denied"
+        if current.pos_ == "VERB" and STATUS_VERBS.get(current.lemma_.lower()) == "cancelled" and current.i != trigger.i:
+            return "cancelled"
+    return None
 
 
 def _attempted(trigger: Token, governor: Token | None, status: str | None) -> str | None:
@@ -1304,8 +1343,9 @@ def _attempted(trigger: Token, governor: Token | None, status: str | None) -> st
     modals = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"} & MODAL_AUXILIARIES
     if lemmas & FAIL_HEADS or adverbs & FAIL_ADVERBS:
         return "failed"
-    if _denied(trigger):
-        return "denied"
+    undone = _undone(trigger)
+    if undone and status not in ("denied", "failed", "cancelled"):
+        return undone
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for t in chain for c in t.children):
         return "proposed"  # "deceiving him about whether he made a secret deal": asked, not said
     if (lemmas & ATTEMPT_HEADS or climbed & PROMISE_HEADS or modals) and status in (None, "completed", "signed", "agreed", "reported", "mentioned"):
@@ -1496,9 +1536,11 @@ def _reduced_passive(verb: Token) -> bool:
 
 def _has_first_name(index: MentionIndex, token: Token) -> bool:
     """Whether a name is written as a person's, with a first name or a title ("Bob Wickman",
-    "Mr. Reyes"), not only typed a person by the tagger (which calls "NeXT" one)."""
+    "Mr. Reyes") or as two capitalised words the tagger types a person ("Denny Neagle"), not
+    one word the tagger calls a person ("NeXT")."""
     mention = index.mention_by_token.get(token.i)
-    return mention is not None and name_gender(mention["text"]) is not None
+    return mention is not None and (name_gender(mention["text"]) is not None or (
+        len(mention["text"].split()) >= 2 and all(w[:1].isupper() for w in mention["text"].split())))
 
 
 def _in_clause(token: Token, phrase_head: Token) -> bool:
@@ -1691,6 +1733,8 @@ def tied_money(trigger: Token, money: list[dict]) -> dict | None:
             continue
         if span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children):
             continue  # "$2,700 to his campaign and $25,000 to Right to Rise": whose is which?
+        if _per_unit(span):
+            continue  # "$303.19 per tonne", "$196 a share": a price, not the deal's value
         if measured is not None and span.root.i == measured.i:
             return amount
         current, steps, ok = span.root, 0, False
@@ -1715,6 +1759,15 @@ def tied_money(trigger: Token, money: list[dict]) -> dict | None:
     # two amounts the grammar ties to one trigger ("donating $2,700 to his campaign and $25,000
     # to Right to Rise"): which is this deal's is not said
     return best[1] if best and reaching == 1 else None
+
+
+def _per_unit(span) -> bool:
+    """Whether an amount is a price of one unit: "per", "a", "an" or "each" and a noun after it
+    ("$303.19 per tonne", "$196 a share")."""
+    doc = span.doc
+    after = doc[span.end:span.end + 2]
+    return len(after) == 2 and after[0].lower_ in ("per", "a", "an", "each") and after[1].pos_ == "NOUN" or (
+        len(after) >= 1 and after[0].lower_ == "per")
 
 
 def _attach_context(deal: dict, token: Token, amounts, dates, citations) -> None:
