@@ -312,3 +312,17 @@ def test_a_word_the_article_writes_in_lower_case_and_capitalises_only_to_open_se
     actors, mentions = _actors("The garden was planted by Basil Jones in May. The chef chose basil "
                                "for the sauce, and Basil said it grew fast.")
     assert "basil-jones" in actors
+
+
+def test_names_on_a_bylines_share_bar_or_label_line_are_no_actors():
+    text = ("Family seeks funds for a tennis star\nWritten by: Julie Mollins\n"
+            "The coach, Sandra Haro, said the club would help.\nRelease Date:\n"
+            "Follow us: Google News | NewsBreak | Reddit | Instagram | Facebook")
+    actors, _ = _actors(text)
+    assert "sandra-haro" in actors
+    assert not {"julie-mollins", "reddit", "instagram", "facebook", "release-date"} & set(actors)
+    # the same names in the story are actors; a line that says something is no furniture
+    actors, _ = _actors("Facebook | Instagram said on Monday that Reddit would be sold.\n"
+                        "Dear Mr. Gorbachev:\nWe write about Facebook.")
+    assert {"facebook", "reddit"} <= set(actors)
+    assert any("gorbachev" in key for key in actors)

@@ -396,6 +396,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         start, end, name = _name_span(ent, label)
         if not name or not any(c.isalpha() for c in name):
             continue
+        if entity_rules.on_page_furniture(ent):
+            continue  # a byline, a share bar, a field's label
         title = _TITLE_WORD.match(text_of(doc), ent.start_char) if label != "PERSON" else None
         if title is not None and start >= title.end():
             label, person = "PERSON", True  # "President Joe Smith" typed as an organisation
@@ -1260,7 +1262,7 @@ def _alias_only_mentions(doc: Doc, text: str, taken: list[_Candidate]) -> list[_
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         kind = "demonym" if span is not None and _is_demonym(span, name, entry) else None
-        if span is not None and entity_rules.is_index_use(span, _is_thing):
+        if span is not None and (entity_rules.is_index_use(span, _is_thing) or entity_rules.on_page_furniture(span)):
             continue
         found.append(_Candidate(start, end, name, "ORG", span, kind))
         occupied.update(range(start, end))

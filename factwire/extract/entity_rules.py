@@ -14,7 +14,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from factwire.extract.amounts import ISO_CODES
-from factwire.extract.syntax import entities, token_texts
+from factwire.extract.syntax import entities, text_of, token_texts
 
 
 def _per_doc(key: str):
@@ -1297,3 +1297,42 @@ def opens_sentence(token: Token) -> bool:
         return True
     before = token.doc[token.i - 1]
     return before.text in (":", "•", "-", "–", "—") or (before.like_num and before.is_sent_start)
+
+
+# How a page's furniture line opens: a byline or a credit ("By Jane Doe", "Written by: Jane
+# Doe", "Courtesy of Forests News"), a share or follow bar ("Follow us: Google News | Reddit").
+FURNITURE_OPENERS = ("by", "written by", "words by", "story by", "text by", "reporting by",
+                     "additional reporting by", "edited by", "posted by", "published by",
+                     "photo by", "photos by", "photograph by", "image by", "images by",
+                     "illustration by", "courtesy of", "follow us", "follow", "share", "share this",
+                     "share on", "subscribe", "subscribe to")
+# What separates the items of a menu, a share bar or a tag list on one line.
+_ITEM_SEPARATORS = ("|", "•", "·", "»")
+
+
+def on_page_furniture(ent: Span) -> bool:
+    """The name stands on a line of page furniture: a byline or credit, a menu, share bar or tag
+    list of names ("Google News | Reddit | Facebook"), or a field's label ("Release Date:"),
+    and the line says nothing (no verb past its opening). Who wrote, shot or shares a story
+    is no actor of it, and a label names no one."""
+    doc = ent.doc
+    text = text_of(doc)
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    if not line or len(line) > 160:
+        return False
+    lowered = line.lower()
+    opener = next((o for o in sorted(FURNITURE_OPENERS, key=len, reverse=True)
+                   if lowered.startswith(o) and lowered[len(o):len(o) + 1] in (" ", ":")), None)
+    listed = any(sep in line for sep in _ITEM_SEPARATORS)
+    line_start = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+    label = line.endswith(":") and ent.start_char <= line_start and ent.end_char >= line_start + len(line.rstrip(": ")) - 1
+    if opener is None and not listed and not label:
+        return False
+    span = doc.char_span(line_start + (len(opener) if opener else 0), line_start + len(line),
+                         alignment_mode="expand")
+    if span is None:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.i not in range(ent.start, ent.end) for t in span)
