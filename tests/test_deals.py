@@ -522,3 +522,20 @@ def test_where_an_owned_investment_is_and_a_capitals_headlines_run_of_words_are_
     assert all("united-states" not in d["parties"]
                for d in _deals("Physicians Insurance Co of Ohio decided to sell its U.S. investment."))
     assert all("united-kingdom" not in d["parties"] for d in _deals("BRITAIN WELCOMES ROMANIA-HUNGARY TREATY ACCORD."))
+
+
+def test_who_awards_a_contract_buys_and_who_is_awarded_or_wins_it_supplies():
+    deal = _one("The Pentagon awarded Boeing a $2.4 billion contract for tankers.")
+    assert (deal["buyer"], deal["seller"], deal["kind"]) == ("united-states", "boeing", "supply")
+    deal = _one("Boeing was awarded a $2 billion contract by the US Air Force.")
+    assert (deal["buyer"], deal["seller"]) == ("us-air-force", "boeing")
+    deal = _one("Airbus won an order from Qantas for 20 jets worth $2 billion.")
+    assert (deal["buyer"], deal["seller"]) == ("qantas", "airbus")
+
+
+def test_a_stake_taken_is_an_investment_in_the_company_and_one_held_is_not_shown():
+    deal = _one("Tencent took a 5% stake in Tesla last year.")
+    assert (deal["buyer"], deal["seller"], deal["kind"]) == ("tencent", "tesla", "investment")
+    deal = _one("SoftBank's $9.3 billion investment in Uber closed in January.")
+    assert (deal["buyer"], deal["seller"]) == ("softbank", "uber")
+    assert all(d["confidence"] < 0.5 for d in _deals("Ford Motor Co has a 20 percent stake in Mazda."))

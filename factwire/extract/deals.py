@@ -92,7 +92,7 @@ AMOUNT_VERBS = {"approve", "provide", "give", "grant", "send", "pledge", "offer"
                 "promise", "lend", "extend", "deliver", "allocate", "earmark", "authorize", "authorise"}
 # Light verbs whose subject makes the deal the noun names: "Apple made a purchase of ...".
 LIGHT_VERBS = {"make", "enter", "secure", "clinch", "land", "win", "have", "do", "pursue", "launch",
-               "receive", "get", "obtain", "grant", "give", "provide", "extend", "renew"}
+               "receive", "get", "obtain", "grant", "give", "provide", "extend", "renew", "award"}
 PARTY_PREPS = {"between", "with", "among"}
 AGENTIVE_KINDS = {"agreement", "merger"}  # "an agreement between A and B": A and B agree
 # A token can be a trigger only with one of these lemmas, or as the first word of a particle noun.
@@ -195,6 +195,12 @@ SUPPORTING_VERBS = {"support", "back", "help", "promote", "elect", "boost", "ben
 # Verbs of handing over whose passive subject is who gets, when the thing handed over stays the
 # object: "Russia was sold drones by Iran", "Kenya was lent $750 million", "Ukraine was given aid".
 RECIPIENT_PASSIVES = {"sell", "lend", "loan", "give", "grant", "send", "provide", "supply", "donate", "offer"}
+
+
+# Verbs that buy into a company through a stake: "took a 5% stake in Tesla", "raised its stake
+# in" (not "has", "holds" or "owns" a stake: a holding, no transaction).
+STAKE_VERBS = {"take", "raise", "increase", "boost", "lift", "build", "double", "triple"}
+HOLDING_VERBS = {"have", "hold", "own", "keep", "retain", "maintain"}
 
 
 # Status verbs said by a third party (a regulator, a legislature): their subject is not a side.
@@ -1027,6 +1033,8 @@ def _status_verb(noun: Token) -> Token | None:
     lemma = head.lemma_.lower()
     if noun.dep_ == "nsubj" and lemma not in STATUS_VERBS:
         return None
+    if lemma in STAKE_VERBS and noun.lemma_.lower() in ("stake", "share", "interest") and noun.dep_ == "dobj":
+        return head  # "Tencent took a 5% stake in Tesla", "Buffett raised his stake"
     return head if lemma in STATUS_VERBS or lemma in LIGHT_VERBS else None
 
 
@@ -1193,8 +1201,10 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
             parties.extend(a for a in _named(index, obj) if a not in parties)
     froms = [a for holder in (noun, status_verb) if holder is not None
              for _, obj in prep_objects(holder, {"from"}) for a in _named(index, obj)]
-    supplier_subject = (kind == "order" and status_verb is not None
+    supplier_subject = (kind in ("order", "supply") and status_verb is not None
                         and status_verb.lemma_.lower() in ("win", "receive", "secure", "land", "get", "clinch", "book"))
+    # "The Pentagon awarded Boeing a contract": who awards buys, who is awarded supplies
+    awarded = kind in ("order", "supply") and status_verb is not None and status_verb.lemma_.lower() == "award"
     for child in noun.children:
         if child.dep_ in ("compound", "nmod", "poss") or (child.dep_ == "amod" and kind in ("aid", "loan")) or (
                 # "Russian arms sales", "American purchases of oil": a nationality is the country
@@ -1237,6 +1247,28 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         parties = [a for a in (buyer, seller) if a]
         if kind == "loan" and item_token is not None and _named(index, item_token):
             item_token = None
+    elif awarded:
+        subject_side = next((a for s in _subjects(status_verb) for a in _agents(index, s)), None)
+        if is_passive(status_verb):  # "Boeing was awarded a contract by the Pentagon"
+            seller = subject_side
+            by = agent_of(status_verb) or agent_of(noun)  # the parser hangs "by" on either
+            buyer = next((a for a in _named(index, by) if a != seller), None)
+        else:
+            buyer = subject_side
+            seller = next((a for c in status_verb.children if c.dep_ == "dative" or (c.dep_ == "dobj" and c.i != noun.i)
+                           for a in _named(index, c) if a != buyer), None)
+            seller = seller or next((a for _, o in prep_objects(status_verb, {"to"}) for a in _named(index, o)
+                                     if a != buyer), None)
+        parties = [a for a in dict.fromkeys((*parties, buyer, seller)) if a]
+    elif kind == "investment" and parties and not (
+            status_verb is not None and status_verb.lemma_.lower() in HOLDING_VERBS) and (
+            noun.lemma_.lower() not in SHARE_NOUNS or status_verb is not None):
+        # "SoftBank's investment in Uber", "Tencent took a 5% stake in Tesla": the investor buys
+        # into the company ("in South Carolina" is where; a stake only held is no transaction)
+        buyer = parties[0]
+        seller = next((a for holder in (noun, status_verb) if holder is not None
+                       for _, o in prep_objects(holder, {"in"}) if not _is_place(index, o)
+                       for a in _named(index, o) if a != buyer), None)
     elif supplier_subject:
         # "Airbus won an order from Qantas": the subject supplies, "from" names the customer.
         seller = parties[0] if parties else None
@@ -1274,8 +1306,9 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
             parties.append(actor)
     if not parties:
         return None
-    if noun.lemma_.lower() == "contract" and any(_is_person(index, t) for t in sentence_of(noun)
-                                                 if index.actor(t) in parties):
+    if noun.lemma_.lower() == "contract" and any(
+            _is_person(index, t) and name_gender((index.mention_by_token.get(t.i) or {}).get("text", "")) is not None
+            for t in sentence_of(noun) if index.actor(t) in parties):
         # "Roy Keane has signed a new contract with Manchester United": a person's contract is
         # one of work, an agreement; no one supplies or buys goods
         kind, buyer, seller = "agreement", None, None
