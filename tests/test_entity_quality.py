@@ -326,3 +326,14 @@ def test_names_on_a_bylines_share_bar_or_label_line_are_no_actors():
                         "Dear Mr. Gorbachev:\nWe write about Facebook.")
     assert {"facebook", "reddit"} <= set(actors)
     assert any("gorbachev" in key for key in actors)
+
+
+def test_capitalised_common_nouns_that_open_with_no_first_name_are_no_person():
+    text = ("Perfect Doormat\nThis doormat tells guests the truth.\nBed Sheets\nThese sheets are soft, "
+            "Bill Powers said, and the powers of a good bed are many.")
+    actors, _ = _actors(text)
+    assert not {"perfect-doormat", "bed-sheets"} & set(actors)
+    assert "bill-powers" in actors  # a first name: a person whose surname is also a word
+    # a place or a body its last word names is typed by it, not dropped
+    actors, _ = _actors("We stayed at the Socotra Hotel. The hotel was quiet.")
+    assert actors["socotra-hotel"].type == "place"

@@ -74,7 +74,7 @@ PLACE_HEAD_WORDS = frozenset({"station", "airport", "stadium", "cave", "street",
                               "square", "bridge", "river", "lake", "mountain", "mountains", "island",
                               "islands", "valley", "bay", "beach", "harbour", "harbor", "palace",
                               "castle", "tower", "plaza", "boulevard", "canyon", "desert", "peninsula",
-                              "hotel", "resort", "reserve", "motel"})
+                              "hotel", "resort", "reserve", "motel", "mosque", "cathedral", "cemetery"})
 # (not "hall", "park": surnames too, "Stuart Hall", "Nick Park")
 # Words that end the place in "University of Texas Arlington Muslim Student Association".
 _NOT_PLACE_WORDS = ORG_HEAD_WORDS | {"student", "students", "alumni", "medical", "school", "hospital",
@@ -176,6 +176,16 @@ def given_names() -> frozenset[str]:
     path = resources.files("factwire.data").joinpath("given_names.txt")
     with path.open(encoding="utf-8") as handle:
         return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Lower-cased first names of either packaged table: ``given_names.txt`` and the names of
+    ``first_name_genders.tsv`` (built by `make train`; the names a gender is known for)."""
+    path = resources.files("factwire.data").joinpath("first_name_genders.tsv")
+    with path.open(encoding="utf-8") as handle:
+        known = {line.split("\t", 1)[0] for line in handle if line.strip() and not line.startswith("#")}
+    return frozenset(known | {name.lower() for name in given_names()})
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")  # "K.C.", "J."
@@ -1336,3 +1346,25 @@ def on_page_furniture(ent: Span) -> bool:
     if span is None:
         return False
     return not any(t.pos_ in ("VERB", "AUX") and t.i not in range(ent.start, ent.end) for t in span)
+
+
+@_per_doc("lower_words")
+def lower_case_words(doc: Doc) -> frozenset[str]:
+    """Every word the article writes in lower case: its common words."""
+    return frozenset(w for w in token_texts(doc) if w.islower())
+
+
+def is_common_noun_phrase(ent: Span, name: str) -> bool:
+    """A name of two or more capitalised words whose head, the last word, the article writes as
+    a common noun elsewhere, and whose first word is no first name: a phrase capitalised as a
+    heading, a product or a list item ("Plain Flour" beside "the flour", "Bed Sheets" beside
+    "sheets"), not a person's name. English writes a person's surname in lower case only
+    when it is also a word, and then the name opens with a first name ("Bill Powers")."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or words[0].lower() in first_names():
+        return False
+    if head_word_label(name) is not None or words[0].lower() in _POSSESSIVE_PRONOUNS:
+        return False  # "Socotra Hotel", "Main Plaza": a place or a body its last word says; "Your Honor"
+    head = words[-1].lower()
+    lower = lower_case_words(ent.doc)
+    return head in lower or (head.endswith("s") and head[:-1] in lower) or head + "s" in lower
