@@ -305,3 +305,13 @@ def test_a_long_title_after_titled_is_no_quote():
     text = ("The authors argue this in a paper titled “The role of small farms in keeping rivers "
             "clean across the northern plains of the continent.”")
     assert speaker_rows(text) == []
+
+
+def test_according_to_in_another_sentence_is_not_the_quotes_speaker():
+    found = speaker_texts("Our review crowns it the definitive “fastest GPU for gaming of this year.” It even "
+                          "performs well with two cards, according to new benchmarking with several games.")
+    assert found == [("fastest", None)]
+    # the second half of a split quote goes on with its speaker, not the outlet that reported it
+    found = speaker_texts("“I ask you not to engage in any kind of protest,” Sanders said, according to CNN. "
+                          "“It’s of utmost importance you explain this to your delegations.”")
+    assert found[1] == ("It’s", "Sanders")

@@ -243,10 +243,14 @@ def _may_speak(token: Token, features: list[str]) -> bool:
     the subject of an attribution verb or after "according to": a common noun elsewhere near a
     quote is what the sentence is about ("the answer is “...”", "for some reason"), not who
     said it; nor does the subject of a passive, which is acted on ("fines can be imposed for
-    “...”")."""
+    “...”"). "According to X" attributes the sentence it stands in, not a quotation in another
+    ("... crowns it the “fastest GPU.” It performs well, according to new benchmarks")."""
+    according = "role=according" in features
+    if according and not any(f.startswith("same_sentence=") for f in features):
+        return False
     if token.pos_ == "PRON" or "kind=none" not in features:
         return True
-    if "role=according" in features:
+    if according:
         return True
     if token.head.lemma_.lower() in LIGHT_VERBS:
         return False
