@@ -605,3 +605,20 @@ def test_the_medium_an_event_is_told_on_is_not_its_target_and_a_civil_war_has_no
     assert not any(e[2] == "twitter" for e in _events(
         "After 14 people were killed in San Bernardino, a voice celebrated the attacks on Twitter."))
     assert not any(e[1] == "syria" for e in _events("Refugees from Syria's brutal civil war are welcome here."))
+
+
+def test_an_act_held_back_from_is_negated_and_selling_someone_on_an_idea_is_no_sale():
+    made = _modalities("Donald Trump has avoided directly criticizing James Comey.")
+    assert made.get(("condemn", "donald-trump", "criticizing")) == "negated", made
+    made = _modalities("The city is issuing summonses to marchers rather than arresting them.")
+    assert all(m == "negated" for k, m in made.items() if k[0] == "arrest"), made
+    assert "sale" not in _types("But John Smith's kids have sold him on supporting Bernie Sanders.")
+    assert ("sale", "apple", "google", "sold") in _events("Apple sold the division to Google.")
+
+
+def test_where_a_meeting_is_held_is_not_whom_it_is_with_and_backing_a_bid_backs_its_candidate():
+    assert ("meet", "ted-cruz", "donald-trump", "met") in _events("Ted Cruz met with Donald Trump in July at Trump Tower.")
+    assert not any(e[2] == "trump-tower" for e in _events("Ted Cruz was meeting with him in July at Trump Tower."))
+    assert any(e[0] == "support" and e[2] == "marco-rubio"
+               for e in _events("A super PAC supporting Marco Rubio's campaign spent $2.5 million."))
+    assert "support" not in _types("Dianne Feinstein supported Hillary Clinton's position on Friday.")

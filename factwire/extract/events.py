@@ -543,6 +543,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         return kind  # "blamed the crisis on Obama": whom the blame is put on
     if kind in NEEDS_ANIMATE_OBJECT:
         return kind if themes and _is_animate(themes[0], index) else None
+    if kind == "sale" and themes and _is_animate(themes[0], index) and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
+        return None  # "sold him on supporting Sanders": persuaded, nothing sold
     if kind == "sale" and not themes and not is_passive(verb):
         return None  # "the album sold exceptionally well": the thing sold is the subject, no seller
 
@@ -615,7 +617,13 @@ def _a_thing_of_someone(token: Token, index: MentionIndex) -> bool:
     return (token.pos_ == "NOUN" and not index.actor(token)
             and token.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE")
             and _lemma(token) not in _learned()["animate"] and _lemma(token) not in ARMED_PEOPLE
-            and _lemma(token) not in STATE_NOUNS and not (_lemma(token).endswith("ist") and len(_lemma(token)) > 5))
+            and _lemma(token) not in BODIES_AND_BIDS and not (_lemma(token).endswith("ist") and len(_lemma(token)) > 5))
+
+
+# Bodies that act for someone, and a candidate's bid, which stands for the candidate: backing
+# them backs an actor ("supported the Ukrainian administration", "a PAC supporting Rubio's campaign").
+BODIES_AND_BIDS = {"administration", "regime", "ministry", "agency", "authority", "court", "embassy", "navy", "police",
+                   "unit", "campaign", "candidacy", "bid", "nomination", "reelection", "re-election", "presidency"}
 
 
 def _is_a_place(token: Token, index: MentionIndex) -> bool:
@@ -899,6 +907,26 @@ def _modality(verb: Token, subject_tokens: list[Token]) -> str:
     return mood
 
 
+# Words of holding back: what they govern was not done ("avoided criticizing Comey", "his
+# hesitancy to condemn Duke", "to avoid condemning refugees", "rather than arresting them").
+AVOIDING_HEADS = {"avoid", "hesitate", "hesitancy", "hesitation", "reluctance", "reluctant", "refrain", "forgo",
+                  "forego", "shy", "neglect", "omit", "loath", "unwilling", "unwillingness", "escape", "evade"}
+
+
+def _avoided(verb: Token) -> bool:
+    """A gerund or an infinitive whose head is a word of holding back, or that follows "rather
+    than" or "instead of": an act not done."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ in ("than", "of") and any(
+            t.lower_ in ("rather", "instead") for t in (head.doc[head.i - 1:head.i] if head.i > 0 else [])):
+        return True
+    if verb.dep_ in ("xcomp", "dobj", "acl", "ccomp", "pcomp") and (_lemma(head) in AVOIDING_HEADS or head.lower_ in AVOIDING_HEADS):
+        return True
+    if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" and _lemma(c) in AVOIDING_HEADS for c in head.children):
+        return True  # "blamed his hesitancy to condemn Farage", the infinitive parsed onto the verb
+    return verb.dep_ == "pcomp" and head.pos_ == "ADP" and _lemma(head.head) in AVOIDING_HEADS
+
+
 def _unrealised(verb: Token, mood: str) -> str:
     """The modality of what an infinitive or a gerund says, where the clause above makes it
     something asked, wanted, believed or talked about rather than done: "called to ban
@@ -927,6 +955,8 @@ def _unrealised(verb: Token, mood: str) -> str:
         return "hypothetical"
     if verb.dep_ in ("acl", "relcl") and infinitive and head.pos_ in ("NOUN", "PROPN") and _lemma(head) not in ATTEMPT_NOUNS:
         return "hypothetical"  # (an attempt is an act: "an attempt to kill the president")
+    if _avoided(verb):
+        return "negated"
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and (head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT"):
         if modality(head) == "negated":
             return "negated"
@@ -2000,6 +2030,8 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
     preps = OBJECT_PREPS | MORE_OBJECT_PREPS.get(kind, set())
     if kind in ("purchase", "sale", "acquisition"):
         preps = preps - {"on", "at", "into", "with"}  # "bought a battery on Amazon": where, not from whom
+    if kind == "meet":
+        preps = preps - {"at"}  # "meeting with him in July at Trump Tower": where, not with whom
     for holder in holders:
         # "blamed Obama on Twitter", "called on CNN for a ceasefire": the medium one speaks on is
         # not whom the words are about
