@@ -337,3 +337,12 @@ def test_capitalised_common_nouns_that_open_with_no_first_name_are_no_person():
     # a place or a body its last word names is typed by it, not dropped
     actors, _ = _actors("We stayed at the Socotra Hotel. The hotel was quiet.")
     assert actors["socotra-hotel"].type == "place"
+
+
+def test_a_title_case_phrase_of_the_articles_common_words_is_no_organisation():
+    text = ("Replication in Second Language Research: Narrative Reviews\n"
+            "Replication studies matter in language research, and second studies often differ.\n"
+            "The Air Force said the research was useful.")
+    actors, _ = _actors(text)
+    assert "second-language-research" not in actors
+    assert "air-force" in actors  # a body that acts keeps its name

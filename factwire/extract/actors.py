@@ -401,6 +401,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         if label == "PERSON" and not person and lookup_alias(name) is None \
                 and name.split()[0].lower().rstrip(".") not in TITLES and entity_rules.is_common_noun_phrase(ent, name):
             continue  # "Plain Flour", "Bed Sheets": common words capitalised
+        if label == "ORG" and lookup_alias(name) is None and entity_rules.is_common_words_body(ent, name):
+            continue  # "Property Rights", "Persian Architecture": a phrase, no body
         title = _TITLE_WORD.match(text_of(doc), ent.start_char) if label != "PERSON" else None
         if title is not None and start >= title.end():
             label, person = "PERSON", True  # "President Joe Smith" typed as an organisation

@@ -1368,3 +1368,37 @@ def is_common_noun_phrase(ent: Span, name: str) -> bool:
     head = words[-1].lower()
     lower = lower_case_words(ent.doc)
     return head in lower or (head.endswith("s") and head[:-1] in lower) or head + "s" in lower
+
+
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "&", "in", "for", "on", "to", "a", "an", "at", "with"})
+
+
+@_per_doc("subject_names")
+def names_as_subjects(doc: Doc) -> frozenset[str]:
+    """Names the article makes the subject of a verb somewhere: names that act."""
+    return frozenset(ent.text for ent in entities(doc) if ent.root.dep_ == "nsubj" and ent.root.head.pos_ == "VERB")
+
+
+def is_common_words_body(ent: Span, name: str) -> bool:
+    """A name typed an organisation in a title, heading or caption, whose every word the article
+    also writes in lower case, and which does nothing in the article: a capitalised phrase of
+    common words ("Second Language Research", "Spacetime Diagram", "Location of the Data"), not
+    a body. Bodies named with common words have a word that says what they are ("Party",
+    "Council"), act ("Human Rights Watch said"), or are met again in the text's prose."""
+    words = [w for w in name.split() if w.lower() not in _FUNCTION_WORDS]
+    if len(words) < 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    if head_word_label(name) is not None:
+        return False
+    lower = lower_case_words(ent.doc)
+    if not all(w.lower() in lower or (w.lower().endswith("s") and w.lower()[:-1] in lower) for w in words):
+        return False
+    if name in names_as_subjects(ent.doc) or ent.text in names_as_subjects(ent.doc):
+        return False
+    return in_title_case(ent.sent)
+
+
+def in_title_case(sent: Span) -> bool:
+    """A title, a heading or a caption: most content words of the sentence are capitalised."""
+    words = [t.text for t in sent if t.is_alpha and t.lower_ not in _FUNCTION_WORDS]
+    return len(words) >= 2 and sum(1 for w in words if w[0].isupper()) * 5 >= len(words) * 4
