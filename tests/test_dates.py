@@ -616,3 +616,15 @@ def test_an_infinitive_under_a_past_verb_is_no_future_of_now(nlp):
 def test_a_weekday_inside_a_name_is_no_day(nlp):
     found = dates_in(nlp, "The Sunday Times reported that the talks failed on Monday.")
     assert [(d["text"], d["value"]) for d in found] == [("Monday", "2026-03-09")]
+
+
+@pytest.mark.parametrize("text", ["“I’m in my mid-60s, and you look older,” she said.",
+                                  "Men in their 40s and 50s were hit hardest.",
+                                  "Smith’s late 20s were hard for him."])
+def test_a_decade_after_a_possessive_is_an_age(nlp, text):
+    assert find_dates(nlp(text), dt.date(2019, 7, 1)) == []
+
+
+def test_a_decade_without_a_possessive_stays_a_decade(nlp):
+    found = find_dates(nlp("Music of the 60s was better, and in the early 1990s prices rose."), dt.date(2019, 7, 1))
+    assert [d["value"] for d in found] == ["196", "199"]

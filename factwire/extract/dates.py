@@ -1381,6 +1381,11 @@ _AMBIGUOUS_WORDS = {"may", "march", "sat", "sun", "wed", "mar", "jan", "dec", "j
                     "sept", "oct", "nov", "feb", "apr", "mon", "tue", "tues", "thu", "thur", "thurs", "fri"}
 
 
+# A possessive before "20s", "mid-60s" makes the number an age: "in his early 30s", "their 40s and 50s".
+_AGE_BEFORE = re.compile(r"\b(?:my|your|his|her|its|our|their|[A-Z][a-z]+[’']s)\s+(?:(?:early|mid|late)\s*-?\s*)?"
+                         r"(?:(?:\d0s|\w+ties)\s*(?:and|or|to)\s+)?$")
+
+
 def _plausible(rule: _Rule, m: re.Match, doc: Doc, text: str) -> bool:
     """Filters that running text needs and a lone date string does not."""
     start, end = m.span()
@@ -1395,6 +1400,8 @@ def _plausible(rule: _Rule, m: re.Match, doc: Doc, text: str) -> bool:
                 return False
     if rule.name in ("weekday", "deictic") and _inside_a_name(doc, start, end):
         return False  # "The Sunday Times", "Saturday Night Live": a name, no day
+    if rule.name == "decade" and m.group("c1") and _AGE_BEFORE.search(text, max(0, start - 40), start):
+        return False  # "in my mid-60s", "men in their 40s": an age, no decade
     if rule.name == "season":  # "fall" and "spring" are verbs and nouns too
         word = m.group("season")
         return bool(m.group("mod") and m.group("mod").lower() != "the" or m.group("y")
