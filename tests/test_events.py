@@ -579,6 +579,7 @@ def test_naming_consenting_and_moving_things_are_no_events():
     assert "travel" not in _types("Ford is moving its truck plant to Mexico.")
     # starting to sell a kind of goods is a line of business, not a sale
     assert "sale" not in _types("In 2006 Apple began selling films apart from music.")
+    assert "sale" not in _types("Salomon manufactures golf clubs and sells ski equipment.")
     # investing with nothing invested in: effort, not money
     assert "investment" not in _types("The Sanders campaign is investing for a long contest.")
 

@@ -1207,6 +1207,10 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         return []  # "Investing in cryptocurrencies is risky", "might seem intimidating": no act told
     if kind in ("purchase", "sale") and verb.dep_ == "xcomp" and _lemma(verb.head) in ASPECTUAL_HEADS:
         return []  # "Apple began selling other media", "continues to buy Russian oil": a line of business, no one deal
+    if kind in ("purchase", "sale") and verb.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children) and themes and all(
+            t.pos_ == "NOUN" and not any(c.dep_ in ("det", "nummod", "poss") for c in t.children) for t in themes[:1]):
+        return []  # "manufactures golf clubs and sells ski equipment": the simple present with goods of a kind is a trade plied
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and (_is_imperative(verb.head) or _opens_a_quoted_order(verb.head)):
         return []  # "stop killing black people", chanted: an order's gerund tells no event
     if _is_imperative(verb) or _opens_a_quoted_order(verb) or _is_generic(verb) or _said_of_speaker(themes) \
@@ -1708,7 +1712,7 @@ WORRY_HEADS = {"concerned", "worried", "afraid", "fearful", "nervous", "anxious"
 
 def _feared(noun: Token) -> bool:
     head = noun.head
-    return noun.dep_ == "pobj" and head.lower_ in ("about", "of", "to", "over") and (
+    return noun.dep_ == "pobj" and head.lower_ in ("about", "of", "to") and (
         _lemma(head.head) in WORRY_HEADS or head.head.lower_ in WORRY_HEADS)
 
 
