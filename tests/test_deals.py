@@ -539,3 +539,8 @@ def test_a_stake_taken_is_an_investment_in_the_company_and_one_held_is_not_shown
     deal = _one("SoftBank's $9.3 billion investment in Uber closed in January.")
     assert (deal["buyer"], deal["seller"]) == ("softbank", "uber")
     assert all(d["confidence"] < 0.5 for d in _deals("Ford Motor Co has a 20 percent stake in Mazda."))
+
+
+def test_people_of_a_nation_are_not_its_state():
+    deals = _deals("Some of the 19 Turkish Americans donating to Ayotte that day knew little about the senator.")
+    assert all("united-states" not in d["parties"] for d in deals)
