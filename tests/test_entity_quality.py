@@ -346,3 +346,18 @@ def test_a_title_case_phrase_of_the_articles_common_words_is_no_organisation():
     actors, _ = _actors(text)
     assert "second-language-research" not in actors
     assert "air-force" in actors  # a body that acts keeps its name
+
+
+def test_capitals_counted_by_a_number_are_a_unit_not_a_body():
+    actors, _ = _actors("Holt batted .292 with a triple and 3 RBI. A visa costs 25 CUC at the border. "
+                        "The 10 NFL teams met in Dallas.")
+    assert not {"rbi", "cuc"} & set(actors)
+    assert "nfl" in actors or "national-football-league" in actors
+    actors, _ = _actors("Results on Thursday:\nLG 2 OB 0\nLotte 6 Hyundai 2")
+    assert {"lg", "ob"} <= set(actors)  # a table of results: teams
+
+
+def test_an_auxiliary_opening_a_sentence_is_no_first_name():
+    actors, mentions = _actors("Ezra Klein wrote a book.\nHad Klein known, he would have written more. "
+                               "Klein said so.")
+    assert set(actors) == {"ezra-klein"}

@@ -886,7 +886,10 @@ SENTENCE_OPENERS = frozenset({
     "initially", "recently", "previously", "separately", "similarly", "additionally",
     "ultimately", "currently", "soon", "among", "amongst", "within", "without", "upon", "towards",
     "toward", "against", "as", "for", "with", "from", "by", "of", "in", "on", "at", "to", "into",
-    "about", "through", "throughout", "across", "between", "according"})
+    "about", "through", "throughout", "across", "between", "according",
+    # auxiliaries that open a question or an inverted condition ("Had Klein known", "Did Smith")
+    "had", "has", "have", "did", "does", "was", "were", "is", "are", "should", "would", "could",
+    "might", "must", "shall"})
 
 
 def trim_sentence_opener(ent: Span, known: Callable[[str], bool]) -> Span:
@@ -1354,6 +1357,12 @@ def lower_case_words(doc: Doc) -> frozenset[str]:
     return frozenset(w for w in token_texts(doc) if w.islower())
 
 
+# Last words of institutions' names that NER may type a person ("Shifa Hospital"): a body or
+# a place, typed elsewhere, never a phrase to drop.
+INSTITUTION_WORDS = frozenset({"hospital", "school", "clinic", "church", "prison", "court", "academy",
+                               "center", "centre", "library", "market", "theatre", "theater"})
+
+
 def is_common_noun_phrase(ent: Span, name: str) -> bool:
     """A name of two or more capitalised words whose head, the last word, the article writes as
     a common noun elsewhere, and whose first word is no first name: a phrase capitalised as a
@@ -1363,7 +1372,8 @@ def is_common_noun_phrase(ent: Span, name: str) -> bool:
     words = name.split()
     if len(words) < 2 or not all(w[:1].isupper() for w in words) or words[0].lower() in first_names():
         return False
-    if head_word_label(name) is not None or words[0].lower() in _POSSESSIVE_PRONOUNS:
+    if head_word_label(name) is not None or words[0].lower() in _POSSESSIVE_PRONOUNS \
+            or words[-1].lower() in INSTITUTION_WORDS:
         return False  # "Socotra Hotel", "Main Plaza": a place or a body its last word says; "Your Honor"
     head = words[-1].lower()
     lower = lower_case_words(ent.doc)
@@ -1402,3 +1412,20 @@ def in_title_case(sent: Span) -> bool:
     """A title, a heading or a caption: most content words of the sentence are capitalised."""
     words = [t.text for t in sent if t.is_alpha and t.lower_ not in _FUNCTION_WORDS]
     return len(words) >= 2 and sum(1 for w in words if w[0].isupper()) * 5 >= len(words) * 4
+
+
+def is_counted_unit(ent: Span) -> bool:
+    """Capital letters counted by the number before them, and heading no noun after them
+    ("3 RBI", "between 15 - 25 CUC"): a unit or a statistic, not a body ("10 NFL teams" is
+    NFL's teams, and stays)."""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    token = ent[0]
+    letters = [c for c in token.text if c.isalpha()]
+    if not 2 <= len(letters) <= 5 or not all(c.isupper() for c in letters):
+        return False
+    doc = ent.doc
+    if not doc[ent.start - 1].like_num or _table_line(ent.sent):
+        return False  # in a table of results, "LG 2 OB 0", the letters are a team
+    following = doc[ent.end] if ent.end < len(doc) else None
+    return following is None or following.pos_ not in ("NOUN", "PROPN")
