@@ -1360,7 +1360,8 @@ def lower_case_words(doc: Doc) -> frozenset[str]:
 # Last words of institutions' names that NER may type a person ("Shifa Hospital"): a body or
 # a place, typed elsewhere, never a phrase to drop.
 INSTITUTION_WORDS = frozenset({"hospital", "school", "clinic", "church", "prison", "court", "academy",
-                               "center", "centre", "library", "market", "theatre", "theater"})
+                               "center", "centre", "library", "market", "theatre", "theater",
+                               "observatory", "zoo", "arena", "mosque", "temple"})
 
 
 def is_common_noun_phrase(ent: Span, name: str) -> bool:
