@@ -119,3 +119,10 @@ def test_a_record_published_by_someone_cites_its_publisher():
     assert [(source, actor) for _, source, actor in found] == [("World Bank", "World Bank")]
     # a record with no publisher named stays an unnamed source
     assert [source for _, source, _ in citations("The survey revealed that prices rose.")] == ["The survey"]
+
+
+def test_a_norm_followed_and_a_record_wished_for_cite_no_one():
+    assert citations("The photos can be used according to the license described below.") == []
+    assert citations("“But I want the record to show that the judge was right,” he said.") == []
+    # set off by a comma, the same words cite: "according to the rules, ..." is a norm's wording
+    assert [s for _, s, _ in citations("According to the report, the judge was right.")] == ["the report"]

@@ -55,7 +55,10 @@ _MANNER_VERBS = {"adjust", "vary", "sort", "rank", "classify", "group", "arrange
 _MANNER_NOUNS = {"plan", "plans", "preference", "preferences", "taste", "tastes", "need", "needs",
                  "liking", "wish", "wishes", "instruction", "instructions", "direction",
                  "directions", "size", "sizes", "schedule", "script", "ability", "abilities",
-                 "means", "merit", "merits", "age", "weight", "height"}
+                 "means", "merit", "merits", "age", "weight", "height",
+                 # norms a thing is done by, not sources: "used according to the license below"
+                 "license", "licence", "terms", "rules", "guidelines", "protocol", "protocols",
+                 "procedure", "procedures", "recipe", "regulations", "custom", "tradition"}
 # Verbs after which "told X" and "in an interview with X" name a listener: a news organisation
 # that carries the words is a source the article cites; a person who heard them ("Meghan told
 # Winfrey") is not.
@@ -178,6 +181,8 @@ def _unnamed_reporters(doc: Doc):
             continue
         if not (verb.dep_ in ("parataxis", "ccomp") or any(c.dep_ == "ccomp" for c in verb.children)):
             continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.dep_ == "xcomp":
+            continue  # "I want the record to show that ...": wished for, nothing reported yet
         for subject in verb.children:
             if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
                 continue
