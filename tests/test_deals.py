@@ -544,3 +544,15 @@ def test_a_stake_taken_is_an_investment_in_the_company_and_one_held_is_not_shown
 def test_people_of_a_nation_are_not_its_state():
     deals = _deals("Some of the 19 Turkish Americans donating to Ayotte that day knew little about the senator.")
     assert all("united-states" not in d["parties"] for d in deals)
+
+
+def test_would_in_what_a_company_said_is_announced_and_a_persons_or_a_conditions_is_not():
+    deal = _one("On August 15, Softbank said it would buy 80 percent of Kingston for about $1.5 billion.")
+    assert (deal["status"], deal["buyer"]) == ("announced", "softbank") and deal["confidence"] >= 0.5
+    assert _one("Trump said he would buy Greenland.")["status"] == "proposed"
+    assert _one("Apple said it would buy NeXT if the board agreed.")["status"] == "proposed"
+
+
+def test_what_owns_a_part_sold_is_its_seller():
+    deal = _one("Nestle bought the frozen food business of Unilever.")
+    assert (deal["buyer"], deal["seller"]) == ("nestle", "unilever")

@@ -1040,11 +1040,19 @@ def _status_verb(noun: Token) -> Token | None:
     return head if lemma in STATUS_VERBS or lemma in LIGHT_VERBS else None
 
 
+# Parts of a company that it sells: "the unit of CheckFree", "the cement business of ACC".
+SOLD_PARTS = COMPANY_UNITS | {"business", "asset", "operation", "brand", "portfolio", "plant", "factory", "mine"}
+
+
 def _maker(index: MentionIndex, goods: Token) -> str | None:
     """The seller named before the goods: their owner ("Fox's entertainment assets"), a
     nationality ("Russian air defence systems") or a company ("Boeing jets"), not a place
     ("the Woodmont property"). A security's issuer ("Treasury debt", "Apple shares") and the
     building a home is in ("a Trump Tower condominium") are not who sold it."""
+    if goods.lemma_.lower() in SOLD_PARTS:  # "the Securities Products Business unit of CheckFree Corp"
+        owner = next((a for _, o in prep_objects(goods, {"of"}) for a in _named(index, o)), None)
+        if owner:
+            return owner
     if goods.lemma_.lower() in ISSUED_OR_PLACED_GOODS:
         return None
     owner = next((index.actor(c) for c in goods.children if c.dep_ == "poss" and index.actor(c)), None)
@@ -1317,7 +1325,9 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
     status = STATUS_VERBS.get(status_verb.lemma_.lower()) if status_verb is not None else None
     governor = status_verb if status_verb is not None else receiver
     mood = modality(governor) if governor is not None else "asserted"
-    if mood == "hypothetical" and status in (None, "signed", "agreed"):
+    if mood == "hypothetical" and status_verb is not None and _reported_future(index, status_verb):
+        status = "announced"  # "Iran said it would sign the deal with Russia": "will sign", reported
+    elif mood == "hypothetical" and status in (None, "signed", "agreed"):
         status = "proposed"
     elif mood == "negated":
         status = "cancelled" if status else "denied"
@@ -1357,6 +1367,31 @@ def _undone(trigger: Token) -> str | None:
         if current.pos_ == "VERB" and STATUS_VERBS.get(current.lemma_.lower()) == "cancelled" and current.i != trigger.i:
             return "cancelled"
     return None
+
+
+# Verbs that report what a company or a state announced: "said it would buy" is "will buy" told.
+ANNOUNCING_REPORTS = {"say", "announce", "confirm", "state", "add", "tell", "disclose", "reveal"}
+
+
+def _reported_future(index: MentionIndex, verb: Token) -> bool:
+    """"Softbank said it would buy Kingston": "would" in what a company or a state said in the
+    past is its "will" told in reported speech (an announced deal), not a condition; not with
+    "if" or "unless", a negation, or a person's word ("Trump said he would buy", a wish)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in ("if", "unless")) for c in verb.children):
+        return False
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for c in verb.children):
+        return False
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ANNOUNCING_REPORTS or clause.head.tag_ != "VBD":
+        return False
+    said = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(said) and all(s.lower_ in ("it", "they") or (index.actor(s) is not None and not _is_person(index, s))
+                              for s in said)
 
 
 def _attempted(trigger: Token, governor: Token | None, status: str | None) -> str | None:
@@ -1544,6 +1579,8 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         status = "agreed"
     if mood == "asserted" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in STATUS_VERBS:
         status = STATUS_VERBS[verb.head.lemma_.lower()]  # "agreed to buy": agreed, not completed
+    if _reported_future(index, verb):
+        status = "announced"  # "Softbank said it would buy 80 percent of Kingston": "will buy", reported
     status = _attempted(verb, None, status)
     start, end = phrase(verb, max_chars=200)
     deal = _deal(kind, parties, buyer, seller, item_token, start, end, verb, status,
