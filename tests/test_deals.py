@@ -556,3 +556,13 @@ def test_would_in_what_a_company_said_is_announced_and_a_persons_or_a_conditions
 def test_what_owns_a_part_sold_is_its_seller():
     deal = _one("Nestle bought the frozen food business of Unilever.")
     assert (deal["buyer"], deal["seller"]) == ("nestle", "unilever")
+
+
+def test_money_paid_for_a_company_or_its_part_buys_it_and_for_work_or_a_home_does_not():
+    deal = _one("Disney paid $4 billion for Marvel in 2009.")
+    assert (deal["kind"], deal["buyer"], deal["value"]["value"]) == ("purchase", "disney", 4e9)
+    assert "marvel" in deal["parties"]
+    deal = _one("Nestle paid $2 billion for the frozen food business of Unilever.")
+    assert (deal["buyer"], deal["seller"]) == ("nestle", "unilever")
+    assert _deals("Hillary Clinton was paid $675,000 for three speeches to Goldman Sachs.") == ()
+    assert _deals("The campaign paid $50,000 for consulting by Manafort's firm.") == ()

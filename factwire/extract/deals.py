@@ -885,7 +885,7 @@ def _candidate_triggers(doc: Doc) -> list[Token]:
         texts = token_texts(doc)
         found = doc.user_data["factwire.deal_candidates"] = [
             i for i, lemma in enumerate(lower_lemmas(doc))
-            if lemma in _TRIGGER_LEMMAS or texts[i].lower() in _PARTICLE_NOUN_HEADS]
+            if lemma in _TRIGGER_LEMMAS or lemma == "pay" or texts[i].lower() in _PARTICLE_NOUN_HEADS]
     return [doc[i] for i in found]
 
 
@@ -908,6 +908,8 @@ def find_deals(doc: Doc, index: MentionIndex, amounts: list[dict], dates: list[d
             deal = _from_verb(token, index, amounts)
         elif token.pos_ == "VERB" and lemma == "agree" and _agreed(token, index):
             deal = _from_verb(token, index, amounts)
+        elif token.pos_ == "VERB" and lemma == "pay":
+            deal = _from_payment(token, index, amounts)
         else:
             continue
         if deal is None:
@@ -1613,6 +1615,51 @@ def _has_first_name(index: MentionIndex, token: Token) -> bool:
     mention = index.mention_by_token.get(token.i)
     return mention is not None and (name_gender(mention["text"]) is not None or (
         len(mention["text"].split()) >= 2 and all(w[:1].isupper() for w in mention["text"].split())))
+
+
+def _from_payment(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | None:
+    """"Disney paid $4 billion for Marvel", "Nestle paid $2bn for the frozen food business of
+    Unilever": money paid for a company, or for a part or a stake of one, buys it (paying for
+    work, a speech or a home is no purchase of a side: the thing paid for must be a company
+    or a company's part)."""
+    if not any(c.dep_ == "dobj" and _is_money_token(c, amounts) for c in verb.children):
+        return None
+    target = next((o for _, o in prep_objects(verb, {"for"})), None)
+    if target is None or _is_person(index, target) or _is_place(index, target) or _is_product(index, target):
+        return None
+    if index.actor(target) is not None and not _is_organisation(index, target):
+        return None  # "Qatar paid $263 million for Neymar": a player, whatever the tagger says
+    bought = _named(index, target) or _owned(index, target)
+    seller = _maker(index, target) if not bought and target.lemma_.lower() in SOLD_PARTS else None
+    if not bought and seller is None:
+        return None
+    agent, _ = verb_arguments(verb)
+    agent = _who(index, verb, agent)
+    agents = _agents(index, agent) if agent is not None else []
+    agents = [a for a in agents if a not in bought and a != seller]
+    if not agents:
+        return None
+    mood = modality(verb)
+    status = {"hypothetical": "proposed", "negated": "denied", "reported": "reported"}.get(mood, "completed")
+    if _reported_future(index, verb):
+        status = "announced"
+    status = _attempted(verb, None, status)
+    parties = list(dict.fromkeys([*agents, *bought, *([seller] if seller else [])]))
+    start, end = phrase(verb, max_chars=200)
+    deal = _deal("purchase", parties, agents[0], seller, target, start, end, verb, status,
+                 extent(verb), index.span_of(agent), index.span_of(target), mood)
+    deal["_one_side"] = set(agents)
+    deal["_pronoun"] = _by_pronoun(index, agent)
+    _record_anaphors(deal, index, (agent, target))
+    return deal
+
+
+def _is_organisation(index: MentionIndex, token: Token) -> bool:
+    """Whether a name is a company or another organisation: by the alias table when it knows
+    the name, else by the entity type."""
+    mention = index.mention_by_token.get(token.i)
+    entry = lookup_alias(mention["text"]) if mention else None
+    return entry.type == "organization" if entry is not None else token.ent_type_ == "ORG"
 
 
 def _in_clause(token: Token, phrase_head: Token) -> bool:
