@@ -361,3 +361,10 @@ def test_an_auxiliary_opening_a_sentence_is_no_first_name():
     actors, mentions = _actors("Ezra Klein wrote a book.\nHad Klein known, he would have written more. "
                                "Klein said so.")
     assert set(actors) == {"ezra-klein"}
+
+
+def test_a_name_written_all_in_lower_case_is_no_actor():
+    text = ("Devs dislike slow builds.\nIt is a headache for devs, and the devs said so. "
+            "Docker Inc. said builds would get faster.")
+    actors, mentions = _actors(text)
+    assert all(any(c.isupper() for c in m["text"]) for m in mentions)

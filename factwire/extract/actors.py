@@ -223,6 +223,8 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     votes: dict[str, dict[str, int]] = {}  # actor id -> type -> mentions (names not in the table)
     mentions: list[dict] = []
     for cand in candidates:
+        if not any(c.isupper() for c in text[cand.start:cand.end]):
+            continue  # English capitalises names: "devs", "bee" written so are common words
         resolved = _resolve(cand.name, cand.label, context, cand.person, cand.start)
         if resolved is None:
             continue
