@@ -1237,8 +1237,8 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
                   for _, obj in prep_objects(holder, {"to", "for"}) for a in _named(index, obj)]
     if not recipients and kind in ("sale", "supply") and theme is not None and theme.i != noun.i:
         # "Vodafone's sale of its stake to Verizon": the parser hangs "to" on what is sold
-        recipients = [a for t in theme.subtree if t.dep_ == "prep" and t.lower_ == "to" and not _in_clause(t, theme)
-                      for o in t.children if o.dep_ == "pobj" for a in _named(index, o)]
+        # (on what is sold itself: "the sale of charter holidays for Russians to Turkey" goes there)
+        recipients = [a for _, o in prep_objects(theme, {"to"}) for a in _named(index, o)]
     if status_verb is not None and kind in ("aid", "loan"):
         # "provided $1bn in aid to Ukraine", "gave Kyiv a loan"
         recipients += [a for _, obj in prep_objects(status_verb, {"to"}) for a in _named(index, obj)]
