@@ -315,3 +315,9 @@ def test_according_to_in_another_sentence_is_not_the_quotes_speaker():
     found = speaker_texts("“I ask you not to engage in any kind of protest,” Sanders said, according to CNN. "
                           "“It’s of utmost importance you explain this to your delegations.”")
     assert found[1] == ("It’s", "Sanders")
+
+
+def test_a_title_the_article_writes_gives_a_one_word_name_its_gender():
+    quotes = extract("Prince Harry and Oprah Winfrey spoke on Sunday. Meghan sat beside them. Harry said he "
+                     "was shocked. \"I was trapped,\" Harry said. \"I didn't know who to turn to,\" she said.")["quotes"]
+    assert [(q["speaker_text"], q["speaker_actor_id"]) for q in quotes] == [("Harry", "harry"), ("she", "meghan")]

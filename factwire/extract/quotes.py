@@ -348,6 +348,10 @@ def _bucket(n: int, edges=(0, 1, 2, 4, 8, 16)) -> str:
     return "more"
 
 
+# A title written just before a name: "Prince Harry", "Mrs. Clinton".
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
+
+
 class SpeakerContext:
     """The noun phrases around each quotation of one article, with the features the speaker
     model scores them on (shared by extraction and training)."""
@@ -588,4 +592,22 @@ class SpeakerContext:
 
     def _agrees(self, pronoun: str, actor_id: str) -> bool:
         actor = self.actors_by_id.get(actor_id, {})
-        return actor.get("type") != "person" or gender.agrees(pronoun, actor.get("name") or "")
+        if actor.get("type") != "person":
+            return True
+        name = actor.get("name") or ""
+        if gender.name_gender(name) is None and actor_id in self._titled_genders:
+            name = f"{self._titled_genders[actor_id]} {name}"  # "Harry", once "Prince Harry"
+        return gender.agrees(pronoun, name)
+
+    @functools.cached_property
+    def _titled_genders(self) -> dict[str, str]:
+        """A title the article writes before a person's name ("Prince Harry", "Mrs. Clinton"),
+        for a person whose name alone says no gender; none where the titles disagree."""
+        found: dict[str, set[str]] = {}
+        for m in self.mentions:
+            title = _TITLE_BEFORE.search(self.text, max(0, m["start"] - 12), m["start"])
+            word = title.group(1) if title else m["text"].split()[0].rstrip(".")
+            if word.lower() in gender.TITLES and self.actors_by_id.get(m["actor_id"], {}).get("type") == "person":
+                found.setdefault(m["actor_id"], set()).add(word)
+        return {a: next(iter(words)) for a, words in found.items()
+                if len({gender.TITLES[w.lower()] for w in words}) == 1}
