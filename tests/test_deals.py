@@ -566,3 +566,8 @@ def test_money_paid_for_a_company_or_its_part_buys_it_and_for_work_or_a_home_doe
     assert (deal["buyer"], deal["seller"]) == ("nestle", "unilever")
     assert _deals("Hillary Clinton was paid $675,000 for three speeches to Goldman Sachs.") == ()
     assert _deals("The campaign paid $50,000 for consulting by Manafort's firm.") == ()
+
+
+def test_the_uncounted_nation_is_a_side_of_an_accord():
+    deal = _one("He monitored the road map for the final status accord between Israel and the Palestinians.")
+    assert set(deal["parties"]) == {"israel", "palestine"}

@@ -765,8 +765,13 @@ def _named(index: MentionIndex, head: Token | None) -> list[str]:
             continue  # "Hillary Clinton's Senate and 2008 presidential campaign": a Senate campaign
         if actor and _names_a_pair(index, token):
             continue  # "the Croatia-Yugoslavia treaty": two sides the actor step read as one name
-        if actor and token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") and _is_place(index, token):
-            continue  # "19 Turkish Americans donating", "Germans buying cars": people, not their state ("Democrats" are a party)
+        if (actor and token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") and _is_place(index, token)
+                and not (any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                         and not any(c.dep_ == "nummod" or (c.dep_ == "amod" and c.ent_type_ == "NORP")
+                                     for c in token.children))):
+            # "19 Turkish Americans donating", "Germans buying cars": people, not their state
+            # ("the Palestinians", uncounted, are the nation's side; "Democrats" are a party)
+            continue
         if actor and not _is_dateline(token) and not _names_a_deal(index, token) and actor not in found:
             found.append(actor)
     return found
