@@ -571,3 +571,8 @@ def test_money_paid_for_a_company_or_its_part_buys_it_and_for_work_or_a_home_doe
 def test_the_uncounted_nation_is_a_side_of_an_accord():
     deal = _one("He monitored the road map for the final status accord between Israel and the Palestinians.")
     assert set(deal["parties"]) == {"israel", "palestine"}
+
+
+def test_an_option_to_buy_is_planned():
+    deal = _one("Oakley Inc said it had been granted an option to buy the lens production unit of Gentext Optics Inc.")
+    assert deal["status"] == "proposed" and deal["confidence"] < 0.5

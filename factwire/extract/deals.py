@@ -124,7 +124,7 @@ SAME_DEAL_NOUNS = {"deal", "agreement", "transaction", "contract", "pact"}
 # What governs a deal that was only attempted, or that failed: "tried to buy", "bid for".
 ATTEMPT_HEADS = {"try", "attempt", "seek", "bid", "want", "hope", "talk", "negotiation", "plan", "aim",
                  # a written intent, not a deal: "signed a letter of intent to sell", "an offer to buy"
-                 "intent", "intention", "offer", "proposal",
+                 "intent", "intention", "offer", "proposal", "option",
                  # asked of someone: "pressed Yanukovych to sign", "urged Congress to approve"
                  "press", "urge", "ask", "push", "pressure", "encourage", "lobby", "call",
                  # only thought of: "played down the idea that he had struck a deal with Kasich"
