@@ -462,3 +462,23 @@ def test_a_sum_next_to_a_or_per_is_not_a_price(nlp, text):
 def test_a_price_per_unit_scores_as_quantulum_names_it():
     price = {"kind": "money", "value": 15.4, "currency": "USD", "unit": "per hour"}
     assert quantulum.as_quantulum(price) == (15.4, "dollar per hour")
+
+
+@pytest.mark.parametrize("text", [
+    "RSVP for our panel on 11/9 at 6 pm.",
+    "They prepare for the 2022/23 season.",
+    "Visit the office at Apt. 1C on Monday.",
+    "“We want safety,” said Lopiano, 52.",
+    "Hayley N. Hull, 30, of Bulpitt, was arrested.",
+    "map(plus_one, [1, 2, 3, 4, 5])\nif i % 2 == 0:",
+])
+def test_dates_seasons_doors_ages_and_code_are_no_amounts(nlp, text):
+    assert find_amounts(nlp(text)) == []
+
+
+def test_what_looks_like_them_stays_an_amount(nlp):
+    found = [(a["text"], a["kind"]) for a in find_amounts(nlp(
+        "Half is 1/2. It was 80C outside. In Texas, 12, and in Ohio, 14, died. There were 30 people "
+        "(a record) and a more modest two-percent decline."))]
+    assert found == [("1/2", "quantity"), ("80C", "quantity"), ("12", "quantity"), ("14", "quantity"),
+                     ("30", "count"), ("two-percent", "percent")]

@@ -359,7 +359,7 @@ _APPROX_RE = re.compile(
 # ("a $23-million data centre", "US$171-million").
 _MAGNITUDE_WORD_RE = re.compile(rf"(?:\s*|-)(?P<mag>(?i:{_alternation(MAGNITUDE_WORDS)}))(?![\w])")
 _MAGNITUDE_ABBR_RE = re.compile(rf"\s?(?P<mag>{_alternation(MAGNITUDE_ABBREVIATIONS)})(?![A-Za-z])")
-_PERCENT_RE = re.compile(rf"\s*(?P<pct>%|(?i:{_alternation(PERCENT_WORDS[1:])}))(?![\w])")
+_PERCENT_RE = re.compile(rf"(?:\s*|-)(?P<pct>%|(?i:{_alternation(PERCENT_WORDS[1:])}))(?![\w])")  # "a two-percent decline"
 _MINOR_RE = re.compile(rf"\s*(?:and\s+)?(?P<num>\d{{1,2}}|{_WORD}(?:[\s-]+{_WORD})?)"
                        rf"(?:\s*(?P<minor>(?i:{_alternation(MINOR_UNITS)})))?(?![\w])", re.IGNORECASE)
 _MINOR_SUFFIX_RE = re.compile(
@@ -1193,8 +1193,10 @@ def find_amounts(doc) -> list[dict]:
                 continue
             if _looks_like_year(core) or _next_to_month(text, a) or _part_of_name(doc, a):
                 continue
-            if _item_number(text, a) or _in_reference(text, a):
+            if _item_number(text, a) or _in_reference(text, a) or _in_code(text, a) or _an_age(doc, text, a):
                 continue
+            if _improper_fraction(core):
+                continue  # "on 11/9" a day, "the 2022/23 season": no fraction is written so
             # A range counts what follows its second number: "between 2,000 and 3,000 people".
             token = _last_token(doc, a.core_end if a.value_max is None else a.end)
             if token is None:
@@ -1217,6 +1219,9 @@ def find_amounts(doc) -> list[dict]:
                 a.kind = "quantity"
         elif a.kind in ("quantity",) and (touches(a, excluded_time_index) and a.unit in ("metre", "tonne")):
             continue
+        elif a.kind == "quantity" and a.unit and a.core_end == a.end - len(text[a.core_end:a.end].lstrip()) \
+                and _PLACE_NUMBER_BEFORE.search(text, max(0, a.start - 12), a.start):
+            continue  # "Apt. 1C", "Room 4B": a door's number, not one degree Celsius
         elif a.unit == "point" and re.fullmatch(r"(?i)one\s+point", text[a.start: a.end]) and \
                 re.search(r"(?i)\bat\s+$", text[max(0, a.start - 4): a.start]):
             continue  # "at one point": a time, not a score
@@ -1398,6 +1403,41 @@ def _item_number(text: str, a: _Amount) -> bool:
     if text[line_start:a.core_start].strip(_BULLETS):
         return False
     return bool(_ITEM_END.match(text, a.core_end, line_end))
+
+
+# Signs of program code on a line: numbers in a code sample are no amounts of the article's.
+_CODE_LINE_RE = re.compile(r"==|!=|\+=|-=|=>|->|\w\([^)\n]*\)|=\s*[\[{(]|^\s*(?:def|return|for|if|import|print|var|let|const)\b.*[:;(=]\s*$")
+
+
+def _in_code(text: str, a: _Amount) -> bool:
+    """A bare number on a line of program code ("for i in [1, 2, 3]:", "if i % 2 == 0:")."""
+    return bool(_CODE_LINE_RE.search(text[slice(*_line_of(text, a))]))
+
+
+# A name, then a bare number set off by commas or closing the sentence: the person's age, as news
+# writes it ("said Lopiano, 52.", "Hayley N. Hull, 30, of Bulpitt").
+_AGE_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
+
+
+def _an_age(doc, text: str, a: _Amount) -> bool:
+    if a.value_max is not None or not text[max(0, a.core_start - 2):a.core_start].endswith(", ") \
+            or not 0 < a.value < 120 or not float(a.value).is_integer() or a.core_start != a.start:
+        return False
+    if not _AGE_AFTER.match(text, a.core_end):
+        return False
+    before = _last_token(doc, a.core_start - 2)
+    return before is not None and (before.ent_type_ == "PERSON" or before.pos_ == "PROPN" and not before.ent_type_)
+
+
+def _improper_fraction(core: str) -> bool:
+    """"11/9", "2022/23": a slash between a number and a smaller one writes a date or a season."""
+    m = re.fullmatch(r"(\d+)\s*/\s*(\d+)", core)
+    return bool(m) and int(m.group(1)) >= int(m.group(2)) > 0
+
+
+# Words that a number and a glued letter after them name a door, seat or place by ("Apt. 1C").
+_PLACE_NUMBER_BEFORE = re.compile(r"\b(?:apt|apartment|suite|ste|unit|room|rm|flat|gate|platform|seat|row|"
+                                  r"no|bay|block|floor|level|box)\.?\s*#?\s*$", re.IGNORECASE)
 
 
 def _line_of(text: str, a: _Amount) -> tuple[int, int]:
