@@ -981,9 +981,9 @@ def _drop_common_words(doc: Doc, candidates: list[_Candidate], full_people: list
     rest = {w for w in words_or_given if w not in common and counts.get(w.lower(), 0)}
     if rest:
         inside = {w: 0 for w in rest}
-        for token in doc:
-            if token.text in inside and not entity_rules.opens_sentence(token):
-                inside[token.text] += 1
+        for i, word in enumerate(token_texts(doc)):
+            if word in inside and not entity_rules.opens_sentence(doc[i]):
+                inside[word] += 1
         common |= {w for w, n in inside.items() if n == 0}
     return [c for c in candidates if c.name not in common] if common else candidates
 

@@ -1319,6 +1319,7 @@ FURNITURE_OPENERS = ("by", "written by", "words by", "story by", "text by", "rep
                      "photo by", "photos by", "photograph by", "image by", "images by",
                      "illustration by", "courtesy of", "follow us", "follow", "share", "share this",
                      "share on", "subscribe", "subscribe to")
+_OPENERS_LONGEST_FIRST = tuple(sorted(FURNITURE_OPENERS, key=len, reverse=True))
 # What separates the items of a menu, a share bar or a tag list on one line.
 _ITEM_SEPARATORS = ("|", "•", "·", "»")
 
@@ -1337,7 +1338,7 @@ def on_page_furniture(ent: Span) -> bool:
     if not line or len(line) > 160:
         return False
     lowered = line.lower()
-    opener = next((o for o in sorted(FURNITURE_OPENERS, key=len, reverse=True)
+    opener = next((o for o in _OPENERS_LONGEST_FIRST
                    if lowered.startswith(o) and lowered[len(o):len(o) + 1] in (" ", ":")), None)
     listed = any(sep in line for sep in _ITEM_SEPARATORS)
     line_start = start + (len(text[start:end]) - len(text[start:end].lstrip()))
