@@ -576,3 +576,9 @@ def test_the_uncounted_nation_is_a_side_of_an_accord():
 def test_an_option_to_buy_is_planned():
     deal = _one("Oakley Inc said it had been granted an option to buy the lens production unit of Gentext Optics Inc.")
     assert deal["status"] == "proposed" and deal["confidence"] < 0.5
+
+
+def test_a_deal_that_will_be_signed_or_is_proposed_is_not_signed():
+    assert _one("Iran will sign a deal with Russia next week.")["status"] == "announced"
+    deal = _one("The $9.5 billion proposed acquisition of Boatmen's Bancshares Inc. by NationsBank Corp. could spark mergers.")
+    assert deal["status"] == "proposed" and deal["confidence"] < 0.5

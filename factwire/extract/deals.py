@@ -144,6 +144,9 @@ DENYING_HEADS = {"deny", "dismiss", "refute", "rebut"}
 # Auxiliaries of a deal that may come: "would broker a deal", "could buy".
 MODAL_AUXILIARIES = {"would", "could", "might", "may", "should"}
 FAIL_HEADS = {"fail", "failure"}
+# Adjectives of a deal not made: "the proposed acquisition", "a possible merger", "a planned sale".
+PLANNED_ADJECTIVES = {"proposed", "planned", "possible", "potential", "prospective", "mooted", "rumoured",
+                      "rumored", "pending", "contemplated", "putative", "hypothetical", "would-be"}
 HOPE_FORMS = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 # Goods whose named modifier is an issuer or a building, never the seller: securities are bought
 # in a market, homes in a building ("Treasury debt", "Trump Tower condominium").
@@ -1338,6 +1341,11 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         status = "proposed"
     elif mood == "negated":
         status = "cancelled" if status else "denied"
+    if mood == "asserted" and status in ("signed", "agreed", "completed") and status_verb is not None and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in status_verb.children):
+        status = "announced"  # "the two countries will sign an agreement": said, not done
+    if any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJECTIVES for c in noun.children):
+        status = "proposed"  # "the $9.5 billion proposed acquisition of Boatmen's"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         status = "denied"  # "received no improper financial assistance from the lawyer"
     status = _attempted(noun, status_verb, status)
