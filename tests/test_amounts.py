@@ -482,3 +482,19 @@ def test_what_looks_like_them_stays_an_amount(nlp):
         "(a record) and a more modest two-percent decline."))]
     assert found == [("1/2", "quantity"), ("80C", "quantity"), ("12", "quantity"), ("14", "quantity"),
                      ("30", "count"), ("two-percent", "percent")]
+
+
+@pytest.mark.parametrize("text", [
+    ">>> B.x = 2\n>>> print A.x, B.x\n1 2 1",
+    '  File "foo.py", line 19, in <module>',
+    "x = 10",
+    "They fall into two groups: (1) those who like it and (2) those who do not.",
+    "He came home around 20:00hrs on Thursday.",
+])
+def test_program_sessions_enumerators_and_clock_times_are_no_amounts(nlp, text):
+    assert [a for a in find_amounts(nlp(text)) if a["unit"] != "groups"] == []
+
+
+def test_a_rate_per_second_written_with_a_slash(nlp):
+    found = [(a["text"], a["unit"]) for a in find_amounts(nlp("It parses at 2.3 GB/s, ten times faster."))]
+    assert found[0] == ("2.3 GB/s", "gigabyte per second")

@@ -381,7 +381,7 @@ _RANGE_VERB_RE = re.compile(r"(?<![\w])(?i:rang(?:e|es|ed|ing)|var(?:y|ies|ied|y
 _PHONE_RE = re.compile(r"(?=[+(\d])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?(?!\d)")
 _TIME_RE = re.compile(
     r"(?=\d)(?<![\d.,])(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?m\.?"
-    r"|\d{1,2}\s*[ap]\.?m\.?|\d{4}\s*(?:UTC|GMT|hours|hrs))(?![\w])", re.I)
+    r"|\d{1,2}\s*[ap]\.?m\.?|\d{4}\s*(?:UTC|GMT|hours|hrs))(?:\s*(?:hrs|hours|h))?(?![\w])", re.I)
 
 
 @dataclass
@@ -645,6 +645,8 @@ def _unit_at(text: str, pos: int, rate: bool = True) -> tuple[int, str] | None:
         second = _unit_at(text, per.end(), rate=False) if per else None
         if second is not None:
             return second[0], f"{unit} per {second[1]}"
+        if text[end: end + 2] == "/s" and not text[end + 2: end + 3].isalnum():
+            return end + 2, f"{unit} per second"  # "2.3 GB/s": "s" alone is a second only after "/"
     if text[end: end + 1] == "/":
         return None  # "m/s" with an unknown second unit: not a plain metre
     return end, unit
@@ -1154,9 +1156,13 @@ def find_amounts(doc) -> list[dict]:
         elif ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PERSON",
                             "GPE", "LOC", "NORP", "LANGUAGE"):
             excluded_names.append((ent.start_char, ent.end_char))
+    clock = []  # clock times: no number in them is an amount of any kind
     for rx in (_PHONE_RE, _TIME_RE):
         for m in rx.finditer(text):
             excluded_time.append((m.start(), m.end()))
+            if rx is _TIME_RE:
+                clock.append((m.start(), m.end()))
+    clock_index = SpanIndex(clock)
 
     excluded_names_index, excluded_time_index = SpanIndex(excluded_names), SpanIndex(excluded_time)
 
@@ -1188,6 +1194,8 @@ def find_amounts(doc) -> list[dict]:
     for a in scanned:
         check()
         core = text[a.core_start: a.core_end]
+        if a.kind != "money" and clock_index.overlaps(a.core_start, a.core_end):
+            continue  # "around 20:00hrs": the minutes are no duration
         if a.kind == "number":
             if touches(a, excluded_time_index) or inside(a, excluded_names_index):
                 continue
@@ -1195,6 +1203,8 @@ def find_amounts(doc) -> list[dict]:
                 continue
             if _item_number(text, a) or _in_reference(text, a) or _in_code(text, a) or _an_age(doc, text, a):
                 continue
+            if text[a.start - 1:a.start] == "(" and text[a.end:a.end + 1] == ")" and re.fullmatch(r"\d{1,2}", core):
+                continue  # "(1) those who ..., and (2) those who": an enumerator
             if _improper_fraction(core):
                 continue  # "on 11/9" a day, "the 2022/23 season": no fraction is written so
             # A range counts what follows its second number: "between 2,000 and 3,000 people".
@@ -1406,7 +1416,9 @@ def _item_number(text: str, a: _Amount) -> bool:
 
 
 # Signs of program code on a line: numbers in a code sample are no amounts of the article's.
-_CODE_LINE_RE = re.compile(r"==|!=|\+=|-=|=>|->|\w\([^)\n]*\)|=\s*[\[{(]|^\s*(?:def|return|for|if|import|print|var|let|const)\b.*[:;(=]\s*$")
+_CODE_LINE_RE = re.compile(r"==|!=|\+=|-=|=>|->|\w\([^)\n]*\)|=\s*[\[{(]|^\s*(?:def|return|for|if|import|print|var|let|const)\b.*[:;(=]\s*$"
+                           r"|^\s*(?:>>>|\.\.\.|\$)\s|^\s*[A-Za-z_][\w.]*\s*[-+*/]?=\s*\S|\bline \d+, in\b"
+                           r"|^[\d\s.,]+$")  # a prompt, an assignment, a traceback, a line of bare numbers
 
 
 def _in_code(text: str, a: _Amount) -> bool:
