@@ -468,8 +468,6 @@ def test_a_price_per_unit_scores_as_quantulum_names_it():
     "RSVP for our panel on 11/9 at 6 pm.",
     "They prepare for the 2022/23 season.",
     "Visit the office at Apt. 1C on Monday.",
-    "“We want safety,” said Lopiano, 52.",
-    "Hayley N. Hull, 30, of Bulpitt, was arrested.",
     "map(plus_one, [1, 2, 3, 4, 5])\nif i % 2 == 0:",
 ])
 def test_dates_seasons_doors_ages_and_code_are_no_amounts(nlp, text):
@@ -498,3 +496,10 @@ def test_program_sessions_enumerators_and_clock_times_are_no_amounts(nlp, text):
 def test_a_rate_per_second_written_with_a_slash(nlp):
     found = [(a["text"], a["unit"]) for a in find_amounts(nlp("It parses at 2.3 GB/s, ten times faster."))]
     assert found[0] == ("2.3 GB/s", "gigabyte per second")
+
+
+@pytest.mark.parametrize("text, age", [("“We want safety,” said Lopiano, 52.", 52.0),
+                                       ("Hayley N. Hull, 30, of Bulpitt, was arrested.", 30.0)])
+def test_a_names_age_set_off_by_commas_is_a_quantity_in_years(nlp, text, age):
+    (found,) = find_amounts(nlp(text))
+    assert (found["kind"], found["value"], found["unit"]) == ("quantity", age, "years old")

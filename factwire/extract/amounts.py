@@ -1201,7 +1201,7 @@ def find_amounts(doc) -> list[dict]:
                 continue
             if _looks_like_year(core) or _next_to_month(text, a) or _part_of_name(doc, a):
                 continue
-            if _item_number(text, a) or _in_reference(text, a) or _in_code(text, a) or _an_age(doc, text, a):
+            if _item_number(text, a) or _in_reference(text, a) or _in_code(text, a):
                 continue
             if text[a.start - 1:a.start] == "(" and text[a.end:a.end + 1] == ")" and re.fullmatch(r"\d{1,2}", core):
                 continue  # "(1) those who ..., and (2) those who": an enumerator
@@ -1211,7 +1211,10 @@ def find_amounts(doc) -> list[dict]:
             token = _last_token(doc, a.core_end if a.value_max is None else a.end)
             if token is None:
                 continue
-            noun = _counted_noun(token, a)
+            age = _an_age(doc, text, a)
+            noun = None if age else _counted_noun(token, a)
+            if age:
+                a.unit = "years old"  # "Lopiano, 52": a person's age
             if noun is not None and core.lower() == "one":
                 continue  # "one of", "at one point": rarely an amount worth a fact
             if noun is not None and _names_a_known_group(doc, a):
@@ -1427,7 +1430,7 @@ def _in_code(text: str, a: _Amount) -> bool:
 
 
 # A name, then a bare number set off by commas or closing the sentence: the person's age, as news
-# writes it ("said Lopiano, 52.", "Hayley N. Hull, 30, of Bulpitt").
+# writes it ("said Lopiano, 52.", "Hayley N. Hull, 30, of Bulpitt"), a quantity in years.
 _AGE_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
 
 
