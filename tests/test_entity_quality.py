@@ -368,3 +368,10 @@ def test_a_name_written_all_in_lower_case_is_no_actor():
             "Docker Inc. said builds would get faster.")
     actors, mentions = _actors(text)
     assert all(any(c.isupper() for c in m["text"]) for m in mentions)
+
+
+def test_a_capitalised_adjective_is_no_actor():
+    actors, _ = _actors("Racism among White people in the army ran deep. The settlers were Protestant. "
+                        "Jack White said the band would tour.")
+    assert "white" not in actors and "protestant" not in actors
+    assert "jack-white" in actors

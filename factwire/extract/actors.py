@@ -726,6 +726,9 @@ def _not_an_actor(ent: Span, name: str, label: str) -> bool:
         return True  # the "al." of "et al."
     if label in ("PERSON", "ORG") and len(ent) == 1 and ent[0].pos_ in _NOT_NAME_POS:
         return True
+    if label != "NORP" and len(ent) == 1 and ent[0].pos_ == "ADJ" and ent[0].dep_ in ("amod", "acomp") \
+            and not ent[0].is_upper:  # (a headline's capitals are parsed as anything)
+        return True  # "White soldiers", "were Protestant": an adjective capitalised, no one named
     if label in ("PERSON", "ORG") and _capitalised_plural_noun(ent):
         return True
     if entity_rules.is_command_verb(ent) or entity_rules.is_word_mentioned(ent) or entity_rules.is_counted_unit(ent):
