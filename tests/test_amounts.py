@@ -503,3 +503,15 @@ def test_a_rate_per_second_written_with_a_slash(nlp):
 def test_a_names_age_set_off_by_commas_is_a_quantity_in_years(nlp, text, age):
     (found,) = find_amounts(nlp(text))
     assert (found["kind"], found["value"], found["unit"]) == ("quantity", age, "years old")
+
+
+def test_an_age_after_aged_or_the_age_of(nlp):
+    found = [(a["value"], a["unit"]) for a in find_amounts(nlp(
+        "Jobs has died at the age of 56, the company said. Jobs dies aged 56."))]
+    assert found == [(56.0, "years old"), (56.0, "years old")]
+
+
+def test_a_number_the_tagger_takes_for_a_name_is_still_an_amount(nlp):
+    # the tagger has typed index levels as works of art and organisations; a name has letters
+    found = [a["text"] for a in find_amounts(nlp("The index closed at 8,579.19. The Nikkei closed at 7,162.90."))]
+    assert found == ["8,579.19", "7,162.90"]

@@ -1152,10 +1152,14 @@ def find_amounts(doc) -> list[dict]:
         if ent.label_ in ("DATE", "TIME", "ORDINAL"):
             if ent.label_ == "DATE" and re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?", ent.text):
                 continue  # a bare small number tagged DATE ("The answer is 42") is not a date
+            if ent.label_ == "DATE" and _AGE_WORDS_BEFORE.search(ent.text[:-len(ent.text.split()[-1])]) \
+                    and ent.text.split()[-1].isdigit():
+                continue  # "at the age of 56": an age, no date
             excluded_time.append((ent.start_char, ent.end_char))
         elif ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PERSON",
                             "GPE", "LOC", "NORP", "LANGUAGE"):
-            excluded_names.append((ent.start_char, ent.end_char))
+            if any(c.isalpha() for c in ent.text):  # "8,579.19" tagged a work of art is no name
+                excluded_names.append((ent.start_char, ent.end_char))
     clock = []  # clock times: no number in them is an amount of any kind
     for rx in (_PHONE_RE, _TIME_RE):
         for m in rx.finditer(text):
@@ -1434,7 +1438,14 @@ def _in_code(text: str, a: _Amount) -> bool:
 _AGE_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
 
 
+# "aged 56", "at the age of 56", "age 30": the number after is an age.
+_AGE_WORDS_BEFORE = re.compile(r"(?i)\b(?:aged|age\s+of|age)\s+$")
+
+
 def _an_age(doc, text: str, a: _Amount) -> bool:
+    if a.value_max is None and a.core_start == a.start and 0 < a.value < 130 and float(a.value).is_integer() \
+            and _AGE_WORDS_BEFORE.search(text, max(0, a.start - 12), a.start):
+        return True
     if a.value_max is not None or not text[max(0, a.core_start - 2):a.core_start].endswith(", ") \
             or not 0 < a.value < 120 or not float(a.value).is_integer() or a.core_start != a.start:
         return False
