@@ -582,3 +582,18 @@ def test_a_deal_that_will_be_signed_or_is_proposed_is_not_signed():
     assert _one("Iran will sign a deal with Russia next week.")["status"] == "announced"
     deal = _one("The $9.5 billion proposed acquisition of Boatmen's Bancshares Inc. by NationsBank Corp. could spark mergers.")
     assert deal["status"] == "proposed" and deal["confidence"] < 0.5
+
+
+def test_titles_trade_flows_and_deals_with_only_one_side_named_are_not_shown():
+    assert _deals("The plan is lifted from a paper titled ''How to Foster Long-Term Innovation Investment'' "
+                  "by Neera Tanden and Blair Effron.") == ()
+    assert _deals("Mexico buys nearly $250 billion worth of stuff from the United States.") == ()
+    assert _one("Pfizer buys Allergan for $160 billion.")["buyer"] == "pfizer"
+    deal = _one("Republicans only learned on Friday of the arrangements with Mills, Samuelson and Bentel.")
+    assert "agreement of one side" in deal["signals"] and deal["confidence"] < 0.5
+
+
+def test_the_two_countries_are_countries_not_a_state_of_one():
+    deal = _one("Oregon passed a law. Sure enough, on July 6, 2011, Mexico and the United States talked. "
+                "The two countries signed an agreement to allow Mexican trucks to operate in the United States.")
+    assert set(deal["parties"]) == {"mexico", "united-states"}

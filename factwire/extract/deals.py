@@ -707,6 +707,10 @@ def _of_pair_kind(index: MentionIndex, name: Token, pair: Token) -> bool:
     people, countries are places; other nouns ("the two sides") take any name."""
     if pair.lemma_.lower() in FIRM_NOUNS:
         return not _is_place(index, name) and not _is_person(index, name)
+    if pair.lemma_.lower() in ("country", "nation"):  # "the two countries": not Oregon, a state of one
+        mention = index.mention_by_token.get(name.i)
+        entry = lookup_alias(mention["text"]) if mention else None
+        return entry.type == "country" if entry is not None else name.ent_type_ == "GPE"
     if pair.lemma_.lower() in STATE_NOUNS:
         return _is_place(index, name)
     return True
@@ -1102,6 +1106,8 @@ def _is_deal_noun(noun: Token) -> bool:
     if lemma == "assistance" and not any(c.dep_ in ("amod", "compound") and c.lower_ in AID_ADJECTIVES
                                          for c in noun.children):
         return False  # help, unless it is military, financial, humanitarian ... assistance
+    if _in_a_title(noun):
+        return False  # "a paper titled ''How to Foster Long-Term Innovation Investment''": a title
     if lemma == "settlement" and any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "LOC", "NORP")
                                      for c in noun.children):
         return False  # "a West Bank settlement", "Jewish settlements": a place people live in
@@ -1122,6 +1128,19 @@ def _is_a_total(noun: Token) -> bool:
     head = noun.head
     return head.lemma_.lower() in CHANGE_VERBS or (head.lemma_.lower() == "be" and any(
         c.dep_ in ("acomp", "advmod", "attr") and c.lower_ in CHANGE_WORDS for c in head.children))
+
+
+# Marks that open a quotation or a title.
+OPENING_QUOTES = {"“", "''", "``", '"', "‘"}
+
+
+def _in_a_title(noun: Token) -> bool:
+    """Whether a deal noun is a capitalised word of a quoted title ("a paper titled ''How to
+    Foster Long-Term Innovation Investment''"): the name of a work, no transaction."""
+    if noun.pos_ != "PROPN" or not noun.text[:1].isupper() or noun.i == sentence_of(noun).start:
+        return False
+    quotes = [t for t in noun.doc[sentence_of(noun).start:noun.i] if t.text in OPENING_QUOTES or t.text in ("”", "’")]
+    return len(quotes) % 2 == 1 and noun.doc[noun.i - 1].text[:1].isupper()
 
 
 def _noun_kind(noun: Token) -> str | None:
@@ -1353,6 +1372,12 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
     arg1 = theme if theme is not None else item_token
     deal = _deal(kind, parties, buyer, seller, item_token, start, end, noun, status,
                  extent(noun), index.span_of(agent), index.span_of(arg1), mood)
+    withs = {a for holder in (noun, status_verb) if holder is not None
+             for _, obj in prep_objects(holder, {"with"}) for a in _named(index, obj)}
+    if kind in AGENTIVE_KINDS and withs and set(parties) <= withs:
+        # "the arrangements with Mills, Samuelson and Bentel": who made them is not said; the
+        # names after "with" are all one side
+        deal["_one_side"] = withs
     deal["_pronoun"] = _by_pronoun(index, agent) or _by_pronoun(index, arg1)
     _record_anaphors(deal, index, (agent, arg1))
     return deal
@@ -1443,7 +1468,7 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     particle = PARTICLE_VERBS.get(lemma)
     if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
         return None
-    if is_market_move(verb) or _sold_out(verb):
+    if is_market_move(verb) or _sold_out(verb) or _trade_total(verb):
         return None
     kind = DEAL_VERBS.get(lemma) or TRANSFER_VERBS.get(lemma) or "agreement"
     agent, theme = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
@@ -1709,6 +1734,17 @@ def _beside_a_deal(verb: Token) -> bool:
     and settle on pricing structures" settles that deal's terms."""
     return any(c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS
                for other in (*verb.conjuncts,) for c in other.children)
+
+
+def _trade_total(verb: Token) -> bool:
+    """"Mexico buys nearly $250 billion worth of stuff from the United States": a present of
+    habit whose object is an amount ("$250 billion worth", "30% of its oil") is a trade flow,
+    no deal ("Pfizer buys Allergan for $160bn" buys a company)."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() == "worth" or c.ent_type_ in ("MONEY", "QUANTITY", "PERCENT")
+                                    or any(g.dep_ == "nummod" for g in c.children))
+               for c in verb.children)
 
 
 def _sold_out(verb: Token) -> bool:
