@@ -628,3 +628,9 @@ def test_a_decade_after_a_possessive_is_an_age(nlp, text):
 def test_a_decade_without_a_possessive_stays_a_decade(nlp):
     found = find_dates(nlp("Music of the 60s was better, and in the early 1990s prices rose."), dt.date(2019, 7, 1))
     assert [d["value"] for d in found] == ["196", "199"]
+
+
+def test_a_day_before_a_colon_and_a_lower_case_verb_that_names_a_month(nlp):
+    found = find_dates(nlp("October 20: ACCIDENT – a vehicle was towed. Users of Python 3 may want to "
+                           "skip this, due on 25th march 2015."), dt.date(2023, 10, 27))
+    assert [(d["text"], d["value"]) for d in found] == [("October 20", "2023-10-20"), ("25th march 2015", "2015-03-25")]

@@ -69,7 +69,7 @@ _WEEKDAY = _name_pattern(_WEEKDAYS)
 _ORDINAL_WORD = _alternation(_ORDINALS)
 _NUMBER = rf"(?:\d{{1,3}}|{_alternation(list(_NUMBERS) + list(_VAGUE_NUMBERS))})"
 _YEAR4 = r"(?<![\d$£€¥.,])(?:1[6-9]|20)\d\d(?![\d%]|[.,]\d|\s*(?:%|percent|per\s+cent))"
-_DAY = rf"(?:(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])|{_ORDINAL_WORD})"
+_DAY = rf"(?:(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)|{_ORDINAL_WORD})"  # "October 20:" is a day; "20:30" a time
 _UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "yr": "year",
           "quarter": "quarter", "qtr": "quarter", "decade": "decade"}
 _UNIT = r"(?:day|week|month|quarter|qtr|year|yr|decade)s?"
@@ -1397,6 +1397,12 @@ def _plausible(rule: _Rule, m: re.Match, doc: Doc, text: str) -> bool:
         if word.lower() in _AMBIGUOUS_WORDS and not m.group("mod"):
             span = doc.char_span(start, start + len(word), alignment_mode="expand")
             if span is None or span[0].tag_ in ("MD", "VB", "VBP", "VBZ", "VBD") or word.lower() != "may" and len(word) <= 4:
+                return False
+    if "mon" in m.re.groupindex and m.group("mon") and rule.name != "month":
+        word = m.group("mon").rstrip(".")
+        if word.islower() and word in _AMBIGUOUS_WORDS:  # "Python 3 may want to": a verb, no month
+            at = doc.char_span(m.start("mon"), m.start("mon") + len(word), alignment_mode="expand")
+            if at is not None and at[0].tag_ in ("MD", "VB", "VBP", "VBZ", "VBD"):
                 return False
     if rule.name in ("weekday", "deictic") and _inside_a_name(doc, start, end):
         return False  # "The Sunday Times", "Saturday Night Live": a name, no day
