@@ -234,6 +234,21 @@ def test_a_surname_right_after_the_other_bearers_full_name_is_left_ambiguous():
     assert _ids(_actors(text)[1], "Clinton") == ["clinton"]
 
 
+def test_an_honorific_says_which_bearer_of_a_surname_is_meant():
+    text = ("Hillary Clinton campaigned in Iowa. Later, former President Bill Clinton spoke to "
+            "reporters, and Mrs. Clinton thanked the teachers.")
+    assert _ids(_actors(text)[1], "Clinton") == ["hillary-clinton"]
+    text = text.replace("Mrs. Clinton", "Mr. Clinton")
+    assert _ids(_actors(text)[1], "Clinton") == ["bill-clinton"]
+
+
+def test_a_full_name_a_headline_glued_a_verb_to_is_the_same_bearer():
+    # "Rip Donald Trump" of a headline is no second Trump that makes the surname ambiguous
+    text = ("Black Lawmakers Rip Donald Trump\nDonald Trump spoke on Friday. Donald Trump said it. "
+            "Donald Trump left. Trump did not apologize.")
+    assert _ids(_actors(text)[1], "Trump") == ["donald-trump"]
+
+
 def test_a_surname_two_subjects_share_goes_to_neither():
     text = ("Hillary Clinton and Bill Clinton arrived in Iowa. Bill Clinton spoke first, then "
             "Hillary Clinton. Bill Clinton praised the crowd. Clinton said hello.")

@@ -25,6 +25,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from factwire.extract import entity_rules
+from factwire.extract.gender import name_gender
 from factwire.extract.syntax import entities, text_of, token_starts, token_texts
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
@@ -1019,7 +1020,11 @@ def _resolve(name: str, label: str, context: "_Context",
     if label == "PERSON" or entry is not None and entry.type == "person":  # the table's people too
         words = name.split()
         if len(words) == 1 or len(words) == 2 and words[0].rstrip(".").lower() in TITLES:
-            full = context.person_named(words[-1], entry, start)
+            honorific = words[0].rstrip(".").lower() if len(words) == 2 else None
+            if honorific is None and start is not None:
+                before = _HONORIFIC_BEFORE.search(context.text, max(0, start - 12), start)
+                honorific = before.group(1).lower() if before is not None else None
+            full = context.person_named(words[-1], entry, start, honorific, by_table=label != "PERSON")
             if full is _AMBIGUOUS:
                 return words[-1], "person", None, False  # a Clinton, but which one is not said
             if full is not None:
@@ -1079,7 +1084,8 @@ class _Context:
                 latest = canonical
         return latest
 
-    def person_named(self, word: str, entry: AliasEntry | None, start: int | None = None):
+    def person_named(self, word: str, entry: AliasEntry | None, start: int | None = None,
+                     honorific: str | None = None, by_table: bool = False):
         """The full name a one-word name of a person stands for, None, or _AMBIGUOUS.
 
         News names a person in full once and by surname after ("Zelensky" after "Volodymyr
@@ -1101,9 +1107,15 @@ class _Context:
         bearer's full name, in the same paragraph and with the subject not named in full since
         ("Donald Trump ... Ivanka Trump said ... Trump added"), could be either: the reader
         takes the nearer one as often as the subject (10 times in 16 above), so the surname is
-        left ambiguous there rather than given to the wrong one.
+        left ambiguous there rather than given to the wrong one. An honorific says the bearer's sex
+        ("Mrs. Clinton" after "Bill Clinton" is Hillary Clinton): bearers whose first name is of
+        the other sex are left out first. A name the alias scan found (``by_table``: "Trump"
+        with no NER label) keeps the table's bearer when a second bearer is named often, as
+        before; only the paragraph rule above applies to it.
         """
         bearers = list(dict.fromkeys(_person_canonical(n) for n in self.full_people if n.split()[-1] == word))
+        # "Rip Donald Trump" of a headline is "Donald Trump": a full name that ends with another
+        bearers = [b for b in bearers if not any(o != b and b.endswith(" " + o) for o in bearers)]
         if bearers and entry is not None and entry.type == "person" and entry.canonical.split()[-1] == word \
                 and entry.canonical not in bearers:
             bearers.insert(0, entry.canonical)  # the famous bearer of the surname
@@ -1111,14 +1123,27 @@ class _Context:
             if entry is not None:
                 return None  # the alias table decides
             bearers = list(dict.fromkeys(_person_canonical(n) for n in self.full_people if n.split()[0] == word))
+        sex = HONORIFIC_SEX.get(honorific or "")
+        if sex is not None and len(bearers) > 1:
+            exact = [b for b in bearers if name_gender(b) == sex]
+            fitting = [b for b in bearers if name_gender(b) in (sex, None)]
+            if len(exact) == 1 or len(fitting) == 1:
+                return exact[0] if len(exact) == 1 else fitting[0]
+            bearers = fitting or bearers
         if len(bearers) <= 1:
             return bearers[0] if bearers else None
-        if all(self.full_counts.get(other, 0) <= SECONDARY_FULL_NAMES for other in bearers[1:]):
+        if by_table or all(self.full_counts.get(other, 0) <= SECONDARY_FULL_NAMES for other in bearers[1:]):
             named = [b for b in bearers if self.full_counts.get(b)]
             if start is not None and len(named) > 1 and self._latest_bearer(named, start) not in (None, bearers[0]):
                 return _AMBIGUOUS
             return bearers[0]
         return _AMBIGUOUS
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Mr|Ms|Miss|Sir|Lady|Lord|Dame)\.?\s+$")
+# The sex an honorific before a surname says its bearer is.
+HONORIFIC_SEX = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
+                 "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f", "queen": "f", "princess": "f"}
 
 
 # How many times an article may name in full a second bearer of its subject's surname and still

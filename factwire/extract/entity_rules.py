@@ -1379,7 +1379,10 @@ def is_common_noun_phrase(ent: Span, name: str) -> bool:
         return False  # "Socotra Hotel", "Main Plaza": a place or a body its last word says; "Your Honor"
     head = words[-1].lower()
     lower = lower_case_words(ent.doc)
-    return head in lower or (head.endswith("s") and head[:-1] in lower) or head + "s" in lower
+    if not (head in lower or (head.endswith("s") and head[:-1] in lower) or head + "s" in lower):
+        return False
+    # a name the article repeats or makes act is a body NER typed a person ("Patriot Coal")
+    return text_of(ent.doc).count(name) <= 2 and name not in names_as_subjects(ent.doc)
 
 
 _FUNCTION_WORDS = frozenset({"of", "and", "the", "&", "in", "for", "on", "to", "a", "an", "at", "with"})
