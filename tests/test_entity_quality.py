@@ -375,3 +375,13 @@ def test_a_capitalised_adjective_is_no_actor():
                         "Jack White said the band would tour.")
     assert "white" not in actors and "protestant" not in actors
     assert "jack-white" in actors
+
+
+def test_the_items_of_a_list_of_variants_are_no_actors():
+    text = ("It comes in two colors: Black (2 GHz model only) and White (1.83 and 2 GHz models). "
+            "Jack White said so.")
+    actors, _ = _actors(text)
+    assert not {"black", "white"} & set(actors)
+    assert "jack-white" in actors
+    actors, _ = _actors("Leaders of three countries: France, Germany and Italy met in Rome.")
+    assert {"france", "germany", "italy"} <= set(actors)

@@ -732,7 +732,8 @@ def _not_an_actor(ent: Span, name: str, label: str) -> bool:
         return True  # "White soldiers", "were Protestant": an adjective capitalised, no one named
     if label in ("PERSON", "ORG") and _capitalised_plural_noun(ent):
         return True
-    if entity_rules.is_command_verb(ent) or entity_rules.is_word_mentioned(ent) or entity_rules.is_counted_unit(ent):
+    if entity_rules.is_command_verb(ent) or entity_rules.is_word_mentioned(ent) or entity_rules.is_counted_unit(ent) \
+            or entity_rules.listed_variant(ent):
         return True
     return (name in entity_rules.NOT_ACTORS or entity_rules.is_event_name(name) or entity_rules.is_gathering(ent)
             or entity_rules.is_adjective_of_name(name) or entity_rules.is_model_name(name)

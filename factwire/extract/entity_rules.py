@@ -1434,3 +1434,25 @@ def is_counted_unit(ent: Span) -> bool:
         return False  # in a table of results, "LG 2 OB 0", the letters are a team
     following = doc[ent.end] if ent.end < len(doc) else None
     return following is None or following.pos_ not in ("NOUN", "PROPN")
+
+
+# Plural nouns whose list names the variants of a made thing ("two colors: Black and White",
+# "four variations (Rye, Buttered, White and Burnt)"): each item is a variant, no actor.
+VARIANT_NOUNS = frozenset({"color", "colour", "flavor", "flavour", "shade", "size", "finish",
+                           "variation", "variant", "scent", "fragrance", "colorway", "colourway"})
+
+
+def listed_variant(ent: Span) -> bool:
+    """The name is an item of a list introduced by a kind of variant and a colon or a bracket
+    ("It comes in two colors: Black (2 GHz model only) and White")."""
+    doc = ent.doc
+    start = ent.sent.start
+    i = ent.start - 1
+    while i > start and i >= ent.start - 15:
+        text = doc[i].text
+        if text in (".", ";", "!", "?"):
+            return False
+        if text in (":", "(") and doc[i - 1].pos_ == "NOUN" and doc[i - 1].lemma_.lower() in VARIANT_NOUNS:
+            return True
+        i -= 1
+    return False
