@@ -3,6 +3,7 @@ the confidence and its display threshold in the marts, and the WikiEvents scorer
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import shutil
 
@@ -623,3 +624,10 @@ def test_where_a_meeting_is_held_is_not_whom_it_is_with_and_backing_a_bid_backs_
     assert any(e[0] == "support" and e[2] == "marco-rubio"
                for e in _events("A super PAC supporting Marco Rubio's campaign spent $2.5 million."))
     assert "support" not in _types("Dianne Feinstein supported Hillary Clinton's position on Friday.")
+
+
+def test_an_event_takes_the_date_its_own_clause_governs():
+    facts = extract("In 1986 he bought Pixar which was acquired by The Walt Disney Company in 2005.",
+                    dt.date(2011, 10, 6))
+    (acquisition,) = [e for e in facts["events"] if e["type"] == "acquisition"]
+    assert acquisition["date"] == {"value": "2005", "precision": "year"}

@@ -50,6 +50,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from factwire.extract.deals import _date_is_of as date_is_of
 from factwire.extract.syntax import (MentionIndex, text_of, starting_between, direct_objects, extent, is_calendar_date, is_market_move,
                                      is_passive, agent_of, lower_lemmas, modality, prep_objects, sentence_of, subjects, verb_arguments,
                                      MODAL_HYPOTHETICAL, NEGATING_HEADS)
@@ -2058,8 +2059,12 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
 
 
 def _date_in_sentence(verb: Token, dates: list[dict]) -> dict | None:
+    """The calendar date of the trigger's sentence that the grammar gives the event, as for deals:
+    a date another verb governs is that verb's time ("In 1986 he bought Pixar, which was acquired
+    by Disney in 2005": the acquisition is 2005's)."""
     sentence = sentence_of(verb)
-    candidates = [d for d in starting_between(dates, sentence.start_char, sentence.end_char) if is_calendar_date(d)]
+    candidates = [d for d in starting_between(dates, sentence.start_char, sentence.end_char)
+                  if is_calendar_date(d) and date_is_of(verb, d)]
     if not candidates:
         return None
     chosen = min(candidates, key=lambda d: abs(d["start"] - verb.idx))
