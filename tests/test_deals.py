@@ -597,3 +597,9 @@ def test_the_two_countries_are_countries_not_a_state_of_one():
     deal = _one("Oregon passed a law. Sure enough, on July 6, 2011, Mexico and the United States talked. "
                 "The two countries signed an agreement to allow Mexican trucks to operate in the United States.")
     assert set(deal["parties"]) == {"mexico", "united-states"}
+
+
+def test_a_price_per_share_is_not_the_deals_value():
+    facts = extract("Pfizer will buy Seagen for $229 per share in cash.")
+    (deal,) = [d for d in facts["deals"] if d["kind"] in ("purchase", "acquisition")]
+    assert deal["value"] is None

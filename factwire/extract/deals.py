@@ -1940,7 +1940,9 @@ def _per_unit(span) -> bool:
 
 def _attach_context(deal: dict, token: Token, amounts, dates, citations) -> None:
     s_start, s_end = deal["_sentence"]
-    money = [a for a in starting_between(amounts, s_start, s_end) if a["kind"] == "money"]
+    # a price paid per unit ("$229 a share") is no deal's value
+    money = [a for a in starting_between(amounts, s_start, s_end)
+             if a["kind"] == "money" and not (a.get("unit") or "").startswith("per ")]
     chosen = tied_money(token, money)
     if chosen is not None:
         deal["value"] = {"value": chosen["value"], "currency": chosen["currency"],
