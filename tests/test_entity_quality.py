@@ -385,3 +385,9 @@ def test_the_items_of_a_list_of_variants_are_no_actors():
     assert "jack-white" in actors
     actors, _ = _actors("Leaders of three countries: France, Germany and Italy met in Rome.")
     assert {"france", "germany", "italy"} <= set(actors)
+
+
+def test_a_name_called_a_code_name_is_no_actor():
+    actors, _ = _actors("Apple reports that Tiger, the code name for this release, includes 200 new "
+                        "features. Cisco said its VPN does not work with Tiger.")
+    assert "tiger" not in actors and "apple" in actors

@@ -643,6 +643,7 @@ def _names_of_things(doc: Doc) -> frozenset[str]:
     named |= {ent.text for ent in entities(doc) if ent.label_ in ENTITY_TYPES
               for kind in [entity_rules.said_kind(ent)] if kind in entity_rules.NOT_ACTOR_KINDS
               and (ent.label_ != "PERSON" or kind in entity_rules.DEITY_NOUNS)}
+    named |= {ent.text for ent in entities(doc) if ent.label_ in ENTITY_TYPES and entity_rules.is_code_name(ent)}
     thing_cues, actor_cues = entity_rules.thing_and_actor_cues(doc)
     if not votes and not named and not thing_cues:
         return frozenset()

@@ -1456,3 +1456,16 @@ def listed_variant(ent: Span) -> bool:
             return True
         i -= 1
     return False
+
+
+def is_code_name(ent: Span) -> bool:
+    """The text calls the name a code name ("Tiger, the code name for this release", "codenamed
+    Tiger"): the name of a product or a project in the making, no actor."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and (child.lemma_.lower() in ("codename", "code-name")
+                                      or child.lemma_.lower() == "name" and any(
+                                          c.lower_ == "code" for c in child.children)):
+            return True
+    head = root.head
+    return root.dep_ in ("oprd", "dobj", "attr", "npadvmod") and head.lemma_.lower() in ("codename", "code-name")
