@@ -321,3 +321,11 @@ def test_a_title_the_article_writes_gives_a_one_word_name_its_gender():
     quotes = extract("Prince Harry and Oprah Winfrey spoke on Sunday. Meghan sat beside them. Harry said he "
                      "was shocked. \"I was trapped,\" Harry said. \"I didn't know who to turn to,\" she said.")["quotes"]
     assert [(q["speaker_text"], q["speaker_actor_id"]) for q in quotes] == [("Harry", "harry"), ("she", "meghan")]
+
+
+def test_a_paragraph_opened_by_a_closing_mark_and_a_dash_signature():
+    quotes = extract("Readers wrote in.\n\n”Mr. Trump embodies the lasting legacy of racism. He represents our "
+                     "greatest shame.” ― Sonya Herridge\n\n“Fear. I am truly afraid that he will win.” ― "
+                     "Edwin G. Monroy.\n")["quotes"]
+    assert [(q["text"][:9], q["speaker_text"]) for q in quotes] == [("Mr. Trump", "Sonya Herridge"),
+                                                                   ("Fear. I a", "Edwin G. Monroy")]

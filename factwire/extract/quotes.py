@@ -80,13 +80,13 @@ def _quote_spans(text: str) -> Iterator[tuple[int, int, int, int]]:
     positions: dict[str, list[int]] = {}
     for mark in {"“", "”", '"', "«", "»", "\n"}:
         positions[mark] = [m.start() for m in re.finditer(re.escape(mark), text)]
-    openings = sorted(p for mark in _MARKS for p in positions[mark])
     breaks = positions["\n"]
+    openings = sorted([p for mark in _MARKS for p in positions[mark]] + _wrong_way_openings(text, positions))
     resume = 0
     for start in openings:
         if start < resume:
             continue
-        closing, multiline = _MARKS[text[start]]
+        closing, multiline = _MARKS.get(text[start], ("”", False))  # "”" opening a line: see below
         b = bisect.bisect_left(breaks, start)
         line_end = breaks[b] if b < len(breaks) else len(text)
         ends = positions[closing]
@@ -110,6 +110,21 @@ def _quote_spans(text: str) -> Iterator[tuple[int, int, int, int]]:
             continue
         resume = end + 1
         yield start, end + 1, start + 1, end
+
+
+def _wrong_way_openings(text: str, positions: dict[str, list[int]]) -> list[int]:
+    """Closing marks that open a paragraph: typed the wrong way round ("”Mr. Trump embodies ...”
+    ― Sonya Herridge"), they open a quotation when another closes it on the same line."""
+    found = []
+    closings = positions["”"]
+    for i, at in enumerate(closings):
+        line_start = text.rfind("\n", 0, at) + 1
+        if text[line_start:at].strip() or at + 1 >= len(text) or text[at + 1] == "\n":
+            continue
+        line_end = text.find("\n", at)
+        if i + 1 < len(closings) and closings[i + 1] < (len(text) if line_end < 0 else line_end):
+            found.append(at)
+    return found
 
 
 def _open_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -216,8 +231,8 @@ def find_quotes(doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict],
             score = bias + sum(weights.get(f, 0.0) for f in features)
             if score > best_score:
                 best, best_score = token, score
-        speaker = None
-        if best is not None and best_score >= model["threshold"]:
+        speaker = context.signed(outer_end)
+        if speaker is None and best is not None and best_score >= model["threshold"]:
             speaker = context.speaker_of(best)
         if speaker is None and previous is not None and previous["speaker_text"] \
                 and _consecutive(text, previous["_outer_end"], outer_start):
@@ -350,6 +365,10 @@ def _bucket(n: int, edges=(0, 1, 2, 4, 8, 16)) -> str:
 
 # A title written just before a name: "Prince Harry", "Mrs. Clinton".
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
+
+
+# A dash that signs a quotation with the name after it: "“...” ― Sonya Herridge".
+_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*")
 
 
 class SpeakerContext:
@@ -508,11 +527,26 @@ class SpeakerContext:
             features += [f"paragraph_break={side}", f"paragraph_break={side}:{role}"]
         if colon and side == "before":
             features += ["colon", f"colon:{role}", f"colon_rank:{min(rank, 4)}"]
-        if token.is_sent_start or (token.i > 0 and doc[token.i - 1].text in {"\n", "-", "—", "–"}):
+        if token.is_sent_start or (token.i > 0 and doc[token.i - 1].text in {"\n", "-", "—", "–", "―"}):
             features.append("starts")
         return features
 
     # -- speaker --------------------------------------------------------------------------
+    def signed(self, outer_end: int) -> tuple[str | None, str] | None:
+        """The name a quotation is signed with: a dash after it and a name that ends the line
+        ("”… our greatest shame.” ― Sonya Herridge"), as letters to the editor and collected
+        reactions attribute their words."""
+        m = _SIGNATURE.match(self.text, outer_end)
+        if m is None:
+            return None
+        at = bisect.bisect_left(self.mention_starts, m.end())
+        if at < len(self.mentions) and self.mentions[at]["start"] == m.end():
+            mention = self.mentions[at]
+            rest = self.text[mention["end"]:mention["end"] + 200].split("\n", 1)[0]
+            if re.fullmatch(r"[\s.,;]*", rest) and self.actors_by_id.get(mention["actor_id"], {}).get("type") == "person":
+                return mention["actor_id"], mention["text"]
+        return None
+
     def speaker_of(self, token: Token) -> tuple[str | None, str] | None:
         """(actor id or None, the article's words) for a chosen noun phrase head."""
         doc = self.doc
