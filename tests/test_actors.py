@@ -666,3 +666,11 @@ def test_an_office_before_a_persons_name_is_no_person_and_a_company_noun_makes_a
     assert actors["pixar"].type == "organization"
     actors, _ = _actors("The company Dean Kamen founded makes wheelchairs, Dean Kamen said.")
     assert actors["dean-kamen"].type == "person"
+
+
+def test_local_office_titles_are_not_part_of_the_name():
+    (doc,) = parse(["Supervisor Alfredo Pedroza said the plan was good. Commissioner Jane Doe and Rev. "
+                    "Al Sharpton agreed."])
+    names = {a.name for a in find_actors(doc)[0]}
+    assert {"Alfredo Pedroza", "Jane Doe", "Al Sharpton"} <= names
+    assert not any(n.split()[0] in ("Supervisor", "Commissioner", "Rev.") for n in names)

@@ -47,6 +47,8 @@ TITLES = {
     "speaker", "taoiseach", "tánaiste", "tanaiste", "mp", "mep", "councillor", "councilman",
     "councilwoman", "congressman", "congresswoman", "assemblyman", "assemblywoman", "sheriff",
     "detective", "sergeant", "sgt", "inspector", "constable", "attorney",
+    "supervisor", "commissioner", "trustee", "alderman", "alderwoman", "superintendent", "treasurer",
+    "lieutenant", "corporal", "reverend", "rev", "pastor", "delegate", "magistrate", "prosecutor",
 }
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Words an English name never ends with: conjunctions, articles, prepositions.
