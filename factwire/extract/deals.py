@@ -1948,7 +1948,7 @@ def _attach_context(deal: dict, token: Token, amounts, dates, citations) -> None
         deal["value"] = {"value": chosen["value"], "currency": chosen["currency"],
                          "approximate": chosen.get("approximate", False)}
     in_sentence = [d for d in starting_between(dates, s_start, s_end) if is_calendar_date(d)]
-    ours = [d for d in in_sentence if _date_is_of(token, d)]
+    ours = [d for d in in_sentence if date_is_of(token, d)]
     if ours:
         chosen = min(ours, key=lambda d: abs(d["start"] - token.idx))
         deal["date"] = {"value": chosen["value"], "precision": chosen["precision"]}
@@ -1965,8 +1965,8 @@ def _attach_context(deal: dict, token: Token, amounts, dates, citations) -> None
 ANNOUNCING_VERBS = {"announce", "confirm", "disclose", "reveal", "unveil"}
 
 
-def _date_is_of(trigger: Token, date: dict) -> bool:
-    """Whether a date in the trigger's sentence is the deal's: the verb the date hangs from is
+def date_is_of(trigger: Token, date: dict) -> bool:
+    """Whether a date in the trigger's sentence is the deal's (or the event's): the verb the date hangs from is
     the trigger, or the verb the deal noun hangs from ("signed a deal in 2025"), or no verb at
     all; a date another verb governs is that verb's time ("In 1986 he bought Pixar, which was
     acquired by Disney in 2005": 1986 is the buying, not the acquisition)."""

@@ -50,7 +50,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from factwire.extract.deals import _date_is_of as date_is_of
+from factwire.extract.deals import date_is_of
 from factwire.extract.syntax import (MentionIndex, text_of, starting_between, direct_objects, extent, is_calendar_date, is_market_move,
                                      is_passive, agent_of, lower_lemmas, modality, prep_objects, sentence_of, subjects, verb_arguments,
                                      MODAL_HYPOTHETICAL, NEGATING_HEADS)
