@@ -674,3 +674,11 @@ def test_local_office_titles_are_not_part_of_the_name():
     names = {a.name for a in find_actors(doc)[0]}
     assert {"Alfredo Pedroza", "Jane Doe", "Al Sharpton"} <= names
     assert not any(n.split()[0] in ("Supervisor", "Commissioner", "Rev.") for n in names)
+
+
+def test_a_surname_of_two_words_is_the_one_person_whose_full_name_ends_so():
+    (doc,) = parse(["Walid Abu Hatab, a doctor, spoke on Monday. Abu Hatab said it was bad. Dick Van Dyke "
+                    "and Jerry Van Dyke met. Van Dyke laughed."])
+    actors, mentions = find_actors(doc)
+    assert _ids(mentions, "Abu Hatab") == ["walid-abu-hatab"]
+    assert _ids(mentions, "Van Dyke") == ["van-dyke"]  # two people end so: neither is guessed

@@ -1035,6 +1035,13 @@ def _resolve(name: str, label: str, context: "_Context",
                 found = lookup_alias(full)
                 return (found.canonical, found.type, found.country, True) if found is not None \
                     and found.type == "person" else (full, "person", None, False)
+        elif entry is None and len(words) >= 2:
+            # a surname of two words or more, after the full name ("Abu Hatab" after "Walid Abu
+            # Hatab", "Van Dyke" after "Dick Van Dyke"): the one person whose name ends so
+            longer = {_person_canonical(n) for n in context.full_people
+                      if len(n.split()) > len(words) and n.split()[-len(words):] == words}
+            if len(longer) == 1:
+                return next(iter(longer)), "person", None, False
     if entry is not None and not (person and entry.type != "person"):
         return entry.canonical, entry.type, entry.country, True
     kind = ENTITY_TYPES[label]
