@@ -1279,9 +1279,10 @@ def _price_per(doc, text: str, end: int) -> tuple[int, str] | None:
     if m is None:
         return None
     pos = m.end()
-    token = next((t for t in doc if t.idx == pos), None)
-    if token is None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span) or span[0].idx != pos:
         return None
+    token = span[0]
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None and (following.lower_ in _NOT_A_RATE_AFTER or following.pos_ in ("NOUN", "PROPN", "NUM")
                                   or following.text in ("-", "'s", "’s")):
@@ -1436,13 +1437,12 @@ def _in_code(text: str, a: _Amount) -> bool:
 # A name, then a bare number set off by commas or closing the sentence: the person's age, as news
 # writes it ("said Lopiano, 52.", "Hayley N. Hull, 30, of Bulpitt"), a quantity in years.
 _AGE_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
-
-
 # "aged 56", "at the age of 56", "age 30": the number after is an age.
 _AGE_WORDS_BEFORE = re.compile(r"(?i)\b(?:aged|age\s+of|age)\s+$")
 
 
 def _an_age(doc, text: str, a: _Amount) -> bool:
+    """Whether a bare number is a person's age ("aged 56", "Lopiano, 52.")."""
     if a.value_max is None and a.core_start == a.start and 0 < a.value < 130 and float(a.value).is_integer() \
             and _AGE_WORDS_BEFORE.search(text, max(0, a.start - 12), a.start):
         return True

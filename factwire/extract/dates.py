@@ -1381,6 +1381,7 @@ _AMBIGUOUS_WORDS = {"may", "march", "sat", "sun", "wed", "mar", "jan", "dec", "j
                     "sept", "oct", "nov", "feb", "apr", "mon", "tue", "tues", "thu", "thur", "thurs", "fri"}
 
 
+_VERB_TAGS = ("MD", "VB", "VBP", "VBZ", "VBD")  # "may", "march" the tagger reads as verbs
 # A possessive before "20s", "mid-60s" makes the number an age: "in his early 30s", "their 40s and 50s".
 _AGE_BEFORE = re.compile(r"\b(?:my|your|his|her|its|our|their|[A-Z][a-z]+[’']s)\s+(?:(?:early|mid|late)\s*-?\s*)?"
                          r"(?:(?:\d0s|\w+ties)\s*(?:and|or|to)\s+)?$")
@@ -1396,13 +1397,13 @@ def _plausible(rule: _Rule, m: re.Match, doc: Doc, text: str) -> bool:
             return False
         if word.lower() in _AMBIGUOUS_WORDS and not m.group("mod"):
             span = doc.char_span(start, start + len(word), alignment_mode="expand")
-            if span is None or span[0].tag_ in ("MD", "VB", "VBP", "VBZ", "VBD") or word.lower() != "may" and len(word) <= 4:
+            if span is None or span[0].tag_ in _VERB_TAGS or word.lower() != "may" and len(word) <= 4:
                 return False
     if "mon" in m.re.groupindex and m.group("mon") and rule.name != "month":
         word = m.group("mon").rstrip(".")
         if word.islower() and word in _AMBIGUOUS_WORDS:  # "Python 3 may want to": a verb, no month
             at = doc.char_span(m.start("mon"), m.start("mon") + len(word), alignment_mode="expand")
-            if at is not None and at[0].tag_ in ("MD", "VB", "VBP", "VBZ", "VBD"):
+            if at is not None and at[0].tag_ in _VERB_TAGS:
                 return False
     if rule.name in ("weekday", "deictic") and _inside_a_name(doc, start, end):
         return False  # "The Sunday Times", "Saturday Night Live": a name, no day

@@ -116,13 +116,14 @@ def _wrong_way_openings(text: str, positions: dict[str, list[int]]) -> list[int]
     """Closing marks that open a paragraph: typed the wrong way round ("”Mr. Trump embodies ...”
     ― Sonya Herridge"), they open a quotation when another closes it on the same line."""
     found = []
-    closings = positions["”"]
+    closings, breaks = positions["”"], positions["\n"]
     for i, at in enumerate(closings):
-        line_start = text.rfind("\n", 0, at) + 1
-        if text[line_start:at].strip() or at + 1 >= len(text) or text[at + 1] == "\n":
+        b = bisect.bisect_left(breaks, at)  # the line's ends by bisection: linear in the text
+        line_start = breaks[b - 1] + 1 if b else 0
+        line_end = breaks[b] if b < len(breaks) else len(text)
+        if text[line_start:at].strip() or at + 1 >= line_end:
             continue
-        line_end = text.find("\n", at)
-        if i + 1 < len(closings) and closings[i + 1] < (len(text) if line_end < 0 else line_end):
+        if i + 1 < len(closings) and closings[i + 1] < line_end:
             found.append(at)
     return found
 
