@@ -67,10 +67,11 @@ def sql_views(path: str, views_dir: str) -> dict:
                                         "WHERE table_catalog = 'snapshot' AND table_type = 'BASE TABLE'").fetchall()]
     for name in tables:
         con.execute(f'CREATE TABLE memory.main."{name}" AS SELECT * FROM snapshot.main."{name}"')
-    # the views call the snapshot's macros (display_confidence()): made anew from their definitions
-    for name, definition in con.execute("SELECT function_name, macro_definition FROM duckdb_functions() "
-                                        "WHERE database_name = 'snapshot' AND function_type = 'macro' AND NOT internal").fetchall():
-        con.execute(f"CREATE MACRO {name}() AS {definition}")
+    # the views call the snapshot's macros (display_confidence(), symmetric_event(t)): made anew from their definitions
+    for name, parameters, definition in con.execute(
+            "SELECT function_name, parameters, macro_definition FROM duckdb_functions() "
+            "WHERE database_name = 'snapshot' AND function_type = 'macro' AND NOT internal").fetchall():
+        con.execute(f"CREATE MACRO {name}({', '.join(parameters)}) AS {definition}")
     con.execute("DETACH snapshot")
     pending = sorted(Path(views_dir).glob("*.sql"))
     while pending:  # views read each other: make them in passes, as the warehouse does

@@ -123,3 +123,21 @@ def test_a_part_of_a_day_is_that_day_for_the_same_event(tmp_path):
     assert values == ["2024-06-10", "2024-06-10TNI"]  # both reports dated, one by its part of the day
     assert con.execute("SELECT count(DISTINCT event_key) FROM fct_event_reports WHERE event_type = 'arrest'"
                        ).fetchone() == (1,)
+
+
+SIGNING_REPORTS = [
+    {"url": "https://a.example/signing", "published": "2024-06-11", "title": "Pact",
+     "text": "Iran signed a defence agreement with Russia in Tehran on Monday, officials said."},
+    {"url": "https://b.example/signing", "published": "2024-06-12", "title": "Pact signed",
+     "text": "Russia and Iran signed a defence agreement in Tehran on Monday."},
+]
+
+
+def test_an_event_done_together_is_one_event_whichever_side_a_report_names_first(tmp_path):
+    con = _snapshot_of(SIGNING_REPORTS, tmp_path)
+    sides = sorted(con.execute("SELECT subject_actor_id, object_actor_id FROM events WHERE event_type = 'sign'").fetchall())
+    assert sides == [("iran", "russia"), ("russia", "iran")]  # each report keeps its own order
+    rows = con.execute("SELECT subject, object, report_count, article_count FROM fct_events WHERE event_type = 'sign'").fetchall()
+    assert rows == [("Iran", "Russia", 2, 2)]  # the sides as the first report names them
+    # an event of one side upon another keeps its direction: the macro names only the types done together
+    assert con.execute("SELECT symmetric_event('sign'), symmetric_event('attack')").fetchone() == (True, False)

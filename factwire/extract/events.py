@@ -50,6 +50,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from factwire.event_kinds import SYMMETRIC_TYPES as _SYMMETRIC_TYPES
 from factwire.extract.deals import date_is_of
 from factwire.extract.syntax import (MentionIndex, text_of, starting_between, direct_objects, extent, is_calendar_date, is_market_move,
                                      is_passive, agent_of, lower_lemmas, modality, prep_objects, sentence_of, subjects, verb_arguments,
@@ -215,8 +216,9 @@ STATE_NOUNS = {"government", "force", "troop", "army", "military", "official", "
 # Types whose object is who or what it is done to, and which need one to be that event.
 NEEDS_ANIMATE_OBJECT = {"accuse", "condemn", "arrest", "release", "expel", "sue", "appoint", "praise",
                         "congratulate"}
-# Types done together: coordinated subjects with no object did it with one another.
-SYMMETRIC_TYPES = {"meet", "sign", "negotiate", "cooperate", "agree", "merger", "settle"}
+# Types done together (factwire.event_kinds): coordinated subjects with no object did it with one
+# another, and the marts group reports on the unordered pair.
+SYMMETRIC_TYPES = _SYMMETRIC_TYPES
 # Verbs that want or promise an event noun rather than report it.
 WANTING_VERBS = {"seek", "want", "plan", "propose", "pledge", "promise", "threaten", "consider", "urge", "demand",
                  "push", "call", "vow", "weigh", "prepare", "intend", "hope"}
@@ -1847,13 +1849,21 @@ def _make(trigger: Token, kind: str, lemma: str, trigger_kind: str, subject_acto
     trigger_start, trigger_end = extent(trigger)
     cues = _cues(trigger, kind, arg0)
     made = []
+    named = list(dict.fromkeys(a for a in subject_actors if a is not None))
+    pairs = []
     for subject_actor in subject_actors:
         if subject_actor is not None and subject_actor == object_actor:
             continue
-        partner = object_actor
-        if partner is None and kind in SYMMETRIC_TYPES and len(subject_actors) > 1:
-            # "Moscow and Tehran signed an agreement": each did it with the other.
-            partner = next(a for a in subject_actors if a != subject_actor)
+        if object_actor is None and kind in SYMMETRIC_TYPES and len(subject_actors) > 1:
+            # "Moscow and Tehran signed an agreement": they did it with one another, one event
+            # for each pair (in the sentence's order), not one for each side.
+            if subject_actor is None:
+                pairs.append((None, next(a for a in subject_actors if a is not None)) if named else (None, None))
+            else:
+                pairs.extend((subject_actor, other) for other in named[named.index(subject_actor) + 1:])
+        else:
+            pairs.append((subject_actor, object_actor))
+    for subject_actor, partner in dict.fromkeys(pairs):
         made.append({
             "type": kind,
             "subject_actor_id": subject_actor,

@@ -28,6 +28,7 @@ from typing import Iterator
 import duckdb
 
 from factwire.articles import Article
+from factwire.event_kinds import symmetric_event_macro
 from factwire.faults import checkpoint
 from factwire.settings import get_settings
 from factwire.warehouse import lake, migrations, storage
@@ -198,6 +199,8 @@ class Warehouse:
         # FACTWIRE_DISPLAY_CONFIDENCE), as a macro the views and ad-hoc SQL can call.
         threshold = float(get_settings().display_confidence)
         con.execute(f"CREATE OR REPLACE MACRO display_confidence() AS CAST({threshold!r} AS DOUBLE)")
+        # Event types done together, whose reports the marts group on the unordered pair of actors.
+        con.execute(symmetric_event_macro())
         # Views may read each other: create them in passes until each one's inputs exist.
         pending = sorted((SQL_DIR / "views").glob("*.sql"))
         while pending:

@@ -11,10 +11,15 @@ SELECT
     -- stated actor, reports are the same event only when a day, and a place or a named target,
     -- say so; otherwise each report is its own event (unrelated unattributed attacks of one
     -- year are not one attack). A part of a day ("Monday night", 2008-10-06TNI) is its day: the
-    -- first ten characters of a day-precision value are the day.
+    -- first ten characters of a day-precision value are the day. An event done together
+    -- (symmetric_event: a meeting, a signing, a merger) is keyed on the unordered pair, so
+    -- "Iran signed with Russia" and "Russia signed with Iran" are one signing.
     CASE
         WHEN e.subject_actor_id IS NOT NULL THEN
-            md5(e.event_type || '|' || e.subject_actor_id || '|' || coalesce(e.object_actor_id, '-') || '|'
+            md5(e.event_type || '|'
+                || CASE WHEN symmetric_event(e.event_type) AND e.object_actor_id IS NOT NULL
+                        THEN least(e.subject_actor_id, e.object_actor_id) || '|' || greatest(e.subject_actor_id, e.object_actor_id)
+                        ELSE e.subject_actor_id || '|' || coalesce(e.object_actor_id, '-') END || '|'
                 || coalesce(CASE WHEN e.date_precision = 'day' THEN left(e.date_value, 10) ELSE e.date_value END, 'undated'))
         WHEN e.date_precision = 'day' AND coalesce(e.place_actor_id, e.object_actor_id) IS NOT NULL THEN
             md5(e.event_type || '|unstated|' || coalesce(e.object_actor_id, '-') || '|'

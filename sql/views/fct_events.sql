@@ -2,15 +2,18 @@
 -- times is one row, with the count of reports and how surely they state them. Only reports at
 -- or above the display confidence (fct_event_reports) are counted. An event whose actor no
 -- report states has a null subject (see fct_event_reports for when such reports are grouped).
--- Grain: one row per (event type, subject actor, object actor, date), across all articles.
+-- Grain: one row per (event type, subject actor, object actor, date), across all articles; for
+-- an event done together (a meeting, a signing) the pair of actors in either order.
 CREATE OR REPLACE VIEW fct_events AS
 SELECT
     event_key,
     any_value(event_type)                          AS event_type,
-    any_value(subject_actor_id)                    AS subject_actor_id,
-    any_value(subject)                             AS subject,
-    any_value(object_actor_id)                     AS object_actor_id,
-    any_value(object)                              AS object,
+    -- subject and object from one report (the first, as example_text): reports of an event done
+    -- together may name its sides in either order
+    arg_min(subject_actor_id, (published_date, event_id)) AS subject_actor_id,
+    arg_min(subject, (published_date, event_id))   AS subject,
+    arg_min(object_actor_id, (published_date, event_id)) AS object_actor_id,
+    arg_min(object, (published_date, event_id))    AS object,
     any_value(place)                               AS place,
     any_value(object_text)                         AS object_text,
     any_value(date_value)                          AS date_value,
