@@ -241,6 +241,31 @@ def test_gum_scores_perfect_empty_and_half():
         2 * (1 / 3) * (1 / 4) / (1 / 3 + 1 / 4))
 
 
+def test_gum_names_are_also_scored_on_the_held_out_and_the_fitted_half():
+    text = "Angela Merkel met Google."
+    gold = [(0, 13, "person"), (18, 24, "organization")]
+    ids = [f"doc{i}" for i in range(4)]
+    fit = gum.fit_ids(ids)
+    assert len(fit) == 2
+    docs = [gum.GumDoc(doc_id=i, text=text, published=None, mentions=[
+        gum.GumMention(s, e, t, named=True, identity=None) for s, e, t in gold]) for i in ids]
+    actors = [{"id": t, "name": t, "type": t} for t in ("person", "organization")]
+    # Every name found in the fitted documents, none in the held-out ones.
+    preds = [dict(EMPTY, actors=actors, mentions=[
+        {"actor_id": t, "text": text[s:e], "start": s, "end": e} for s, e, t in gold])
+        if i in fit else EMPTY for i in ids]
+    rows = gum.score_documents(docs, preds, "gum-other", by_half=True)
+    scores = {(r.dataset, r.kind, r.metric): r for r in rows}
+    whole = scores[("gum-other", gum.NAMES_KIND, "f1-overlap")]
+    assert whole.recall == 0.5 and whole.target == 0.82
+    assert scores[("gum-other/fit", gum.NAMES_KIND, "f1-overlap")].score == 1.0
+    held_out = scores[("gum-other/held-out", gum.NAMES_KIND, "f1-overlap")]
+    assert held_out.score == 0.0 and held_out.items == 4 and held_out.target is None
+    assert scores[("gum-other/fit", "named person mentions", "f1-overlap")].items == 2
+    # Without by_half, the rows are the whole set's alone.
+    assert {r.dataset for r in gum.score_documents(docs, preds, "gum-other")} == {"gum-other"}
+
+
 # --- MEANTIME deal sentences and the agent among the deal's parties ------------------------------
 
 def _deal_doc() -> meantime.MeantimeDoc:

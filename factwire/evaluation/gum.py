@@ -36,11 +36,19 @@ a part of a day ("this morning", TIMEX3's ``2015-09-11TMO``) counts as its day, 
 The article date is the document's ``dateCreated``, which GUM's relative dates ("yesterday")
 are resolved against. Ranges (``from``/``to``), bounds (``notBefore``/``notAfter``) and
 yearless or BCE values (``--09``, ``-0500``) are not scored.
+
+Halves: the prose NER learns from half of each GUM folder (`factwire.training.ner`), so each
+folder is cut once, by document: its documents ranked by the sha256 of their id (``# newdoc id``,
+else the file name), the first half (rounded down) is the *fit* half, the rest *held out*. Beside
+the whole-set rows (the targets are on them), the names are scored on each half
+(``gum-news/held-out``, ``gum-news/fit``): what was learned generalises when the held-out half
+moves with the fitted one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -290,11 +298,39 @@ def _name_span(words: list[_Word], first: int, last: int, spans) -> tuple[int, i
 
 @lru_cache(maxsize=4)
 def load_corpus(dataset_dir: Path) -> tuple[GumDoc, ...]:
-    """All ``*.conllu`` documents of the folder, parsed once per process."""
+    """All ``*.conllu`` documents of the folder, parsed once per process (a document without
+    ``# newdoc id`` takes its file name as id)."""
     files = sorted(Path(dataset_dir).glob("*.conllu"))
     if not files:
         raise FileNotFoundError(f"no .conllu files in {dataset_dir}")
-    return tuple(parse_conllu(f.read_text(encoding="utf-8")) for f in files)
+    docs = []
+    for f in files:
+        doc = parse_conllu(f.read_text(encoding="utf-8"))
+        doc.doc_id = doc.doc_id or f.stem
+        docs.append(doc)
+    return tuple(docs)
+
+
+FIT, HELD_OUT = "fit", "held-out"
+
+
+def _rank_key(doc_id: str) -> str:
+    return hashlib.sha256(doc_id.encode("utf-8")).hexdigest()
+
+
+def fit_ids(doc_ids: Iterable[str]) -> frozenset[str]:
+    """The fit half of a set of document ids: the first half (rounded down) by sha256 of the id.
+    Fixed by the ids alone, whatever their order; the rest is held out."""
+    ranked = sorted(set(doc_ids), key=lambda i: (_rank_key(i), i))
+    return frozenset(ranked[:len(ranked) // 2])
+
+
+def halves(docs: Iterable[GumDoc]) -> dict[str, list[int]]:
+    """Positions of the documents of each half (``fit``, ``held-out``)."""
+    docs = list(docs)
+    fit = fit_ids(d.doc_id for d in docs)
+    return {FIT: [i for i, d in enumerate(docs) if d.doc_id in fit],
+            HELD_OUT: [i for i, d in enumerate(docs) if d.doc_id not in fit]}
 
 
 def predicted_names(prediction: dict) -> list[Span]:
@@ -310,14 +346,17 @@ def _calendar_value(value: str) -> str:
 
 
 def score_documents(docs: Iterable[GumDoc], predictions: Iterable[dict],
-                    dataset: str = DATASET) -> list[ScoreRow]:
-    """Score extractor outputs (one dict per document, same order) against the gold."""
+                    dataset: str = DATASET, by_half: bool = False) -> list[ScoreRow]:
+    """Score extractor outputs (one dict per document, same order) against the gold; with
+    ``by_half``, the names also on the held-out and the fitted half (see `halves`)."""
     counts = {mode: SpanCounts() for mode in ("overlap", "strict")}
+    half_counts = {h: {t: SpanCounts() for t in ("all",) + SCORED_TYPES} for h in (HELD_OUT, FIT)}
     by_type = {t: SpanCounts() for t in SCORED_TYPES}
     dates_right = dates_total = 0
     docs, predictions = list(docs), list(predictions)
     if len(docs) != len(predictions):
         raise ValueError(f"{len(docs)} documents but {len(predictions)} predictions")
+    fit = fit_ids(d.doc_id for d in docs)
     for doc, pred in zip(docs, predictions):
         gold, other = doc.names, doc.other_names
         pred_names = [p for p in predicted_names(pred)
@@ -327,6 +366,10 @@ def score_documents(docs: Iterable[GumDoc], predictions: Iterable[dict],
             c.add(gold, pred_names, mode)
         for t, c in by_type.items():
             c.add([g for g in gold if g[2] == t], [p for p in pred_names if p[2] == t], "overlap")
+        half = half_counts[FIT if doc.doc_id in fit else HELD_OUT]
+        half["all"].add(gold, pred_names, "overlap")
+        for t in SCORED_TYPES:
+            half[t].add([g for g in gold if g[2] == t], [p for p in pred_names if p[2] == t], "overlap")
         found = predicted_dates(pred) if "dates" in pred else []
         for start, end, value in set(doc.dates):
             dates_total += 1
@@ -337,6 +380,11 @@ def score_documents(docs: Iterable[GumDoc], predictions: Iterable[dict],
     rows += [by_type[t].row(dataset, f"named {t} mentions", "overlap") for t in SCORED_TYPES]
     rows.append(accuracy_row(dataset, DATES_KIND, dates_right, dates_total,
                              targets.get((DATES_KIND, "accuracy"))))
+    if by_half:
+        for h in (HELD_OUT, FIT):
+            rows.append(half_counts[h]["all"].row(f"{dataset}/{h}", NAMES_KIND, "overlap"))
+            rows += [half_counts[h][t].row(f"{dataset}/{h}", f"named {t} mentions", "overlap")
+                     for t in SCORED_TYPES]
     return rows
 
 
@@ -354,4 +402,4 @@ def score(dataset_dir: Path) -> list[ScoreRow]:
     """Score a GUM folder; its name (``gum-news``, ``gum-other``) names the rows."""
     dataset_dir = Path(dataset_dir).resolve()
     docs = load_corpus(dataset_dir)
-    return score_documents(docs, extract_documents(docs), dataset_dir.name)
+    return score_documents(docs, extract_documents(docs), dataset_dir.name, by_half=True)
