@@ -603,3 +603,12 @@ def test_a_price_per_share_is_not_the_deals_value():
     facts = extract("Pfizer will buy Seagen for $229 per share in cash.")
     (deal,) = [d for d in facts["deals"] if d["kind"] in ("purchase", "acquisition")]
     assert deal["value"] is None
+
+
+def test_a_sum_invested_or_lent_is_the_value_not_the_item():
+    deal = _one("Microsoft will invest US$1 billion over the next four years in carbon removal technology.")
+    assert (deal["value"]["value"], deal["value"]["currency"], deal["item"]) == (1e9, "USD", None)
+    loan = _one("Barclays lent $5 million to Acme Corp.")
+    assert (loan["value"]["value"], loan["item"]) == (5e6, None)
+    # goods keep their item beside the value
+    assert _one("Acme Corp bought 40 trucks from Volvo for $5 million.")["item"] == "40 trucks"

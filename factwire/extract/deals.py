@@ -1832,6 +1832,9 @@ def _deal(kind, parties, buyer, seller, item_token, start, end, trigger_token, s
     if item_token is not None:
         i_start, i_end = _item_phrase(item_token)
         item = text_of(trigger_token.doc)[i_start:i_end] or None
+        words = [t for t in trigger_token.doc.char_span(i_start, i_end, alignment_mode="expand") or () if not t.is_punct]
+        if words and all(t.ent_type_ == "MONEY" for t in words):
+            item = None  # "will invest US$1 billion": the sum is the deal's value, not what is traded
     sentence = sentence_of(trigger_token)
     return {
         "kind": kind,
