@@ -682,3 +682,24 @@ def test_a_surname_of_two_words_is_the_one_person_whose_full_name_ends_so():
     actors, mentions = find_actors(doc)
     assert _ids(mentions, "Abu Hatab") == ["walid-abu-hatab"]
     assert _ids(mentions, "Van Dyke") == ["van-dyke"]  # two people end so: neither is guessed
+
+
+def test_a_word_inside_one_full_name_is_that_person():
+    actors, mentions = _actors("“We will fight,” said Camille Etienne Gbedey, their mother. "
+                               "Etienne said the family had raised $10,000.")
+    assert _mention(mentions, "Etienne")["actor_id"] == "camille-etienne-gbedey"
+    assert "etienne" not in actors
+
+
+def test_rank_letters_after_a_name_and_layout_marks_before_it_are_no_part_of_it():
+    actors, mentions = _actors("The Sixers lost again.\n• Embiid sat out. He was hurt, said Neil Ford QC. "
+                               "Ford added that the club would appeal.")
+    assert "neil-ford" in actors and "neil-ford-qc" not in actors
+    assert _mention(mentions, "Ford")["actor_id"] == "neil-ford"
+    assert not any(m["text"].startswith("•") for m in mentions)
+
+
+def test_a_one_word_name_given_an_age_is_a_person_throughout():
+    actors, mentions = _actors("Chelsea signed Jorginho from Napoli. Jorginho, 26, joined for £57m. "
+                               "Jorginho scored on Sunday.")
+    assert actors[_mention(mentions, "Jorginho")["actor_id"]].type == "person"

@@ -153,7 +153,15 @@ def clean_name(span_text: str, person: bool | None = None) -> str:
         titled = titled[1:]
     if titled is not words and person is False and not _names_a_person(titled):
         return " ".join(words)
+    if person:
+        # letters of a rank or degree after a person's name are no part of it ("Neil Ford QC",
+        # "Jane Roe OBE"); "Jr." and "Sr." are, telling a son from his father
+        while len(titled) > 2 and titled[-1].replace(".", "") in _RANK_LETTERS:
+            titled = titled[:-1]
     return " ".join(titled)
+
+
+_RANK_LETTERS = entity_rules.POST_NOMINALS - {"Jr", "Sr"} | {"PhD", "MD", "DPhil"}
 
 
 def _names_a_person(words: list[str]) -> bool:
@@ -224,6 +232,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
 
     actors: dict[str, Actor] = {}
     votes: dict[str, dict[str, int]] = {}  # actor id -> type -> mentions (names not in the table)
+    ruled_people: set[str] = set()  # actors a rule found a person in one use at least
     mentions: list[dict] = []
     for cand in candidates:
         if not any(c.isupper() for c in text[cand.start:cand.end]):
@@ -242,6 +251,8 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
         if not from_table and not cand.team:
             counts = votes.setdefault(key, {})
             counts[kind] = counts.get(kind, 0) + 1
+            if cand.person and kind == "person":
+                ruled_people.add(key)
         mention = {"actor_id": key, "text": text[cand.start:cand.end], "start": cand.start,
                    "end": cand.end}
         if cand.kind:
@@ -274,9 +285,13 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     # ("Gloria" once a place, seven times a person); the first one seen wins a tie.
     # A known given name alone that is typed a person once is a person throughout ("Gloria"
     # typed an organisation elsewhere): a given name names a person far more often than a body.
+    # So is a one-word name the text shows to be a person's once (a person noun before it, an
+    # age after it: "striker Neymar", "Jorginho, 26,"): what the words say of a name outweighs
+    # NER's guesses at its other uses, and one-name footballers and artists are people.
     for key, counts in votes.items():
         actor = actors[key]
-        if counts.get("person") and " " not in actor.name and actor.name in entity_rules.given_names():
+        if counts.get("person") and " " not in actor.name and (
+                actor.name in entity_rules.given_names() or key in ruled_people):
             actor.type = "person"
             continue
         actor.type = max(counts, key=lambda k: (counts[k], k == actor.type))
@@ -377,7 +392,7 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
             continue
         if ent.start < merged_up_to:
             continue
-        ent = entity_rules.trim_unit(entity_rules.trim_caption(ent))
+        ent = entity_rules.trim_unit(entity_rules.trim_caption(entity_rules.trim_symbols(ent)))
         ent = entity_rules.trim_sentence_opener(ent, lambda name: lookup_alias(name) is not None)
         office = entity_rules.office_before_person(ent)
         if office is not None:
@@ -1134,6 +1149,14 @@ class _Context:
             if entry is not None:
                 return None  # the alias table decides
             bearers = list(dict.fromkeys(_person_canonical(n) for n in self.full_people if n.split()[0] == word))
+        if not bearers and len(word) > 1 and word.isalpha():
+            # a word inside a full name, neither its first nor its last: a second given name or
+            # the first of two surnames ("Etienne said" after "Camille Etienne Gbedey", "López"
+            # after "Andrés Manuel López Obrador"). News writes a person in full before any short
+            # form, so with one such person in the article the word is that person.
+            inside = list(dict.fromkeys(_person_canonical(n) for n in self.full_people
+                                        if word in n.split()[1:-1]))
+            return inside[0] if len(inside) == 1 else None
         sex = HONORIFIC_SEX.get(honorific or "")
         if sex is not None and len(bearers) > 1:
             exact = [b for b in bearers if name_gender(b) == sex]

@@ -96,6 +96,9 @@ PERSON_NOUNS = frozenset({
     "producer", "rapper", "model", "pilot", "soldier", "officer", "farmer", "worker", "survivor",
     "victim", "suspect", "spokesman", "spokeswoman", "spokesperson", "scientologist", "priest",
     "child", "baby", "infant", "toddler", "teenager", "patient",
+    "star", "superstar", "winger", "quarterback", "pitcher", "boxer", "golfer", "cyclist",
+    "sprinter", "swimmer", "jockey", "dancer", "drummer", "guitarist", "vocalist", "frontman",
+    "songwriter", "teammate", "youngster",
 })
 # Title words that end a phrase naming an office, not an organisation ("Home Secretary",
 # "Shadow Home Secretary", "Emeritus Professor") or begin one ("Secretary of State").
@@ -235,9 +238,25 @@ def person_context(span: Span) -> bool:
             and root.head.lemma_.lower() in PERSON_NOUNS:
         return True  # "their nine-month-old child, Gloria"
     if span.end < len(doc) and doc[span.end].text == ",":
+        if _age_after(span):
+            return True
         return any(child.dep_ == "appos" and child.i > span.end and child.tag_ == "NN"
                    and child.lemma_.lower() in PERSON_NOUNS for child in root.children)
     return False
+
+
+def _age_after(span: Span) -> bool:
+    """A person's age set off by commas after the name, as news gives it ("Jorginho, 26,
+    joined", "Mekhi Gbedey, 20, was diagnosed"): bodies and places are given no age so. Not in
+    a run of numbers (a list or table: "Apple, 12, Google, 5")."""
+    doc = span.doc
+    i = span.end + 1
+    if i + 1 >= len(doc) or doc[i + 1].text != "," or not re.fullmatch(r"[1-9]\d?|1[01]\d", doc[i].text):
+        return False
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    before = doc[span.start - 1] if span.start else None
+    return not (after is not None and after.like_num) and not (before is not None and before.like_num) \
+        and (after is None or after.pos_ in ("VERB", "AUX") or after.lower_ in ("who", "from", "of"))
 
 
 def in_office_title(span: Span) -> bool:
@@ -1188,6 +1207,19 @@ def is_acronym_of(acronym: str, name: str) -> bool:
     initials = "".join(w[0] for w in name.split() if w[0].isupper() or w[0].isdigit())
     letters = [c for c in acronym if c.isupper() or c.isdigit()]
     return len(letters) >= 2 and "".join(letters) == initials[:len(letters)] and len(letters) >= len(initials) - 1
+
+
+def trim_symbols(ent: Span) -> Span:
+    """The entity less marks before or after its words: a name starts and ends with a letter
+    or a digit, and a bullet, dash or star NER took in ("• Embiid", "* Nic Batum") is the
+    page's layout, not the name."""
+    start, end = ent.start, ent.end
+    while end - start > 1 and not any(c.isalnum() for c in ent.doc[start].text):
+        start += 1
+    while end - start > 1 and not any(c.isalnum() for c in ent.doc[end - 1].text) \
+            and ent.doc[end - 1].text not in (".", ")"):
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label)
 
 
 def trim_caption(ent: Span) -> Span:
