@@ -212,3 +212,70 @@ def test_a_timestamp_is_prose_and_a_results_line_is_not():
 def test_the_committed_models_stay_under_50_mb():
     size = sum(f.stat().st_size for f in (PROJECT_ROOT / "models").rglob("*") if f.is_file())
     assert 0 < size < 50 * 1024 * 1024
+
+
+# A hand-made GUM document: a title paragraph, then one sentence with a place after "the", a
+# person after a title and with a possessive, a demonym GUM calls a person, a named event, and
+# a common-noun person ("the minister"). Columns: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC.
+GUM_DOC = "\n".join([
+    "# newdoc id = GUM_test_doc",
+    "# newpar",
+    "# text = Talks",
+    "1\tTalks\ttalk\tNOUN\tNNS\t_\t0\troot\t_\t_",
+    "",
+    "# newpar",
+    "# text = Prime Minister David Cameron's Americans met the minister in the United States after World War II.",
+    "1\tPrime\tprime\tADJ\tJJ\t_\t2\tamod\t_\tEntity=(1-person-new-s-cf-1-coref",
+    "2\tMinister\tminister\tPROPN\tNNP\t_\t3\tcompound\t_\t_",
+    "3\tDavid\tDavid\tPROPN\tNNP\t_\t6\tnmod:poss\t_\t_",
+    "4\tCameron\tCameron\tPROPN\tNNP\t_\t3\tflat\t_\tSpaceAfter=No",
+    "5\t's\t's\tPART\tPOS\t_\t3\tcase\t_\tEntity=1)",
+    "6\tAmericans\tAmerican\tPROPN\tNNPS\t_\t7\tnsubj\t_\tEntity=(2-person-new-s-cf-1-coref)",
+    "7\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_",
+    "8\tthe\tthe\tDET\tDT\t_\t9\tdet\t_\tEntity=(3-person-new-s-cf-1-coref",
+    "9\tminister\tminister\tNOUN\tNN\t_\t7\tobj\t_\tEntity=3)",
+    "10\tin\tin\tADP\tIN\t_\t13\tcase\t_\t_",
+    "11\tthe\tthe\tDET\tDT\t_\t13\tdet\t_\tEntity=(4-place-new-s-cf-1-coref",
+    "12\tUnited\tUnited\tPROPN\tNNP\t_\t13\tcompound\t_\t_",
+    "13\tStates\tStates\tPROPN\tNNP\t_\t7\tobl\t_\tEntity=4)",
+    "14\tafter\tafter\tADP\tIN\t_\t15\tcase\t_\t_",
+    "15\tWorld\tWorld\tPROPN\tNNP\t_\t7\tobl\t_\tEntity=(5-event-new-s-cf-1-coref",
+    "16\tWar\tWar\tPROPN\tNNP\t_\t15\tflat\t_\t_",
+    "17\tII\tII\tPROPN\tNNP\t_\t15\tflat\t_\tEntity=5)|SpaceAfter=No",
+    "18\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_",
+    "",
+])
+
+
+def test_gum_names_become_training_entities_cut_to_the_name(base):
+    from factwire.evaluation.gum import parse_conllu
+    from factwire.training import gum as gum_training
+
+    gum_doc = parse_conllu(GUM_DOC)
+    docs = gum_training.to_docs(gum_doc, base)
+    assert [d.text for d in docs] == gum_doc.text.split("\n")
+    doc = docs[1]
+    ents = _ents(doc)
+    # Cut to the name: no title, no possessive, no "the"; the place typed GPE (or the base
+    # model's own place label where it reads one there).
+    assert ("David Cameron", "PERSON") in ents
+    assert [label for text, label in ents if text == "United States"][0] in ("GPE", "LOC", "FAC")
+    assert not any(text.startswith(("Prime", "the")) or text.endswith("'s") for text, _ in ents)
+    by_text = {t.text: t for t in doc}
+    # The demonym GUM calls a person: neither an entity nor outside one. The named event is the
+    # base model's non-actor entity where it reads one (rehearsal), else missing: never an actor.
+    assert by_text["Americans"].ent_iob == 0
+    war = [t for t in doc if t.text in ("World", "War", "II")]
+    assert all(t.ent_iob == 0 for t in war) or {t.ent_type_ for t in war} == {"EVENT"}
+    # A common noun GUM marks as a person mention is no name: outside.
+    assert by_text["minister"].ent_iob_ == "O" and by_text["the"].ent_iob_ == "O"
+    assert doc[0].ent_iob_ == "O"  # "Prime" before the name
+
+
+def test_the_gum_fit_half_is_fixed_by_document_id():
+    from factwire.evaluation.gum import fit_ids
+
+    ids = [f"GUM_doc_{i}" for i in range(11)]
+    fit = fit_ids(ids)
+    assert len(fit) == 5 and fit <= set(ids)
+    assert fit_ids(reversed(ids)) == fit  # the order of the folder does not matter

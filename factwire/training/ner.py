@@ -13,6 +13,11 @@ split: dev stays for `factwire eval`. PolNeAR train articles (2016 US election n
 the register of the pages factwire reads) are added as read by the base model, all its labels
 kept (pseudo-rehearsal), so updating on 1996 wire copy does not make the model forget how it
 read today's news, its dates, sums and numbers; CoNLL sentences outweigh them three to one.
+
+The prose model also learns from the fit half of the GUM documents (`factwire.training.gum`:
+Wikinews and nine genres outside news, biographies, interviews, travel guides...), their named
+people, organisations and places in the model's span convention; the other half of each GUM
+folder is held out, and `factwire eval` scores the two halves side by side.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
+from factwire.training import gum
 from factwire.training.conll import ACTOR_LABELS, convert, news_like, read_conll
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +50,10 @@ REHEARSAL_ARTICLES = 150  # PolNeAR train articles read by the base model (sorte
 REHEARSE_ACTORS = True
 # The headlines model: every CoNLL sentence, and more rehearsal articles in proportion.
 HEADLINES_REHEARSAL_ARTICLES = 200
+# Whether the prose model learns from the fit half of GUM (gum-news, gum-other), and how many
+# times each of its paragraphs is added.
+GUM_FIT = False
+GUM_REPEAT = 2
 SEED = 13
 
 
@@ -70,9 +80,10 @@ def _rehearsal_docs(base, folder: Path, limit: int):
 
 
 def build_corpus(data: Path, out: Path, headlines_and_tables: bool = False,
-                 rehearsal_articles: int = REHEARSAL_ARTICLES) -> dict:
+                 rehearsal_articles: int = REHEARSAL_ARTICLES, gum_fit: bool = False) -> dict:
     """Write ``train.spacy`` and ``heldout.spacy`` under ``out``; returns counts for the meta.
-    CoNLL's prose sentences only, or every sentence (``headlines_and_tables``)."""
+    CoNLL's prose sentences only, or every sentence (``headlines_and_tables``); with
+    ``gum_fit``, the fit half of GUM too."""
     base = spacy.load(BASE_MODEL)
     sentences = read_conll(Path(data) / "conll2003-conllpp" / "conllpp_train.txt")
     kept = [s for s in sentences if headlines_and_tables or news_like(s)]
@@ -89,6 +100,13 @@ def build_corpus(data: Path, out: Path, headlines_and_tables: bool = False,
                                           rehearsal_articles)
     for doc in rehearsal:
         train.add(doc)
+    gum_docs, gum_paragraphs = [], []
+    if gum_fit:
+        gum_docs = gum.fit_documents(data)
+        gum_paragraphs = gum.convert(gum_docs, base)
+        for _ in range(GUM_REPEAT):
+            for doc in gum_paragraphs:
+                train.add(doc)
     out.mkdir(parents=True, exist_ok=True)
     train.to_disk(out / "train.spacy")
     heldout.to_disk(out / "heldout.spacy")
@@ -98,6 +116,9 @@ def build_corpus(data: Path, out: Path, headlines_and_tables: bool = False,
               "conll_train": n_train, "conll_heldout": n_heldout,
               "polnear_articles": articles, "polnear_paragraphs": len(rehearsal),
               "headlines_and_tables": headlines_and_tables}
+    if gum_fit:
+        counts.update({"gum_fit_documents": len(gum_docs), "gum_fit_paragraphs": len(gum_paragraphs),
+                       "gum_repeat": GUM_REPEAT})
     print(json.dumps(counts), flush=True)
     return counts
 
@@ -107,7 +128,8 @@ def train(data: Path | str, model_dir: Path = MODEL_DIR, work_dir: Path = WORK_D
     ``models/en_factwire_ner_headlines`` beside it (its NER alone), named in the first's meta."""
     data = Path(data)
     headlines_dir = model_dir.parent / HEADLINES_MODEL_NAME
-    train_one(data, model_dir, work_dir / "prose", headlines_model=headlines_dir.name)
+    train_one(data, model_dir, work_dir / "prose", headlines_model=headlines_dir.name,
+              gum_fit=GUM_FIT)
     full = train_one(data, work_dir / "headlines" / "model", work_dir / "headlines",
                      headlines_and_tables=True, rehearsal_articles=HEADLINES_REHEARSAL_ARTICLES)
     keep_ner_only(full, headlines_dir)
@@ -132,9 +154,11 @@ def keep_ner_only(source: Path, target: Path) -> None:
 
 
 def train_one(data: Path, model_dir: Path, work_dir: Path, headlines_and_tables: bool = False,
-              rehearsal_articles: int = REHEARSAL_ARTICLES, headlines_model: str | None = None) -> Path:
+              rehearsal_articles: int = REHEARSAL_ARTICLES, headlines_model: str | None = None,
+              gum_fit: bool = False) -> Path:
     """Build one corpus, train, and install the best model as ``model_dir``."""
-    counts = build_corpus(data, work_dir / "corpus", headlines_and_tables, rehearsal_articles)
+    counts = build_corpus(data, work_dir / "corpus", headlines_and_tables, rehearsal_articles,
+                          gum_fit)
     output = work_dir / "output"
     if output.exists():
         shutil.rmtree(output)
@@ -171,18 +195,31 @@ def describe(meta_path: Path, counts: dict, headlines_model: str | None = None) 
             f"{base_meta.get('name')} {base_meta.get('version')} with its NER updated on CoNLL++ "
             f"train (conllpp_train.txt: {sentences}, PER/ORG/LOC/MISC mapped to OntoNotes "
             "labels, the base model's other labels kept by pseudo-rehearsal) and on PolNeAR train "
-            f"news with the base model's labels ({rehearsed}); every other component is the base "
-            "model's, frozen. Built by `make train` (factwire/training, training/ner.cfg)."),
+            f"news with the base model's labels ({rehearsed})"
+            + _gum_description(counts)
+            + "; every other component is the base model's, frozen. Built by `make train` "
+            "(factwire/training, training/ner.cfg)."),
         "sources": [
             {"name": "CoNLL++ train (CoNLL-2003 English, Wang et al. 2019)", "url": "https://github.com/ZihanWangKi/CrossWeigh"},
             {"name": "PolNeAR train texts, read by the base model (Newell et al. 2018)", "url": "https://github.com/networkdynamics/PolNeAR"},
             {"name": f"base model {BASE_MODEL} {base_meta.get('version')}"},
-        ],
+        ] + ([{"name": "GUM, the fit half of gum-news and gum-other (Zeldes 2017; CC BY 4.0)",
+               "url": "https://github.com/amir-zeldes/gum"}] if counts.get("gum_fit_documents") else []),
         "factwire_training": dict(counts, rehearse_actors=REHEARSE_ACTORS, seed=SEED),
     })
     if headlines_model:
         meta["factwire_headlines_ner"] = headlines_model
     meta_path.write_text(json.dumps(meta, indent=2) + "\n")
+
+
+def _gum_description(counts: dict) -> str:
+    if not counts.get("gum_fit_documents"):
+        return ""
+    return (f", and on the fit half of GUM ({counts['gum_fit_documents']} documents of gum-news "
+            "and gum-other, chosen by sha256 of the document id; named person / organization / "
+            "place mentions as PERSON / ORG / GPE-LOC-FAC, cut to the name, other named types and "
+            "demonyms unlabelled, the base model's other labels kept by pseudo-rehearsal; the "
+            "other half held out for `factwire eval`)")
 
 
 def forget_paths(config_path: Path) -> None:
