@@ -130,14 +130,27 @@ SIGNING_REPORTS = [
      "text": "Iran signed a defence agreement with Russia in Tehran on Monday, officials said."},
     {"url": "https://b.example/signing", "published": "2024-06-12", "title": "Pact signed",
      "text": "Russia and Iran signed a defence agreement in Tehran on Monday."},
+    # a report dated only to the year is of the one event its actors' reports date within it...
+    {"url": "https://c.example/pact", "published": "2024-06-20", "title": "Looking back",
+     "text": "Iran signed a defence agreement with Russia in 2024, officials said."},
+    # ...and of none when they date two
+    {"url": "https://d.example/m1", "published": "2024-06-20", "title": "Talks",
+     "text": "Germany and France met in Paris in March 2024."},
+    {"url": "https://d.example/m2", "published": "2024-06-21", "title": "More talks",
+     "text": "Germany and France met in Paris in May 2024."},
+    {"url": "https://d.example/m3", "published": "2024-06-22", "title": "A year of talks",
+     "text": "Germany and France met in Paris in 2024."},
 ]
 
 
 def test_an_event_done_together_is_one_event_whichever_side_a_report_names_first(tmp_path):
     con = _snapshot_of(SIGNING_REPORTS, tmp_path)
     sides = sorted(con.execute("SELECT subject_actor_id, object_actor_id FROM events WHERE event_type = 'sign'").fetchall())
-    assert sides == [("iran", "russia"), ("russia", "iran")]  # each report keeps its own order
-    rows = con.execute("SELECT subject, object, report_count, article_count FROM fct_events WHERE event_type = 'sign'").fetchall()
-    assert rows == [("Iran", "Russia", 2, 2)]  # the sides as the first report names them
+    assert sides == [("iran", "russia"), ("iran", "russia"), ("russia", "iran")]  # each report keeps its own order
+    rows = con.execute("SELECT subject, object, date_value, report_count, article_count FROM fct_events "
+                       "WHERE event_type = 'sign'").fetchall()
+    assert rows == [("Iran", "Russia", "2024-06-10", 3, 3)]  # the sides as the first report names them; the finest date
+    meetings = con.execute("SELECT date_value, report_count FROM fct_events WHERE event_type = 'meet' ORDER BY date_value").fetchall()
+    assert meetings == [("2024", 1), ("2024-03", 1), ("2024-05", 1)]
     # an event of one side upon another keeps its direction: the macro names only the types done together
     assert con.execute("SELECT symmetric_event('sign'), symmetric_event('attack')").fetchone() == (True, False)

@@ -8,16 +8,18 @@ CREATE OR REPLACE VIEW fct_events AS
 SELECT
     event_key,
     any_value(event_type)                          AS event_type,
-    -- subject and object from one report (the first, as example_text): reports of an event done
-    -- together may name its sides in either order
+    -- subject, object, place and what was done to from the first report that gives them (as
+    -- example_text): reports of an event done together may name its sides in either order, and
+    -- reports of one event word its object their own way
     arg_min(subject_actor_id, (published_date, event_id)) AS subject_actor_id,
     arg_min(subject, (published_date, event_id))   AS subject,
     arg_min(object_actor_id, (published_date, event_id)) AS object_actor_id,
     arg_min(object, (published_date, event_id))    AS object,
-    any_value(place)                               AS place,
-    any_value(object_text)                         AS object_text,
-    any_value(date_value)                          AS date_value,
-    any_value(date_precision)                      AS date_precision,
+    arg_min(place, (published_date, event_id))     AS place,
+    arg_min(object_text, (published_date, event_id)) AS object_text,
+    -- the finest date its reports give ("January 2025" over "2025": see fct_event_reports)
+    arg_max(date_value, (length(date_value), date_value))     AS date_value,
+    arg_max(date_precision, (length(date_value), date_value)) AS date_precision,
     count(*)                                       AS report_count,
     count(DISTINCT article_id)                     AS article_count,
     list(DISTINCT modality ORDER BY modality)      AS modalities,
