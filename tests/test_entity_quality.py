@@ -391,3 +391,9 @@ def test_a_name_called_a_code_name_is_no_actor():
     actors, _ = _actors("Apple reports that Tiger, the code name for this release, includes 200 new "
                         "features. Cisco said its VPN does not work with Tiger.")
     assert "tiger" not in actors and "apple" in actors
+
+
+def test_a_common_noun_capitalised_only_where_it_opens_a_sentence_is_no_actor():
+    (doc,) = parse(["Turnout in the city was very low on Tuesday, officials said. Nicki Case Haulman agreed."])
+    names = {a.name for a in find_actors(doc)[0]}
+    assert "Turnout" not in names and "Nicki Case Haulman" in names

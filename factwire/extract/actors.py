@@ -43,7 +43,7 @@ TITLES = {
     "pope", "cardinal", "bishop", "rabbi", "imam", "chairman", "chairwoman", "ceo", "secretary",
     "spokesman", "spokeswoman", "spokesperson", "commander", "marshal", "foreign", "defence",
     "defense", "deputy", "ambassador", "envoy", "chief", "director", "officer", "former", "late",
-    "st", "saint", "comrade", "premier", "emir", "sultan", "crown", "journalist", "influencer",
+    "comrade", "premier", "emir", "sultan", "crown", "journalist", "influencer",
     "speaker", "taoiseach", "tánaiste", "tanaiste", "mp", "mep", "councillor", "councilman",
     "councilwoman", "congressman", "congresswoman", "assemblyman", "assemblywoman", "sheriff",
     "detective", "sergeant", "sgt", "inspector", "constable", "attorney",
@@ -55,14 +55,22 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _NOT_LAST_WORDS = frozenset({"and", "or", "nor", "but", "the", "a", "an", "of", "for", "in", "at",
                              "to", "by", "with", "from", "on", "&", ",", "-"})
 _TITLE_WORD = re.compile(r"(?:(?:the|The|THE)\s+)?(?i:%s)\.?(?=\s)" % "|".join(sorted(TITLES, key=len, reverse=True)))
+# "St." and "Saint" open names of places and institutions named for saints ("St. Louis Park",
+# "St. Mary's Hospital"), which news writes far more often than a saint as an actor: part of
+# the name, no title.
+_SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?)\s")
+# Last words of institutions named for people ("Shifa Hospital", "Youssef Al-Najjar Hospital",
+# "Martin Luther King Jr. Academy"), never of a person's name.
+_INSTITUTION_HEADS = frozenset({"hospital", "clinic", "school", "academy", "prison", "library", "infirmary"})
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _ET_AL = re.compile(r"\s+et\.?\s+al\.?$")
 
 
 # The alias table's type for names that are no actor: products and product lines ("MacBook",
 # "Python"), market indices ("S&P 500", "Dow Jones Industrial Average", which are numbers a
-# market computes, not bodies that act) and the gods of mythologies ("Zeus", "Athena", who
-# are characters of stories and cults, not people or bodies the news reports as acting).
+# market computes, not bodies that act), the gods of mythologies ("Zeus", "Athena", who
+# are characters of stories and cults, not people or bodies the news reports as acting), and
+# awards and their ceremonies ("Oscars", "Golden Globes": a prize is given, it does not act).
 THING = "thing"
 
 
@@ -177,16 +185,101 @@ def _name_span(ent: Span, label: str) -> tuple[int, int, str]:
     text = ent.text
     start, end = ent.start_char, ent.end_char
     poss = _POSSESSIVE.search(text)
+    kept = ""
     if poss and label in ("PERSON", "ORG"):
         end -= len(poss.group(0))
         text = text[: len(text) - len(poss.group(0))]
+        if _keeps_possessive(ent, label, text + poss.group(0), text):
+            kept = poss.group(0)
     cleaned = clean_name(text, person=label == "PERSON")
+    if kept and cleaned:
+        offset = text.rfind(cleaned)
+        start = start + offset if offset >= 0 else start
+        return start, start + len(cleaned) + len(kept), cleaned + kept
     if cleaned and cleaned != text:
         offset = text.rfind(cleaned)
         if offset >= 0:
             start += offset
             end = start + len(cleaned)
     return start, end, cleaned
+
+
+def _keeps_possessive(ent: Span, label: str, whole: str, stripped: str) -> bool:
+    """The "'s" is part of a company's name, not a possessive: the alias table knows the name
+    with it ("Moody's", "McDonald's"), or, for an organisation, no noun follows for it to
+    own: a verb, a preposition, a conjunction or a stop does ("Moody's said", "instead of
+    Bloomingdale's,", "at Macy's on Friday"), as English writes shops named for their founders."""
+    if lookup_alias(whole) is not None and lookup_alias(stripped) is None:
+        return True
+    if label != "ORG" or lookup_alias(stripped) is not None or not _always_with_s(ent.doc, stripped):
+        return False
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return True
+    after = doc[ent.end]
+    return after.text in (",", ".", ";", ":", ")", "?", "!") or after.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ")
+
+
+def _always_with_s(doc: Doc, name: str) -> bool:
+    """The article never writes the name without an "'s" after it: a name it also writes bare
+    ("NPHET said", "NPHET's advice") is the name, its "'s" a possessive."""
+    uses = re.findall(r"(?<![\w-])%s(?![\w-])(['’]s\b)?" % re.escape(name), text_of(doc))
+    return bool(uses) and all(uses)
+
+
+def _with_name_possessive(ent: Span) -> Span:
+    """The entity with the "'s" NER left out where it is part of a company's name (see
+    `_keeps_possessive`: "McDonald" + "'s" is McDonald's, "at Macy" + "'s on Friday")."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].text in ("'s", "’s") and not doc[ent.end - 1].whitespace_ \
+            and ent.label_ in ("ORG", "PERSON"):
+        longer = Span(doc, ent.start, ent.end + 1, label=ent.label)
+        entry = lookup_alias(longer.text)
+        if entry is not None and entry.type == "organization" and lookup_alias(ent.text) is None:
+            return Span(doc, ent.start, ent.end + 1, label="ORG")
+        if ent.label_ == "ORG" and _keeps_possessive(longer, "ORG", longer.text, ent.text):
+            return longer
+    return ent
+
+
+def _unify_possessive_names(text: str, candidates: list["_Candidate"]) -> None:
+    """A company named with its "'s" somewhere ("Bloomingdale's said") is the same company where
+    a possessive took the "'s" away ("Bloomingdale's shoppers")."""
+    whole = {_fold(_POSSESSIVE.sub("", c.name)): c.name for c in candidates
+             if c.label == "ORG" and _POSSESSIVE.search(c.name) and _POSSESSIVE.search(text[c.start:c.end])}
+    if not whole:
+        return
+    for cand in candidates:
+        if cand.label in ("ORG", "PERSON") and not cand.kind and _fold(cand.name) in whole:
+            cand.name, cand.label = whole[_fold(cand.name)], "ORG"
+
+
+def _shared_surnames(doc: Doc, candidates: list["_Candidate"]) -> None:
+    """A given name before "and" and a full name shares its surname: "Bill and Hillary
+    Clinton" names Bill Clinton, as English writes a couple or siblings ("Venus and Serena
+    Williams"). Both are typed people and read as given names (of either packaged table), no
+    title stands before the given name ("Prince Harry and Oprah Winfrey" are two people named
+    as each is known), and the name so made is a person of the alias table: a one-name person
+    beside a full name ("Meghan and Oprah Winfrey") is read so too often otherwise. The given
+    name's mention keeps its text."""
+    given = entity_rules.first_names()
+    by_start = {c.start: c for c in candidates}
+    for cand in candidates:
+        span = cand.span
+        if cand.label != "PERSON" or cand.kind or span is None or " " in cand.name or cand.name.lower() not in given:
+            continue
+        if span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("and", "&"):
+            continue
+        other = by_start.get(doc[span.end + 1].idx)
+        words = other.name.split() if other is not None else []
+        if other is None or other.label != "PERSON" or len(words) != 2 or words[0].lower() not in given \
+                or not words[1][:1].isupper():
+            continue
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES or span[0].lower_.rstrip(".") in TITLES:
+            continue
+        entry = lookup_alias(f"{cand.name} {words[1]}")
+        if entry is not None and entry.type == "person":
+            cand.name = f"{cand.name} {words[1]}"
 
 
 @dataclass
@@ -211,6 +304,8 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     """
     text = text_of(doc)  # doc.text is built from the tokens on every access
     candidates = _entity_candidates(doc)
+    _unify_possessive_names(text, candidates)
+    _shared_surnames(doc, candidates)
     candidates = _publications(doc, candidates)
     candidates.extend(_alias_only_mentions(doc, text, candidates))
     candidates.extend(_acronyms(doc, candidates))
@@ -228,6 +323,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     _mark_teams(doc, candidates)
     _expand_acronyms(text, candidates)
     _expand_head_words(candidates)
+    _expand_web_names(candidates)
     context = _Context.of(text, candidates, full_people)
 
     actors: dict[str, Actor] = {}
@@ -392,7 +488,7 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
             continue
         if ent.start < merged_up_to:
             continue
-        ent = entity_rules.trim_unit(entity_rules.trim_caption(entity_rules.trim_symbols(ent)))
+        ent = _with_name_possessive(entity_rules.trim_unit(entity_rules.trim_caption(entity_rules.trim_symbols(ent))))
         ent = entity_rules.trim_sentence_opener(ent, lambda name: lookup_alias(name) is not None)
         office = entity_rules.office_before_person(ent)
         if office is not None:
@@ -443,12 +539,16 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         if entry is None and not person and (ent.text in things or name in things
                                              or label == "NORP" and any(c.isdigit() for c in name)):
             continue  # a product, work or event: "Windows" beside "Windows" the product; "Windows 10"
+        if entry is None and label == "PERSON" and not person and _SAINT.match(name) and len(name.split()) >= 2:
+            label = "GPE"  # "St. Louis Park", "St Kitts": "St." opens the name of a place named for a saint
         if entry is None and label in ("PERSON", "ORG") and entity_rules.names_a_polity(name):
             label, person = "GPE", False  # "the State", "the Union army": a country
         if entry is None and label in ("PERSON", "ORG") and entity_rules.is_dateline(ent):
             label, person = "GPE", False  # "KHAN YOUNIS, Gaza Strip —": where the story was filed
         if entry is None and not person:
             label = entity_rules.head_word_label(name) or label
+            if label == "PERSON" and " " in name and name.split()[-1].lower() in _INSTITUTION_HEADS:
+                label = "ORG"  # "Youssef Al-Najjar Hospital": named for a person, no person
             if label == "ORG" and _before_its_region(doc, ent):
                 label = "GPE"  # "Evansville, Indiana"
         kind = "demonym" if label == "NORP" or _is_demonym(ent, name, entry) else None
@@ -739,7 +839,7 @@ def _not_an_actor(ent: Span, name: str, label: str) -> bool:
     a name at all (addresses, code) and one word the tagger reads as no noun."""
     if label == "ORG" and name.lower().replace(".", "") in TITLES:
         return True  # "Supreme" of "Supreme Leader", "C.E.O." tagged as an organisation
-    if _NOT_NAME_CHARACTERS.search(name):
+    if _NOT_NAME_CHARACTERS.search(name) or entity_rules.mixes_scripts(name):
         return True
     if name.lower().rstrip(".") == "al" and ent.start and ent.doc[ent.start - 1].lower_.rstrip(".") == "et":
         return True  # the "al." of "et al."
@@ -761,12 +861,20 @@ def _not_an_actor(ent: Span, name: str, label: str) -> bool:
 
 
 def _capitalised_plural_noun(ent: Span) -> bool:
-    """A plural common noun capitalised only because it opens its sentence ("Shoppers queued",
-    "Protesters marched"): the tagger reads it as a common noun, and the article never writes
-    it capitalised inside a sentence. People so named are a group, no named actor."""
-    if len(ent) != 1 or not ent[0].is_sent_start or ent[0].tag_ != "NNS" or not ent[0].is_title:
-        return False
-    return not any(t.text == ent[0].text and not t.is_sent_start for t in ent.doc)
+    """A common noun or participle capitalised only because it opens its sentence, line or
+    list item ("Shoppers queued", "Protesters marched", "Alcohol is banned", "Reached for
+    comment, ..."): the tagger reads it as a common noun or a verb's participle, and the
+    article never writes it capitalised elsewhere. People so named are a group, no named actor."""
+    if len(ent) != 1 or ent[0].tag_ not in ("NNS", "NN", "VBN") or not ent[0].is_title \
+            or not entity_rules.opens_sentence(ent[0]) or ent[0].lower_ in entity_rules.first_names() \
+            or any(e.label_ == "PERSON" and len(e) > 1 and ent[0].text in (e[0].text, e[-1].text)
+                   for e in entities(ent.doc)):
+        return False  # (a name of a person the tagger misread: "Nicki" of "Nicki Case Haulman")
+    token = ent[0]
+    if token.tag_ != "NNS" and (token.i + 1 < len(ent.doc) and ent.doc[token.i + 1].like_num
+                                or entity_rules._table_line(token.sent)):
+        return False  # a results table's line: its names open "sentences" of numbers ("Wycombe 4 0 3")
+    return not any(t.text == ent[0].text and not entity_rules.opens_sentence(t) for t in ent.doc)
 
 
 def _is_demonym(span: Span, name: str, entry: AliasEntry | None) -> bool:
@@ -948,6 +1056,9 @@ def _relabel_people(doc: Doc, candidates: list[_Candidate], full_people: list[st
     surnames = {name.split()[-1] for name in full_people}
     names = set(full_people)
     for cand in candidates:
+        if cand.label == "NORP" and cand.name in surnames and lookup_alias(cand.name) is None:
+            cand.label, cand.kind = "PERSON", None  # "Montoya-Lewis" after "Raquel Montoya-Lewis"
+            continue
         if cand.label in ("PERSON", "NORP") or cand.kind:
             continue
         entry = lookup_alias(cand.name)
@@ -1292,6 +1403,29 @@ def _expand_head_words(candidates: list[_Candidate]) -> None:
         earlier = {name for start, name in named if start < cand.start}
         if len(earlier) == 1 and len(set(name for _, name in named)) == 1:
             cand.name = earlier.pop()
+
+
+_WEB_NAME = re.compile(r"([A-Z][\w-]*)\.(?:com|net|org|io|co\.uk)\b")
+
+
+def _expand_web_names(candidates: list[_Candidate]) -> None:
+    """A company the article names by its web address ("Amazon.com", "Amazon.com Inc.") is the
+    company the address's name means there ("Amazon sold the battery"): one company. Not a name
+    the alias table knows as something else, nor a person's or a place's."""
+    full: dict[str, set[str]] = {}
+    for cand in candidates:
+        web = _WEB_NAME.match(cand.name) if cand.label == "ORG" and not cand.kind else None
+        if web is not None:
+            full.setdefault(web.group(1), set()).add(cand.name)
+    if not full:
+        return
+    for cand in candidates:
+        names = full.get(cand.name)
+        if not names or len(names) != 1 or cand.kind or cand.person or cand.label != "ORG":
+            continue
+        entry = lookup_alias(cand.name)
+        if entry is None or entry.type == "organization":
+            cand.name = next(iter(names))
 
 
 def _initials(name: str) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from importlib import resources
 from typing import Callable
 
@@ -69,12 +70,14 @@ ORG_HEAD_WORDS = frozenset({"gazette", "times", "herald", "tribune", "journal", 
                             "company", "corporation", "corp", "inc", "ltd", "plc", "llc", "agency",
                             "ministry", "department", "foundation", "institute", "association",
                             "federation", "gallery", "club", "society", "league", "authority", "railway",
-                            "railways", "rail", "airline", "airlines", "airways", "underground", "museum"})
+                            "railways", "rail", "airline", "airlines", "airways", "underground", "museum",
+                            "police", "schools"})
 PLACE_HEAD_WORDS = frozenset({"station", "airport", "stadium", "cave", "street", "road", "avenue",
                               "square", "bridge", "river", "lake", "mountain", "mountains", "island",
                               "islands", "valley", "bay", "beach", "harbour", "harbor", "palace",
                               "castle", "tower", "plaza", "boulevard", "canyon", "desert", "peninsula",
-                              "hotel", "resort", "reserve", "motel", "mosque", "cathedral", "cemetery"})
+                              "hotel", "resort", "reserve", "motel", "mosque", "cathedral", "cemetery",
+                              "drive", "highway", "turnpike", "parkway", "expressway", "freeway"})
 # (not "hall", "park": surnames too, "Stuart Hall", "Nick Park")
 # Words that end the place in "University of Texas Arlington Muslim Student Association".
 _NOT_PLACE_WORDS = ORG_HEAD_WORDS | {"student", "students", "alumni", "medical", "school", "hospital",
@@ -147,7 +150,7 @@ def organisation_context(span: Span) -> bool:
 
 # Last words of names of events, which are not actors ("Google Science Fair", "Fan Expo").
 EVENT_WORDS = frozenset({"fair", "expo", "festival", "olympics", "games", "cup", "championship",
-                         "championships", "awards", "marathon", "tournament", "open", "prix",
+                         "championships", "awards", "prize", "prizes", "marathon", "tournament", "open", "prix",
                          "exhibition", "biennale", "week", "day"})
 
 # Words of a picture or media credit ("Image: Nick Moreau.") that NER glues onto the name before.
@@ -220,8 +223,8 @@ def head_word_label(name: str) -> str | None:
     last = words[-1].lower().rstrip(".")
     if last in ORG_HEAD_WORDS or words[0] == "Team":  # "Team Estonia", "Team Sky": a team
         return "ORG"
-    if last in PLACE_HEAD_WORDS:
-        return "FAC"
+    if last in PLACE_HEAD_WORDS and "of" not in words:
+        return "FAC"  # (not "Friends of Pelham Parkway": a name "X of Y" is an X)
     return None
 
 
@@ -1177,12 +1180,22 @@ def is_dateline(ent: Span) -> bool:
 
 # Endings that make an adjective of a name ("EEG-based", "US-led", "state-owned").
 _ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-funded", "-born", "-run", "-style",
-                      "-like", "-era", "-made", "-bound", "-linked", "-focused", "-sponsored")
+                      "-like", "-era", "-made", "-bound", "-linked", "-focused", "-sponsored", "-area", "-wide")
 
 
 def is_adjective_of_name(name: str) -> bool:
     """A name with an adjective's ending: "EEG-based", "Iranian-backed"; no actor."""
     return name.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
+def mixes_scripts(name: str) -> bool:
+    """A word spelled in two alphabets at once, Latin and Cyrillic or Greek look-alikes
+    ("Аdvеrtіѕе", "Веlіzе"): text disguised from filters, never a name as written."""
+    for word in name.split():
+        scripts = {unicodedata.name(c, "?").split()[0] for c in word if c.isalpha()}
+        if len(scripts & {"LATIN", "CYRILLIC", "GREEK"}) > 1:
+            return True
+    return False
 
 
 def is_event_name(name: str) -> bool:
@@ -1209,11 +1222,27 @@ def is_acronym_of(acronym: str, name: str) -> bool:
     return len(letters) >= 2 and "".join(letters) == initials[:len(letters)] and len(letters) >= len(initials) - 1
 
 
+_NAME_END_WORDS = ORG_HEAD_WORDS | PLACE_HEAD_WORDS | {"county", "hospital", "clinic", "school", "city"}
+
+
 def trim_symbols(ent: Span) -> Span:
     """The entity less marks before or after its words: a name starts and ends with a letter
     or a digit, and a bullet, dash or star NER took in ("• Embiid", "* Nic Batum") is the
-    page's layout, not the name."""
+    page's layout, not the name. A name NER ended at a hyphen joined to a word it left untagged
+    ends after that word ("Miami-" of "Miami-Dade")."""
     start, end = ent.start, ent.end
+    doc = ent.doc
+    if end < len(doc) and doc[end - 1].text == "-" and not doc[end - 1].whitespace_ and doc[end].is_alpha \
+            and doc[end].is_title and not doc[end].ent_type_:
+        end += 1  # "Miami-" + "Dade": a word goes on past its hyphen
+        # and on to a body's or place's word NER left out with it ("Youssef Al-" + "Najjar Hospital")
+        for more in range(end + 1, min(end + 3, len(doc)) + 1):
+            words = doc[end:more]
+            if any(not t.is_title or t.ent_type_ or not t.whitespace_ and t.i < more - 1 for t in words):
+                break
+            if words[-1].lower_ in _NAME_END_WORDS:
+                end = more
+                break
     while end - start > 1 and not any(c.isalnum() for c in ent.doc[start].text):
         start += 1
     while end - start > 1 and not any(c.isalnum() for c in ent.doc[end - 1].text) \
