@@ -633,3 +633,26 @@ def test_an_event_takes_the_date_its_own_clause_governs():
                     dt.date(2011, 10, 6))
     (acquisition,) = [e for e in facts["events"] if e["type"] == "acquisition"]
     assert acquisition["date"] == {"value": "2005", "precision": "year"}
+
+
+@pytest.mark.parametrize("text", [
+    "Genoa now meet local arch-rivals Sampdoria in the second round.",
+    "Juventus meet United in Turin on September 11, with the return match at Old Trafford on November 20.",
+    "Todd Woodbridge and Mark Philippoussis will meet in Friday's quarter-finals.",
+])
+def test_sides_meeting_in_a_contest_play_one_another_and_hold_no_meeting(text):
+    assert "meet" not in _types(text)
+
+
+def test_a_meeting_around_a_game_or_for_a_round_of_talks_is_a_meeting():
+    for text in ("Biden met Netanyahu before the game.", "Putin and Xi will meet in Beijing for a second round of talks."):
+        assert "meet" in _types(text), text
+
+
+def test_no_arrests_are_negated_and_a_threat_needs_whom_or_what():
+    arrests = [e for e in _facts("Police said there were no arrests after the bombing in Ajaccio.")["events"]
+               if e["type"] == "arrest"]
+    assert arrests and all(e["modality"] == "negated" for e in arrests)
+    assert "threaten" not in _types("Maria Mutola was threatening in the final 200 metres.")
+    assert "threaten" in _types("Umberto Bossi has threatened to declare the birth of Padania.")
+    assert "threaten" in _types("Russia threatened Ukraine with sanctions.")

@@ -435,6 +435,25 @@ def _theme(token: Token) -> Token:
     return token
 
 
+# Nouns for one contest between sides in sport: "meet" in their clause is to play one another.
+MATCH_NOUNS = {"final", "semifinal", "semi-final", "quarterfinal", "quarter-final", "round", "match", "matchup",
+                 "game", "tie", "leg", "playoff", "play-off", "fixture", "derby", "rematch", "bout"}
+
+
+def _a_contest(verb: Token) -> bool:
+    """Whether a "meet" clause meets in a contest or as its players ("meet Sampdoria in the second
+    round", "with the return match at Old Trafford", "will meet on Friday after winning
+    matches"): not a time told by one ("met before the game"), nor a round of talks."""
+    for t in verb.subtree:
+        if not (t.pos_ in ("NOUN", "PROPN") and (t.lower_.rstrip("s") in MATCH_NOUNS or _lemma(t) in MATCH_NOUNS)):
+            continue
+        if _lemma(t) == "round" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "with") or t.dep_ == "dobj" and t.head.i != verb.i:
+            return True
+    return False
+
+
 def _with_objects(verb: Token) -> list[Token]:
     return [o for p, o in prep_objects(verb, {"with"})]
 
@@ -485,6 +504,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         # "backed Bob's account", "supports Clinton's plan": a thing of someone's is no actor backed
         return kind if themes and _is_animate(themes[0], index) and not _a_thing_of_someone(themes[0], index) else None
     if kind == "meet":
+        if lemma == "meet" and _a_contest(verb):
+            return None  # "Juventus meet United in Turin", "will meet in the quarter-finals": they play each other
         partners = themes + [o for p, o in prep_objects(verb, {"with"})]
         if lemma == "host":
             # "host Putin", "host talks"; not "host the only Senate race"
@@ -498,6 +519,9 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
             subject = next(iter(subjects(verb)), None)
             return kind if subject is not None and (subject.conjuncts or subject.tag_ in ("NNS", "NNPS")) else None
         return kind if _is_animate(partners[0], index) else None
+    if kind == "threaten" and lemma == "threaten" and not themes and not _with_objects(verb) and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return None  # "threatening in the final 200 metres": no one threatened, nothing threatened
     if kind == "request":
         if not themes and not any(c.dep_ in ("xcomp", "prep", "dative") for c in verb.children) and any(
                 c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
@@ -1805,7 +1829,8 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
     mods = {f(c) for n in modified for c in n.children if c.dep_ == "amod" for f in (_lemma, lambda t: t.lower_)}
     if _feared(noun):
         mood = "hypothetical"
-    elif mods & NEGATED_NOUN_MODS:
+    elif mods & NEGATED_NOUN_MODS or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        # "a foiled attack"; "there were no arrests"
         mood = "negated"
     elif mods & HYPOTHETICAL_NOUN_MODS:
         mood = "hypothetical"
