@@ -656,3 +656,10 @@ def test_no_arrests_are_negated_and_a_threat_needs_whom_or_what():
     assert "threaten" not in _types("Maria Mutola was threatening in the final 200 metres.")
     assert "threaten" in _types("Umberto Bossi has threatened to declare the birth of Padania.")
     assert "threaten" in _types("Russia threatened Ukraine with sanctions.")
+
+
+def test_a_demonym_on_a_possessor_of_people_is_not_the_state_acting():
+    assert not any(e["subject_actor_id"] == "united-kingdom" for e in _facts(
+        "The British farmers' leader called on Wednesday for an urgent meeting with ministers.")["events"])
+    assert ("condemn", "russia", "ukraine") in {(e["type"], e["subject_actor_id"], e["object_actor_id"]) for e in _facts(
+        "The Russian government's spokesman condemned Ukraine.")["events"]}

@@ -1960,7 +1960,11 @@ def _who(token: Token, index: MentionIndex) -> list[str]:
         state = False  # "a Muslim American soldier": one person of the country, not the state
     for child in token.children:
         demonym = (index.mention_by_token.get(child.i) or {}).get("kind") == "demonym"
-        if child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and (
+        if child.dep_ == "poss" and child.pos_ == "NOUN":
+            # "the British farmers' leader" is the farmers' (whom a demonym before them does not make
+            # the state); "the Russian government's spokesman" is the government's, so Russia's
+            found.extend(a for a in _who(child, index) if a not in found)
+        elif child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and (
                 demonym and state or child.ent_type_ == "ORG"):
             found.extend(a for a in index.actors_of_phrase(child, include_modifiers=False) if a not in found)
     return found
