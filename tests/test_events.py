@@ -663,3 +663,12 @@ def test_a_demonym_on_a_possessor_of_people_is_not_the_state_acting():
         "The British farmers' leader called on Wednesday for an urgent meeting with ministers.")["events"])
     assert ("condemn", "russia", "ukraine") in {(e["type"], e["subject_actor_id"], e["object_actor_id"]) for e in _facts(
         "The Russian government's spokesman condemned Ukraine.")["events"]}
+
+
+def test_an_explosion_at_works_is_an_accident_unless_a_weapon_is_told():
+    for text in ("An explosion at Repsol's Puertollano refinery, which killed four workers, had not affected output.",
+                 "An explosion at a chemical plant in Texas killed 12 people on Monday."):
+        assert "attack" not in _types(text), text
+    for text in ("A bomb caused an explosion at the refinery, killing four workers.",
+                 "A blast killed 12 people at a market in Kabul."):
+        assert "attack" in _types(text), text

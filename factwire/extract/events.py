@@ -240,6 +240,10 @@ PATIENT_POSSESSIVE_NOUNS = {"arrest", "detention", "assassination", "killing", "
 EXPLOSIVE_NOUNS = {"bomb", "device", "explosive", "ied", "mine", "grenade", "shell", "rocket", "missile", "mortar",
                    "vest", "charge", "landmine", "dynamite", "tnt", "bomber", "drone", "car-bomb"}
 EXPLOSION_VERBS = {"explode", "detonate", "blow", "go"}
+# Works where explosions are mostly accidents: an explosion there is an attack only when a weapon
+# or an attack is told, not for its dead alone.
+WORKS_NOUNS = {"refinery", "plant", "factory", "reactor", "pipeline", "mill", "rig", "smelter", "works", "foundry",
+               "boiler", "furnace", "laboratory", "lab", "warehouse", "silo"}
 # People who use weapons: with them as the unnamed subject a killing is an attack.
 ARMED_PEOPLE = {"gunman", "militant", "attacker", "bomber", "insurgent", "terrorist", "fighter", "soldier", "troop",
                 "rebel", "assailant", "jihadist", "extremist", "sniper", "police", "policeman", "officer", "force",
@@ -1388,6 +1392,10 @@ def _violence_is_plain(trigger: Token, lemma: str, targets: list[Token], index: 
     if lemma in ("explosion", "blast", "explode", "blow"):
         before = trigger.doc[:sentence.end]
         harm = {"kill", "injure", "wound", "dead", "casualty", "victim", "injured", "wounded"}
+        if any(_lemma(o) in WORKS_NOUNS for _, o in prep_objects(trigger, {"at", "in", "on"})):
+            # "an explosion at Repsol's refinery, which killed four workers": deaths at a works
+            # are an accident's unless a weapon or an attack is told
+            harm = set()
         return bool(words & harm) or any(
             t.lemma_.lower() in EXPLOSIVE_NOUNS | harm | {"terror", "terrorist", "attack", "bombing", "suspect",
                                                           "detonate", "attacker", "militant", "jihadist"}
@@ -1480,6 +1488,8 @@ def _unstated(verb: Token, lemma: str, kind: str, subject_tokens: list[Token], t
     for subject in subject_tokens:
         if subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
             subject = verb.head  # "the attack, which killed three people"
+        if _lemma(subject) in ("explosion", "blast") and not _violence_is_plain(subject, _lemma(subject), [], index):
+            return False  # "an explosion at a chemical plant killed 12": an accident's dead, as the noun alone
         if (_is_explosive(subject) or _lemma(subject) in VIOLENT_ACT_NOUNS or _lemma(subject) in ARMED_PEOPLE
                 or subject.lower_ in ARMED_PEOPLE or _weapon_fire(subject) or any(
                     _lemma(c) in ARMED_MODIFIERS for c in subject.children if c.dep_ in ("amod", "compound"))):
