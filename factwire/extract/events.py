@@ -605,9 +605,7 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
             return None
         if lemma == "move" and themes:
             return None  # "moving it to Mexico", "moved troops to the border": something else moved, not a journey
-        return kind if any(g.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(g) in PLACE_NOUNS
-                           or index.actor(g) and g.ent_type_ not in ("PERSON", "ORG", "NORP")
-                           for g in goals) else None  # "moved closer to the Democratic nomination": no place
+        return kind if any(_a_destination(g, index) for g in goals) else None  # "moved closer to the Democratic nomination": no place
     if kind == "agree":
         # "agreed to buy", "agreed on a ceasefire", "agreed a deal"; not "agree with Trump" (an
         # opinion) nor "agreed to an interview".
@@ -668,6 +666,21 @@ def _is_a_place(token: Token, index: MentionIndex) -> bool:
     return (token.ent_type_ in ("GPE", "LOC", "FAC") and not _is_a_person(token, index)
             or bool(actor) and getattr(index, "actor_types", {}).get(actor) in ("place", "country")
             or token.pos_ == "NOUN" and _lemma(token) in PLACE_NOUNS)
+
+
+def _a_destination(token: Token, index: MentionIndex) -> bool:
+    """Where a journey goes: a place named or a noun for one ("flew to Berlin", "returned to the
+    office"), an actor only when it is a place ("return to the PGA Tour" is to a competition),
+    and not office without a determiner ("returned to public office": a post held)."""
+    actor = index.actor(token)
+    if actor and index.actor_types.get(actor) in ("place", "country"):
+        return True  # "Kyiv", whatever the tagger took it for
+    if actor and index.actor_types.get(actor) is not None:
+        return False
+    if _lemma(token) == "office" and not any(c.dep_ in ("det", "poss") for c in token.children):
+        return False
+    return (token.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(token) in PLACE_NOUNS
+            or bool(actor) and token.ent_type_ not in ("PERSON", "ORG", "NORP"))
 
 
 # Figures a verb of hitting reaches: "hit 14 degrees", "hit 16%", "hit a record high".
