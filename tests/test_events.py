@@ -679,3 +679,10 @@ def test_a_journey_goes_to_a_place_not_to_a_post_or_a_competition():
     assert "travel" not in _types("Olazabal will return to the European PGA Tour using a motorised cart.")
     # a place the tagger misreads is still where one went, by its actor's type
     assert ("travel", "antony-blinken", "ukraine", "traveled") in _events("Antony Blinken traveled to Kyiv on Monday.")
+
+
+def test_deaths_in_a_collision_told_by_a_when_clause_are_no_attack():
+    for text in ("At least 20 people were killed when the two trucks in which they were travelling collided near Maputo.",
+                 "One Romanian passenger was killed, and 14 others were injured on Thursday when a bus collided with a lorry."):
+        assert "attack" not in _types(text), text
+    assert "attack" in _types("Three soldiers were killed when their convoy was ambushed near Kandahar.")

@@ -265,6 +265,8 @@ NOT_VIOLENCE = {"accident", "crash", "collision", "storm", "flood", "flooding", 
                 "accidental", "accidentally",
                 # an attack of illness: "heart attacks", "a panic attack"
                 "heart", "panic", "asthma", "anxiety", "allergic", "migraine", "seizure", "gout"}
+# What vehicles and buildings do in an accident: a death in a clause of these is no attack.
+ACCIDENT_VERBS = {"collide", "crash", "capsize", "derail", "overturn", "plunge", "skid", "sink", "drown", "collapse"}
 # Bodies a state sanctions besides actors and people: "sanctioned Russian banks".
 SANCTIONED_BODIES = {"bank", "company", "firm", "entity", "business", "organisation", "organization", "network",
                      "vessel", "ship", "tanker", "airline", "exporter", "refinery", "oligarch", "individual"}
@@ -1498,6 +1500,8 @@ def _unstated(verb: Token, lemma: str, kind: str, subject_tokens: list[Token], t
         return False
     if any(c.dep_ == "advmod" and c.lower_ in NOT_VIOLENCE for c in verb.children):
         return False  # "the device detonated accidentally"
+    if any(c.dep_ == "advcl" and _lemma(c) in ACCIDENT_VERBS for v in (verb, *verb.conjuncts) for c in v.children):
+        return False  # "20 people were killed when two trucks collided": an accident told by its cause
     for subject in subject_tokens:
         if subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
             subject = verb.head  # "the attack, which killed three people"
