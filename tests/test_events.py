@@ -686,3 +686,10 @@ def test_deaths_in_a_collision_told_by_a_when_clause_are_no_attack():
                  "One Romanian passenger was killed, and 14 others were injured on Thursday when a bus collided with a lorry."):
         assert "attack" not in _types(text), text
     assert "attack" in _types("Three soldiers were killed when their convoy was ambushed near Kandahar.")
+
+
+def test_a_hit_object_is_judged_by_its_head_not_by_a_name_misparsed_beside_it():
+    text = ("At Minnesota, Marty Cordova and Matt Lawton hit solo homers and Frankie Rodriguez allowed six hits "
+            "over seven innings to earn his first win.")
+    assert not _types(text) & {"attack", "condemn"}
+    assert "attack" in _types("Israeli jets struck militants and a weapons depot in Gaza.")

@@ -429,6 +429,17 @@ def _is_attackable(token: Token, index: MentionIndex) -> bool:
             or _lemma(token) in TARGET_NOUNS)
 
 
+def _attackable_itself(token: Token, index: MentionIndex) -> bool:
+    """As :func:`_is_attackable`, the object's head judged alone: "hit solo homers and Frankie
+    Rodriguez allowed six hits" (a misparse joining the next clause's subject to the object)
+    hits homers, not Rodriguez."""
+    if token.pos_ != "NOUN" or index.actor(token) or not any(c.dep_ == "conj" for c in token.children):
+        return _is_attackable(token, index)
+    return (token.ent_type_ in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC") or _lemma(token) in TARGET_NOUNS
+            or _lemma(token) in _learned()["animate"] or _lemma(token) in ARMED_PEOPLE
+            or _lemma(token).endswith("ist") and len(_lemma(token)) > 5 and _lemma(token) not in NOT_PEOPLE_IST)
+
+
 def _theme(token: Token) -> Token:
     """Past quantity heads: "13 more Venezuelan officials" is about officials, "dozens of people"
     about people."""
@@ -489,7 +500,7 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
             return None  # "Gwangju hitting 14 degrees", "bonds hit 16%", "hit a record high": a level reached
         # "496 had been killed", "killing 13": a count killed or shot is of people.
         counted = lemma in ("kill", "murder", "shoot") and themes and themes[0].pos_ == "NUM"
-        return kind if themes and (counted or all(_is_attackable(t, index) for t in themes[:1])) else None
+        return kind if themes and (counted or all(_attackable_itself(t, index) for t in themes[:1])) else None
     if lemma == "launch" and any(_lemma(t) in WORDS_OF_CRITICISM for t in themes) and _by_a_person(subjects(verb), index):
         targets = [o for t in [verb, *themes] for _, o in prep_objects(t, {"on", "against"})]
         if targets and all(_is_a_person(o, index) for o in targets):
