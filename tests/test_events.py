@@ -693,3 +693,10 @@ def test_a_hit_object_is_judged_by_its_head_not_by_a_name_misparsed_beside_it():
             "over seven innings to earn his first win.")
     assert not _types(text) & {"attack", "condemn"}
     assert "attack" in _types("Israeli jets struck militants and a weapons depot in Gaza.")
+
+
+def test_an_of_phrase_shared_with_a_critic_or_an_ally_is_not_the_doer():
+    text = "A top judicial official and critic of President Ernesto Samper accused the government of indifference on Wednesday."
+    assert not any(e["subject_actor_id"] == "ernesto-samper" for e in _facts(text)["events"])
+    assert ("accuse", "russia", "ukraine") in {(e["type"], e["subject_actor_id"], e["object_actor_id"]) for e in _facts(
+        "Officials of the Russian government accused Ukraine of shelling the plant.")["events"]}

@@ -2049,8 +2049,10 @@ def _agents(token: Token, index: MentionIndex) -> list[str]:
         # dateline is where the story was filed; the name set beside it is the doer
         return [a for c in token.children if c.dep_ == "appos" for a in _who(c, index)]
     found = _who(token, index)
-    if not found and token.pos_ == "NOUN" and _lemma(token) in RELATION_NOUNS:
-        return []  # "supporters of Sen. Bernie Sanders", "critics of Trump": not Sanders, not Trump
+    if not found and token.pos_ == "NOUN" and any(_lemma(t) in RELATION_NOUNS for t in (token, *token.conjuncts)):
+        # "supporters of Sen. Bernie Sanders", "critics of Trump": not Sanders, not Trump; nor "a
+        # top official and critic of President Samper", whose "of" the two nouns share
+        return []
     if not found and token.pos_ == "NOUN" and _is_animate(token, index) and (
             token.tag_ == "NNS" or _lemma(token) in STATE_NOUNS or _lemma(token) in ("police", "leadership")
             or _lemma(token) in MESSAGE_NOUNS):
