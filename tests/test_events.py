@@ -700,3 +700,10 @@ def test_an_of_phrase_shared_with_a_critic_or_an_ally_is_not_the_doer():
     assert not any(e["subject_actor_id"] == "ernesto-samper" for e in _facts(text)["events"])
     assert ("accuse", "russia", "ukraine") in {(e["type"], e["subject_actor_id"], e["object_actor_id"]) for e in _facts(
         "Officials of the Russian government accused Ukraine of shelling the plant.")["events"]}
+
+
+def test_a_participle_set_off_after_its_noun_is_a_passive_whatever_the_parse():
+    text = "Bob Wickman (5-1), acquired from the New York Yankees on Friday, earned the win in his Milwaukee debut."
+    assert not any(e["subject_actor_id"] == "bob-wickman" for e in _facts(text)["events"])
+    assert ("acquisition", "disney", "pixar") in {(e["type"], e["subject_actor_id"], e["object_actor_id"])
+                                                  for e in _facts("Pixar, acquired by Disney in 2006, makes films.")["events"]}

@@ -1205,7 +1205,17 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
     # passive whose doer is that phrase, not the subject of the clause it hangs on
     participle = (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "ccomp") and agent_of(verb) is not None
                   and not any(c.dep_ in ("aux", "nsubj") for c in verb.children))
-    if _is_reduced_passive(verb) and agent_of(verb) is None and not participle:
+    # "Bob Wickman, acquired from the Yankees on Friday, earned the win": a participle set off by
+    # a comma after its noun, with no auxiliary and no object, is a passive the parser took for
+    # the clause's verb; its "subject" is what was acquired
+    set_off = (verb.tag_ == "VBN" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+               and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+               and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children))
+    if set_off:
+        agent = agent_of(verb)
+        subject_tokens = [agent] if agent is not None else []
+        themes = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    elif _is_reduced_passive(verb) and agent_of(verb) is None and not participle:
         # "when asked by no one named": the doer is unsaid; only events that stand without
         # one are kept, with the subject of the clause above as whom
         subject_tokens, themes = [], subjects(verb.head)
