@@ -759,3 +759,18 @@ def test_a_company_named_by_its_web_address_is_the_company():
                                "not liable.")
     ids = {m["actor_id"] for m in mentions if m["text"].startswith("Amazon")}
     assert len(ids) == 1 and actors[ids.pop()].type == "organization"
+
+
+def test_a_teams_nickname_after_its_full_name_is_the_team():
+    actors, mentions = _actors("The Boston Celtics beat the Sixers 110-100. The Celtics led from the start, "
+                               "and the Sixers never recovered.")
+    assert _mention(mentions, "Celtics")["actor_id"] == "boston-celtics"
+    assert actors["boston-celtics"].type == "organization"
+
+
+def test_the_town_after_a_person_and_of_is_a_place():
+    actors, _ = _actors("Jamie L. Miller, 35, of Macon, was arrested for driving under the influence. "
+                        "Chad Hull of Kincaid was cited. Casey Conaway, 22, of Edinburg, was arrested. "
+                        "Hayley N. Hull, 30, Bulpitt, was arrested by Pana police.")
+    assert {actors[k].type for k in ("macon", "kincaid", "edinburg", "bulpitt", "pana")} == {"place"}
+    assert actors["chad-hull"].type == "person"

@@ -397,3 +397,10 @@ def test_a_common_noun_capitalised_only_where_it_opens_a_sentence_is_no_actor():
     (doc,) = parse(["Turnout in the city was very low on Tuesday, officials said. Nicki Case Haulman agreed."])
     names = {a.name for a in find_actors(doc)[0]}
     assert "Turnout" not in names and "Nicki Case Haulman" in names
+
+
+def test_a_long_word_in_capitals_the_article_writes_in_lower_case_is_a_label():
+    (doc,) = parse(["October 20: ACCIDENT – A car driven by Kimberly Carrell struck a deer.\n"
+                    "October 21: ACCIDENT – A truck hit a fence. No one was hurt in the accident, NATO said."])
+    names = {a.name for a in find_actors(doc)[0]}
+    assert "ACCIDENT" not in names and "Kimberly Carrell" in names

@@ -324,6 +324,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     _expand_acronyms(text, candidates)
     _expand_head_words(candidates)
     _expand_web_names(candidates)
+    _team_nicknames(candidates)
     context = _Context.of(text, candidates, full_people)
 
     actors: dict[str, Actor] = {}
@@ -541,6 +542,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
             continue  # a product, work or event: "Windows" beside "Windows" the product; "Windows 10"
         if entry is None and label == "PERSON" and not person and _SAINT.match(name) and len(name.split()) >= 2:
             label = "GPE"  # "St. Louis Park", "St Kitts": "St." opens the name of a place named for a saint
+        if entry is None and label in ("PERSON", "ORG") and not person and (_hometown(ent) or _town_after_age(ent)):
+            label = "GPE"  # "Chad Hull of Kincaid", "Jamie Miller, 35, of Macon": where a person is from
         if entry is None and label in ("PERSON", "ORG") and entity_rules.names_a_polity(name):
             label, person = "GPE", False  # "the State", "the Union army": a country
         if entry is None and label in ("PERSON", "ORG") and entity_rules.is_dateline(ent):
@@ -810,6 +813,34 @@ def _person_name(doc: Doc, ent: Span) -> Span | None:
             start -= 1
         return doc[start:ent.end]
     return None
+
+
+def _hometown(ent: Span) -> bool:
+    """One or two capitalised words after "of" after a person's name, or after the name and its
+    age set off by commas: news gives a person's home town so ("Chad Hull of Kincaid", "Jamie
+    L. Miller, 35, of Macon, was arrested"). A person is never "of" another person; a body
+    ("John Smith of Acme Corp") says what it is by its last word or its alias, and so is left."""
+    doc = ent.doc
+    if len(ent) > 2 or ent.start < 2 or doc[ent.start - 1].lower_ != "of" or entity_rules.head_word_label(ent.text):
+        return False
+    i, aged = ent.start - 2, False
+    if doc[i].text == "," and i >= 3 and doc[i - 1].like_num and doc[i - 2].text == ",":
+        i, aged = i - 3, True  # ", 35,": after a person's age, a town whatever NER typed it
+    return doc[i].ent_type_ == "PERSON" and (aged or ent.label_ == "PERSON")
+
+
+def _town_after_age(ent: Span) -> bool:
+    """A name between commas right after a person's name and age: "Hayley N. Hull, 30, Bulpitt,
+    was arrested", as police reports give a person's home town; or a name before "police",
+    "residents" or "firefighters" ("arrested by Kincaid police"): a town's, not a person's."""
+    doc = ent.doc
+    i = ent.start
+    if len(ent) <= 2 and ent.end < len(doc) and doc[ent.end].lower_ in ("police", "residents", "firefighters") \
+            and doc[ent.end].is_lower:
+        return True
+    return len(ent) <= 2 and i >= 4 and doc[i - 1].text == "," and doc[i - 2].like_num and doc[i - 3].text == "," \
+        and doc[i - 4].ent_type_ == "PERSON" and ent.end < len(doc) and doc[ent.end].text == "," \
+        and not entity_rules.head_word_label(ent.text)
 
 
 def _before_its_region(doc: Doc, ent: Span) -> bool:
@@ -1099,8 +1130,16 @@ def _drop_common_words(doc: Doc, candidates: list[_Candidate], full_people: list
     words_or_given = {c.name for c in candidates if " " not in c.name and not c.kind}
     words_or_given -= {name.split()[-1] for name in full_people}
     words_or_given -= {name.split()[0] for name in full_people}
+    capitals = {w for w in words_or_given if len(w) >= 5 and w.isupper() and w.isalpha() and lookup_alias(w) is None}
     words_or_given = {w for w in words_or_given if w.istitle() and lookup_alias(w) is None}
     words = words_or_given - {c.name for c in candidates if c.person}
+    if capitals:
+        # a long word in capitals the article also writes in lower case is a label or a heading
+        # set in capitals ("ACCIDENT –" beside "a traffic accident"); an acronym is never a word
+        lower = entity_rules.lower_case_words(doc)
+        shouting = {w for w in capitals if w.lower() in lower}
+        if shouting:
+            candidates = [c for c in candidates if c.name not in shouting]
     if not words_or_given:
         return candidates
     lowered = {w.lower(): w for w in words_or_given}
@@ -1406,6 +1445,25 @@ def _expand_head_words(candidates: list[_Candidate]) -> None:
 
 
 _WEB_NAME = re.compile(r"([A-Z][\w-]*)\.(?:com|net|org|io|co\.uk)\b")
+
+
+def _team_nicknames(candidates: list[_Candidate]) -> None:
+    """A plural name NER typed a group or a body that ends the name of one organisation the
+    article names is that organisation: news names a team by its nickname after its full name ("the
+    Celtics" after "Boston Celtics", "the Yankees" after "New York Yankees"). Not a name of
+    the alias table ("Democrats", "Israelis" are what the table says)."""
+    full: dict[str, set[str]] = {}
+    for cand in candidates:
+        words = cand.name.split()
+        if cand.label == "ORG" and not cand.kind and len(words) >= 2 and words[-1].endswith("s") and "of" not in words:
+            full.setdefault(words[-1], set()).add(cand.name)
+    if not full:
+        return
+    for cand in candidates:
+        names = full.get(cand.name)
+        if names and len(names) == 1 and cand.label in ("NORP", "ORG") and lookup_alias(cand.name) is None \
+                and (cand.label == "NORP" or not cand.kind):
+            cand.name, cand.label, cand.kind = next(iter(names)), "ORG", None
 
 
 def _expand_web_names(candidates: list[_Candidate]) -> None:
