@@ -707,3 +707,13 @@ def test_a_participle_set_off_after_its_noun_is_a_passive_whatever_the_parse():
     assert not any(e["subject_actor_id"] == "bob-wickman" for e in _facts(text)["events"])
     assert ("acquisition", "disney", "pixar") in {(e["type"], e["subject_actor_id"], e["object_actor_id"])
                                                   for e in _facts("Pixar, acquired by Disney in 2006, makes films.")["events"]}
+
+
+def test_an_attack_with_a_thing_in_hand_is_violence_and_one_for_a_doing_is_blame():
+    assert "attack" in _types("Pinas attacked Brunswijk with a bottle in a bar on Sunday.")
+    assert "condemn" in _types("Trump attacked Clinton with a barrage of insults.")
+    blamed = {(e["type"], e["subject_actor_id"], e["object_actor_id"]) for e in _facts(
+        "Algeria attacked Britain on Wednesday for allowing Islamist groups to meet in London.")["events"]}
+    assert blamed == {("condemn", "algeria", "united-kingdom")}
+    assert "attack" not in _types("At least 16 people were killed on Sunday when a bus fell from a mountain road into a ravine.")
+    assert "attack" in _types("Four militants were killed in Shah Wali Kot when a vehicle they were traveling in touched off an IED.")

@@ -1256,7 +1256,14 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
     kind = _sense(verb, lemma, kind, themes, index)
     if kind is not None and _names_a_charged_crime(verb):
         return []  # "charged with conspiracy to coerce and entice": the crime charged, no act told
-    if kind == "attack" and lemma in VERBAL_ATTACKS and _by_a_person(subject_tokens, index) and themes and not any(
+    # "attacked him with a bottle": a thing in hand, not words, makes it violence
+    armed = any(o.pos_ == "NOUN" and not any(_lemma(t) in MESSAGE_NOUNS | WORDS_NOUNS | WORDS_OF_CRITICISM for t in o.subtree)
+                for o in _with_objects(verb))  # not "with a barrage of insults"
+    if kind == "attack" and lemma in VERBAL_ATTACKS and themes and _is_animate(themes[0], index) and any(
+            p.dep_ == "prep" and p.lower_ == "for" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in p.children)
+            for p in verb.children):
+        kind = "condemn"  # "Algeria attacked Britain for allowing Islamist groups to meet": blamed for a doing
+    if kind == "attack" and lemma in VERBAL_ATTACKS and _by_a_person(subject_tokens, index) and themes and not armed and not any(
             _is_attackable(t, index) and not _is_animate(t, index)
             or t.ent_type_ in ("GPE", "ORG", "NORP") and not _is_a_person(t, index) for t in themes):
         # "Trump attacked Machado in tweets": a person attacking a person with words criticises;
@@ -1521,7 +1528,10 @@ def _unstated(verb: Token, lemma: str, kind: str, subject_tokens: list[Token], t
         return False
     if any(c.dep_ == "advmod" and c.lower_ in NOT_VIOLENCE for c in verb.children):
         return False  # "the device detonated accidentally"
-    if any(c.dep_ == "advcl" and _lemma(c) in ACCIDENT_VERBS for v in (verb, *verb.conjuncts) for c in v.children):
+    if any(c.dep_ == "advcl" and (_lemma(c) in ACCIDENT_VERBS or any(
+            s.dep_ == "nsubj" and _lemma(s) in NOT_VIOLENCE for s in c.children))
+           and not any(_lemma(t) in EXPLOSIVE_NOUNS for t in c.subtree)  # "when a vehicle touched off an IED"
+           for v in (verb, *verb.conjuncts) for c in v.children):
         return False  # "20 people were killed when two trucks collided": an accident told by its cause
     for subject in subject_tokens:
         if subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
