@@ -717,3 +717,10 @@ def test_an_attack_with_a_thing_in_hand_is_violence_and_one_for_a_doing_is_blame
     assert blamed == {("condemn", "algeria", "united-kingdom")}
     assert "attack" not in _types("At least 16 people were killed on Sunday when a bus fell from a mountain road into a ravine.")
     assert "attack" in _types("Four militants were killed in Shah Wali Kot when a vehicle they were traveling in touched off an IED.")
+
+
+def test_a_counted_demonym_is_people_not_their_state():
+    assert not any(e["subject_actor_id"] == "united-states"
+                   for e in _facts("Two Americans attacked a guard in Moscow on Friday.")["events"])
+    assert ("attack", "united-states") in {(e["type"], e["subject_actor_id"])
+                                           for e in _facts("The Americans attacked the base in Syria.")["events"]}

@@ -2004,9 +2004,9 @@ def _who(token: Token, index: MentionIndex) -> list[str]:
         # "the first American to carry out", "the Republican isn't making a visit": a singular
         # demonym or party name with a determiner is one person too
         one = ("a", "an", "one", "another") if head.tag_ in ("NNS", "NNPS") else ("a", "an", "one", "another", "the")
-        if own and any(c.dep_ == "det" and c.lower_ in one for c in head.children) and (
+        if own and any(c.dep_ == "det" and c.lower_ in one or c.dep_ == "nummod" for c in head.children) and (
                 head.ent_type_ == "NORP" or (index.mention_by_token.get(head.i) or {}).get("kind") == "demonym"):
-            own = None  # "a Republican appointed by Bush", "an American": one member, not the party or the state
+            own = None  # "a Republican appointed by Bush", "an American", "two Americans": members, not the party or the state
         named = [own] if own else [index.actor(c) for c in head.children if c.dep_ == "appos"]
         found.extend(a for a in named if a and a not in found)
     if found:
