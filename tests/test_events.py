@@ -724,3 +724,12 @@ def test_a_counted_demonym_is_people_not_their_state():
                    for e in _facts("Two Americans attacked a guard in Moscow on Friday.")["events"])
     assert ("attack", "united-states") in {(e["type"], e["subject_actor_id"])
                                            for e in _facts("The Americans attacked the base in Syria.")["events"]}
+
+
+def test_an_of_patient_makes_the_possessive_the_doer_and_lightning_kills_no_one_in_an_attack():
+    held = {(e["type"], e["subject_actor_id"]) for e in _facts("NATO's detention of the Serbs angered Belgrade.")["events"]}
+    assert ("arrest", "nato") in held
+    assert ("attack", None, "khashoggi") in {(e["type"], e["subject_actor_id"], e["object_actor_id"])
+                                             for e in _facts("Khashoggi's killing was condemned.")["events"]}
+    assert "attack" not in _types("At least 11 people were killed and 60 others injured on Thursday when lightning "
+                                  "struck a group of people attending a religious festival in Macedonia, police said.")

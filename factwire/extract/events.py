@@ -696,6 +696,13 @@ def _a_destination(token: Token, index: MentionIndex) -> bool:
             or bool(actor) and token.ent_type_ not in ("PERSON", "ORG", "NORP"))
 
 
+def _of_patient(noun: Token) -> bool:
+    """Whether an event noun names whom it was done to with "of" ("NATO's detention of the
+    Serbs"): then its possessive is who did it, as in "Russia's invasion of Ukraine", not the
+    one held or killed ("his arrest", "Khashoggi's killing")."""
+    return any(p == "of" for p, _ in prep_objects(noun, {"of"}))
+
+
 # Figures a verb of hitting reaches: "hit 14 degrees", "hit 16%", "hit a record high".
 FIGURE_ENTITIES = {"QUANTITY", "PERCENT", "MONEY", "CARDINAL", "ORDINAL"}
 LEVEL_NOUNS = {"record", "high", "low", "level", "peak", "mark", "milestone", "threshold", "degree", "point",
@@ -1531,7 +1538,8 @@ def _unstated(verb: Token, lemma: str, kind: str, subject_tokens: list[Token], t
     if any(c.dep_ == "advcl" and (_lemma(c) in ACCIDENT_VERBS or any(
             s.dep_ == "nsubj" and _lemma(s) in NOT_VIOLENCE for s in c.children))
            and not any(_lemma(t) in EXPLOSIVE_NOUNS for t in c.subtree)  # "when a vehicle touched off an IED"
-           for v in (verb, *verb.conjuncts) for c in v.children):
+           for c in (*verb.subtree, *(t for v in verb.conjuncts for t in v.subtree))):
+        # (the clause may hang on a coordinated "60 others injured")
         return False  # "20 people were killed when two trucks collided": an accident told by its cause
     for subject in subject_tokens:
         if subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
@@ -1704,7 +1712,7 @@ def _noun_agents(noun: Token, index: MentionIndex) -> list[str]:
     # "Syria's civil war": a war within a country has no one side; its possessive is where
     civil = _lemma(noun) in CONFLICT_NOUNS and any(c.dep_ == "amod" and c.lower_ == "civil" for c in noun.children)
     for child in noun.children:
-        if child.dep_ == "poss" and _lemma(noun) not in PATIENT_POSSESSIVE_NOUNS and not civil:
+        if child.dep_ == "poss" and (_lemma(noun) not in PATIENT_POSSESSIVE_NOUNS or _of_patient(noun)) and not civil:
             found.extend(index.actors_of_phrase(child, include_modifiers=False))
         elif child.dep_ in ("compound", "amod", "nmod") and _lemma(noun) not in CONFLICT_NOUNS:
             # A demonym ("Russian strikes") or an organisation ("a Taliban attack", "IS attacks")
@@ -1866,7 +1874,7 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
         return []  # a strike of workers is a stoppage, not an attack
     preps = {"meet": {"with", "between", "among"}, "arrest": {"of"}, "travel": {"to"}}.get(kind, {"on", "against", "of"})
     object_actor = None
-    patients = [c for c in noun.children if c.dep_ == "poss"] if _lemma(noun) in PATIENT_POSSESSIVE_NOUNS else []
+    patients = [c for c in noun.children if c.dep_ == "poss"] if _lemma(noun) in PATIENT_POSSESSIVE_NOUNS and not _of_patient(noun) else []
     # "celebrated the attacks on Twitter": the medium one speaks on is not whom the event was on
     objects = worded = [*patients, *(o for p, o in prep_objects(noun, preps) if not (p == "on" and _is_a_medium(o)))]
     if kind == "attack":
