@@ -733,3 +733,11 @@ def test_an_of_patient_makes_the_possessive_the_doer_and_lightning_kills_no_one_
                                              for e in _facts("Khashoggi's killing was condemned.")["events"]}
     assert "attack" not in _types("At least 11 people were killed and 60 others injured on Thursday when lightning "
                                   "struck a group of people attending a religious festival in Macedonia, police said.")
+
+
+def test_a_states_opposition_or_rebels_are_not_the_state_but_named_insurgents_are_their_group():
+    accused = {(e["type"], e["object_actor_id"]) for e in _facts(
+        "The ruling Socialist Party last week accused Serbia's opposition of stirring up social unrest.")["events"]}
+    assert ("accuse", "serbia") not in accused
+    assert ("attack", "taliban") in {(e["type"], e["subject_actor_id"]) for e in _facts(
+        "Taliban insurgents attacked the base in Helmand.")["events"]}

@@ -2026,6 +2026,8 @@ def _who(token: Token, index: MentionIndex) -> list[str]:
         state = False  # "a Muslim American soldier": one person of the country, not the state
     for child in token.children:
         demonym = (index.mention_by_token.get(child.i) or {}).get("kind") == "demonym"
+        if child.dep_ == "poss" and _lemma(token) in AGAINST_NOUNS:
+            continue
         if child.dep_ == "poss" and child.pos_ == "NOUN":
             # "the British farmers' leader" is the farmers' (whom a demonym before them does not make
             # the state); "the Russian government's spokesman" is the government's, so Russia's
@@ -2048,6 +2050,9 @@ WORDS_NOUNS = {"criticism", "attack", "accusation", "charge", "question", "insul
 RELATION_NOUNS = {"supporter", "fan", "follower", "critic", "opponent", "rival", "voter", "backer", "admirer",
                   "enemy", "detractor", "foe", "friend", "ally", "loyalist", "donor", "challenger", "accuser",
                   "victim", "biographer", "lawyer", "attorney", "opponent", "defender", "sympathizer", "sympathiser"}
+# Those against a state or a ruler: "Serbia's opposition", "Syria's rebels" are not Serbia or Syria
+# (while "Taliban insurgents" are the Taliban's).
+AGAINST_NOUNS = {"opposition", "rebel", "dissident", "protester", "protestor", "insurgent"}
 DATELINE_DASHES = {"—", "–", "-", "--", "("}
 
 
