@@ -741,3 +741,11 @@ def test_a_states_opposition_or_rebels_are_not_the_state_but_named_insurgents_ar
     assert ("accuse", "serbia") not in accused
     assert ("attack", "taliban") in {(e["type"], e["subject_actor_id"]) for e in _facts(
         "Taliban insurgents attacked the base in Helmand.")["events"]}
+
+
+def test_a_demonym_before_a_plural_is_no_destination():
+    visits = {(e["type"], e["object_actor_id"]) for e in _facts(
+        "Turkish Prime Minister Necmettin Erbakan visited mainly Moslem countries, including Iran, during a 10-day tour.")["events"]}
+    assert not any(kind == "travel" and obj not in (None, "iran") for kind, obj in visits)
+    assert ("travel", "china") in {(e["type"], e["object_actor_id"]) for e in _facts(
+        "Angela Merkel flew to the Chinese capital on Monday.")["events"]}

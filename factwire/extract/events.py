@@ -1346,8 +1346,12 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         # Where to, not how: "flew back to Belfast in an RAF plane".
         goals = [o for holder in [verb, *(c for c in verb.children if c.dep_ in ("advmod", "prt"))]
                  for p, o in prep_objects(holder, DESTINATION_PREPS - {"in"} if lemma != "arrive" else {"in", "at"})]
+        # a demonym before a plural is no destination: "visited mainly Moslem countries" names
+        # none ("flew to the Chinese capital" is to China)
         object_actor = next((a for g in [*goals, *themes] for a in index.actors_of_phrase(g, include_modifiers=False)
-                             if a not in subject_actors), None)
+                             if a not in subject_actors and (g.tag_ not in ("NNS", "NNPS") or not any(
+                                 t.i in index.mention_by_token and index.by_token[t.i] == a
+                                 and index.mention_by_token[t.i].get("kind") == "demonym" for t in g.subtree))), None)
     elif kind == "meet" and themes and _names_a_gathering(_theme(themes[0])):
         # "Bismarck hosted the Berlin Conference": the gathering is what, not whom
         object_actor = _object_actor(verb, [], index, subject_actors, kind)
