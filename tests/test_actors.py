@@ -774,3 +774,29 @@ def test_the_town_after_a_person_and_of_is_a_place():
                         "Hayley N. Hull, 30, Bulpitt, was arrested by Pana police.")
     assert {actors[k].type for k in ("macon", "kincaid", "edinburg", "bulpitt", "pana")} == {"place"}
     assert actors["chad-hull"].type == "person"
+
+
+def test_a_club_a_sports_report_makes_play_is_a_club_though_named_as_a_person():
+    actors, mentions = _actors("SOCCER - GLORIA BISTRITA BEAT 2-1 F.C. VALLETTA .\nBISTRITA 1996-08-22\n"
+                               "Gloria Bistrita ( Romania ) beat 2-1 ( halftime 1-1 ) F.C. Valletta ( Malta ) in "
+                               "their Cup winners Cup match on Thursday .\nScorers :\nGloria Bistrita - Ilie Lazar "
+                               "( 32nd ) , Eugen Voica ( 84th )\nGloria Bistrita won 4-2 on aggregate .")
+    types = {actors[m["actor_id"]].type for m in mentions if m["text"].lower() in ("gloria bistrita", "f.c. valletta")}
+    assert types == {"organization"}
+    assert actors[_mention(mentions, "Ilie Lazar")["actor_id"]].type == "person"
+
+
+def test_a_name_ending_with_a_companys_word_is_no_person_after_a_person_noun():
+    actors, _ = _actors("The floating-rate issue was announced by lead manager Lehman Brothers International .")
+    assert [a.type for a in actors.values()] == ["organization"]
+
+
+def test_a_headlines_capitals_neither_type_a_name_nor_hide_a_surname_and_a_dateline_is_a_place():
+    actors, mentions = _actors("SOCCER - KEANE SIGNS NEW CONTRACT WITH MANCHESTER UNITED .\nLONDON 1996-08-22\n"
+                               "Midfielder Roy Keane has signed a new four-year contract with champions "
+                               "Manchester United .")
+    assert _mention(mentions, "KEANE")["actor_id"] == "roy-keane"
+    assert actors[_mention(mentions, "MANCHESTER UNITED")["actor_id"]].type == "organization"
+    actors, mentions = _actors("Two die as New Hampshire motel explodes .\nROCHESTER , N.H. 1996-08-30\n"
+                               "An explosion leveled Rochester 's one-story Lilac Falls Motel on Friday .")
+    assert actors[_mention(mentions, "ROCHESTER")["actor_id"]].type == "place"

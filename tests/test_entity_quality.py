@@ -404,3 +404,10 @@ def test_a_long_word_in_capitals_the_article_writes_in_lower_case_is_a_label():
                     "October 21: ACCIDENT – A truck hit a fence. No one was hurt in the accident, NATO said."])
     names = {a.name for a in find_actors(doc)[0]}
     assert "ACCIDENT" not in names and "Kimberly Carrell" in names
+
+
+def test_a_name_set_between_quotation_marks_alone_is_a_title_or_nickname_no_actor():
+    (doc,) = parse(["Hitler wrote “Mein Kampf” in prison in 1924, said Tony Schwartz. Reporters called "
+                    "him “Mini Mike” on Twitter."])
+    names = {a.name for a in find_actors(doc)[0]}
+    assert not {"Mein Kampf", "Mini Mike"} & names and {"Hitler", "Tony Schwartz"} <= names

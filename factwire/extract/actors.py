@@ -330,6 +330,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     actors: dict[str, Actor] = {}
     votes: dict[str, dict[str, int]] = {}  # actor id -> type -> mentions (names not in the table)
     ruled_people: set[str] = set()  # actors a rule found a person in one use at least
+    shouted_votes: dict[str, dict[str, int]] = {}  # the same, of mentions written in capitals
     mentions: list[dict] = []
     for cand in candidates:
         if not any(c.isupper() for c in text[cand.start:cand.end]):
@@ -346,7 +347,11 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
             actor = actors[key] = Actor(key, canonical, kind, country,
                                         name_source=_name_source(from_table and not cand.team))
         if not from_table and not cand.team:
-            counts = votes.setdefault(key, {})
+            # a name in capitals (a headline, a results table) votes apart: capitals hide the
+            # case NER reads names by, so they decide only an actor written nowhere else
+            shouted = text[cand.start:cand.end].isupper() and len(text[cand.start:cand.end]) > 4 \
+                and not (cand.span is not None and _opens_dateline(cand.span))  # (a dateline's place is sure)
+            counts = (shouted_votes if shouted else votes).setdefault(key, {})
             counts[kind] = counts.get(kind, 0) + 1
             if cand.person and kind == "person":
                 ruled_people.add(key)
@@ -362,6 +367,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
         for key in indices:
             del actors[key]
             votes.pop(key, None)
+            shouted_votes.pop(key, None)
     nested_mentions = []
     for cand in _nested_names(candidates, full_people):
         resolved = _resolve(cand.name, cand.label, context)
@@ -384,15 +390,33 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     # typed an organisation elsewhere): a given name names a person far more often than a body.
     # So is a one-word name the text shows to be a person's once (a person noun before it, an
     # age after it: "striker Neymar", "Jorginho, 26,"): what the words say of a name outweighs
-    # NER's guesses at its other uses, and one-name footballers and artists are people.
+    # NER's guesses at its other uses, and one-name footballers and artists are people; unless
+    # the text also puts things in it ("visit Bonn", "in Bonn"): a place.
+    for key, counts in shouted_votes.items():
+        votes.setdefault(key, counts)
+    placed = entity_rules.place_uses(doc) if ruled_people else {}
     for key, counts in votes.items():
         actor = actors[key]
         if counts.get("person") and " " not in actor.name and (
-                actor.name in entity_rules.given_names() or key in ruled_people):
+                actor.name in entity_rules.given_names() or key in ruled_people
+                and not any(placed.get(m["text"]) for m in actor.mentions)):
             actor.type = "person"
             continue
         actor.type = max(counts, key=lambda k: (counts[k], k == actor.type))
     return list(actors.values()), mentions
+
+
+# Match verbs a player is the subject of as often as a team ("Laurent Cabannes scoring").
+_PLAYERS_VERBS = frozenset({"score", "concede", "equalise", "equalize"})
+
+
+def _opens_dateline(span: Span) -> bool:
+    """The name opens its line and a comma or a date follows: "ROCHESTER , N.H. 1996-08-30",
+    "BONN 1996-08-30", where a news story was filed."""
+    doc = span.doc
+    first = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
+    return first and span.end < len(doc) and (doc[span.end].text == "," or doc[span.end].text[:1].isdigit()) \
+        or entity_rules.is_dateline(span)
 
 
 def _index_actors(doc: Doc, actors: dict[str, Actor]) -> set[str]:
@@ -482,6 +506,13 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
     companies |= {doc[ent.start:office].text for ent in entities(doc)
                   for office in [entity_rules.office_before_person(ent)] if office is not None}
     authors = entity_rules.citation_authors(doc)
+    # a body a sports report makes play a match ("Gloria Bistrita beat F.C. Valletta", "Gloria
+    # Bistrita 2 Valletta 1") is a club wherever else it is named, though named as a person or
+    # typed a place there
+    clubs = {ent.text.lower() for ent in entities(doc) if ent.label_ == "ORG" and (
+        entity_rules._in_match_role(ent) and ent.root.head.lemma_ not in _PLAYERS_VERBS
+        or ent.end < len(doc) and doc[ent.end].like_num and entity_rules._table_line(ent.sent))} \
+        if entity_rules.is_sports_report(doc) else set()
     for ent in (cited for whole in _join_hyphenated(entities(doc)) for dashed in _split_at_dash(whole)
                 for part in _split_at_legal_forms(dashed)
                 for piece in _split_at_and(part, written) for cited in _cited_authors(piece, authors)):
@@ -504,7 +535,10 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         elif ent.label_ in ("GPE", "LOC", "PERSON") and entity_rules.said_kind(ent) in entity_rules.FAITH_NOUNS:
             ent = Span(doc, ent.start, ent.end, label="ORG")  # "religions such as Wicca": its body of believers
         label, person = ent.label_, False
-        if label != "PERSON":
+        if label in ("GPE", "LOC") and ent.text.lower() in clubs and lookup_alias(ent.text) is None \
+                and not entity_rules.is_dateline(ent) and not (ent.start and doc[ent.start - 1].lower_ in entity_rules.LOCATIVES):
+            label = "ORG"  # "Olimpija ( Slovenia ) 0" beside "Olimpija won 4-3": the club
+        if label != "PERSON" and ent.text.lower() not in clubs:
             named = _person_name(doc, ent)
             if named is not None:
                 ent, label, person = named, "PERSON", True
@@ -794,8 +828,8 @@ def _person_name(doc: Doc, ent: Span) -> Span | None:
     """The person's name NER typed as something else, by a known given name ("Dean Kamen",
     "Dries" + "Mertens") or by a person noun beside it ("fashion designer Halston",
     "Valeska Paris, an Australian woman"); a first name before it joins the name."""
-    if lookup_alias(ent.text) is not None and " " in ent.text:
-        return None  # "Morgan Stanley", "Hong Kong"
+    if lookup_alias(ent.text) is not None and " " in ent.text or entity_rules.head_word_label(ent.text):
+        return None  # "Morgan Stanley", "Hong Kong"; "lead manager Lehman Brothers International"
     end = ent.end
     while end - ent.start < 3 and end < len(doc) and entity_rules._name_word(doc[end]) \
             and doc[end].ent_iob_ != "I" and (doc[end].ent_iob_ != "B" or doc[end].ent_type_ in ("PRODUCT", "GPE", "ORG")) \
@@ -882,6 +916,7 @@ def _not_an_actor(ent: Span, name: str, label: str) -> bool:
     if label in ("PERSON", "ORG") and _capitalised_plural_noun(ent):
         return True
     if entity_rules.is_command_verb(ent) or entity_rules.is_word_mentioned(ent) or entity_rules.is_counted_unit(ent) \
+            or entity_rules.is_quoted_title(ent) \
             or entity_rules.listed_variant(ent):
         return True
     return (name in entity_rules.NOT_ACTORS or entity_rules.is_event_name(name) or entity_rules.is_gathering(ent)
@@ -902,8 +937,7 @@ def _capitalised_plural_noun(ent: Span) -> bool:
                    for e in entities(ent.doc)):
         return False  # (a name of a person the tagger misread: "Nicki" of "Nicki Case Haulman")
     token = ent[0]
-    if token.tag_ != "NNS" and (token.i + 1 < len(ent.doc) and ent.doc[token.i + 1].like_num
-                                or entity_rules._table_line(token.sent)):
+    if token.i + 1 < len(ent.doc) and ent.doc[token.i + 1].like_num or entity_rules._table_line(token.sent):
         return False  # a results table's line: its names open "sentences" of numbers ("Wycombe 4 0 3")
     return not any(t.text == ent[0].text and not entity_rules.opens_sentence(t) for t in ent.doc)
 
@@ -1085,9 +1119,14 @@ def _relabel_people(doc: Doc, candidates: list[_Candidate], full_people: list[st
     placed = entity_rules.place_use_kinds(doc)
     people_uses = entity_rules.person_and_body_uses(doc)[0]
     surnames = {name.split()[-1] for name in full_people}
+    # (a surname typed a group is read so only after a name that opens with a first name: not
+    # "Afrikaners" after a headline's "S. African Afrikaners")
+    bearers_surnames = {name.split()[-1] for name in full_people
+                        if name.split()[0].lower() in entity_rules.first_names()}
     names = set(full_people)
     for cand in candidates:
-        if cand.label == "NORP" and cand.name in surnames and lookup_alias(cand.name) is None:
+        if cand.label == "NORP" and cand.name in bearers_surnames and lookup_alias(cand.name) is None \
+                and cand.span is not None and cand.span[-1].tag_ not in ("NNS", "NNPS"):
             cand.label, cand.kind = "PERSON", None  # "Montoya-Lewis" after "Raquel Montoya-Lewis"
             continue
         if cand.label in ("PERSON", "NORP") or cand.kind:
@@ -1289,6 +1328,9 @@ class _Context:
         with no NER label) keeps the table's bearer when a second bearer is named often, as
         before; only the paragraph rule above applies to it.
         """
+        if word.isupper() and len(word) > 2 and word.isalpha():
+            # a headline's capitals ("KEANE SIGNS") after a name written in full in the story
+            word = next((n.split()[-1] for n in self.full_people if n.split()[-1].upper() == word), word)
         bearers = list(dict.fromkeys(_person_canonical(n) for n in self.full_people if n.split()[-1] == word))
         # "Rip Donald Trump" of a headline is "Donald Trump": a full name that ends with another
         bearers = [b for b in bearers if not any(o != b and b.endswith(" " + o) for o in bearers)]

@@ -71,7 +71,9 @@ ORG_HEAD_WORDS = frozenset({"gazette", "times", "herald", "tribune", "journal", 
                             "ministry", "department", "foundation", "institute", "association",
                             "federation", "gallery", "club", "society", "league", "authority", "railway",
                             "railways", "rail", "airline", "airlines", "airways", "underground", "museum",
-                            "police", "schools"})
+                            "police", "schools", "brothers", "bros", "partners", "associates",
+                            "international", "capital", "managers", "holdings", "industries",
+                            "enterprises", "ventures", "securities", "motors"})
 PLACE_HEAD_WORDS = frozenset({"station", "airport", "stadium", "cave", "street", "road", "avenue",
                               "square", "bridge", "river", "lake", "mountain", "mountains", "island",
                               "islands", "valley", "bay", "beach", "harbour", "harbor", "palace",
@@ -201,13 +203,17 @@ def _name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.is_title and token.text.replace("-", "").isalpha()
 
 
+# Letters of a club's or company's name that read as a person's initials ("F.C. Valletta").
+CLUB_LETTERS = frozenset({"F.C.", "A.F.C.", "C.F.", "S.C.", "A.C.", "F.K.", "S.K.", "N.V.", "S.A."})
+
+
 def looks_like_person_name(tokens: Span) -> bool:
     """Two or three capitalised words that start with a known given name or initials and do not
     end with an organisation's or place's word: "Dean Kamen", "K.C. Maurer", not "Jordan Valley"."""
     if not 2 <= len(tokens) <= 3:
         return False
     first, rest = tokens[0], tokens[1:]
-    if not (first.text in given_names() or _INITIALS.match(first.text)):
+    if not (first.text in given_names() or _INITIALS.match(first.text) and first.text not in CLUB_LETTERS):
         return False
     if not all(_name_word(t) for t in rest):
         return False
@@ -1180,7 +1186,9 @@ def is_dateline(ent: Span) -> bool:
 
 # Endings that make an adjective of a name ("EEG-based", "US-led", "state-owned").
 _ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-funded", "-born", "-run", "-style",
-                      "-like", "-era", "-made", "-bound", "-linked", "-focused", "-sponsored", "-area", "-wide")
+                      "-like", "-era", "-made", "-bound", "-linked", "-focused", "-sponsored", "-area", "-wide",
+                      "-mediated", "-brokered", "-held", "-controlled", "-occupied", "-allied", "-affiliated",
+                      "-supported", "-dominated", "-trained", "-armed", "-registered", "-flagged", "-headquartered")
 
 
 def is_adjective_of_name(name: str) -> bool:
@@ -1351,6 +1359,22 @@ def is_command_verb(ent: Span) -> bool:
 WORD_NOUNS = frozenset({"word", "words", "term", "terms", "phrase", "expression", "spelling", "noun",
                         "verb", "adjective", "suffix", "prefix", "acronym", "abbreviation"})
 _QUOTES = frozenset({'"', "'", "“", "‘", "«"})
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
+
+
+def is_quoted_title(ent: Span) -> bool:
+    """A name between quotation marks and nothing else: the title of a work or a nickname, as
+    English sets them ("Will Trump Write His Own ‘Mein Kampf’?", "a memoir, “My Struggle”"),
+    not a person or body named as an actor (a quoted remark holds more than a name)."""
+    doc = ent.doc
+    if ent.label_ not in ("PERSON", "ORG") or ent.start == 0 or ent.end >= len(doc):
+        return False
+    before, after = doc[ent.start - 1], doc[ent.end]
+    return before.text in _OPENING_QUOTES and after.text in _CLOSING_QUOTES \
+        and not before.whitespace_ and not doc[ent.end - 1].whitespace_
 
 
 def is_word_mentioned(ent: Span) -> bool:
