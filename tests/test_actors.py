@@ -715,9 +715,11 @@ def test_places_named_for_saints_roads_and_police_take_their_names_types():
 
 def test_awards_area_adjectives_and_words_in_two_alphabets_are_no_actors():
     actors, _ = _actors("Joaquin Phoenix won at the Oscars and the Golden Globes. The Houston-area chain "
-                        "bans men. Visit \u0412\u0435l\u0456z\u0435 today, said Anne Lee.")
+                        "bans men. Visit \u0412\u0435l\u0456z\u0435 today, said Anne Lee. El Niño is likely to "
+                        "push temperatures higher.")
     assert "joaquin-phoenix" in actors and "anne-lee" in actors
-    assert not {"oscars", "academy-awards", "golden-globes", "golden-globe-awards", "houston-area"} & set(actors)
+    assert not {"oscars", "academy-awards", "golden-globes", "golden-globe-awards", "houston-area",
+                "el-nino"} & set(actors)
     assert not any("\u0456" in a.name for a in actors.values())
 
 
@@ -800,3 +802,9 @@ def test_a_headlines_capitals_neither_type_a_name_nor_hide_a_surname_and_a_datel
     actors, mentions = _actors("Two die as New Hampshire motel explodes .\nROCHESTER , N.H. 1996-08-30\n"
                                "An explosion leveled Rochester 's one-story Lilac Falls Motel on Friday .")
     assert actors[_mention(mentions, "ROCHESTER")["actor_id"]].type == "place"
+
+
+def test_german_street_names_are_places():
+    actors, _ = _actors("Activists want Petersallee and Nachtigalplatz in Berlin renamed. The Manga-Bell-Platz "
+                        "was named in 2022.")
+    assert {actors[k].type for k in ("petersallee", "nachtigalplatz")} == {"place"}

@@ -70,7 +70,8 @@ _ET_AL = re.compile(r"\s+et\.?\s+al\.?$")
 # "Python"), market indices ("S&P 500", "Dow Jones Industrial Average", which are numbers a
 # market computes, not bodies that act), the gods of mythologies ("Zeus", "Athena", who
 # are characters of stories and cults, not people or bodies the news reports as acting), and
-# awards and their ceremonies ("Oscars", "Golden Globes": a prize is given, it does not act).
+# awards and their ceremonies ("Oscars", "Golden Globes": a prize is given, it does not act),
+# and weather patterns and virus variants ("El Niño", "Omicron"), which news writes as acting.
 THING = "thing"
 
 

@@ -221,9 +221,16 @@ def looks_like_person_name(tokens: Span) -> bool:
     return last not in ORG_HEAD_WORDS and last not in PLACE_HEAD_WORDS and last not in EVENT_WORDS
 
 
+# Endings of German and Dutch street and square names, written as one word with the name
+# ("Petersallee", "Nachtigalplatz", "Manga-Bell-Platz", "Lüderitzstrasse", "Damstraat").
+STREET_ENDINGS = ("allee", "platz", "strasse", "straße", "gasse", "straat", "plein", "gracht")
+
+
 def head_word_label(name: str) -> str | None:
     """"ORG" or "FAC" when the name's last word says what it is, else None."""
     words = name.split()
+    if words and len(words[-1]) > 7 and words[-1].lower().endswith(STREET_ENDINGS):
+        return "FAC"
     if len(words) < 2:
         return None
     last = words[-1].lower().rstrip(".")
