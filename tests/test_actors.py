@@ -808,3 +808,10 @@ def test_german_street_names_are_places():
     actors, _ = _actors("Activists want Petersallee and Nachtigalplatz in Berlin renamed. The Manga-Bell-Platz "
                         "was named in 2022.")
     assert {actors[k].type for k in ("petersallee", "nachtigalplatz")} == {"place"}
+
+
+def test_a_companys_name_counted_with_a_or_an_is_its_product():
+    actors, _ = _actors("He was driving a Toyota Starlet when it collided with a truck, police said. A Goldman "
+                        "Sachs banker and a Democratic House of Representatives were named.")
+    assert not any("Starlet" in a.name for a in actors.values())
+    assert "goldman-sachs" in actors and any("House of Representatives" in a.name for a in actors.values())

@@ -916,6 +916,8 @@ def _not_an_actor(ent: Span, name: str, label: str) -> bool:
         return True  # "White soldiers", "were Protestant": an adjective capitalised, no one named
     if label in ("PERSON", "ORG") and _capitalised_plural_noun(ent):
         return True
+    if _a_companys_product(ent):
+        return True
     if entity_rules.is_command_verb(ent) or entity_rules.is_word_mentioned(ent) or entity_rules.is_counted_unit(ent) \
             or entity_rules.is_quoted_title(ent) \
             or entity_rules.listed_variant(ent):
@@ -925,6 +927,21 @@ def _not_an_actor(ent: Span, name: str, label: str) -> bool:
             or entity_rules.is_product_name(name) or entity_rules.inside_product_name(ent)
             or (label != "PERSON" and entity_rules.in_office_title(ent))
             or entity_rules.is_post_nominal(ent))
+
+
+def _a_companys_product(ent: Span) -> bool:
+    """"a" or "an" before a company's name and another word: one of the company's products
+    ("a Toyota Starlet", "a Nissan Latio", "an Apple Watch"); a company is not counted so, and
+    "a Goldman Sachs banker" (the name before a noun) is left."""
+    doc = ent.doc
+    if len(ent) < 2 or ent.start == 0 or ent.root.dep_ in ("compound", "poss"):
+        return False
+    before = doc[ent.start - 1]
+    if before.lower_ not in ("a", "an") or before.head != ent.root:
+        return False
+    first = lookup_alias(ent[0].text)  # the company by its own name (not "a Democratic House")
+    return first is not None and first.type == "organization" and _fold(first.canonical) == _fold(ent[0].text) \
+        and lookup_alias(ent.text) is None
 
 
 def _capitalised_plural_noun(ent: Span) -> bool:
