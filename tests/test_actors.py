@@ -815,3 +815,8 @@ def test_a_companys_name_counted_with_a_or_an_is_its_product():
                         "Sachs banker and a Democratic House of Representatives were named.")
     assert not any("Starlet" in a.name for a in actors.values())
     assert "goldman-sachs" in actors and any("House of Representatives" in a.name for a in actors.values())
+
+
+def test_two_known_names_joined_by_a_hyphen_are_both():
+    actors, mentions = _actors("Migrants crossed the U.S.-Mexico border on Monday.")
+    assert {m["actor_id"] for m in mentions} == {"united-states", "mexico"}

@@ -243,6 +243,31 @@ def _with_name_possessive(ent: Span) -> Span:
     return ent
 
 
+_PAIR_DASH = re.compile(r"[-–]")
+
+
+def _split_pairs(text: str, candidates: list["_Candidate"]) -> list["_Candidate"]:
+    """A name made of two names the alias table knows, joined by a hyphen, is both: English
+    joins the sides of a relation so ("the U.S.-Mexico border", "Israel-Hamas talks"), and
+    no name is spelled so. A name the table knows whole ("Guinea-Bissau") stays one."""
+    out = []
+    for cand in candidates:
+        parts = _PAIR_DASH.split(cand.name)
+        if len(parts) < 2 or cand.kind or lookup_alias(cand.name) is not None or text[cand.start:cand.end] != cand.name:
+            out.append(cand)
+            continue
+        entries = [lookup_alias(part) if part[:1].isupper() else None for part in parts]
+        if not all(e is not None and e.type in ("country", "place", "organization") for e in entries):
+            out.append(cand)
+            continue
+        at = cand.start
+        for part, entry in zip(parts, entries):
+            label = "ORG" if entry.type == "organization" else "GPE"
+            out.append(_Candidate(at, at + len(part), part, label, None))
+            at += len(part) + 1
+    return out
+
+
 def _unify_possessive_names(text: str, candidates: list["_Candidate"]) -> None:
     """A company named with its "'s" somewhere ("Bloomingdale's said") is the same company where
     a possessive took the "'s" away ("Bloomingdale's shoppers")."""
@@ -304,7 +329,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     "Muslims") carries ``"kind": "demonym"``: it names the actor but is not a name of it.
     """
     text = text_of(doc)  # doc.text is built from the tokens on every access
-    candidates = _entity_candidates(doc)
+    candidates = _split_pairs(text, _entity_candidates(doc))
     _unify_possessive_names(text, candidates)
     _shared_surnames(doc, candidates)
     candidates = _publications(doc, candidates)
