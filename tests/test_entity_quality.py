@@ -411,3 +411,11 @@ def test_a_name_set_between_quotation_marks_alone_is_a_title_or_nickname_no_acto
                     "him “Mini Mike” on Twitter."])
     names = {a.name for a in find_actors(doc)[0]}
     assert not {"Mein Kampf", "Mini Mike"} & names and {"Hitler", "Tony Schwartz"} <= names
+
+
+def test_a_share_bar_run_into_the_text_names_no_actors():
+    (doc,) = parse(["May 4, 2022 Share Facebook Twitter WhatsApp Email Telegram A senior prison official has "
+                    "said the jail is unsafe. Share prices at Facebook fell."])
+    actors, mentions = find_actors(doc)
+    assert [m["text"] for m in mentions if m["text"] in ("Facebook", "Twitter", "WhatsApp")] == ["Facebook"]
+    assert not any("Telegram" in a.name for a in actors)

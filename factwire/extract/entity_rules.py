@@ -1416,12 +1416,34 @@ _OPENERS_LONGEST_FIRST = tuple(sorted(FURNITURE_OPENERS, key=len, reverse=True))
 _ITEM_SEPARATORS = ("|", "•", "·", "»")
 
 
+_SHARE_WORDS = frozenset({"share", "follow"})
+
+
+def _in_share_bar(ent: Span) -> bool:
+    """The name is one of a run of three or more capitalised names right after "Share" or
+    "Follow", run into the text where a page's lines were joined ("Share Facebook Twitter
+    WhatsApp Email Telegram A senior official said"): the share bar's buttons."""
+    doc = ent.doc
+    i = ent.start
+    while i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha and doc[i - 1].lower_ not in _SHARE_WORDS \
+            and ent.start - i < 8:
+        i -= 1
+    if i == 0 or doc[i - 1].lower_ not in _SHARE_WORDS or not doc[i - 1].text[:1].isupper():
+        return False
+    j = ent.end
+    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and j - ent.end < 8:
+        j += 1
+    return j - i >= 3
+
+
 def on_page_furniture(ent: Span) -> bool:
     """The name stands on a line of page furniture: a byline or credit, a menu, share bar or tag
     list of names ("Google News | Reddit | Facebook"), or a field's label ("Release Date:"),
     and the line says nothing (no verb past its opening). Who wrote, shot or shares a story
     is no actor of it, and a label names no one."""
     doc = ent.doc
+    if _in_share_bar(ent):
+        return True
     text = text_of(doc)
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.end_char)
