@@ -411,6 +411,9 @@ def test_a_name_set_between_quotation_marks_alone_is_a_title_or_nickname_no_acto
                     "him “Mini Mike” on Twitter."])
     names = {a.name for a in find_actors(doc)[0]}
     assert not {"Mein Kampf", "Mini Mike"} & names and {"Hitler", "Tony Schwartz"} <= names
+    # a company's legal form names a company, quoted or not
+    (doc,) = parse(["The funds came from a Bermuda entity called ‘Klein, Ltd.’ in 2012."])
+    assert any(a.name.startswith("Klein") and a.type == "organization" for a in find_actors(doc)[0])
 
 
 def test_a_share_bar_run_into_the_text_names_no_actors():
