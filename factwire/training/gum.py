@@ -35,25 +35,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from factwire.evaluation.gum import SCORED_TYPES, GumDoc, fit_ids, load_corpus
+from factwire.extract.actors import TITLES as ACTOR_TITLES
 from factwire.training.conll import ACTOR_LABELS, PLACE_LABELS
 
 GOLD_LABEL = {"person": "PERSON", "organization": "ORG"}
 # Folders of ../shared/eval whose fit halves are learned from.
 FOLDERS = ("gum-news", "gum-other")
-# Titles and roles written before a person's name (kept in step with the actor rules' list).
-TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "vice",
-    "prime", "minister", "chancellor", "king", "queen", "prince", "princess", "sheikh", "ayatollah",
-    "supreme", "leader", "general", "gen", "colonel", "col", "lt", "captain", "capt", "admiral",
-    "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "judge", "justice",
-    "pope", "cardinal", "bishop", "rabbi", "imam", "chairman", "chairwoman", "ceo", "secretary",
-    "spokesman", "spokeswoman", "spokesperson", "commander", "marshal", "foreign", "defence",
-    "defense", "deputy", "ambassador", "envoy", "chief", "director", "officer", "former", "late",
-    "saint", "comrade", "premier", "emir", "sultan", "crown", "speaker", "mp", "councillor",
-    "congressman", "congresswoman", "sheriff", "detective", "sergeant", "sgt", "inspector",
-    "constable", "attorney", "commissioner", "lieutenant", "corporal", "reverend", "rev", "pastor",
-    "professor", "doctor", "coach", "emperor", "empress", "count", "countess", "baron", "baroness", "archbishop", "st",
-})
+# Titles and roles written before a person's name: the actor rules' list, and the titles of
+# rank and address GUM's biographies and travel guides put before names too.
+TITLES = frozenset(ACTOR_TITLES | {"archbishop", "baron", "baroness", "coach", "count", "countess", "doctor",
+                                   "emperor", "empress", "professor", "saint", "st"})
 # Lower-case particles that belong to a name ("de Gaulle", "van Gogh").
 PARTICLES = frozenset({"de", "van", "von", "da", "di", "le", "la", "al", "el", "bin", "ibn",
                        "der", "den", "du", "dos", "das", "del", "ter", "ten"})
