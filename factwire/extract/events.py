@@ -454,7 +454,7 @@ def _theme(token: Token) -> Token:
 
 # Nouns for one contest between sides in sport: "meet" in their clause is to play one another.
 MATCH_NOUNS = {"final", "semifinal", "semi-final", "quarterfinal", "quarter-final", "round", "match", "matchup",
-                 "game", "tie", "leg", "playoff", "play-off", "fixture", "derby", "rematch", "bout"}
+               "game", "tie", "leg", "playoff", "play-off", "fixture", "derby", "rematch", "bout"}
 
 
 def _a_contest(verb: Token) -> bool:
@@ -1539,12 +1539,14 @@ def _unstated(verb: Token, lemma: str, kind: str, subject_tokens: list[Token], t
         return False
     if any(c.dep_ == "advmod" and c.lower_ in NOT_VIOLENCE for c in verb.children):
         return False  # "the device detonated accidentally"
+    # "20 people were killed when two trucks collided": an accident told by its cause, wherever
+    # the clause hangs ("11 killed and 60 others injured when lightning struck"); not "when a
+    # vehicle touched off an IED"
     if any(c.dep_ == "advcl" and (_lemma(c) in ACCIDENT_VERBS or any(
             s.dep_ == "nsubj" and _lemma(s) in NOT_VIOLENCE for s in c.children))
-           and not any(_lemma(t) in EXPLOSIVE_NOUNS for t in c.subtree)  # "when a vehicle touched off an IED"
+           and not any(_lemma(t) in EXPLOSIVE_NOUNS for t in c.subtree)
            for c in (*verb.subtree, *(t for v in verb.conjuncts for t in v.subtree))):
-        # (the clause may hang on a coordinated "60 others injured")
-        return False  # "20 people were killed when two trucks collided": an accident told by its cause
+        return False
     for subject in subject_tokens:
         if subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
             subject = verb.head  # "the attack, which killed three people"
