@@ -325,14 +325,6 @@ def fit_ids(doc_ids: Iterable[str]) -> frozenset[str]:
     return frozenset(ranked[:len(ranked) // 2])
 
 
-def halves(docs: Iterable[GumDoc]) -> dict[str, list[int]]:
-    """Positions of the documents of each half (``fit``, ``held-out``)."""
-    docs = list(docs)
-    fit = fit_ids(d.doc_id for d in docs)
-    return {FIT: [i for i, d in enumerate(docs) if d.doc_id in fit],
-            HELD_OUT: [i for i, d in enumerate(docs) if d.doc_id not in fit]}
-
-
 def predicted_names(prediction: dict) -> list[Span]:
     actor_type = {a["id"]: ACTOR_TYPE_TO_GUM.get(a.get("type")) for a in prediction["actors"]}
     return [(m["start"], m["end"], actor_type[m["actor_id"]]) for m in prediction["mentions"]
@@ -348,7 +340,7 @@ def _calendar_value(value: str) -> str:
 def score_documents(docs: Iterable[GumDoc], predictions: Iterable[dict],
                     dataset: str = DATASET, by_half: bool = False) -> list[ScoreRow]:
     """Score extractor outputs (one dict per document, same order) against the gold; with
-    ``by_half``, the names also on the held-out and the fitted half (see `halves`)."""
+    ``by_half``, the names also on the held-out and the fitted half (see `fit_ids`)."""
     counts = {mode: SpanCounts() for mode in ("overlap", "strict")}
     half_counts = {h: {t: SpanCounts() for t in ("all",) + SCORED_TYPES} for h in (HELD_OUT, FIT)}
     by_type = {t: SpanCounts() for t in SCORED_TYPES}

@@ -883,10 +883,9 @@ def _hometown(ent: Span) -> bool:
     doc = ent.doc
     if len(ent) > 2 or ent.start < 2 or doc[ent.start - 1].lower_ != "of" or entity_rules.head_word_label(ent.text):
         return False
-    i, aged = ent.start - 2, False
-    if doc[i].text == "," and i >= 3 and doc[i - 1].like_num and doc[i - 2].text == ",":
-        i, aged = i - 3, True  # ", 35,": after a person's age, a town whatever NER typed it
-    return doc[i].ent_type_ == "PERSON" and (aged or ent.label_ == "PERSON")
+    if _after_name_and_age(doc, ent.start - 2):
+        return True  # ", 35, of": after a person's age, a town whatever NER typed it
+    return doc[ent.start - 2].ent_type_ == "PERSON" and ent.label_ == "PERSON"
 
 
 def _town_after_age(ent: Span) -> bool:
@@ -898,9 +897,15 @@ def _town_after_age(ent: Span) -> bool:
     if len(ent) <= 2 and ent.end < len(doc) and doc[ent.end].lower_ in ("police", "residents", "firefighters") \
             and doc[ent.end].is_lower:
         return True
-    return len(ent) <= 2 and i >= 4 and doc[i - 1].text == "," and doc[i - 2].like_num and doc[i - 3].text == "," \
-        and doc[i - 4].ent_type_ == "PERSON" and ent.end < len(doc) and doc[ent.end].text == "," \
+    return len(ent) <= 2 and _after_name_and_age(doc, i - 1) and ent.end < len(doc) and doc[ent.end].text == "," \
         and not entity_rules.head_word_label(ent.text)
+
+
+def _after_name_and_age(doc: Doc, k: int) -> bool:
+    """Tokens ``k - 2 .. k`` are a person's age set off by commas right after the name (",
+    35,"), as news and police reports write it."""
+    return k >= 3 and doc[k].text == "," and doc[k - 1].like_num and doc[k - 2].text == "," \
+        and doc[k - 3].ent_type_ == "PERSON"
 
 
 def _before_its_region(doc: Doc, ent: Span) -> bool:
@@ -944,7 +949,7 @@ def _not_an_actor(ent: Span, name: str, label: str) -> bool:
     if _a_companys_product(ent):
         return True
     if entity_rules.is_command_verb(ent) or entity_rules.is_word_mentioned(ent) or entity_rules.is_counted_unit(ent) \
-            or entity_rules.is_quoted_title(ent) \
+            or entity_rules.is_quoted_title(ent) and not _ends_in_legal_form(ent) \
             or entity_rules.listed_variant(ent):
         return True
     return (name in entity_rules.NOT_ACTORS or entity_rules.is_event_name(name) or entity_rules.is_gathering(ent)
@@ -952,6 +957,12 @@ def _not_an_actor(ent: Span, name: str, label: str) -> bool:
             or entity_rules.is_product_name(name) or entity_rules.inside_product_name(ent)
             or (label != "PERSON" and entity_rules.in_office_title(ent))
             or entity_rules.is_post_nominal(ent))
+
+
+def _ends_in_legal_form(ent: Span) -> bool:
+    """The name ends in a company's legal form ("Klein, Ltd."): a company, even between
+    quotation marks, where a name alone is otherwise a title ("an entity called ‘Klein, Ltd.’")."""
+    return ent[-1].lower_.rstrip(".") in LEGAL_FORM_ABBREVIATIONS
 
 
 def _a_companys_product(ent: Span) -> bool:

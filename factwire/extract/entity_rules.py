@@ -1380,8 +1380,6 @@ def is_quoted_title(ent: Span) -> bool:
     if ent.label_ not in ("PERSON", "ORG") or ent.start == 0 or ent.end >= len(doc):
         return False
     before, after = doc[ent.start - 1], doc[ent.end]
-    if ent[-1].lower_.rstrip(".") in ("inc", "corp", "co", "ltd", "plc", "llc", "lp", "llp", "ag", "gmbh", "sa", "nv"):
-        return False  # "an entity called ‘Klein, Ltd.’": a company's legal form names a company
     return before.text in _OPENING_QUOTES and after.text in _CLOSING_QUOTES \
         and not before.whitespace_ and not doc[ent.end - 1].whitespace_
 
