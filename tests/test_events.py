@@ -749,3 +749,30 @@ def test_a_demonym_before_a_plural_is_no_destination():
     assert not any(kind == "travel" and obj not in (None, "iran") for kind, obj in visits)
     assert ("travel", "china") in {(e["type"], e["object_actor_id"]) for e in _facts(
         "Angela Merkel flew to the Chinese capital on Monday.")["events"]}
+
+
+def test_two_nationalities_or_countries_joined_by_a_hyphen_before_talks_are_the_two_sides():
+    assert ("meet", "israel", "syria", "talks") in _events(
+        "Israeli-Syrian peace talks have been deadlocked over the Golan since 1991.")
+    assert ("meet", "united-states", "china", "talks") in _events("US-China trade talks resumed in Beijing on Monday.")
+    # before a person the pair is one person's origin and country, not two states
+    voters = {a["name"] for a in _facts("Indian-American voters backed him in Houston.")["actors"]}
+    assert "India" not in voters
+
+
+def test_a_visit_needs_a_host_or_a_destination_and_a_cancelled_one_did_not_happen():
+    assert "meet" not in _types("The French premier's visit was planned to coincide with the celebrations.")
+    assert ("meet", "vladimir-putin", "angela-merkel", "visit") in _events("Putin's visit to Angela Merkel went well.")
+    moods = {e["modality"] for e in _facts("Clinton's visit to Egypt was cancelled.")["events"] if e["type"] == "travel"}
+    assert moods == {"negated"}
+    moods = {e["modality"] for e in _facts("Clinton's visit to Egypt was postponed.")["events"] if e["type"] == "travel"}
+    assert moods == {"hypothetical"}
+
+
+def test_an_order_of_counted_goods_is_no_command_and_an_attack_over_a_matter_is_words():
+    assert "request" not in _types("Lufthansa ordered 20 Airbus A320 jets last week.")
+    assert "request" in _types("Iran ordered the attack on the exiled leaders.")
+    assert "request" in _types("Vladimir Putin ordered 10,000 troops to the border.")
+    said = _types("Labour leader Tony Blair launched his strongest attack yet on the government over its handling of the crisis.")
+    assert "attack" not in said and "condemn" in said
+    assert "attack" in _types("Hamas launched an attack on Israel over the border.")

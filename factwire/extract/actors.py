@@ -249,23 +249,48 @@ _PAIR_DASH = re.compile(r"[-–]")
 def _split_pairs(text: str, candidates: list["_Candidate"]) -> list["_Candidate"]:
     """A name made of two names the alias table knows, joined by a hyphen, is both: English
     joins the sides of a relation so ("the U.S.-Mexico border", "Israel-Hamas talks"), and
-    no name is spelled so. A name the table knows whole ("Guinea-Bissau") stays one."""
+    no name is spelled so. A name the table knows whole ("Guinea-Bissau") stays one. Two
+    nationality words so joined ("Israeli-Syrian talks") are the two countries' demonyms."""
     out = []
     for cand in candidates:
         parts = _PAIR_DASH.split(cand.name)
-        if len(parts) < 2 or cand.kind or lookup_alias(cand.name) is not None or text[cand.start:cand.end] != cand.name:
+        if (len(parts) < 2 or cand.kind not in (None, "demonym") or lookup_alias(cand.name) is not None
+                or text[cand.start:cand.end] != cand.name):
             out.append(cand)
             continue
         entries = [lookup_alias(part) if part[:1].isupper() else None for part in parts]
-        if not all(e is not None and e.type in ("country", "place", "organization") for e in entries):
+        kinds = ("country",) if cand.kind else ("country", "place", "organization")
+        if not all(e is not None and e.type in kinds for e in entries) or cand.kind and not _names_a_relation(cand.span):
             out.append(cand)
             continue
         at = cand.start
         for part, entry in zip(parts, entries):
-            label = "ORG" if entry.type == "organization" else "GPE"
-            out.append(_Candidate(at, at + len(part), part, label, None))
+            label = "NORP" if cand.kind else "ORG" if entry.type == "organization" else "GPE"
+            out.append(_Candidate(at, at + len(part), part, label, None, kind=cand.kind))
             at += len(part) + 1
     return out
+
+
+# Nouns of what passes between two countries: "Israeli-Syrian talks", "Sino-Indian border".
+_RELATION_NOUNS = frozenset({
+    "talk", "negotiation", "relation", "relationship", "tie", "border", "frontier", "treaty", "accord",
+    "agreement", "pact", "deal", "summit", "meeting", "dialogue", "war", "conflict", "dispute", "tension",
+    "rivalry", "clash", "fighting", "ceasefire", "truce", "peace", "alliance", "partnership", "cooperation",
+    "trade", "commission", "rapprochement", "exercise", "drill", "declaration", "statement", "initiative"})
+
+
+def _names_a_relation(span: Span | None) -> bool:
+    """Two nationality words joined by a hyphen name two countries when they modify what passes
+    between them ("Israeli-Syrian peace talks"); before a person or a group ("Indian-American
+    voters", "a Chinese-American scientist") they name one person's origin and country."""
+    if span is None:
+        return False
+    head = span.root.head
+    while head.dep_ == "compound" and head.head is not head and head.head.pos_ in ("NOUN", "PROPN"):
+        if head.lemma_.lower() in _RELATION_NOUNS:
+            return True
+        head = head.head
+    return head is not span.root and head.lemma_.lower() in _RELATION_NOUNS
 
 
 def _unify_possessive_names(text: str, candidates: list["_Candidate"]) -> None:

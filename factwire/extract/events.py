@@ -505,6 +505,11 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         targets = [o for t in [verb, *themes] for _, o in prep_objects(t, {"on", "against"})]
         if targets and all(_is_a_person(o, index) for o in targets):
             return "condemn"  # "Trump launched a pre-emptive attack against Obama": words
+        if any(not _is_attackable(o, index) and o.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+               for t in [verb, *themes] for _, o in prep_objects(t, {"over"})):
+            # "launched his strongest attack yet on the government over its handling of the
+            # crisis": an attack over a matter is argued, not fought
+            return "condemn" if targets and any(_is_animate(o, index) or index.actor(o) for o in targets) else None
     if lemma == "launch":
         return "attack" if any(_lemma(t) in ATTACK_NOUNS or _lemma(t) in ("campaign", "operation") and any(
             _lemma(c) in MILITARY_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound")) for t in themes) else None
@@ -558,6 +563,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
                                for p, o in after) else None
         if lemma == "order" and not (themes or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)):
             return None
+        if lemma == "order" and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) and _counted_goods(themes[0], index):
+            return None  # "Lufthansa ordered 20 Airbus jets": a purchase order (a deal), not a command
         if lemma == "ask":
             # "asked Iran to stop", "asked for help"; not a question ("asked if", "asked.").
             asks_to = any(c.dep_ in ("xcomp", "oprd") and c.pos_ in ("VERB", "AUX") for c in verb.children)
@@ -1820,12 +1827,63 @@ def _feared(noun: Token) -> bool:
         _lemma(head.head) in WORRY_HEADS or head.head.lower_ in WORRY_HEADS)
 
 
+# Verbs that undo a planned event ("cancelled the visit") or move it later ("postponed talks").
+CANCELLING_VERBS = {"cancel", "scrap", "abandon", "scuttle", "axe", "ax", "drop", "nix"}
+DEFERRING_VERBS = {"postpone", "delay", "defer", "reschedule", "adjourn"}
+
+
+def _counted_goods(token: Token, index: MentionIndex) -> bool:
+    """Things ordered by number, by value or by product name ("20 Airbus A320 jets", "$5 billion
+    of aircraft", "more Boeing 787s"): what one orders from a seller. An order of an act ("ordered
+    an inquiry", "ordered the attack") has no count, and people ordered somewhere ("ordered
+    10,000 troops to the border") are sent, not bought."""
+    token = _theme(token)
+    if _is_animate(token, index):
+        return False
+    if token.ent_type_ in ("PRODUCT", "MONEY", "CARDINAL", "QUANTITY"):
+        return True
+    return any(c.dep_ == "nummod" or c.ent_type_ in ("PRODUCT", "MONEY") for c in token.children)
+
+
+def _called_off(verb: Token) -> str | None:
+    """The modality a verb of calling off gives the event it takes: cancelled, it did not
+    happen ("negated"); postponed, it is still to come ("hypothetical"). "Call off" and "put
+    off" are the phrasal forms."""
+    lemma = _lemma(verb)
+    particle = any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    if lemma in CANCELLING_VERBS or lemma == "call" and particle:
+        return "negated"
+    if lemma in DEFERRING_VERBS or lemma == "put" and particle:
+        return "hypothetical"
+    return None
+
+
+def _hyphen_pair(noun: Token, index: MentionIndex) -> list[str]:
+    """The two sides of talks or a treaty named as two countries or organisations joined by a
+    hyphen before the noun ("US-China talks", "Israeli-Syrian peace talks"): English writes the
+    parties of a relation so, where one name alone there tells where ("the Geneva talks")."""
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    for mod in modifiers:
+        for first in mod.children:
+            if first.i + 2 != mod.i or first.dep_ not in ("compound", "amod", "nmod") or first.nbor(1).text not in ("-", "–"):
+                continue
+            sides = [index.actor(first), index.actor(mod)]
+            kinds = [(index.mention_by_token.get(t.i) or {}).get("kind") for t in (first, mod)]
+            if (None in sides or sides[0] == sides[1] or kinds[0] != kinds[1]
+                    or any(t.ent_type_ not in ("GPE", "NORP", "ORG") for t in (first, mod))):
+                continue
+            return sides
+    return []
+
+
 def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict]) -> list[dict]:
     if _counted_in_a_statistic(noun):
         return []
     if _lemma(noun) == "visit" and any(_is_a_place(o, index) for _, o in prep_objects(noun, {"to"})):
         kind = "travel"  # "Trump's visit to Des Moines": a journey to a place, not a meeting
     subject_actors = _noun_agents(noun, index)
+    if kind in SYMMETRIC_TYPES:
+        subject_actors = list(dict.fromkeys([*_hyphen_pair(noun, index), *subject_actors]))
     carrier = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass") and noun.head.pos_ in ("VERB", "ADP") else None
     if carrier is not None and carrier.pos_ == "ADP":
         # "did not heed warnings before the 9/11 attacks": an event that dates another is told
@@ -1879,6 +1937,8 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
             or prep_objects(noun, {"on", "against"})):
         return []  # a strike of workers is a stoppage, not an attack
     preps = {"meet": {"with", "between", "among"}, "arrest": {"of"}, "travel": {"to"}}.get(kind, {"on", "against", "of"})
+    if kind == "meet" and _lemma(noun) == "visit":
+        preps = preps | {"to"}  # "Putin's visit to Merkel": whom one visits
     object_actor = None
     patients = [c for c in noun.children if c.dep_ == "poss"] if _lemma(noun) in PATIENT_POSSESSIVE_NOUNS and not _of_patient(noun) else []
     # "celebrated the attacks on Twitter": the medium one speaks on is not whom the event was on
@@ -1896,6 +1956,8 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
                 break
     if kind == "meet" and _lemma(noun) in ("interview", "debate", "dialogue") and object_actor is None:
         return []  # "Princess Diana's landmark interview", "the Democratic debate": with whom, unsaid
+    if kind == "meet" and _lemma(noun) == "visit" and object_actor is None and len(subject_actors) < 2:
+        return []  # "the French premier's visit was planned": a journey whose host and place are unsaid
     # "his alleged kidnapping and murder": a modifier of the first of coordinated nouns is all of theirs
     modified = [noun, noun.head] if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else [noun]
     mods = {f(c) for n in modified for c in n.children if c.dep_ == "amod" for f in (_lemma, lambda t: t.lower_)}
@@ -1921,6 +1983,9 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
             mood = "hypothetical"
     else:
         mood = "asserted"
+    called_off = _called_off(carrier) if carrier is not None and noun.dep_ in ("dobj", "nsubjpass") else None
+    if called_off and mood == "asserted":
+        mood = called_off  # "the visit was cancelled" (not made), "talks were postponed" (still to come)
     if kind == "attack" and subject_actors == [None] and mood in ("hypothetical", "negated"):
         return []  # "a planned attack", "a foiled bombing" by no one named: no event told
     made = _make(noun, kind, _lemma(noun), "noun", subject_actors, object_actor, mood, index, dates,
