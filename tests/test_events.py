@@ -776,3 +776,20 @@ def test_an_order_of_counted_goods_is_no_command_and_an_attack_over_a_matter_is_
     said = _types("Labour leader Tony Blair launched his strongest attack yet on the government over its handling of the crisis.")
     assert "attack" not in said and "condemn" in said
     assert "attack" in _types("Hamas launched an attack on Israel over the border.")
+
+
+def test_a_faith_or_people_before_armed_men_is_not_who_attacked_but_a_state_is():
+    bombed = {(e["type"], e["subject_actor_id"]) for e in _facts(
+        "Bombings by Moslem militants in February killed 59 people in Israel.")["events"]}
+    assert ("attack", None) in bombed and not any(s for k, s in bombed if k == "attack")
+    assert ("arrest", "afghanistan") in {(e["type"], e["subject_actor_id"]) for e in _facts("Kabul police arrested two men.")["events"]}
+
+
+def test_sports_help_a_persons_consent_and_a_weapons_test_are_no_events_between_actors():
+    assert "support" not in _types("Tony Gwynn homered, helping the San Diego Padres to their third straight win.")
+    assert "support" in _types("NATO helped Kosovo to independence.")
+    assert "agree" not in _types("Linford Christie has agreed to run in Berlin.")
+    assert "agree" in _types("Iran agreed to limit uranium enrichment.")
+    assert "attack" not in _types("India's lone test blast in 1974 shocked Pakistan.")
+    said = _types("Arafat launched his strongest attack on the right-wing government since its election in May.")
+    assert "attack" not in said and "condemn" in said

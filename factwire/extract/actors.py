@@ -260,7 +260,8 @@ def _split_pairs(text: str, candidates: list["_Candidate"]) -> list["_Candidate"
             continue
         entries = [lookup_alias(part) if part[:1].isupper() else None for part in parts]
         kinds = ("country",) if cand.kind else ("country", "place", "organization")
-        if not all(e is not None and e.type in kinds for e in entries) or cand.kind and not _names_a_relation(cand.span):
+        if not all(e is not None and e.type in kinds for e in entries) or cand.kind and not (
+                _names_a_relation(cand.span) and all(e.canonical != part for e, part in zip(entries, parts))):
             out.append(cand)
             continue
         at = cand.start

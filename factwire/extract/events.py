@@ -452,6 +452,10 @@ def _theme(token: Token) -> Token:
     return token
 
 
+# What a side reaches in a contest: one "helps" a team "to" it in a sports report.
+CONTEST_RESULTS = {"win", "victory", "triumph", "draw", "tie", "title", "championship", "crown", "pennant", "lead",
+                   "point", "place", "finish", "record", "medal", "trophy", "cup", "series", "sweep", "success"}
+
 # Nouns for one contest between sides in sport: "meet" in their clause is to play one another.
 MATCH_NOUNS = {"final", "semifinal", "semi-final", "quarterfinal", "quarter-final", "round", "match", "matchup",
                "game", "tie", "leg", "playoff", "play-off", "fixture", "derby", "rematch", "bout"}
@@ -505,6 +509,11 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         targets = [o for t in [verb, *themes] for _, o in prep_objects(t, {"on", "against"})]
         if targets and all(_is_a_person(o, index) for o in targets):
             return "condemn"  # "Trump launched a pre-emptive attack against Obama": words
+        if targets and all(_lemma(o) in GOVERNING_BODIES for o in targets) and not (
+                {t.lemma_.lower() for t in sentence_of(verb)} & VIOLENCE_WORDS):
+            # "Arafat launched his strongest attack on the right-wing government": a person's
+            # attack on a government, with no weapon or death told, is made in words
+            return "condemn"
         if any(not _is_attackable(o, index) and o.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
                for t in [verb, *themes] for _, o in prep_objects(t, {"over"})):
             # "launched his strongest attack yet on the government over its handling of the
@@ -523,6 +532,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         goods = themes + [_theme(o) for o in _with_objects(verb)]  # "provided Iraq with arms"
         return kind if any(_lemma(g) in _learned()["goods"] for g in goods) else None
     if kind == "support":
+        if lemma == "help" and any(_lemma(o) in CONTEST_RESULTS for _, o in prep_objects(verb, {"to"})):
+            return None  # "helping the Padres to their third straight win": a player's part in a result
         # "backed Bob's account", "supports Clinton's plan": a thing of someone's is no actor backed
         return kind if themes and _is_animate(themes[0], index) and not _a_thing_of_someone(themes[0], index) else None
     if kind == "meet":
@@ -632,6 +643,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and _lemma(c) in SPEAKING_VERBS for c in verb.children):
             return None  # "agreed to talk on the condition that...", "agreed to participate": a consent, no agreement between sides
         if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+            if _by_a_person(subjects(verb), index) and not prep_objects(verb, {"with"}):
+                return None  # "Christie has agreed to run in Berlin": one person's consent, with no other side
             return kind
         terms = themes + [o for p, o in prep_objects(verb, {"on", "to", "upon"})]
         return kind if any(_lemma(t) in AGREEMENT_NOUNS for t in terms) else None
@@ -1408,6 +1421,10 @@ def _explosive_event(verb: Token, lemma: str, themes: list[Token], index: Mentio
 
 # Words of an attack that are also words of criticism, and what says which.
 WORDS_OF_CRITICISM = {"attack", "assault"}
+# Bodies that govern or contend for government, which a person attacks in words.
+GOVERNING_BODIES = {"government", "administration", "cabinet", "opposition", "party", "leadership", "parliament",
+                    "congress", "establishment", "coalition", "policy", "policies", "ministry", "minister",
+                    "president", "premier", "chancellor", "leader", "critic", "rival", "media", "press"}
 # Names of things, not of anyone or anywhere: a law, a work, a product, an event, a language.
 THING_ENTITIES = {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
 VERBAL_MODIFIERS = {"political", "verbal", "personal", "rhetorical", "harsh", "scathing", "sharp", "blistering",
@@ -1930,6 +1947,9 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
             kind = "condemn"  # "Clinton's attacks on Trump": a person attacking a person in words criticises
         if not targets and _by_a_person([noun], index):
             return []  # "Rubio's biggest attack", "Trump's attacks": a person's words, on no one named
+    if kind == "attack" and any(c.dep_ in ("compound", "amod") and (_lemma(c) in ("test", "trial") or c.lower_ == "controlled")
+                                for c in noun.children):
+        return []  # "the country's lone test blast in 1974", "a controlled explosion": no one attacked
     if kind == "meet" and _lemma(noun) == "talk" and noun.tag_ != "NNS":
         return []  # "talk" in the singular is speech, "talks" are a meeting
     if kind == "attack" and _lemma(noun) == "strike" and not (stated and any(
@@ -2103,6 +2123,10 @@ def _who(token: Token, index: MentionIndex) -> list[str]:
             # "the British farmers' leader" is the farmers' (whom a demonym before them does not make
             # the state); "the Russian government's spokesman" is the government's, so Russia's
             found.extend(a for a in _who(child, index) if a not in found)
+        elif demonym and child.dep_ in ("amod", "compound") and _a_faith(child):
+            # "bombings by Moslem militants": a faith before the armed men is who they are, not a
+            # body that acts through them as a state or a party does
+            continue
         elif child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and (
                 demonym and state or child.ent_type_ == "ORG"):
             found.extend(a for a in index.actors_of_phrase(child, include_modifiers=False) if a not in found)
@@ -2140,6 +2164,17 @@ def _is_dateline(token: Token) -> bool:
     return after is not None and after.text in DATELINE_DASHES
 
 
+# Words for faiths and their branches: one before a noun for people says what they believe.
+FAITH_WORDS = {"muslim", "moslem", "islamic", "christian", "jewish", "jew", "hindu", "sikh", "buddhist", "catholic",
+               "protestant", "shia", "shiite", "shi'ite", "sunni", "evangelical", "mormon", "orthodox", "coptic"}
+
+
+def _a_faith(token: Token) -> bool:
+    """A faith's word ("Moslem militants", "Sunni gunmen"): no actor that acts through its
+    believers, as a state acts through its troops."""
+    return token.lower_.rstrip("s") in FAITH_WORDS or token.lower_ in FAITH_WORDS
+
+
 def _agents(token: Token, index: MentionIndex) -> list[str]:
     """Actors acting through a noun phrase: as :func:`_who`; on a noun for people ("US
     officials", "Kabul police") a place before it is whose, when no organisation or demonym
@@ -2162,7 +2197,8 @@ def _agents(token: Token, index: MentionIndex) -> list[str]:
             or _lemma(token) in MESSAGE_NOUNS):
         # "US officials", "Kabul police" act for their place, "the Rove ad" for its maker; "the
         # New York businessman" does not
-        found = [a for a in (index.actor(c) for c in token.children if c.dep_ == "compound") if a]
+        found = [a for a in (index.actor(c) for c in token.children if c.dep_ == "compound" and not _a_faith(c))
+                 if a]  # not "Moslem militants"
     if not found and token.pos_ == "NOUN":
         for _, obj in prep_objects(token, {"of", "from", "at"}):
             # "the co-founder of Google, Sergey Brin": the person named, not the company.
