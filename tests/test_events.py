@@ -793,3 +793,13 @@ def test_sports_help_a_persons_consent_and_a_weapons_test_are_no_events_between_
     assert "attack" not in _types("India's lone test blast in 1974 shocked Pakistan.")
     said = _types("Arafat launched his strongest attack on the right-wing government since its election in May.")
     assert "attack" not in said and "condemn" in said
+
+
+def test_a_blast_with_no_doer_is_an_attack_only_by_what_is_told_near_it():
+    filler = " ".join(f"The telescope recorded signal number {n} from the distant galaxy." for n in range(1, 9))
+    far = ("The dish went dead for an hour in March. " + filler
+           + " Scientists want to learn whether the blasts vary in energy or recur with any set pattern.")
+    assert "attack" not in _types(far)
+    near = ("A car bomb was found near the market in Kabul on Monday. "
+            "Police said the blast killed four people and wounded 12 others.")
+    assert "attack" in _types(near)

@@ -240,6 +240,8 @@ PATIENT_POSSESSIVE_NOUNS = {"arrest", "detention", "assassination", "killing", "
 EXPLOSIVE_NOUNS = {"bomb", "device", "explosive", "ied", "mine", "grenade", "shell", "rocket", "missile", "mortar",
                    "vest", "charge", "landmine", "dynamite", "tnt", "bomber", "drone", "car-bomb"}
 EXPLOSION_VERBS = {"explode", "detonate", "blow", "go"}
+# How many sentences before an explosion with no doer may tell it was a weapon's.
+EXPLOSION_CONTEXT_SENTENCES = 6
 # Works where explosions are mostly accidents: an explosion there is an attack only when a weapon
 # or an attack is told, not for its dead alone.
 WORKS_NOUNS = {"refinery", "plant", "factory", "reactor", "pipeline", "mill", "rig", "smelter", "works", "foundry",
@@ -1468,7 +1470,11 @@ def _violence_is_plain(trigger: Token, lemma: str, targets: list[Token], index: 
     sentence = sentence_of(trigger)
     words = {t.lemma_.lower() for t in sentence if t.i != trigger.i}
     if lemma in ("explosion", "blast", "explode", "blow"):
-        before = trigger.doc[:sentence.end]
+        # what was told of it: its own sentence and the few before (a word of harm far off in a
+        # long article, "the dead of night", tells nothing of this blast)
+        sentences = list(trigger.doc.sents)
+        at = next((k for k, s in enumerate(sentences) if s.start <= trigger.i < s.end), 0)
+        before = trigger.doc[sentences[max(0, at - EXPLOSION_CONTEXT_SENTENCES)].start:sentence.end]
         harm = {"kill", "injure", "wound", "dead", "casualty", "victim", "injured", "wounded"}
         if any(_lemma(o) in WORKS_NOUNS for _, o in prep_objects(trigger, {"at", "in", "on"})):
             # "an explosion at Repsol's refinery, which killed four workers": deaths at a works
