@@ -422,3 +422,69 @@ def test_a_share_bar_run_into_the_text_names_no_actors():
     actors, mentions = find_actors(doc)
     assert [m["text"] for m in mentions if m["text"] in ("Facebook", "Twitter", "WhatsApp")] == ["Facebook"]
     assert not any("Telegram" in a.name for a in actors)
+
+
+def _type_of(actors, mentions, text):
+    found = [actors[m["actor_id"]].type for m in mentions if m["text"] == text]
+    assert found, f"no mention {text!r} in {[m['text'] for m in mentions]}"
+    return found[0]
+
+
+def test_what_lies_somewhere_or_is_travelled_to_is_a_place():
+    doc = next(parse(["Between the river and the old market lies Dunmarrow, a neighborhood of small shops. "
+                      "South of Dunmarrow the road climbs. Visitors fly to Kessaly and take flights "
+                      "from Ortan via Kessaly."]))
+    kinds = entity_rules.place_use_kinds(doc)
+    assert kinds.get("Dunmarrow", (0, 0))[1] >= 2  # lies there, a neighborhood, south of it
+    assert kinds.get("Kessaly", (0, 0))[1] >= 1  # flown to, a flight's stop
+    # one is sent, writes or moves "to" a person or a body: no travel, no place
+    doc = next(parse(["Ms Harlow sent the letter to Mr Quade, and then moved to Verimax."]))
+    kinds = entity_rules.place_use_kinds(doc)
+    assert not kinds.get("Quade") and not kinds.get("Verimax")
+
+
+def test_names_coordinated_with_a_place_share_its_place_use():
+    doc = next(parse(["The city merged with the neighboring cities of Scottsdale, Tempe and Glendale."]))
+    kinds = entity_rules.place_use_kinds(doc)
+    assert {name for name in ("Scottsdale", "Tempe", "Glendale") if kinds.get(name, (0, 0))[1]} \
+        == {"Scottsdale", "Tempe", "Glendale"}
+
+
+def test_a_name_written_only_as_a_place_once_strongly_is_the_place_whatever_ner_typed():
+    actors, mentions = _actors("There are flights from Sana'a via Al Mukalla twice a week. "
+                               "There are also flights from Sharjah via Al Mukalla.")
+    assert _type_of(actors, mentions, "Al Mukalla") == "place"
+    # one lone "in" is not enough: a court case is "in Brown"
+    actors, mentions = _actors("I believe the law in Brown against the United States is settled.")
+    assert all(_type_of(actors, mentions, "Brown") != "place" for m in mentions if m["text"] == "Brown")
+
+
+def test_a_name_opened_by_port_mount_or_lake_is_a_place():
+    actors, mentions = _actors("Port Hutt. One of the most attractive ports in the islands, Port Hutt "
+                               "boasts a sheltered harbour. Port Hutt is the ideal location for a walk.")
+    assert {actors[m["actor_id"]].type for m in mentions if m["text"] == "Port Hutt"} == {"place"}
+
+
+def test_buildings_theaters_and_avenues_are_places():
+    actors, mentions = _actors("The Kaiser Building faces the Paramount Theatre across the square. "
+                               "Take bus 44 north along Central Ave to the mall.")
+    assert {_type_of(actors, mentions, name) for name in ("Kaiser Building", "Paramount Theatre", "Central Ave")} \
+        == {"place"}
+
+
+def test_a_plural_of_a_nationality_is_a_demonym_whatever_its_tag():
+    _, mentions = _actors("Thais are a polite people. Among Thais, there are strict rules of hierarchy.")
+    thais = [m for m in mentions if m["text"] == "Thais"]
+    assert thais and all(m.get("kind") == "demonym" and m["actor_id"] == "thailand" for m in thais)
+    # the city's own name written with an "s" stays the city
+    _, mentions = _actors("The ship sailed from Marseilles to Genoa.")
+    assert all(m.get("kind") != "demonym" for m in mentions)
+
+
+def test_a_name_ner_types_a_body_far_more_often_than_a_person_is_no_person():
+    text = ("Teams | Pittsburgh Pirates (2012) | Boston Red Sox (2013) | He first played for the Pittsburgh "
+            "Pirates in 2012. He was drafted by the Pittsburgh Pirates in 2009. He joined the Pittsburgh "
+            "Pirates' short season affiliate. He was promoted to the Pittsburgh Pirates in September. "
+            "Pittsburgh Pirates (2012) | Holt made his debut for the Pittsburgh Pirates.")
+    actors, mentions = _actors(text)
+    assert {actors[m["actor_id"]].type for m in mentions if "Pirates" in m["text"]} == {"organization"}

@@ -59,6 +59,10 @@ _TITLE_WORD = re.compile(r"(?:(?:the|The|THE)\s+)?(?i:%s)\.?(?=\s)" % "|".join(s
 # "St. Mary's Hospital"), which news writes far more often than a saint as an actor: part of
 # the name, no title.
 _SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?)\s")
+# First words of names of places of a kind ("Port Hutt", "Mount Hood", "Lake Placid", "Cape
+# Town", "Fort Lee", "Puerto Morelos"), which open no person's name: a name so opened that NER
+# types a person's is the place. (A club may be named so, "Port Vale": NER types it a body.)
+_PLACE_OPENERS = re.compile(r"(?:Port|Mount|Mt\.?|Lake|Cape|Fort|Isle|Puerto|Porto|Lago|Cerro)\s")
 # Last words of institutions named for people ("Shifa Hospital", "Youssef Al-Najjar Hospital",
 # "Martin Luther King Jr. Academy"), never of a person's name.
 _INSTITUTION_HEADS = frozenset({"hospital", "clinic", "school", "academy", "prison", "library", "infirmary"})
@@ -454,6 +458,9 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
                 and not any(placed.get(m["text"]) for m in actor.mentions)):
             actor.type = "person"
             continue
+        if counts.get("place") and _PLACE_OPENERS.match(actor.name):
+            actor.type = "place"  # "Port Hutt" typed a body twice: its first word says what it is
+            continue
         actor.type = max(counts, key=lambda k: (counts[k], k == actor.type))
     return list(actors.values()), mentions
 
@@ -626,7 +633,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         if entry is None and not person and (ent.text in things or name in things
                                              or label == "NORP" and any(c.isdigit() for c in name)):
             continue  # a product, work or event: "Windows" beside "Windows" the product; "Windows 10"
-        if entry is None and label == "PERSON" and not person and _SAINT.match(name) and len(name.split()) >= 2:
+        if entry is None and label == "PERSON" and not person and len(name.split()) >= 2 \
+                and (_SAINT.match(name) or _PLACE_OPENERS.match(name)):
             label = "GPE"  # "St. Louis Park", "St Kitts": "St." opens the name of a place named for a saint
         if entry is None and label in ("PERSON", "ORG") and not person and (_hometown(ent) or _town_after_age(ent)):
             label = "GPE"  # "Chad Hull of Kincaid", "Jamie Miller, 35, of Macon": where a person is from
@@ -1023,10 +1031,18 @@ def _capitalised_plural_noun(ent: Span) -> bool:
 
 
 def _is_demonym(span: Span, name: str, entry: AliasEntry | None) -> bool:
-    """An adjective or plural people-word of a country or place ("Iranian", "Afghans")."""
+    """An adjective or plural people-word of a country or place ("Iranian", "Afghans"): tagged
+    so, or the plural of another alias of the same place ("Thais" beside "Thai", whatever its
+    tag), unless the text puts things in it ("in Marseilles" is the city)."""
     if entry is None or entry.type not in ("country", "place") or _fold(name) == _fold(entry.canonical):
         return False
-    return len(span) == 1 and span[0].tag_ in ("JJ", "NNPS", "NNS")
+    if len(span) != 1:
+        return False
+    if span[0].tag_ in ("JJ", "NNPS", "NNS"):
+        return True
+    singular = lookup_alias(name[:-1]) if name.endswith("s") and len(name) > 3 else None
+    return singular is not None and singular.canonical == entry.canonical \
+        and _fold(name[:-1]) != _fold(entry.canonical) and not entity_rules.place_uses(span.doc).get(name)
 
 
 def _acronyms(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -1085,12 +1101,28 @@ def _repeated_names(doc: Doc, text: str, candidates: list[_Candidate], full_peop
 
 
 def _full_people(candidates: list[_Candidate]) -> list[str]:
-    """Full person names seen in this article, for surname / short-form mentions."""
+    """Full person names seen in this article, for surname / short-form mentions.
+
+    Not a name NER types a body or a place more than twice as often as a person's, with no
+    rule finding a person in it: "Pittsburgh Pirates" typed a body six times and a person
+    twice (a heading "Pittsburgh Pirates (2012)" reads like a cited author) is the club, and
+    taking it for a person would make its every use one."""
+    person_uses: dict[str, int] = {}
+    other_uses: dict[str, int] = {}
+    ruled = set()
+    for cand in candidates:
+        if cand.kind:
+            continue
+        uses = person_uses if cand.label == "PERSON" else other_uses
+        uses[cand.name] = uses.get(cand.name, 0) + 1
+        if cand.person:
+            ruled.add(cand.name)
     full = []
     for cand in candidates:
         entry = lookup_alias(cand.name)
         if cand.label == "PERSON" and (entry is None or entry.type == "person") \
-                and len(cand.name.split()) >= 2 and cand.name not in full:
+                and len(cand.name.split()) >= 2 and cand.name not in full \
+                and (cand.name in ruled or other_uses.get(cand.name, 0) <= 2 * person_uses.get(cand.name, 0)):
             full.append(cand.name)
     return full
 
@@ -1121,9 +1153,9 @@ def _places_typed_as_people(doc: Doc, candidates: list[_Candidate], full_people:
 
 def _places_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> None:
     """A name NER types an organisation that the text writes as a place more often than as an
-    actor, twice at least and once by more than a preposition (software is "in" things too),
-    is the place ("Guadeloupe is an island", "the capital of Isfahan",
-    "in Oakland", "North Oakland"): NER often types a city or island it does not know as a
+    actor, twice at least or in its every use, once by more than a preposition (software is
+    "in" things too; see `_placed_enough`), is the place ("Guadeloupe is an island", "the
+    capital of Isfahan", "in Oakland", "North Oakland"): NER often types a city or island it does not know as a
     body. Names of the alias table, names whose last word says they are a body ("Bank",
     "University") and capitals-only names (codes, acronyms) are left as they are."""
     names = {c.name for c in candidates if c.label in ("ORG", "GPE") and not c.kind and not c.person
@@ -1133,11 +1165,21 @@ def _places_typed_as_organisations(doc: Doc, candidates: list[_Candidate]) -> No
         return
     placed = entity_rules.place_use_kinds(doc)
     acting = entity_rules.thing_and_actor_cues(doc)[1]
-    places = {name for name in names if placed.get(name, (0, 0))[0] >= 2 and placed[name][1]
+    uses = entity_rules.name_use_counts(doc)
+    places = {name for name in names if _placed_enough(name, placed, uses) and placed[name][1]
               and placed[name][0] > acting.get(name, 0)}
     for cand in candidates:
         if cand.name in places and cand.label == "ORG" and not cand.kind:
             cand.label = "GPE"
+
+
+def _placed_enough(name: str, placed: dict[str, tuple[int, int]], uses: dict[str, int]) -> bool:
+    """The text writes the name as a place twice, once by more than a preposition, or writes it
+    only as a place, once by more than a preposition ("flights via Al Mukalla", "travelled to
+    Gaul"): a name every use of which travels to it or lies somewhere is a place's, whatever
+    NER guessed. A lone "in" is not enough ("in Brown v. United States")."""
+    found, strong = placed.get(name, (0, 0))
+    return strong > 0 and (found >= 2 or found >= uses.get(name, 0))
 
 
 def _places_named_as_people(doc: Doc, candidates: list[_Candidate], full_people: list[str]) -> list[str]:
@@ -1154,11 +1196,11 @@ def _places_named_as_people(doc: Doc, candidates: list[_Candidate], full_people:
     if not names:
         return full_people
     placed = entity_rules.place_use_kinds(doc)
-    if not any(placed.get(name, (0, 0))[1] for name in names):
+    if not any(name in placed for name in names):
         return full_people
     acting = entity_rules.thing_and_actor_cues(doc)[1]
     people = entity_rules.person_and_body_uses(doc)[0]
-    places = {name for name in names if placed.get(name, (0, 0))[0] >= 2 and placed[name][1]
+    places = {name for name in names if _placed_enough(name, placed, entity_rules.name_use_counts(doc))
               and placed[name][0] > acting.get(name, 0) and not people.get(name)}
     if not places:
         return full_people

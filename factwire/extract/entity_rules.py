@@ -79,7 +79,8 @@ PLACE_HEAD_WORDS = frozenset({"station", "airport", "stadium", "cave", "street",
                               "islands", "valley", "bay", "beach", "harbour", "harbor", "palace",
                               "castle", "tower", "plaza", "boulevard", "canyon", "desert", "peninsula",
                               "hotel", "resort", "reserve", "motel", "mosque", "cathedral", "cemetery",
-                              "drive", "highway", "turnpike", "parkway", "expressway", "freeway"})
+                              "drive", "highway", "turnpike", "parkway", "expressway", "freeway",
+                              "building", "theater", "theatre", "mall", "tunnel", "ave", "blvd"})
 # (not "hall", "park": surnames too, "Stuart Hall", "Nick Park")
 # Words that end the place in "University of Texas Arlington Muslim Student Association".
 _NOT_PLACE_WORDS = ORG_HEAD_WORDS | {"student", "students", "alumni", "medical", "school", "hospital",
@@ -574,6 +575,14 @@ def _uses_of_names(doc: Doc) -> list[Span]:
     return uses
 
 
+def name_use_counts(doc: Doc) -> dict[str, int]:
+    """How often the article writes each name NER tagged somewhere (see `uses_of_names`)."""
+    counts: dict[str, int] = {}
+    for ent in _uses_of_names(doc):
+        counts[ent.text] = counts.get(ent.text, 0) + 1
+    return counts
+
+
 # Prepositions that put something inside or about a place ("in Fort Lee", "across Łódź").
 PLACE_PREPOSITIONS = frozenset({"in", "near", "throughout", "across", "outside", "inside", "within"})
 # What a place is said to be ("Fort Lee is a city in Bergen County").
@@ -608,10 +617,37 @@ PLACE_PART_NOUNS = frozenset({
     "countryside", "downtown", "street", "neighborhood", "neighbourhood", "district", "village",
     "town", "city", "province", "region", "north", "south", "east", "west", "northeast", "northwest",
     "southeast", "southwest", "tip", "point", "border", "resident", "inhabitant", "native", "mayor",
-    "climate", "population", "landscape", "skyline", "harbour", "harbor", "port"})
+    "climate", "population", "landscape", "skyline", "harbour", "harbor", "port", "desert"})
 # Words of a compass point that make a place of the name after them ("North Oakland").
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                            "western", "central", "downtown", "old", "greater", "upper", "lower"})
+# The points of the compass, by which a place is said to lie from another ("south of Tulsa").
+_COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                             "southwest"})
+# Prepositions of a way somewhere: what one travels to, from or via is a place ("travelled to
+# Gaul", "flights from Sana'a via Al Mukalla"), when the word they hang on is one of travel.
+_ROUTE_PREPOSITIONS = frozenset({"to", "from", "via", "into", "toward", "towards"})
+# Verbs and nouns of travel. One is sent or writes "to" a person, and moves "to" a company, so
+# only going, flying or sailing somewhere counts (not "move", "return", "go back to").
+TRAVEL_VERBS = frozenset({"travel", "fly", "sail", "drive", "journey", "emigrate", "immigrate",
+                          "migrate", "flee", "commute", "voyage", "trek", "hike", "cruise"})
+TRAVEL_NOUNS = frozenset({"flight", "trip", "journey", "voyage", "route", "road", "highway", "ferry",
+                          "train", "bus", "drive", "ride", "cruise", "crossing", "pilgrimage", "expedition"})
+
+
+def _travelled(word) -> bool:
+    """The word a route's preposition hangs on is one of travel ("travelled to", "flights via")."""
+    lemma = word.lemma_.lower()
+    return word.pos_ == "VERB" and lemma in TRAVEL_VERBS or word.pos_ == "NOUN" and lemma in TRAVEL_NOUNS
+
+
+def _first_conjunct(token):
+    """The first of coordinated words, whose attachment the others share ("in Tempe and Mesa")."""
+    while token.dep_ == "conj" and token.head is not token and token.head.pos_ == "PROPN":
+        token = token.head
+    return token
+
+
 # Verbs whose subject is placed: "Isfahan is located on ...", "the river flows through X".
 _PLACED_VERBS = frozenset({"locate", "situate", "border", "lie"})
 
@@ -637,12 +673,23 @@ def place_use_kinds(doc: Doc) -> dict[str, tuple[int, int]]:
     found: dict[str, int] = {}
     strong: dict[str, int] = {}
     for ent in _uses_of_names(doc):
-        root, head = ent.root, ent.root.head
+        root = _first_conjunct(ent.root)  # "the cities of Scottsdale, Tempe and Mesa": each is one
+        head = root.head
         bare = ent.start == 0 or doc[ent.start - 1].lower_ != "the"
         placed = bare and root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
         if placed:
             found[ent.text] = found.get(ent.text, 0) + 1
             continue
+        if bare and root.dep_ == "pobj" and head.lower_ in _ROUTE_PREPOSITIONS:
+            placed = _travelled(head.head)  # "travelled to Gaul", "flights via Al Mukalla"
+        if not placed and bare and root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _COMPASS_POINTS:
+            placed = True  # "South of Rockridge", "northeast of Temescal"
+        if not placed and bare and root.dep_ in ("dobj", "attr", "nsubj") and head.lemma_ == "lie" \
+                and root.i > head.i and any(c.dep_ == "prep" and c.i < head.i for c in head.children):
+            placed = True  # "near the border lies Rockridge": what lies somewhere, named after the verb
+        if not placed and bare and any(c.dep_ == "appos" and c.i > root.i and c.lemma_.lower() in PLACE_NOUNS
+                                       for c in root.children):
+            placed = True  # "Rockridge, a neighborhood mixed with ..."
         if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
             placed = any(c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS for c in head.children)
         if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _PLACED_VERBS:
