@@ -612,3 +612,17 @@ def test_a_sum_invested_or_lent_is_the_value_not_the_item():
     assert (loan["value"]["value"], loan["item"]) == (5e6, None)
     # goods keep their item beside the value
     assert _one("Acme Corp bought 40 trucks from Volvo for $5 million.")["item"] == "40 trucks"
+
+
+def test_a_sum_restated_in_brackets_in_another_currency_is_one_value():
+    deal = _one("Google agreed to buy Fitbit for 2.1 billion euros ($2.3 billion).")
+    assert deal["value"]["value"] == 2.1e9 and deal["value"]["currency"] == "EUR"
+    deal = _one("Google agreed to buy Fitbit for $2.1 billion (1.9 billion euros) in cash.")
+    assert deal["value"]["currency"] == "USD"
+    # two sums for two things stay unsaid
+    assert all(d["value"] is None for d in _deals("Google bought Fitbit for $2.1 billion and Nest for $3.2 billion."))
+
+
+def test_the_sum_paid_to_make_a_deal_is_its_value():
+    deal = _one("Google paid $2.1 billion to acquire Fitbit.")
+    assert deal["value"]["value"] == 2.1e9 and deal["buyer"] == "google"

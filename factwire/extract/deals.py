@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -1891,6 +1892,7 @@ def tied_money(trigger: Token, money: list[dict]) -> dict | None:
     doc = trigger.doc
     best = None
     reaching = 0
+    money = _without_restatements(doc, money)
     spans = [doc.char_span(a["start"], a["end"], alignment_mode="expand") for a in money]
     if any(span is not None and span.root.dep_ == "conj" and span.root.head.i == trigger.i for span in spans):
         return None  # "donating $2,700 to his campaign and $25,000 to Right to Rise": two gifts on one verb
@@ -1927,9 +1929,41 @@ def tied_money(trigger: Token, money: list[dict]) -> dict | None:
             reaching += 1
             if best is None or steps < best[0]:
                 best = (steps, amount)
+    if best is None:
+        return _paid_for(trigger, money)
     # two amounts the grammar ties to one trigger ("donating $2,700 to his campaign and $25,000
     # to Right to Rise"): which is this deal's is not said
     return best[1] if best and reaching == 1 else None
+
+
+def _without_restatements(doc, money: list[dict]) -> list[dict]:
+    """The amounts less those that restate the one before them in brackets, in another
+    currency ("24.4 million euros ($26 million)"): one sum written twice, not two sums."""
+    text = text_of(doc)
+    kept = []
+    for amount in sorted(money, key=lambda a: a["start"]):
+        if kept and re.fullmatch(r"\s*\(\s*", text[kept[-1]["end"]:amount["start"]]):
+            continue
+        kept.append(amount)
+    return kept
+
+
+# Verbs of giving money whose purpose clause names what it bought: "paid $2.1 billion to
+# acquire Fitbit", "spent $40 million to buy the land", "put up 43 million euros to acquire".
+PAYING_VERBS = {"pay", "spend", "offer", "put", "shell", "fork", "bid"}
+
+
+def _paid_for(trigger: Token, money: list[dict]) -> dict | None:
+    """The sum a verb of paying gives for the deal its purpose clause names ("paid $2.1
+    billion to acquire Fitbit"): the deal's value, when that verb has one sum and no other."""
+    head = trigger.head
+    if trigger.dep_ not in ("xcomp", "advcl") or head.lemma_.lower() not in PAYING_VERBS or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    doc = trigger.doc
+    paid = [a for a in money if (span := doc.char_span(a["start"], a["end"], alignment_mode="expand")) is not None
+            and span.root.head.i == head.i and span.root.dep_ in ("dobj", "prt", "npadvmod")]
+    return paid[0] if len(paid) == 1 else None
 
 
 def _per_unit(span) -> bool:
