@@ -626,3 +626,8 @@ def test_a_sum_restated_in_brackets_in_another_currency_is_one_value():
 def test_the_sum_paid_to_make_a_deal_is_its_value():
     deal = _one("Google paid $2.1 billion to acquire Fitbit.")
     assert deal["value"]["value"] == 2.1e9 and deal["buyer"] == "google"
+
+
+def test_the_seller_the_parser_hangs_on_the_goods_is_the_seller():
+    deal = _one("India ordered 26 Rafale jets from Dassault Aviation for about 6.5 billion euros.")
+    assert deal["buyer"] == "india" and deal["seller"] == "dassault-aviation"

@@ -1508,6 +1508,10 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         # "settled its dispute with Apple Corps": the other side hangs on the object.
         for prep, obj in prep_objects(theme, {"with"}):
             counterpart.extend((prep, a) for a in _named(index, obj))
+    if theme is not None and kind in ("purchase", "acquisition", "order"):
+        # "ordered 26 Rafale jets from Dassault Aviation": the parser hangs the seller on the goods
+        for prep, obj in prep_objects(theme, {"from"}):
+            counterpart.extend((prep, a) for a in _named(index, obj) if (prep, a) not in counterpart)
     if kind == "aid":  # "donated to Hillary Clinton's campaign": to her
         counterpart.extend(("to", a) for _, obj in prep_objects(verb, {"to", "for"})
                            if (a := _campaign_owner(index, obj)) and ("to", a) not in counterpart)
