@@ -631,3 +631,8 @@ def test_the_sum_paid_to_make_a_deal_is_its_value():
 def test_the_seller_the_parser_hangs_on_the_goods_is_the_seller():
     deal = _one("India ordered 26 Rafale jets from Dassault Aviation for about 6.5 billion euros.")
     assert deal["buyer"] == "india" and deal["seller"] == "dassault-aviation"
+
+
+def test_the_maker_named_before_the_model_of_the_goods_is_the_seller():
+    deal = _one("Qatar Airways has ordered 25 Boeing 777X aircraft worth $9 billion at list prices.")
+    assert deal["buyer"] == "qatar-airways" and deal["seller"] == "boeing"

@@ -1071,8 +1071,11 @@ def _maker(index: MentionIndex, goods: Token) -> str | None:
     if goods.lemma_.lower() in ISSUED_OR_PLACED_GOODS:
         return None
     owner = next((index.actor(c) for c in goods.children if c.dep_ == "poss" and index.actor(c)), None)
-    return owner or next((index.actor(c) for c in goods.children if c.dep_ in ("amod", "compound")
-                          and c.ent_type_ in ("NORP", "ORG") and index.actor(c)), None)
+    # "25 Boeing 777X aircraft": the maker before the model before the goods
+    modifiers = [m for c in goods.children if c.dep_ in ("amod", "compound")
+                 for m in (c, *(g for g in c.children if g.dep_ == "compound" and c.dep_ == "compound"))]
+    return owner or next((index.actor(c) for c in modifiers
+                          if c.ent_type_ in ("NORP", "ORG") and index.actor(c)), None)
 
 
 def _is_deal_noun(noun: Token) -> bool:
