@@ -636,3 +636,10 @@ def test_the_seller_the_parser_hangs_on_the_goods_is_the_seller():
 def test_the_maker_named_before_the_model_of_the_goods_is_the_seller():
     deal = _one("Qatar Airways has ordered 25 Boeing 777X aircraft worth $9 billion at list prices.")
     assert deal["buyer"] == "qatar-airways" and deal["seller"] == "boeing"
+
+
+def test_an_order_for_counted_goods_is_a_deal_without_a_sum_and_a_won_order_is_placed():
+    deal = _one("Boeing received an order for 50 737 MAX jets from United Airlines.")
+    assert deal["kind"] == "order" and deal["seller"] == "boeing" and deal["buyer"] == "united-airlines"
+    assert deal["status"] != "mentioned"
+    assert not _deals("Under orders of the government, police moved in.")

@@ -84,6 +84,8 @@ STATUS_VERBS = {
     "consider": "proposed", "seek": "proposed", "offer": "proposed", "cancel": "cancelled",
     "scrap": "cancelled", "terminate": "cancelled", "abandon": "cancelled", "block": "cancelled",
     "arrange": "agreed",
+    # an order or a contract won is placed: "Airbus won an order from Qantas"
+    "win": "signed", "receive": "completed", "secure": "signed", "land": "signed", "clinch": "signed", "book": "signed",
     # undone: "repudiating the Obama administration's deal with Iran", "withdraw from the treaty"
     "repudiate": "cancelled", "renounce": "cancelled", "rescind": "cancelled", "revoke": "cancelled",
     "withdraw": "cancelled", "exit": "cancelled", "quit": "cancelled",
@@ -902,6 +904,14 @@ def _candidate_triggers(doc: Doc) -> list[Token]:
     return [doc[i] for i in found]
 
 
+def _orders_goods(noun: Token) -> bool:
+    """An order "for" a counted number of things ("an order for 50 737 MAX jets"): a purchase
+    order, not a command ("under orders of the government", "an order for his arrest")."""
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]  # "won an order from Qantas for 50 jets"
+    return any(c.dep_ == "nummod" and c.ent_type_ != "DATE"
+               for h in holders for _, o in prep_objects(h, {"for"}) for c in o.children)
+
+
 def find_deals(doc: Doc, index: MentionIndex, amounts: list[dict], dates: list[dict],
                citations: list[dict]) -> list[dict]:
     found: list[dict] = []
@@ -912,7 +922,7 @@ def find_deals(doc: Doc, index: MentionIndex, amounts: list[dict], dates: list[d
         lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and (
                 lemma in DEAL_NOUNS or _particle_noun(token) or _moved_money(token, index)):
-            if lemma in WEAK_DEAL_NOUNS and not _money_in_sentence(token, amounts):
+            if lemma in WEAK_DEAL_NOUNS and not _money_in_sentence(token, amounts) and not _orders_goods(token):
                 continue
             if not _is_deal_noun(token) or index.actor(token):
                 continue  # not a transaction here, or the name of one ("the Paris Agreement")
@@ -1242,7 +1252,9 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
     if status_verb is not None:  # "signed a deal with Russia"
         for _, obj in prep_objects(status_verb, PARTY_PREPS):
             parties.extend(a for a in _named(index, obj) if a not in parties)
-    froms = [a for holder in (noun, status_verb) if holder is not None
+    # "an order for 50 jets from United Airlines": the parser hangs the customer on the goods
+    ordered = [o for _, o in prep_objects(noun, {"for"})] if kind == "order" else []
+    froms = [a for holder in (noun, status_verb, *ordered) if holder is not None
              for _, obj in prep_objects(holder, {"from"}) for a in _named(index, obj)]
     supplier_subject = (kind in ("order", "supply") and status_verb is not None
                         and status_verb.lemma_.lower() in ("win", "receive", "secure", "land", "get", "clinch", "book"))
