@@ -126,3 +126,28 @@ def test_a_norm_followed_and_a_record_wished_for_cite_no_one():
     assert citations("“But I want the record to show that the judge was right,” he said.") == []
     # set off by a comma, the same words cite: "according to the rules, ..." is a norm's wording
     assert [s for _, s, _ in citations("According to the report, the judge was right.")] == ["the report"]
+
+
+def test_a_source_the_tagger_cut_short_runs_to_the_end_of_its_name():
+    found = citations("Doctors disagree, according to Medical News Today.")
+    assert [(source, actor) for _, source, actor in found] == [("Medical News Today", "Medical News Today")]
+    found = citations("Steyer has six backers, according to a count from the Charleston-based Post and Courier.")
+    assert [source for _, source, _ in found] == ["Post and Courier"]
+    # two names joined by "and", a weekday after a name and a poll of two sponsors stay apart
+    assert [s for _, s, _ in citations("The rally drew 300 people, according to Reuters and Bloomberg.")] == ["Reuters"]
+    assert [s for _, s, _ in citations("He told Reuters Monday that he would run.")] == ["Reuters"]
+    assert [s for _, s, _ in citations("She leads, according to an ABC News-Washington Post poll.")] == ["ABC News"]
+
+
+def test_a_law_is_a_source_but_no_actor():
+    facts = extract("The fee is legal, according to the Affordable Care Act.")
+    assert [(c["text"], c["named"], c["actor_id"]) for c in facts["citations"]] == [
+        ("Affordable Care Act", False, None)]
+    assert not any("Care Act" in a["name"] for a in facts["actors"])
+
+
+def test_what_a_test_was_run_with_is_no_source_but_who_was_interviewed_is():
+    found = citations("It runs well, according to new benchmarking with Watch Dogs: Legion.")
+    assert [(source, actor) for _, source, actor in found] == [("new benchmarking", None)]
+    found = citations("The museum is pleased, according to an interview with Le Figaro.")
+    assert [source for _, source, _ in found] == ["Le Figaro"]

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from factwire.extract.actors import clean_name
+from factwire.extract.actors import clean_name, lookup_alias
 from factwire.extract.syntax import entities, lower_lemmas, sentence_of, text_of
 
 # Phrases that introduce a named source; the source is the named entity right after them.
@@ -41,6 +41,11 @@ MAX_SOURCE_TOKENS = 30
 # Prepositions through which a source phrase names who stands behind it: "a poll by Gallup",
 # "data from the Census Bureau", "a statement of the ministry".
 _BEHIND = {"by", "from", "of", "at", "with"}
+# "With" names who stands behind a conversation ("an interview with Le Figaro", "talks with
+# officials"), not behind a test or a study ("benchmarking with Watch Dogs: Legion", "a survey
+# with 1,000 voters"): there it names what was used or asked.
+_CONVERSATIONS = {"interview", "conversation", "call", "chat", "exchange", "meeting", "talk",
+                  "discussion", "briefing", "correspondence", "email", "message"}
 # Writings that name their publisher with "in": "an article in Healthline", "a report in the
 # Times" (where "officials in Washington" names a place, not who speaks).
 _PUBLISHED = {"article", "report", "story", "study", "interview", "editorial", "piece", "column",
@@ -78,6 +83,13 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
         at = bisect.bisect_left(taken, (start, end))
         if (at > 0 and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end):
             return  # one place in the text cites one source
+        if named and _is_law(doc, start, end):
+            named, actor_id = False, None  # a law is a ground, not an actor
+        if named:
+            whole = _whole_name(doc, start, end, text)
+            if whole > end:  # the tagger's name was cut short: the actor is the whole name's
+                end, actor_id = whole, None
+                source = clean_name(text[start:end], person=None) or text[start:end]
         taken.insert(at, (start, end))
         if actor_id is None and named:
             mention = mention_by_start.get(start)
@@ -149,6 +161,8 @@ def _according_to(doc: Doc, text: str, mentions: list[dict]):
             yield mention["start"], mention["end"], name, "inline", mention["actor_id"], True
             continue
         ent = _entity_in(ents[bisect.bisect_left(ent_starts, start):bisect.bisect_left(ent_starts, end)], end)
+        if ent is not None and _with_no_conversation(ent.root):
+            ent = None  # what a test was run with, not who ran it ("benchmarking with Watch Dogs")
         if ent is not None:
             s, e, name = _name_of(ent)
             yield s, e, name, "inline", None, True
@@ -261,7 +275,15 @@ def _hangs_on(doc: Doc, mention: dict, head: Token) -> bool:
         holder = head  # "data published by OpenAI", "a poll conducted by Gallup"
     if holder.i != head.i:
         return False
+    if root.head.lower_ == "with":
+        return head.lemma_.lower() in _CONVERSATIONS
     return root.head.lower_ in _BEHIND or (root.head.lower_ == "in" and head.lower_ in _PUBLISHED)
+
+
+def _with_no_conversation(root: Token) -> bool:
+    """Whether a name hangs by "with" on a head that is no conversation (see _CONVERSATIONS)."""
+    return root.dep_ == "pobj" and root.head.lower_ == "with" \
+        and root.head.head.lemma_.lower() not in _CONVERSATIONS
 
 
 def _in_manner(doc: Doc, start: int, head: Token | None) -> bool:
@@ -300,3 +322,98 @@ def _name_of(ent) -> tuple[int, int, str]:
     offset = ent.text.rfind(name)
     start = ent.start_char + max(offset, 0)
     return start, start + len(name), name
+
+
+# Capitalised words that never continue a name: a weekday or a month after a name dates the
+# citation ("told Reuters Monday", "reported Jan. 5"), and a capitalised function word starts
+# something else (a heading, a sentence the splitter missed).
+_NOT_NAME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i",
+    "you", "his", "her", "its", "their", "our", "but", "and", "or", "if", "when", "while",
+    "as", "in", "on", "at", "for", "to", "by", "with", "from", "after", "before", "also",
+}
+
+
+def _title_word(token: Token) -> bool:
+    """A word written as part of a name: capitalised, not a weekday, a month or a function word."""
+    return token.text[:1].isupper() and token.text[:1].isalpha() \
+        and token.lower_.rstrip(".") not in _NOT_NAME_WORDS
+
+
+def _whole_name(doc: Doc, start: int, end: int, text: str) -> int:
+    """The end of the name a source from ``start`` to ``end`` is part of. English writes a name
+    as one run of capitalised words ("Iowa Starting Line", "Medical News Today"), so a source
+    the tagger cut inside such a run ("Iowa", "Medical News") runs on to the run's end: over
+    words that follow with a single space, a hyphen between two single words ("Spokesman-
+    Review", where "ABC News-Washington Post" and "NBC-Wall Street Journal" join two), and
+    "&" ("Johnson & Johnson"); over "of" when the name is not a person's ("Bank of America",
+    where "Smith of Harvard" is a person and a place); over "and" only between two single
+    words neither of which the article writes alone ("the Post and Courier", where "Reuters
+    and Bloomberg", "the House and Senate" and "CNN and The New York Times" are two names). It
+    stops at the sentence's end, at punctuation and at any lower-case word."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return end
+    last = span[-1]
+    person = any(t.ent_type_ == "PERSON" for t in span)
+    sent_end = sentence_of(last).end
+    i = last.i
+    while i + 1 < sent_end:
+        following = doc[i + 1]
+        gap = doc[i].whitespace_
+        if following.is_sent_start or "\n" in gap:
+            break
+        if not gap and following.text in ("-", "–") and i + 2 < sent_end \
+                and not doc[i + 1].whitespace_ and _title_word(doc[i + 2]) and i == span.start \
+                and not doc[i].text.isupper() and not (i + 3 < sent_end and _title_word(doc[i + 3])):
+            i += 2  # "Spokesman-Review" (where "an ABC News-Washington Post poll" has two)
+            continue
+        if gap == " " and _title_word(following):
+            i += 1
+            continue
+        if gap == " " and following.lower_ in ("&", "of", "and") and i + 2 < sent_end \
+                and following.whitespace_ == " " and _title_word(doc[i + 2]):
+            joined = doc[i + 2]
+            if following.lower_ == "of" and person:
+                break
+            if following.lower_ == "and" and not _one_name_in_and(doc, doc[i], joined, text):
+                break
+            i += 2
+            continue
+        break
+    return max(end, doc[i].idx + len(doc[i].text))
+
+
+def _one_name_in_and(doc: Doc, left: Token, right: Token, text: str) -> bool:
+    """Whether "Left and Right" is one name: the tagger reads it as one, or both are single
+    capitalised words under one "the" (a newspaper's name made of common nouns, "the Post and
+    Courier", where brands take no article: "Reuters and Bloomberg"), neither an acronym, a
+    person, a name the alias table knows, nor one the article writes alone ("the House and
+    Senate" in an article that names the Senate)."""
+    if left.ent_iob_ in ("B", "I") and right.ent_iob_ == "I":
+        return True  # one entity over both ("Procter and Gamble")
+    if left.i > 0 and _title_word(doc[left.i - 1]) or right.i + 1 < len(doc) and _title_word(doc[right.i + 1]):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in left.children):
+        return False
+    for word in (left, right):
+        if word.text.isupper() or word.ent_type_ == "PERSON" or lookup_alias(word.text) is not None:
+            return False
+    whole = f"{left.text} and {right.text}"
+    for word in (left.text, right.text):
+        alone = len(re.findall(r"\b" + re.escape(word) + r"\b", text))
+        if alone > len(re.findall(re.escape(whole), text)):
+            return False
+    return True
+
+
+def _is_law(doc: Doc, start: int, end: int) -> bool:
+    """Whether a named source is a law the tagger reads as one ("the Affordable Care Act"): a
+    ground a claim rests on, kept as a source as PolNeAR keeps "state law", but no actor."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.ent_type_ == "LAW"
