@@ -236,7 +236,7 @@ def test_a_question_the_article_asks_names_no_speaker_of_the_answer():
 
 def test_the_subject_of_a_passive_is_no_speaker():
     text = ("Under the new law, penalties can be imposed for “knowingly giving false details to a "
-            "contact tracer on the phone”, making abuse of the system illegal.")
+            "contact tracer on the phone, making abuse of the system illegal.”")
     assert [speaker for _, speaker, _ in speaker_rows(text)] == [None]
 
 
@@ -259,7 +259,7 @@ def test_a_speech_over_paragraphs_with_mixed_marks_keeps_its_speaker():
 
 def test_a_common_noun_speaks_only_through_a_verb_of_saying():
     text = ("Most shoppers rarely read the terms. Those companies would not pay much for “a customer "
-            "chose brand A over brand B in the store”.")
+            "chose brand A over brand B in the store.”")
     assert [speaker for _, speaker, _ in speaker_rows(text)] == [None]
     text = "“The company placed itself in the chain of distribution,” explained the court in its ruling."
     assert [speaker for _, speaker, _ in speaker_rows(text)] == ["the court"]
@@ -329,3 +329,35 @@ def test_a_paragraph_opened_by_a_closing_mark_and_a_dash_signature():
                      "Edwin G. Monroy.\n")["quotes"]
     assert [(q["text"][:9], q["speaker_text"]) for q in quotes] == [("Mr. Trump", "Sonya Herridge"),
                                                                    ("Fear. I a", "Edwin G. Monroy")]
+
+
+def test_a_phrase_in_quotation_marks_nobody_said_is_a_term_not_a_quote():
+    text = "But the moment when the “tip of the iceberg” pierces the water is still a mystery."
+    assert speaker_rows(text) == []
+    # a partial quote with its speaker in the sentence stays
+    text = "Trump called the judge a “hater of Donald Trump” on Friday."
+    assert [speaker for _, speaker, _ in speaker_rows(text)] == ["Trump"]
+
+
+def test_a_title_in_a_reference_list_and_imagined_speech_are_no_quotes():
+    text = ('Wallach, I.; Liliean, R. (2009). "The Protein-Small-Molecule Database, A Non-Redundant '
+            'Structural Resource for the Analysis of Protein-Ligand Binding". Bioinformatics. 25 (5): 615.')
+    assert speaker_rows(text) == []
+    text = ("The video ends with the two women looking at each other as if to say, “We are going to "
+            "get through this together.” Then the song ends.")
+    assert speaker_rows(text) == []
+
+
+def test_he_after_an_unnamed_speaker_is_that_speaker_not_a_name_further_back():
+    text = ("“We will strike,” Jo Grady said. But a spokesperson for the employers’ association said "
+            "its members had cut the number of such contracts. “We have worked with the unions to "
+            "understand employment,” he said.")
+    rows = speaker_rows(text)
+    assert [(speaker, actor) for _, speaker, actor in rows] == [("Jo Grady", "Jo Grady"), ("he", None)]
+
+
+def test_she_after_a_title_with_the_name_in_apposition_is_that_person():
+    text = ("Kirstie Alley returned to Jenny Craig in 2014. That year the former Chief Marketing Officer "
+            "for Jenny Craig, Leesa Eichberger, spoke to the website Ad Age about Alley being welcomed "
+            "back. “Her humor and honesty about her weight set her apart from other spokespeople,” she said.")
+    assert [actor for _, _, actor in speaker_rows(text)] == ["Leesa Eichberger"]

@@ -191,6 +191,31 @@ def opens_sentence(text: str, outer_start: int, inner: str) -> bool:
     return outer_start == 0 or bool(_SENTENCE_BEFORE.search(before))
 
 
+# Words a phrase in quotation marks may hold and still be a term, not a partial quote.
+MAX_TERM_WORDS = 12
+
+
+def is_term(text: str, outer_start: int, inner: str) -> bool:
+    """Whether a quotation nobody is said to have spoken is a term or a scare-quoted phrase (the
+    "tip of the iceberg", a "do this, not that" style): a few words inside a sentence, neither
+    opening it nor ending with a sentence's punctuation. News writing attributes a partial quote
+    to its speaker in the same sentence; a phrase in quotation marks with no one to say it is the
+    writer's own wording set apart, not speech."""
+    stripped = inner.strip()
+    if not stripped or len(stripped.split()) > MAX_TERM_WORDS or opens_sentence(text, outer_start, inner):
+        return False
+    return not re.search(r"[.!?…]$", stripped)
+
+
+# A bibliography entry's title: authors, "(2009). " and the title in quotation marks, as
+# reference lists write them ('Wallach, I.; Liliean, R. (2009). "The Protein-Small-Molecule ...').
+_REFERENCE_BEFORE = re.compile(r"\((?:19|20)\d\d[a-z]?\)[.,:]?\s*$")
+
+
+# Words that introduce speech imagined, not spoken: "looking at each other as if to say, “...”".
+_IMAGINED_BEFORE = re.compile(r"\bas\s+(?:if|though)\s+(?:to\s+say|saying)\W*$", re.IGNORECASE)
+
+
 # A string in code is assigned or compared ('USER_AGENT = "Mozilla/5.0 ..."'); speech never is.
 _CODE_BEFORE = re.compile(r"[=!<>]?=>?\s*$")
 
@@ -202,7 +227,9 @@ def quotations(text: str) -> list[tuple[int, int, int, int]]:
         inner = text[start:end]
         if len(inner.split()) < MIN_QUOTE_WORDS and not opens_sentence(text, outer_start, inner):
             continue
-        if is_title(text, outer_start, inner) or _CODE_BEFORE.search(text, max(0, outer_start - 4), outer_start):
+        if is_title(text, outer_start, inner) or _CODE_BEFORE.search(text, max(0, outer_start - 4), outer_start) \
+                or _REFERENCE_BEFORE.search(text, max(0, outer_start - 10), outer_start) \
+                or _IMAGINED_BEFORE.search(text, max(0, outer_start - 30), outer_start):
             continue
         found.append((outer_start, outer_end, start, end))
     return found
@@ -239,6 +266,8 @@ def find_quotes(doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict],
                 and _consecutive(text, previous["_outer_end"], outer_start):
             speaker = (previous["speaker_actor_id"], previous["speaker_text"])
         actor, speaker_text = speaker if speaker else (None, None)
+        if speaker is None and is_term(text, outer_start, text[start:end]):
+            continue
         quote = {"text": text[start:end], "start": start, "end": end, "speaker_actor_id": actor,
                  "speaker_text": speaker_text, "_outer_end": outer_end}
         quotes.append(quote)
@@ -294,6 +323,24 @@ recount conclude find allege assert contend maintain stress emphasize emphasise 
 urge promise pledge vow boast caution counter rule hold wonder think believe speak talk put
 continue repeat reiterate agree disagree proclaim opine muse lament complain plead demand
 question query interject retort snap sigh laugh begin sing greet write publish cite quote
+""".split())
+
+
+# Nouns for one person by role: the common-noun heads of the sources in PolNeAR's training
+# articles that name a person ("a campaign aide", "the governor", "a spokesman"), with a few
+# common words of the same kind they happen not to hold ("spokesperson", "teacher", "doctor").
+# A reader takes "he said" after "a spokesperson for the employers said ..." for that
+# spokesperson, not for a person named further back.
+ROLE_NOUNS = frozenset("""
+official candidate voter leader supporter senator aide president adviser advisor expert source
+member spokesman spokeswoman spokesperson nominee governor strategist friend executive woman
+judge ally lawmaker analyst reporter politician man critic manager secretary rival employee
+advocate businessman businesswoman lawyer host activist opponent insider person delegate wife
+husband donor organizer economist director prosecutor chairman chairwoman chair chief attorney
+researcher protester backer moderator diplomat mayor pollster investor observer attendee
+contender father mother brother sister son daughter columnist operative worker staffer
+commentator journalist narrator actor representative officer scientist professor teacher doctor
+resident witness owner founder
 """.split())
 
 
@@ -603,10 +650,17 @@ class SpeakerContext:
             # Trista Best"), and the source of "according to" speaks as a subject of "said" does.
             agent = token.dep_ == "pobj" and (token.head.dep_ == "agent" or (
                 token.head.lower_ == "to" and token.head.i > 0 and doc[token.head.i - 1].lower_ == "according"))
+            if token.dep_ == "nsubj" and not named and pronoun in ("he", "she") and token.tag_ == "NN" \
+                    and token.lemma_.lower() in ROLE_NOUNS and _says(token.head) \
+                    and not self.inside_quote(token.idx):
+                return None  # "a spokesperson for UCEA said ... “...,” he said": that unnamed person
             if (token.dep_ not in ("nsubj", "nsubjpass") and not agent) or not named \
                     or self.inside_quote(token.idx):
                 continue  # (a name the tagger took for a noun, "Trump attacked", is a name)
             mention = self.mention_at(token)
+            if mention is None:  # "the former Chief Marketing Officer, Leesa Eichberger, spoke"
+                appositions = (c for t in token.subtree for c in t.children if c.dep_ == "appos")
+                mention = next((m for m in map(self.mention_at, appositions) if m is not None), None)
             if mention is None:
                 return None
             if not self._agrees(pronoun, mention["actor_id"]) or _binds_other(token, pronoun):
