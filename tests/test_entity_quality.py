@@ -488,3 +488,21 @@ def test_a_name_ner_types_a_body_far_more_often_than_a_person_is_no_person():
             "Pittsburgh Pirates (2012) | Holt made his debut for the Pittsburgh Pirates.")
     actors, mentions = _actors(text)
     assert {actors[m["actor_id"]].type for m in mentions if "Pirates" in m["text"]} == {"organization"}
+
+
+def test_what_only_a_place_has_or_is_an_island_of_makes_a_place_use():
+    doc = next(parse(["Vaitupa has a tropical climate. Neiafu is on the main island of Vaitupa."]))
+    assert entity_rules.place_use_kinds(doc).get("Vaitupa", (0, 0))[1] == 2
+    # a company has capital and a point, no climate
+    doc = next(parse(["Verimax has a point: Verimax has capital to spend."]))
+    assert not entity_rules.place_use_kinds(doc).get("Verimax")
+
+
+def test_a_person_whose_surname_is_a_places_word_stays_a_person_when_the_text_makes_her_act():
+    actors, mentions = _actors("Relatedly, Sharon Street, for example, argues that evolutionary explanations "
+                               "of morality show that realism is false. Street claims that this is a dilemma. "
+                               "Street starts with a premise.")
+    assert {actors[m["actor_id"]].type for m in mentions if "Street" in m["text"]} == {"person"}
+    # a street named for a given name that nobody makes act stays a street
+    actors, mentions = _actors("The shop is on Victoria Street, near the station.")
+    assert _type_of(actors, mentions, "Victoria Street") == "place"

@@ -545,6 +545,18 @@ def _nested_names(candidates: list[_Candidate], full_people: list[str]) -> list[
     return out
 
 
+def _acting_person(ent: Span, name: str) -> bool:
+    """A name of two words opened by a known given name and ended by a place's word, that the
+    text makes speak or act, whole or by its last word ("Sharon Street argues", "Street
+    claims"): a person whose surname is a place's word, whatever NER typed, for no street argues."""
+    words = name.split()
+    if len(words) != 2 or words[0] not in entity_rules.given_names() \
+            or words[1].lower() not in entity_rules.PLACE_HEAD_WORDS:
+        return False
+    acting = entity_rules.thing_and_actor_cues(ent.doc)[1]
+    return bool(acting.get(ent.text) or acting.get(name) or acting.get(words[-1]))
+
+
 def _is_place_name(text: str, entry: AliasEntry) -> bool:
     """The country's or place's own name or its letter code ("Canada", "U.S."), not a demonym,
     capital or nickname: "Swiss" and "America" in "Swiss National Bank", "Captain America"."""
@@ -643,7 +655,10 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         if entry is None and label in ("PERSON", "ORG") and entity_rules.is_dateline(ent):
             label, person = "GPE", False  # "KHAN YOUNIS, Gaza Strip —": where the story was filed
         if entry is None and not person:
-            label = entity_rules.head_word_label(name) or label
+            if label in ("PERSON", "GPE", "LOC", "FAC") and _acting_person(ent, name):
+                label = "PERSON"  # "Sharon Street argues", typed a place for its last word
+            else:
+                label = entity_rules.head_word_label(name) or label
             if label == "PERSON" and " " in name and name.split()[-1].lower() in _INSTITUTION_HEADS:
                 label = "ORG"  # "Youssef Al-Najjar Hospital": named for a person, no person
             if label == "ORG" and _before_its_region(doc, ent):

@@ -497,7 +497,7 @@ MADE_WORDS = frozenset({"updated", "redesigned", "released", "launched", "unveil
 _ARTICLES = frozenset({"a", "an"})
 _POSSESSIVE_PRONOUNS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
 # Verbs only someone who speaks, decides or acts does: their subject is an actor.
-ACTOR_VERBS = frozenset({"say", "tell", "announce", "state", "claim", "deny", "confirm", "report",
+ACTOR_VERBS = frozenset({"say", "tell", "announce", "state", "claim", "argue", "deny", "confirm", "report",
                          "warn", "accuse", "sue", "hire", "acquire", "buy", "purchase", "invest",
                          "agree", "decide", "refuse", "want", "believe", "plan", "promise", "pledge",
                          "urge", "insist", "admit", "negotiate", "employ", "donate", "thank", "respond",
@@ -618,6 +618,11 @@ PLACE_PART_NOUNS = frozenset({
     "town", "city", "province", "region", "north", "south", "east", "west", "northeast", "northwest",
     "southeast", "southwest", "tip", "point", "border", "resident", "inhabitant", "native", "mayor",
     "climate", "population", "landscape", "skyline", "harbour", "harbor", "port", "desert"})
+# Of those, what a place is said to have ("Socotra has an arid climate", "Tulsa has a mayor"):
+# not a capital, a map or a point, which companies and people have too.
+_HAD_BY_PLACES = frozenset({"climate", "coast", "coastline", "shore", "population", "mayor", "inhabitant",
+                            "skyline", "landscape", "countryside", "mainland", "downtown", "suburb",
+                            "outskirts", "harbour", "harbor"})
 # Words of a compass point that make a place of the name after them ("North Oakland").
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                            "western", "central", "downtown", "old", "greater", "upper", "lower"})
@@ -694,9 +699,12 @@ def place_use_kinds(doc: Doc) -> dict[str, tuple[int, int]]:
             placed = any(c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS for c in head.children)
         if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _PLACED_VERBS:
             placed = True
-        if not placed and bare and root.dep_ == "pobj" and head.lower_ == "of" \
-                and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in PLACE_PART_NOUNS:
-            placed = True
+        if not placed and bare and root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+                and head.head.lemma_.lower() in PLACE_PART_NOUNS | PLACE_NOUNS:
+            placed = True  # "the capital of X", "the main island of Utu Vava'u"
+        if not placed and root.dep_ == "nsubj" and head.lemma_ == "have" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _HAD_BY_PLACES for c in head.children):
+            placed = True  # "Vava'u has a tropical climate"
         if not placed and root.dep_ == "poss" and head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_PART_NOUNS:
             placed = True  # "Socotra's arid climate", "Oakland's streets"
         if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
