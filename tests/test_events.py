@@ -803,3 +803,11 @@ def test_a_blast_with_no_doer_is_an_attack_only_by_what_is_told_near_it():
     near = ("A car bomb was found near the market in Kabul on Monday. "
             "Police said the blast killed four people and wounded 12 others.")
     assert "attack" in _types(near)
+
+
+def test_a_bare_plural_a_named_doer_carried_out_or_on_a_named_owners_thing_is_one_event_not_a_kind():
+    [sanction] = [e for e in _facts("The United States imposed sanctions on Russia's largest banks on Thursday.")["events"]
+                  if e["type"] == "sanction"]
+    assert not sanction["generic_cue"] and sanction["object_actor_id"] == "russia"
+    kinds = [e for e in _facts("Mass shootings are becoming an everyday occurrence.")["events"]]
+    assert kinds and all(e["generic_cue"] for e in kinds)

@@ -1470,20 +1470,22 @@ def _violence_is_plain(trigger: Token, lemma: str, targets: list[Token], index: 
     sentence = sentence_of(trigger)
     words = {t.lemma_.lower() for t in sentence if t.i != trigger.i}
     if lemma in ("explosion", "blast", "explode", "blow"):
-        # what was told of it: its own sentence and the few before (a word of harm far off in a
-        # long article, "the dead of night", tells nothing of this blast)
+        # A weapon or an attack told anywhere before makes the article's blasts a weapon's; a word
+        # of harm tells of this blast only near it (its sentence and the few before): "the dead
+        # of night" far above in a long article tells nothing of "the blasts" a telescope records.
         sentences = list(trigger.doc.sents)
         at = next((k for k, s in enumerate(sentences) if s.start <= trigger.i < s.end), 0)
-        before = trigger.doc[sentences[max(0, at - EXPLOSION_CONTEXT_SENTENCES)].start:sentence.end]
+        near = trigger.doc[sentences[max(0, at - EXPLOSION_CONTEXT_SENTENCES)].start:sentence.end]
+        before = trigger.doc[:sentence.end]
         harm = {"kill", "injure", "wound", "dead", "casualty", "victim", "injured", "wounded"}
         if any(_lemma(o) in WORKS_NOUNS for _, o in prep_objects(trigger, {"at", "in", "on"})):
             # "an explosion at Repsol's refinery, which killed four workers": deaths at a works
             # are an accident's unless a weapon or an attack is told
             harm = set()
-        return bool(words & harm) or any(
-            t.lemma_.lower() in EXPLOSIVE_NOUNS | harm | {"terror", "terrorist", "attack", "bombing", "suspect",
-                                                          "detonate", "attacker", "militant", "jihadist"}
-            for t in before if t.i != trigger.i)
+        weapon = EXPLOSIVE_NOUNS | {"terror", "terrorist", "attack", "bombing", "suspect", "detonate", "attacker",
+                                    "militant", "jihadist"}
+        return bool(words & harm) or any(t.lemma_.lower() in harm for t in near if t.i != trigger.i) or any(
+            t.lemma_.lower() in weapon for t in before if t.i != trigger.i)
     if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those")
                                       or c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in trigger.children):
         # "the attack", "Saturday's attack": one told before, violent if what came before says so.
@@ -1831,8 +1833,14 @@ def _names_a_class(noun: Token, index: MentionIndex | None) -> bool:
         return False
     if noun.tag_ == "NN" and noun.dep_ in ("nsubj", "nsubjpass", "ROOT", "appos"):
         return False  # a heading or a told subject: "Bombing kills 12"
+    if noun.dep_ == "dobj" and noun.head.tag_ in ("VBD", "VBN") and any(
+            s.ent_type_ or s.pos_ == "PROPN" for s in subjects(noun.head)):
+        return False  # "The United States imposed sanctions on...": a named doer's past act is one event
     for _, obj in prep_objects(noun, {"in", "at", "on", "near", "against", "of", "by", "outside"}):
-        if obj.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "ORG", "PERSON") or index is not None and index.actor(obj):
+        # "sanctions on Russia's largest banks": a name the object is owned by names it too
+        named = [obj, *(c for c in obj.children if c.dep_ in ("poss", "compound"))]
+        if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "ORG", "PERSON")
+               or index is not None and index.actor(t) for t in named):
             return False
     return True
 
