@@ -811,3 +811,22 @@ def test_a_bare_plural_a_named_doer_carried_out_or_on_a_named_owners_thing_is_on
     assert not sanction["generic_cue"] and sanction["object_actor_id"] == "russia"
     kinds = [e for e in _facts("Mass shootings are becoming an everyday occurrence.")["events"]]
     assert kinds and all(e["generic_cue"] for e in kinds)
+
+
+def test_a_judged_row_of_an_event_done_together_matches_its_sides_either_way_round_once(tmp_path):
+    import json
+
+    from factwire.training import events as training
+
+    signed = next(r for r in _judged() if r["dataset"] == "seeds" and r["type"] == "sign"
+                  and r["sentence"].startswith("Russia and Iran signed"))
+    swapped = dict(signed, subject_actor_id=signed["object_actor_id"], object_actor_id=signed["subject_actor_id"], row={})
+    path = tmp_path / "judged.jsonl"
+    path.write_text(json.dumps(swapped) + "\n", encoding="utf-8")
+    assert training.refresh_judged(tmp_path / "no-eval-data-needed-for-seeds", path=path) == 0
+    (kept,) = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert (kept["subject_actor_id"], kept["object_actor_id"]) == ("russia", "iran")  # the extractor's order
+    assert kept["row"]["type"] == "sign" and kept["right"] == signed["right"]
+    # the same row judged twice (the mirror rows one signing made before) is kept once
+    path.write_text("".join(json.dumps(r) + "\n" for r in (swapped, dict(signed, row={}))), encoding="utf-8")
+    assert training.refresh_judged(tmp_path / "no-eval-data-needed-for-seeds", path=path) == 1

@@ -454,6 +454,10 @@ def _theme(token: Token) -> Token:
     return token
 
 
+# Verbs of taking part in an event: one person agreeing to do so consents, no sides agree.
+TAKING_PART_VERBS = {"run", "race", "play", "compete", "appear", "attend", "participate", "stand", "box", "fight",
+                     "perform", "sing", "speak", "testify", "serve", "coach", "join", "return", "stay"}
+
 # What a side reaches in a contest: one "helps" a team "to" it in a sports report.
 CONTEST_RESULTS = {"win", "victory", "triumph", "draw", "tie", "title", "championship", "crown", "pennant", "lead",
                    "point", "place", "finish", "record", "medal", "trophy", "cup", "series", "sweep", "success"}
@@ -645,8 +649,10 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and _lemma(c) in SPEAKING_VERBS for c in verb.children):
             return None  # "agreed to talk on the condition that...", "agreed to participate": a consent, no agreement between sides
         if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
-            if _by_a_person(subjects(verb), index) and not prep_objects(verb, {"with"}):
-                return None  # "Christie has agreed to run in Berlin": one person's consent, with no other side
+            takes_part = any(c.dep_ == "xcomp" and _lemma(c) in TAKING_PART_VERBS for c in verb.children)
+            alone = [s for s in subjects(verb) if not s.conjuncts]
+            if takes_part and alone and _by_a_person(alone, index) and not prep_objects(verb, {"with"}):
+                return None  # "Christie has agreed to run in Berlin": one person's consent to take part
             return kind
         terms = themes + [o for p, o in prep_objects(verb, {"on", "to", "upon"})]
         return kind if any(_lemma(t) in AGREEMENT_NOUNS for t in terms) else None
@@ -1991,7 +1997,9 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
     if kind == "meet" and _lemma(noun) in ("interview", "debate", "dialogue") and object_actor is None:
         return []  # "Princess Diana's landmark interview", "the Democratic debate": with whom, unsaid
     if kind == "meet" and _lemma(noun) == "visit" and object_actor is None and len(subject_actors) < 2:
-        return []  # "the French premier's visit was planned": a journey whose host and place are unsaid
+        if not prep_objects(noun, {"to"}):
+            return []  # "the French premier's visit was planned": a journey whose host and place are unsaid
+        kind = "travel"  # "Clinton's visit to Atlantic City": a journey to a place the actors do not hold
     # "his alleged kidnapping and murder": a modifier of the first of coordinated nouns is all of theirs
     modified = [noun, noun.head] if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else [noun]
     mods = {f(c) for n in modified for c in n.children if c.dep_ == "amod" for f in (_lemma, lambda t: t.lower_)}

@@ -162,9 +162,19 @@ def _judged_documents(data_dir: Path, names: set[tuple[str, str]]) -> dict[tuple
     return found
 
 
+def _sides(kind: str, subject: str | None, partner: str | None) -> tuple:
+    """The two sides as a key: in their order, or either way round for an event done together
+    (a judged "Heinz merged with Kraft" is the row made for "Kraft and Heinz merged")."""
+    from factwire.event_kinds import SYMMETRIC_TYPES
+
+    if kind in SYMMETRIC_TYPES:
+        return tuple(sorted((subject or "", partner or "")))
+    return (subject, partner)
+
+
 def _judged_key(row: dict) -> tuple:
-    return (" ".join(row["sentence"].split()), row["trigger"], row["type"], row["lemma"], row["subject_actor_id"],
-            row["object_actor_id"])
+    return (" ".join(row["sentence"].split()), row["trigger"], row["type"], row["lemma"],
+            *_sides(row["type"], row["subject_actor_id"], row["object_actor_id"]))
 
 
 def refresh_judged(data_dir: Path, rows: list[dict] | None = None, path: Path = JUDGED_FILE) -> int:
@@ -185,16 +195,19 @@ def refresh_judged(data_dir: Path, rows: list[dict] | None = None, path: Path = 
         for event in facts["events"]:
             trigger = text[event["trigger"]["start"]:event["trigger"]["end"]]
             key = (dataset, name, " ".join(event["sentence"].split()), trigger, event["type"], event["lemma"],
-                   event["subject_actor_id"], event["object_actor_id"])
+                   *_sides(event["type"], event["subject_actor_id"], event["object_actor_id"]))
             events.setdefault(key, event)
-    kept = []
+    kept, matched = [], set()
     for row in rows:
-        event = events.get((row["dataset"], row["document"], *_judged_key(row)))
-        if event is None:
-            continue
+        key = (row["dataset"], row["document"], *_judged_key(row))
+        event = events.get(key)
+        if event is None or key in matched:
+            continue  # no longer made, or one row judged twice (the mirror rows of one signing)
+        matched.add(key)
         row = {k: row[k] for k in ("dataset", "document", "sentence", "trigger", "type", "lemma",
                                    "subject_actor_id", "object_actor_id", "right", "why")}
         row["row"] = {k: event.get(k) for k in ROW_KEYS}
+        row["subject_actor_id"], row["object_actor_id"] = event["subject_actor_id"], event["object_actor_id"]
         kept.append(row)
     with Path(path).open("w", encoding="utf-8") as handle:
         for row in kept:
