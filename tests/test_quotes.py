@@ -361,3 +361,16 @@ def test_she_after_a_title_with_the_name_in_apposition_is_that_person():
             "for Jenny Craig, Leesa Eichberger, spoke to the website Ad Age about Alley being welcomed "
             "back. “Her humor and honesty about her weight set her apart from other spokespeople,” she said.")
     assert [actor for _, _, actor in speaker_rows(text)] == ["Leesa Eichberger"]
+
+
+def test_words_quoted_as_an_example_are_not_the_subjects_unless_it_said_them():
+    text = ("For the gala photos, she received comments including “Eat something please” and “Lost "
+            "too much weight, looks like a skeleton.”")
+    assert [(speaker, actor) for _, speaker, actor in speaker_rows(text)] == [(None, None)]
+    text = "Donald Trump said things like “We will build a wall and Mexico will pay for it.”"
+    assert [actor for _, _, actor in speaker_rows(text)] == ["Donald Trump"]
+
+
+def test_a_work_named_after_what_was_done_with_it_is_no_quote():
+    text = "She won the 1988 contest with her performance of “Ne partez pas sans moi.” Then she left."
+    assert speaker_rows(text) == []

@@ -60,7 +60,9 @@ _TITLE_CUE = re.compile(
     r"\b(?:titled|entitled|headlined|hashtag|slogan|song|album|book|film|movie|show|series|sign|"
     r"signs|banner|banners|placard|placards|shirts?|hats?|reading|read|motto|tagline|headline|"
     r"seeing|saw|watching|watched|exhibitions?|exhibits?|podcast|episode|play|documentary|"
-    r"novel|poem|painting|sculpture|installation|article|commentary|column|op-ed|essay|editorial)"
+    r"novel|poem|painting|sculpture|installation|article|commentary|column|op-ed|essay|editorial|"
+    # a work named after what was done with it: "her performance of “Ne partez pas sans moi”"
+    r"(?:performance|rendition|cover|recording|version|remix|staging|production|screening)\s+of)"
     r"[\s,:]*$", re.IGNORECASE)
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?,;:…]$")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "Born in the U.S.A."
@@ -207,6 +209,25 @@ def is_term(text: str, outer_start: int, inner: str) -> bool:
     return not re.search(r"[.!?…]$", stripped)
 
 
+# Words that introduce a quotation as an example ("comments such as “...”", "a phrase like
+# “...”", "messages including “...” and “...”"), each example after the first joined by a comma,
+# "and" or "or". "Like" only after words for words ("it felt like “a betrayal,” she said" is
+# said).
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:such\s+as|(?:something|anything|things?|words?|phrases?|comments?|messages?|remarks?|"
+    r"lines?|questions?|statements?|slogans?|chants?|posts?|tweets?|passwords?|passphrases?)\s+like|"
+    r"including|e\.g\.)[\s,:]*(?:[“\"][^“”\"\n]{0,300}[”\"][\s,]*(?:and|or)?\s*)*$",
+    re.IGNORECASE)
+
+
+def is_example(text: str, outer_start: int) -> bool:
+    """Whether a quotation stands as an example of words ("she received comments including “Eat
+    something please” and “...”", "a passphrase like “...”"): they are someone's, but the
+    sentence's subject said them only when it is the subject of a verb of saying before them ("he
+    said things like “...”"), never because it received or allows them."""
+    return bool(_EXAMPLE_BEFORE.search(text, max(0, outer_start - 400), outer_start))
+
+
 # A bibliography entry's title: authors, "(2009). " and the title in quotation marks, as
 # reference lists write them ('Wallach, I.; Liliean, R. (2009). "The Protein-Small-Molecule ...').
 _REFERENCE_BEFORE = re.compile(r"\((?:19|20)\d\d[a-z]?\)[.,:]?\s*$")
@@ -253,16 +274,20 @@ def find_quotes(doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict],
     for number, (outer_start, outer_end, start, end) in enumerate(spans):
         check()
         best, best_score = None, -math.inf
+        example = is_example(text, outer_start)
         for token, features in context.candidates(number):
             if not _may_speak(token, features):
                 continue
+            if example and not ("role=cue_subject" in features and "same_sentence=before" in features
+                                and _says(token.head)):
+                continue  # "she received comments including “...”": the commenters' words
             score = bias + sum(weights.get(f, 0.0) for f in features)
             if score > best_score:
                 best, best_score = token, score
         speaker = context.signed(outer_end)
         if speaker is None and best is not None and best_score >= model["threshold"]:
             speaker = context.speaker_of(best)
-        if speaker is None and previous is not None and previous["speaker_text"] \
+        if speaker is None and previous is not None and previous["speaker_text"] and not example \
                 and _consecutive(text, previous["_outer_end"], outer_start):
             speaker = (previous["speaker_actor_id"], previous["speaker_text"])
         actor, speaker_text = speaker if speaker else (None, None)
@@ -386,6 +411,21 @@ def _binds_other(subject: Token, pronoun: str) -> bool:
                 and gender.PRONOUNS.get(child.lower_) == wanted and child.i > subject.i:
             return True
     return False
+
+
+def _appositions(token: Token) -> list[Token]:
+    """The appositions of a noun phrase: on its head, or on a noun its prepositions hang on it
+    ("the Chief Marketing Officer for Jenny Craig, Leesa Eichberger,"), not inside a clause that
+    describes it ("Cuban, who is a host on the show “Shark Tank”")."""
+    found, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        for child in t.children:
+            if child.dep_ == "appos":
+                found.append(child)
+            elif child.dep_ in ("prep", "pobj"):
+                stack.append(child)
+    return found
 
 
 def _consecutive(text: str, previous_end: int, start: int) -> bool:
@@ -650,17 +690,14 @@ class SpeakerContext:
             # Trista Best"), and the source of "according to" speaks as a subject of "said" does.
             agent = token.dep_ == "pobj" and (token.head.dep_ == "agent" or (
                 token.head.lower_ == "to" and token.head.i > 0 and doc[token.head.i - 1].lower_ == "according"))
-            if token.dep_ == "nsubj" and not named and pronoun in ("he", "she") and token.tag_ == "NN" \
-                    and token.lemma_.lower() in ROLE_NOUNS and _says(token.head) \
-                    and not self.inside_quote(token.idx):
+            if self._unnamed_speaker(token, pronoun, named):
                 return None  # "a spokesperson for UCEA said ... “...,” he said": that unnamed person
             if (token.dep_ not in ("nsubj", "nsubjpass") and not agent) or not named \
                     or self.inside_quote(token.idx):
                 continue  # (a name the tagger took for a noun, "Trump attacked", is a name)
             mention = self.mention_at(token)
             if mention is None:  # "the former Chief Marketing Officer, Leesa Eichberger, spoke"
-                appositions = (c for t in token.subtree for c in t.children if c.dep_ == "appos")
-                mention = next((m for m in map(self.mention_at, appositions) if m is not None), None)
+                mention = next((m for m in map(self.mention_at, _appositions(token)) if m is not None), None)
             if mention is None:
                 return None
             if not self._agrees(pronoun, mention["actor_id"]) or _binds_other(token, pronoun):
@@ -678,6 +715,21 @@ class SpeakerContext:
                     and self._agrees(pronoun, m["actor_id"]):
                 return m["actor_id"]
         return None
+
+    def _unnamed_speaker(self, token: Token, pronoun: str, named: bool) -> bool:
+        """Whether a subject is a person English introduces unnamed, whom a "he" or "she" that
+        follows stands for: a role noun with an indefinite article ("a spokesperson for UCEA
+        said"; "the former mayor" refers back to one named before) as the subject of a verb of
+        saying that has no one as its object ("a reporter asked Montoya-Lewis" is followed by
+        the answer of the one asked)."""
+        if named or pronoun not in ("he", "she") or token.dep_ != "nsubj" or token.tag_ != "NN" \
+                or token.lemma_.lower() not in ROLE_NOUNS or not _says(token.head) \
+                or self.inside_quote(token.idx):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
+            return False
+        return not any(c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("PROPN", "PRON")
+                       for c in token.head.children)
 
     def _agrees(self, pronoun: str, actor_id: str) -> bool:
         actor = self.actors_by_id.get(actor_id, {})
