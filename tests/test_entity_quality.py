@@ -506,3 +506,11 @@ def test_a_person_whose_surname_is_a_places_word_stays_a_person_when_the_text_ma
     # a street named for a given name that nobody makes act stays a street
     actors, mentions = _actors("The shop is on Victoria Street, near the station.")
     assert _type_of(actors, mentions, "Victoria Street") == "place"
+
+
+def test_a_compass_word_before_a_known_place_is_a_part_of_the_place_but_not_a_team_in_a_table():
+    assert actors_module._part_of_a_place("Northeast Ohio") and actors_module._part_of_a_place("Western Australia")
+    assert not actors_module._part_of_a_place("West Ham") and not actors_module._part_of_a_place("Central Bank")
+    actors, mentions = _actors("Rugby league table:\nNorth Queensland 21 6 0 15 339 448 13\n"
+                               "St George 20 12 1 7 500 390 25")
+    assert all(actors[m["actor_id"]].type != "place" for m in mentions if m["text"] == "North Queensland")

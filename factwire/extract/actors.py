@@ -545,6 +545,17 @@ def _nested_names(candidates: list[_Candidate], full_people: list[str]) -> list[
     return out
 
 
+def _part_of_a_place(name: str) -> bool:
+    """A compass word and a country or place the alias table knows ("Northeast Ohio", "Western
+    Australia", "Central Asia"): English names a region of a place so, never a body or a person."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in entity_rules.COMPASS_WORDS | {"northeast", "northwest",
+                                                                             "southeast", "southwest"}:
+        return False
+    entry = lookup_alias(" ".join(words[1:]))
+    return entry is not None and entry.type in ("country", "place") and _is_place_name(" ".join(words[1:]), entry)
+
+
 def _acting_person(ent: Span, name: str) -> bool:
     """A name of two words opened by a known given name and ended by a place's word, that the
     text makes speak or act, whole or by its last word ("Sharon Street argues", "Street
@@ -648,6 +659,10 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         if entry is None and label == "PERSON" and not person and len(name.split()) >= 2 \
                 and (_SAINT.match(name) or _PLACE_OPENERS.match(name)):
             label = "GPE"  # "St. Louis Park", "St Kitts": "St." opens the name of a place named for a saint
+        if entry is None and label in ("PERSON", "ORG") and not person and _part_of_a_place(name) \
+                and not entity_rules.is_sports_report(doc) and not entity_rules._table_line(ent.sent):
+            # (not "North Queensland" the team, in a match report or a table of results)
+            label = "GPE"  # "Northeast Ohio", "Western Australia": a part of a known place
         if entry is None and label in ("PERSON", "ORG") and not person and (_hometown(ent) or _town_after_age(ent)):
             label = "GPE"  # "Chad Hull of Kincaid", "Jamie Miller, 35, of Macon": where a person is from
         if entry is None and label in ("PERSON", "ORG") and entity_rules.names_a_polity(name):

@@ -81,6 +81,7 @@ PLACE_HEAD_WORDS = frozenset({"station", "airport", "stadium", "cave", "street",
                               "hotel", "resort", "reserve", "motel", "mosque", "cathedral", "cemetery",
                               "drive", "highway", "turnpike", "parkway", "expressway", "freeway",
                               "building", "theater", "theatre", "mall", "tunnel", "ave", "blvd"})
+# (not "area": "Central European Free Trade Area" is a body)
 # (not "hall", "park": surnames too, "Stuart Hall", "Nick Park")
 # Words that end the place in "University of Texas Arlington Muslim Student Association".
 _NOT_PLACE_WORDS = ORG_HEAD_WORDS | {"student", "students", "alumni", "medical", "school", "hospital",
@@ -648,9 +649,12 @@ def _travelled(word) -> bool:
 
 def _first_conjunct(token):
     """The first of coordinated words, whose attachment the others share ("in Tempe and Mesa")."""
-    while token.dep_ == "conj" and token.head is not token and token.head.pos_ == "PROPN":
-        token = token.head
-    return token
+    first = token
+    while first.dep_ == "conj" and first.head is not first and first.head.pos_ == "PROPN":
+        first = first.head
+    if any(t.like_num for t in token.doc[min(first.i, token.i):max(first.i, token.i)]):
+        return token  # a table's line, "Detroit 10 Kansas City 3", is no list of names
+    return first
 
 
 # Verbs whose subject is placed: "Isfahan is located on ...", "the river flows through X".
@@ -677,8 +681,10 @@ def place_use_kinds(doc: Doc) -> dict[str, tuple[int, int]]:
     capital, no coast and no north, and are not located or called a city."""
     found: dict[str, int] = {}
     strong: dict[str, int] = {}
+    sports = is_sports_report(doc)  # (its lists are of teams: "Bristol Rovers v Stockport, Bury v ...")
     for ent in _uses_of_names(doc):
-        root = _first_conjunct(ent.root)  # "the cities of Scottsdale, Tempe and Mesa": each is one
+        # "the cities of Scottsdale, Tempe and Mesa": each is one
+        root = ent.root if sports else _first_conjunct(ent.root)
         head = root.head
         bare = ent.start == 0 or doc[ent.start - 1].lower_ != "the"
         placed = bare and root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
@@ -692,8 +698,8 @@ def place_use_kinds(doc: Doc) -> dict[str, tuple[int, int]]:
         if not placed and bare and root.dep_ in ("dobj", "attr", "nsubj") and head.lemma_ == "lie" \
                 and root.i > head.i and any(c.dep_ == "prep" and c.i < head.i for c in head.children):
             placed = True  # "near the border lies Rockridge": what lies somewhere, named after the verb
-        if not placed and bare and any(c.dep_ == "appos" and c.i > root.i and c.lemma_.lower() in PLACE_NOUNS
-                                       for c in root.children):
+        if not placed and bare and any(c.dep_ == "appos" and c.i > root.i and c.is_lower
+                                       and c.lemma_ in PLACE_NOUNS for c in root.children):
             placed = True  # "Rockridge, a neighborhood mixed with ..."
         if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
             placed = any(c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS for c in head.children)
