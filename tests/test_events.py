@@ -830,3 +830,21 @@ def test_a_judged_row_of_an_event_done_together_matches_its_sides_either_way_rou
     # the same row judged twice (the mirror rows one signing made before) is kept once
     path.write_text("".join(json.dumps(r) + "\n" for r in (swapped, dict(signed, row={}))), encoding="utf-8")
     assert training.refresh_judged(tmp_path / "no-eval-data-needed-for-seeds", path=path) == 1
+
+
+def test_shots_fired_at_a_target_are_an_attack_but_a_dismissal_or_tear_gas_is_not():
+    assert ("attack", "hezbollah", "israel", "fired") in _events("Hezbollah fired rockets at northern Israel.")
+    assert "attack" not in _types("The company fired its chief executive.")
+    assert "attack" not in _types("Police fired tear gas at protesters in Nairobi.")
+    assert "attack" not in _types("North Korea fired a ballistic missile into the Sea of Japan on Thursday.")
+    [opened] = [e for e in _facts("Taliban fighters opened fire on the police station in Kunduz.")["events"]
+                if e["type"] == "attack"]
+    assert opened["subject_actor_id"] == "taliban" and opened["object_text"] == "the police station"
+
+
+def test_taking_control_of_a_place_is_a_capture_and_arms_sent_to_a_state_are_supplied():
+    assert ("capture", "taliban") in {(e["type"], e["subject_actor_id"])
+                                      for e in _facts("The Taliban seized control of Kabul on Sunday.")["events"]}
+    assert ("supply", "iran", "russia", "sent") in _events("Iran sent drones to Russia.")
+    assert ("supply", "germany", "ukraine", "send") in _events("Germany pledged to send 14 Leopard tanks to Ukraine.")
+    assert ("deploy", "russia", "syria", "sent") in _events("Russia sent 2,000 soldiers to Syria.")

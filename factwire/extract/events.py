@@ -126,7 +126,7 @@ EVENT_VERBS = {
     # Explosions: attacks only of an explosive ("a bomb exploded", "detonated a device", "bombs
     # had gone off"), not of a boiler or a market.
     "explode": "attack", "detonate": "attack", "blow": "attack", "go": "attack", "stab": "attack",
-    "behead": "attack",
+    "behead": "attack", "fire": "attack", "open": "attack",
 }
 assert set(EVENT_VERBS.values()) - {"launch"} <= set(EVENT_TYPES)
 # Nouns that name an event themselves; RAMS adds its noun triggers (event_senses.json).
@@ -169,6 +169,10 @@ TARGET_NOUNS = {"base", "city", "town", "village", "hospital", "school", "convoy
 # "hit/target X with sanctions": a sanction.
 SANCTION_NOUNS = {"sanction", "tariff", "penalty", "fine", "ban", "embargo", "restriction", "measure", "duty"}
 # What is deployed.
+# Arms a state hands to another: sent "to" a state they are supplied, not deployed (a state
+# deploys its troops, ships and aircraft, with their crews).
+SUPPLIED_ARMS = {"tank", "missile", "drone", "weapon", "arm", "ammunition", "munition", "shell", "rifle", "artillery",
+                 "howitzer", "rocket", "launcher", "system", "equipment", "vehicle", "grenade", "mine", "interceptor"}
 TROOP_NOUNS = {"troop", "force", "soldier", "ship", "warship", "aircraft", "jet", "fighter", "unit", "personnel",
                "marine", "police", "peacekeeper", "battalion", "brigade", "carrier", "missile", "military",
                "army", "navy", "reinforcement", "bomber", "drone", "submarine", "destroyer", "tank", "contingent",
@@ -525,9 +529,15 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
             # "launched his strongest attack yet on the government over its handling of the
             # crisis": an attack over a matter is argued, not fought
             return "condemn" if targets and any(_is_animate(o, index) or index.actor(o) for o in targets) else None
+    if lemma in ("fire", "open"):
+        return "attack" if _fired_at(verb, lemma, themes, index) else None
     if lemma == "launch":
         return "attack" if any(_lemma(t) in ATTACK_NOUNS or _lemma(t) in ("campaign", "operation") and any(
             _lemma(c) in MILITARY_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound")) for t in themes) else None
+    if kind == "deploy" and themes and _lemma(_theme(themes[0])) in SUPPLIED_ARMS and any(
+            getattr(index, "actor_types", {}).get(index.actor(o)) in ("country", "organization")
+            for _, o in prep_objects(verb, {"to"})):
+        return "supply"  # "sent 14 Leopard tanks to Ukraine", "sent drones to Russia": arms handed to a state
     if kind == "deploy":
         return kind if themes and _lemma(themes[0]) in TROOP_NOUNS else None
     if kind == "release":
@@ -1288,7 +1298,13 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         # "bomb the hell out of Islamic State terrorists": the target is what follows "out of"
         themes = [o for p, o in prep_objects(verb, {"of"})] or [
             o for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "out" for p, o in prep_objects(c, {"of"})]
+    if lemma in ("seize", "capture") and themes and _lemma(themes[0]) == "control":
+        # "the Taliban seized control of Kabul": what they took control of is what was taken
+        themes = [o for _, o in prep_objects(themes[0], {"of", "over"})] or themes
     kind = _sense(verb, lemma, kind, themes, index)
+    if kind == "attack" and lemma == "open":
+        # "opened fire on Palestinian protesters": whom the fire was opened on is what was attacked
+        themes = [o for t in (verb, *themes) for p, o in prep_objects(t, {"at", "on", "upon"})]
     if kind is not None and _names_a_charged_crime(verb):
         return []  # "charged with conspiracy to coerce and entice": the crime charged, no act told
     # "attacked him with a bottle": a thing in hand, not words, makes it violence
@@ -1882,6 +1898,29 @@ def _counted_goods(token: Token, index: MentionIndex) -> bool:
     return any(c.dep_ == "nummod" or c.ent_type_ in ("PRODUCT", "MONEY") for c in token.children)
 
 
+# What is fired at a target: "fired rockets at northern Israel"; not "fired its chief executive".
+PROJECTILES = {"rocket", "missile", "shell", "mortar", "bullet", "shot", "round", "grenade", "salvo", "volley",
+               "torpedo", "artillery", "gun", "weapon", "rifle", "projectile", "barrage", "drone", "munition"}
+# Weapons of crowd control, which news tells apart from an attack.
+CROWD_CONTROL = {"tear", "rubber", "water", "pepper", "plastic", "stun", "warning"}
+
+
+def _fired_at(verb: Token, lemma: str, themes: list[Token], index: MentionIndex) -> bool:
+    """Shots fired at a named or attackable target: "Hezbollah fired rockets at northern Israel",
+    "gunmen opened fire on a bus", "troops fired on the crowd". Not a dismissal ("fired its
+    chief executive"), a test into the sea, or tear gas and rubber bullets (crowd control)."""
+    if lemma == "open" and not any(_lemma(t) == "fire" for t in themes):
+        return False
+    fired = [_theme(t) for t in themes if _lemma(t) != "fire"]
+    if lemma == "fire" and fired and not any(_lemma(t) in PROJECTILES for t in fired):
+        return False
+    if any(c.lower_ in CROWD_CONTROL or _lemma(c) in CROWD_CONTROL for t in fired for c in t.children):
+        return False
+    targets = [o for h in (verb, *themes) for _, o in prep_objects(h, {"at", "on", "upon", "into", "toward", "towards"})]
+    return any(t.ent_type_ not in ("LOC", "DATE", "TIME") and (index.actor(t) or _attackable_itself(t, index))
+               for t in targets)
+
+
 def _called_off(verb: Token) -> str | None:
     """The modality a verb of calling off gives the event it takes: cancelled, it did not
     happen ("negated"); postponed, it is still to come ("hypothetical"). "Call off" and "put
@@ -2272,7 +2311,10 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
         return next((a for o in objects for n in [o, *(c for c in o.children if c.dep_ == "appos")]
                      for a in [index.actor(n)] if a and a not in subject_actors
                      and n.ent_type_ not in ("NORP", "ORG", "GPE")), None)  # "his vice president, Gerald Ford"
-    found = first_new(objects) or first_new(_theme(o) for o in objects)
+    # "sent 14 Leopard tanks to Ukraine", "deployed Russian troops": a name on what is sent or
+    # supplied says whose or what make it is, not who gets it ("supplied Ukraine with tanks" does)
+    named = [o for o in objects if index.actor(_theme(o))] if kind in ("deploy", "supply") else objects
+    found = first_new(named) or first_new(_theme(o) for o in named)
     if found:
         return found
     if kind == "attack" and any(_is_animate(_theme(o), index) for o in objects):
