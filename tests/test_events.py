@@ -848,3 +848,9 @@ def test_taking_control_of_a_place_is_a_capture_and_arms_sent_to_a_state_are_sup
     assert ("supply", "iran", "russia", "sent") in _events("Iran sent drones to Russia.")
     assert ("supply", "germany", "ukraine", "send") in _events("Germany pledged to send 14 Leopard tanks to Ukraine.")
     assert ("deploy", "russia", "syria", "sent") in _events("Russia sent 2,000 soldiers to Syria.")
+
+
+def test_a_call_between_two_actors_is_talks_but_speaking_with_reporters_is_not():
+    assert ("meet", "joe-biden", "xi-jinping", "spoke") in _events(
+        "President Joe Biden spoke with Chinese President Xi Jinping by phone on Tuesday.")
+    assert "meet" not in _types("Joe Biden spoke with reporters at the White House.")

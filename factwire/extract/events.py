@@ -127,6 +127,8 @@ EVENT_VERBS = {
     # had gone off"), not of a boiler or a market.
     "explode": "attack", "detonate": "attack", "blow": "attack", "go": "attack", "stab": "attack",
     "behead": "attack", "fire": "attack", "open": "attack",
+    # a call between leaders: "Biden spoke with Xi by phone" (not "spoke with reporters")
+    "speak": "meet", "talk": "meet",
 }
 assert set(EVENT_VERBS.values()) - {"launch"} <= set(EVENT_TYPES)
 # Nouns that name an event themselves; RAMS adds its noun triggers (event_senses.json).
@@ -531,6 +533,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
             return "condemn" if targets and any(_is_animate(o, index) or index.actor(o) for o in targets) else None
     if lemma in ("fire", "open"):
         return "attack" if _fired_at(verb, lemma, themes, index) else None
+    if lemma in ("speak", "talk"):
+        return kind if _a_call(verb, index) else None
     if lemma == "launch":
         return "attack" if any(_lemma(t) in ATTACK_NOUNS or _lemma(t) in ("campaign", "operation") and any(
             _lemma(c) in MILITARY_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound")) for t in themes) else None
@@ -1919,6 +1923,18 @@ def _fired_at(verb: Token, lemma: str, themes: list[Token], index: MentionIndex)
     targets = [o for h in (verb, *themes) for _, o in prep_objects(h, {"at", "on", "upon", "into", "toward", "towards"})]
     return any(t.ent_type_ not in ("LOC", "DATE", "TIME") and (index.actor(t) or _attackable_itself(t, index))
                for t in targets)
+
+
+CALL_WORDS = {"phone", "telephone", "call", "videoconference", "video", "videolink", "hotline"}
+
+
+def _a_call(verb: Token, index: MentionIndex) -> bool:
+    """Speaking "with" an actor by phone or in a call ("Biden spoke with Xi by phone", "Macron
+    talked with Putin by telephone"): talks between the two. Speaking with anyone else, or
+    with no call said, is speech ("spoke with reporters")."""
+    partners = [o for _, o in prep_objects(verb, {"with", "to"}) if index.actor(o)]
+    words = {_lemma(t) for t in verb.subtree} | {t.lower_ for t in verb.subtree}
+    return bool(partners) and bool(words & CALL_WORDS) and not any(_is_a_medium(o) for o in partners)
 
 
 def _called_off(verb: Token) -> str | None:
