@@ -854,3 +854,8 @@ def test_a_call_between_two_actors_is_talks_but_speaking_with_reporters_is_not()
     assert ("meet", "joe-biden", "xi-jinping", "spoke") in _events(
         "President Joe Biden spoke with Chinese President Xi Jinping by phone on Tuesday.")
     assert "meet" not in _types("Joe Biden spoke with reporters at the White House.")
+
+
+def test_an_aircraft_shot_down_is_attacked_but_a_proposal_shot_down_is_not():
+    assert "attack" in _types("Turkey shot down a Russian warplane near the Syrian border.")
+    assert "attack" not in _types("The Senate shot down the proposal.")

@@ -171,6 +171,9 @@ TARGET_NOUNS = {"base", "city", "town", "village", "hospital", "school", "convoy
 # "hit/target X with sanctions": a sanction.
 SANCTION_NOUNS = {"sanction", "tariff", "penalty", "fine", "ban", "embargo", "restriction", "measure", "duty"}
 # What is deployed.
+# What flies and is shot down.
+AIRCRAFT = {"plane", "aircraft", "airplane", "aeroplane", "jet", "warplane", "airliner", "fighter", "bomber", "drone",
+            "helicopter", "chopper", "missile", "rocket", "balloon", "satellite", "uav"}
 # Arms a state hands to another: sent "to" a state they are supplied, not deployed (a state
 # deploys its troops, ships and aircraft, with their crews).
 SUPPLIED_ARMS = {"tank", "missile", "drone", "weapon", "arm", "ammunition", "munition", "shell", "rifle", "artillery",
@@ -496,6 +499,9 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
     if lemma == "hit" and any(c.dep_ == "prt" and c.lower_ in ("out", "back") for c in verb.children):
         # "hit out at Biden", "hit back at critics": words against someone.
         return "condemn" if any(_is_animate(o, index) for _, o in prep_objects(verb, {"at"})) else None
+    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        # "Turkey shot down a Russian warplane": an aircraft brought down is attacked
+        return kind if themes and (_lemma(_theme(themes[0])) in AIRCRAFT or index.actor(themes[0])) else None
     if any(c.dep_ == "prt" for c in verb.children) and lemma in NOT_WITH_PARTICLE:
         return None
     themes = [_theme(t) for t in themes]
