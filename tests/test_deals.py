@@ -643,3 +643,19 @@ def test_an_order_for_counted_goods_is_a_deal_without_a_sum_and_a_won_order_is_p
     assert deal["kind"] == "order" and deal["seller"] == "boeing" and deal["buyer"] == "united-airlines"
     assert deal["status"] != "mentioned"
     assert not _deals("Under orders of the government, police moved in.")
+
+
+def test_a_takeover_by_phrasal_verb_or_bid_is_read_with_its_status():
+    deal = _one("UBS agreed to take over Credit Suisse for 3 billion Swiss francs.")
+    assert deal["kind"] == "acquisition" and deal["buyer"] == "ubs" and "credit-suisse" in deal["parties"]
+    assert deal["value"]["currency"] == "CHF"
+    assert not _deals("Rebels took over the town of Goma.")
+    assert not _deals("Smith took over as chief executive in May.")
+    bid = _one("Nippon Steel's $14.9 billion bid for U.S. Steel was blocked by President Biden.")
+    assert bid["buyer"] == "nippon-steel" and bid["status"] == "cancelled"
+    assert _one("Elon Musk made a $43 billion takeover bid for Twitter.")["status"] == "proposed"
+    assert not _deals("Sweden's bid to join NATO stalled.")
+
+
+def test_a_headlines_infinitive_is_a_deal_to_come():
+    assert _one("Cisco to buy Splunk for $28 billion.")["status"] == "announced"

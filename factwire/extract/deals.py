@@ -45,7 +45,7 @@ DEAL_NOUNS = {
     "buyout": "acquisition", "bailout": "loan", "settlement": "agreement", "partnership": "agreement",
     "arrangement": "agreement", "licence": "agreement", "license": "agreement",
     "aid": "aid", "assistance": "aid", "grant": "aid", "donation": "aid", "funding": "aid",
-    "auction": "sale",
+    "auction": "sale", "bid": "acquisition",
 }
 # Money moved between actors, a deal only with its giver or recipient named ("an infusion of
 # funds from Klein Ltd.", "funds to Hamas"); "hedge funds" and "the funds" alone are not.
@@ -59,7 +59,7 @@ DEAL_VERBS = {
     "buy": "purchase", "purchase": "purchase", "acquire": "acquisition", "sell": "sale",
     "order": "order", "lend": "loan", "loan": "loan", "invest": "investment", "merge": "merger",
     "supply": "supply", "borrow": "loan", "settle": "agreement", "license": "agreement",
-    "licence": "agreement", "bail": "loan", "donate": "aid", "grant": "aid", "fund": "aid", "contribute": "aid",
+    "licence": "agreement", "bail": "loan", "take": "acquisition", "donate": "aid", "grant": "aid", "fund": "aid", "contribute": "aid",
     "auction": "sale",
 }
 # Verbs that need a money value (or, for "settle", a counterpart) to be a deal rather than an event.
@@ -73,7 +73,7 @@ MONEY_GIVING_VERBS = {"contribute", "give", "provide", "send"}
 # Nouns that need a money value in their sentence: "under orders of the government" is a command.
 WEAK_DEAL_NOUNS = {"order"}
 # Verbs that are deals only with their particle ("bail out"; "bail" alone is a court matter).
-PARTICLE_VERBS = {"bail": "out"}
+PARTICLE_VERBS = {"bail": "out", "take": "over"}
 # A theme in a prepositional phrase when the verb has no object: "settle on a price".
 THEME_PREPS = {"settle": ("on",), "invest": ("in",), "merge": ("with",), "agree": ("on", "to")}
 STATUS_VERBS = {
@@ -1088,6 +1088,17 @@ def _maker(index: MentionIndex, goods: Token) -> str | None:
                           if c.ent_type_ in ("NORP", "ORG") and index.actor(c)), None)
 
 
+def _bids_for_a_company(noun: Token) -> bool:
+    """A takeover bid: "a takeover bid", "a buyout bid", or a bid "for" an organisation or
+    a company's part ("Nippon Steel's $14.9 billion bid for U.S. Steel"), not for an office, a
+    contract, a nomination or to join something."""
+    if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("takeover", "buyout", "acquisition", "merger")
+           for c in noun.children):
+        return True
+    return any(o.ent_type_ == "ORG" or o.lemma_.lower() in COMPANY_UNITS | {"company", "firm", "stake"}
+               for _, o in prep_objects(noun, {"for"}))
+
+
 def _is_deal_noun(noun: Token) -> bool:
     """Whether a deal noun names a transaction here: not a figure of speech or a bargain ("a
     great deal of", "the best deals"), and "sales" in the plural (a revenue figure, "Apple's
@@ -1117,6 +1128,8 @@ def _is_deal_noun(noun: Token) -> bool:
         return False  # "on sale", "up for sale", "available for purchase": shop talk
     if lemma == "grant" and noun.pos_ != "NOUN":
         return False
+    if lemma == "bid" and not _bids_for_a_company(noun):
+        return False  # "a bid for the presidency", "Sweden's bid to join NATO": no takeover
     if lemma == "assistance" and not any(c.dep_ in ("amod", "compound") and c.lower_ in AID_ADJECTIVES
                                          for c in noun.children):
         return False  # help, unless it is military, financial, humanitarian ... assistance
@@ -1381,6 +1394,8 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         status = "announced"  # "the two countries will sign an agreement": said, not done
     if any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJECTIVES for c in noun.children):
         status = "proposed"  # "the $9.5 billion proposed acquisition of Boatmen's"
+    if noun.lemma_.lower() == "bid" and status not in ("cancelled", "denied"):
+        status = "proposed"  # a bid made is an offer; blocked, withdrawn or rejected, it is cancelled
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         status = "denied"  # "received no improper financial assistance from the lawyer"
     status = _attempted(noun, status_verb, status)
@@ -1488,6 +1503,9 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
         return None
     kind = DEAL_VERBS.get(lemma) or TRANSFER_VERBS.get(lemma) or "agreement"
     agent, theme = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
+    if lemma == "take" and not (theme is not None and index.actor(theme) and not _is_place(index, theme)
+                                and not _is_person(index, theme)):
+        return None  # "UBS agreed to take over Credit Suisse"; not "took over the town", "took over as chief"
     if _reduced_passive(verb):
         agent, theme = agent_of(verb), agent  # "Wickman, acquired from the Yankees, earned": Wickman is acquired
     if (theme is not None and verb.dep_ in ("acl", "relcl") and theme.i == verb.head.i
@@ -1631,6 +1649,9 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     status = {"hypothetical": "proposed", "negated": "denied", "reported": "reported"}.get(mood, "completed")
     if mood == "asserted" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children):
         status = "announced"  # "Shell will buy BG Group": said, not done
+    if mood == "asserted" and verb.dep_ == "ROOT" and verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children):
+        status = "announced"  # the headline's future: "Cisco to buy Splunk for $28 billion"
     if mood == "asserted" and verb.tag_ == "VBG" and (any(
             c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "’s", "'re", "’re") for c in verb.children)
             or (verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))):
