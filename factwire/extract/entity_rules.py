@@ -698,8 +698,9 @@ def place_use_kinds(doc: Doc) -> dict[str, tuple[int, int]]:
         if not placed and bare and root.dep_ in ("dobj", "attr", "nsubj") and head.lemma_ == "lie" \
                 and root.i > head.i and any(c.dep_ == "prep" and c.i < head.i for c in head.children):
             placed = True  # "near the border lies Rockridge": what lies somewhere, named after the verb
-        if not placed and bare and any(c.dep_ == "appos" and c.i > root.i and c.is_lower
-                                       and c.lemma_ in PLACE_NOUNS for c in root.children):
+        if not placed and bare and ent.end < len(doc) and doc[ent.end].text == "," and any(
+                c.dep_ == "appos" and c.i > root.i and c.is_lower and c.lemma_ in PLACE_NOUNS
+                and any(d.dep_ == "det" for d in c.children) for c in root.children):
             placed = True  # "Rockridge, a neighborhood mixed with ..."
         if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
             placed = any(c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS for c in head.children)
