@@ -364,6 +364,9 @@ def test_a_past_tense_weekday_is_the_one_gone_by_even_when_the_next_is_nearer(nl
     # "until Friday" is the end of a state, whatever the tense: the nearest Friday
     assert [d["value"] for d in dates_in(nlp, "The markets stayed closed until Friday.", dt.date(2008, 9, 18))] == \
         ["2008-09-19"]
+    # "by Thursday" is a time reached: a past-tense clause reached the one gone by
+    assert [d["value"][:10] for d in dates_in(
+        nlp, "The hashtag was used over one million times by Thursday night.", dt.date(2015, 9, 22))] == ["2015-09-17"]
 
 
 def test_a_past_tense_clause_under_a_future_keeps_the_nearest_weekday(nlp):

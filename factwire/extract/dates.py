@@ -1361,7 +1361,7 @@ def _from_anchor(rule: _Rule, m: re.Match, anchor: Resolved) -> Resolved | None:
 
 
 # "closed until Friday", "by Friday": the end of a state, whatever the tense that tells of it.
-_UNTIL = re.compile(r"\b(?:until|till|by|through|before)\s+$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:
