@@ -514,3 +514,13 @@ def test_a_compass_word_before_a_known_place_is_a_part_of_the_place_but_not_a_te
     actors, mentions = _actors("Rugby league table:\nNorth Queensland 21 6 0 15 339 448 13\n"
                                "St George 20 12 1 7 500 390 25")
     assert all(actors[m["actor_id"]].type != "place" for m in mentions if m["text"] == "North Queensland")
+
+
+def test_a_name_beside_a_kind_of_place_is_placed():
+    doc = next(parse(["The dialect comes from the village Djilapaor. The city has an Armenian quarter "
+                      "called Jolfa. Many tourists walk through the Plaka district."]))
+    kinds = entity_rules.place_use_kinds(doc)
+    assert kinds.get("Djilapaor", (0, 0))[1] and kinds.get("Jolfa", (0, 0))[1]
+    # a capitalised "City" is a name's word, no kind of place beside it
+    doc = next(parse(["Detroit beat Kansas City on Friday."]))
+    assert not entity_rules.place_use_kinds(doc).get("Kansas")

@@ -619,6 +619,11 @@ PLACE_PART_NOUNS = frozenset({
     "town", "city", "province", "region", "north", "south", "east", "west", "northeast", "northwest",
     "southeast", "southwest", "tip", "point", "border", "resident", "inhabitant", "native", "mayor",
     "climate", "population", "landscape", "skyline", "harbour", "harbor", "port", "desert"})
+# Nouns of a kind of place a name is written beside: "the Pláka district", "the village
+# Djilapaor", "a quarter called Jolfa". (Not "state" or "capital": "Kansas State", "Apple capital".)
+_KIND_OF_PLACE_NOUNS = frozenset({"city", "town", "village", "hamlet", "island", "province", "county",
+                                  "district", "neighborhood", "neighbourhood", "suburb", "municipality",
+                                  "borough", "quarter", "region", "settlement", "archipelago", "parish"})
 # Of those, what a place is said to have ("Socotra has an arid climate", "Tulsa has a mayor"):
 # not a capital, a map or a point, which companies and people have too.
 _HAD_BY_PLACES = frozenset({"climate", "coast", "coastline", "shore", "population", "mayor", "inhabitant",
@@ -702,6 +707,15 @@ def place_use_kinds(doc: Doc) -> dict[str, tuple[int, int]]:
                 c.dep_ == "appos" and c.i > root.i and c.is_lower and c.lemma_ in PLACE_NOUNS
                 and any(d.dep_ == "det" for d in c.children) for c in root.children):
             placed = True  # "Rockridge, a neighborhood mixed with ..."
+        if not placed and bare and root.dep_ == "compound" and head.is_lower and head.lemma_ in _KIND_OF_PLACE_NOUNS:
+            placed = True  # "the Thissio and Pláka districts", "Isfahan province"
+        if not placed and ent.start > 0 and doc[ent.start - 1].is_lower \
+                and doc[ent.start - 1].lemma_ in _KIND_OF_PLACE_NOUNS and ent.start > 1 \
+                and doc[ent.start - 2].lower_ in ("the", "a", "an"):
+            placed = True  # "from the village Djilapaor"
+        if not placed and root.dep_ == "oprd" and head.lemma_ in ("call", "name") \
+                and head.head.lemma_.lower() in _KIND_OF_PLACE_NOUNS:
+            placed = True  # "an Armenian Quarter called Jolfa"
         if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
             placed = any(c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS for c in head.children)
         if not placed and root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _PLACED_VERBS:
