@@ -1230,7 +1230,8 @@ def _places_named_as_people(doc: Doc, candidates: list[_Candidate], full_people:
         return full_people
     acting = entity_rules.thing_and_actor_cues(doc)[1]
     people = entity_rules.person_and_body_uses(doc)[0]
-    places = {name for name in names if _placed_enough(name, placed, entity_rules.name_use_counts(doc))
+    uses = entity_rules.name_use_counts(doc)
+    places = {name for name in names if _placed_enough(name, placed, uses)
               and placed[name][0] > acting.get(name, 0) and not people.get(name)}
     if not places:
         return full_people
