@@ -859,3 +859,9 @@ def test_a_call_between_two_actors_is_talks_but_speaking_with_reporters_is_not()
 def test_an_aircraft_shot_down_is_attacked_but_a_proposal_shot_down_is_not():
     assert "attack" in _types("Turkey shot down a Russian warplane near the Syrian border.")
     assert "attack" not in _types("The Senate shot down the proposal.")
+
+
+def test_nationals_and_crews_freed_are_people_released():
+    assert "release" in _types("Iran freed two French nationals held since 2022.")
+    assert "release" in _types("Russia released the crew of the tanker.")
+    assert "release" not in _types("Apple released the new iPhone in September.")

@@ -194,7 +194,8 @@ PEOPLE_NOUNS = {"people", "person", "civilian", "soldier", "troop", "officer", "
                 "demonstrator", "worker", "member", "official", "man", "woman", "child", "student", "leader",
                 "militant", "fighter", "rebel", "insurgent", "journalist", "prisoner", "hostage", "suspect",
                 "diplomat", "citizen", "resident", "villager", "refugee", "migrant", "family", "group",
-                "government", "minister", "president", "force", "army", "military", "delegation", "team"}
+                "government", "minister", "president", "force", "army", "military", "delegation", "team",
+                "national", "detainee", "captive", "dissident", "activist", "sailor", "crew", "crewman", "fisherman"}
 # Things one meets or hosts that are meetings: "host talks".
 MEETING_NOUNS = {"talk", "meeting", "summit", "conference", "delegation", "visit", "negotiation", "leader"}
 # What is signed.
