@@ -865,3 +865,10 @@ def test_nationals_and_crews_freed_are_people_released():
     assert "release" in _types("Iran freed two French nationals held since 2022.")
     assert "release" in _types("Russia released the crew of the tanker.")
     assert "release" not in _types("Apple released the new iPhone in September.")
+
+
+def test_naming_a_person_to_a_post_is_an_appointment_but_a_man_named_smith_is_not():
+    assert ("appoint", "barack-obama", "janet-yellen", "named") in _events(
+        "Barack Obama named Janet Yellen to head the Federal Reserve.")
+    assert "appoint" not in _types("A man named John Smith was arrested.")
+    assert "appoint" not in _types("John Smith was named in the lawsuit.")

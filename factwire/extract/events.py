@@ -129,6 +129,8 @@ EVENT_VERBS = {
     "behead": "attack", "fire": "attack", "open": "attack",
     # a call between leaders: "Biden spoke with Xi by phone" (not "spoke with reporters")
     "speak": "meet", "talk": "meet",
+    # "named Murkomen as interior minister": an appointment to a post named
+    "name": "appoint",
 }
 assert set(EVENT_VERBS.values()) - {"launch"} <= set(EVENT_TYPES)
 # Nouns that name an event themselves; RAMS adds its noun triggers (event_senses.json).
@@ -542,6 +544,12 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         return "attack" if _fired_at(verb, lemma, themes, index) else None
     if lemma in ("speak", "talk"):
         return kind if _a_call(verb, index) else None
+    if lemma == "name":
+        # "Ruto named Murkomen as interior minister", "named him chief executive"; not "a man
+        # named Smith", "named after his father", "named in the lawsuit"
+        post = prep_objects(verb, {"as", "to"}) or [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
+        return kind if (themes and verb.dep_ not in ("acl", "relcl") and not is_passive(verb) and post
+                        and _is_a_person(themes[0], index)) else None
     if lemma == "launch":
         return "attack" if any(_lemma(t) in ATTACK_NOUNS or _lemma(t) in ("campaign", "operation") and any(
             _lemma(c) in MILITARY_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound")) for t in themes) else None
