@@ -352,7 +352,8 @@ FEATURE_NAMES = ["bias", "noun trigger", "actor stated", "object named", "not as
                  "generic wording with violence told"]
 AMBIGUOUS_VERBS = {"hit", "strike", "shoot", "kill", "murder", "raid", "send", "give", "provide", "deliver",
                    "ask", "back", "host", "launch", "release", "help", "target", "sign", "meet", "free",
-                   "call", "order", "move", "cross", "drive", "head", "return", "walk"}
+                   "call", "order", "move", "cross", "drive", "head", "return", "walk", "fire", "open", "speak",
+                   "talk", "name"}
 WORD_TYPES = {"request", "warn", "threaten", "condemn", "accuse", "praise", "congratulate"}
 TRADE_TYPES = {"purchase", "sale", "acquisition", "merger", "loan", "investment", "license", "bailout"}
 
