@@ -374,3 +374,9 @@ def test_words_quoted_as_an_example_are_not_the_subjects_unless_it_said_them():
 def test_a_work_named_after_what_was_done_with_it_is_no_quote():
     text = "She won the 1988 contest with her performance of “Ne partez pas sans moi.” Then she left."
     assert speaker_rows(text) == []
+
+
+def test_a_gerunds_subject_is_not_who_the_pronoun_after_stands_for():
+    text = ("Jane Holt talked to reporters about Reed being welcomed back. “We are thrilled to have "
+            "such an experienced coach with us,” she said.")
+    assert [actor for _, _, actor in speaker_rows(text)] == ["Jane Holt"]

@@ -223,8 +223,9 @@ _EXAMPLE_BEFORE = re.compile(
 def is_example(text: str, outer_start: int) -> bool:
     """Whether a quotation stands as an example of words ("she received comments including “Eat
     something please” and “...”", "a passphrase like “...”"): they are someone's, but the
-    sentence's subject said them only when it is the subject of a verb of saying before them ("he
-    said things like “...”"), never because it received or allows them."""
+    sentence's subject said them only when it is the subject of the verb of saying they hang on
+    ("he said things like “...”"), never because it received or allows them, nor because it
+    "posted photos" in a clause beside them."""
     return bool(_EXAMPLE_BEFORE.search(text, max(0, outer_start - 400), outer_start))
 
 
@@ -278,8 +279,8 @@ def find_quotes(doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict],
         for token, features in context.candidates(number):
             if not _may_speak(token, features):
                 continue
-            if example and not ("role=cue_subject" in features and "same_sentence=before" in features
-                                and _says(token.head)):
+            if example and not ("role=cue_subject" in features and "above" in features
+                                and token.head.lemma_.lower() in SPEECH_VERBS):
                 continue  # "she received comments including “...”": the commenters' words
             score = bias + sum(weights.get(f, 0.0) for f in features)
             if score > best_score:
@@ -411,6 +412,16 @@ def _binds_other(subject: Token, pronoun: str) -> bool:
                 and gender.PRONOUNS.get(child.lower_) == wanted and child.i > subject.i:
             return True
     return False
+
+
+def _in_gerund(subject: Token) -> bool:
+    """Whether a subject is a gerund's, inside a phrase of another clause ("about Alley being
+    welcomed back"): a reader takes a pronoun that follows for the subject of a clause of its
+    own ("the officer ... spoke"), not for a name the sentence says something about."""
+    verb = subject.head
+    if verb.dep_ not in ("pcomp", "pobj"):
+        return False
+    return verb.tag_ == "VBG" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBG" for c in verb.children)
 
 
 def _appositions(token: Token) -> list[Token]:
@@ -695,6 +706,8 @@ class SpeakerContext:
             if (token.dep_ not in ("nsubj", "nsubjpass") and not agent) or not named \
                     or self.inside_quote(token.idx):
                 continue  # (a name the tagger took for a noun, "Trump attacked", is a name)
+            if not agent and _in_gerund(token):
+                continue  # "spoke to Ad Age about Alley being welcomed back": not who spoke
             mention = self.mention_at(token)
             if mention is None:  # "the former Chief Marketing Officer, Leesa Eichberger, spoke"
                 mention = next((m for m in map(self.mention_at, _appositions(token)) if m is not None), None)
