@@ -524,3 +524,10 @@ def test_a_name_beside_a_kind_of_place_is_placed():
     # a capitalised "City" is a name's word, no kind of place beside it
     doc = next(parse(["Detroit beat Kansas City on Friday."]))
     assert not entity_rules.place_use_kinds(doc).get("Kansas")
+
+
+def test_where_one_lives_or_settles_is_placed_but_not_where_one_invests():
+    doc = next(parse(["After several years in Rome, he settled in Trier, where he studied."]))
+    assert entity_rules.place_use_kinds(doc).get("Trier", (0, 0))[1] == 1
+    doc = next(parse(["She invested in Verimax last year."]))
+    assert not entity_rules.place_use_kinds(doc).get("Verimax", (0, 0))[1]

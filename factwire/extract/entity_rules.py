@@ -618,7 +618,11 @@ PLACE_PART_NOUNS = frozenset({
     "countryside", "downtown", "street", "neighborhood", "neighbourhood", "district", "village",
     "town", "city", "province", "region", "north", "south", "east", "west", "northeast", "northwest",
     "southeast", "southwest", "tip", "point", "border", "resident", "inhabitant", "native", "mayor",
-    "climate", "population", "landscape", "skyline", "harbour", "harbor", "port", "desert"})
+    "climate", "population", "landscape", "skyline", "harbour", "harbor", "port", "desert", "diocese"})
+# Verbs of where one lives: what one lives, settles, is born or grows up "in" is a place
+# ("settled in Trier"); one works or invests "in" a company, never lives in it.
+RESIDE_VERBS = frozenset({"live", "settle", "reside", "bear", "grow", "dwell", "emigrate", "immigrate",
+                          "relocate", "retire"})
 # Nouns of a kind of place a name is written beside: "the Pláka district", "the village
 # Djilapaor", "a quarter called Jolfa". (Not "state" or "capital": "Kansas State", "Apple capital".)
 _KIND_OF_PLACE_NOUNS = frozenset({"city", "town", "village", "hamlet", "island", "province", "county",
@@ -683,7 +687,9 @@ def place_uses(doc: Doc) -> dict[str, int]:
 def place_use_kinds(doc: Doc) -> dict[str, tuple[int, int]]:
     """Per name, the place uses (see `place_uses`) and how many of them are more than a
     preposition: software and bodies are "in" things too ("run in Docker"), but have no
-    capital, no coast and no north, and are not located or called a city."""
+    capital, no coast, no climate and no north, are not located or called a city, nobody lives
+    or is born in them, travels to them or flies via them, and nothing lies south of them.
+    Names coordinated with a placed name share its use ("in Tempe and Mesa")."""
     found: dict[str, int] = {}
     strong: dict[str, int] = {}
     sports = is_sports_report(doc)  # (its lists are of teams: "Bristol Rovers v Stockport, Bury v ...")
@@ -693,7 +699,8 @@ def place_use_kinds(doc: Doc) -> dict[str, tuple[int, int]]:
         head = root.head
         bare = ent.start == 0 or doc[ent.start - 1].lower_ != "the"
         placed = bare and root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
-        if placed:
+        # (one lives, settles or is born "in" a place: more than a preposition, counted below)
+        if placed and not (head.lower_ == "in" and head.head.lemma_ in RESIDE_VERBS and head.head.pos_ == "VERB"):
             found[ent.text] = found.get(ent.text, 0) + 1
             continue
         if bare and root.dep_ == "pobj" and head.lower_ in _ROUTE_PREPOSITIONS:
