@@ -659,3 +659,8 @@ def test_a_takeover_by_phrasal_verb_or_bid_is_read_with_its_status():
 
 def test_a_headlines_infinitive_is_a_deal_to_come():
     assert _one("Cisco to buy Splunk for $28 billion.")["status"] == "announced"
+
+
+def test_a_company_the_tagger_reads_as_a_person_is_a_side_of_its_acquisition_outside_sport():
+    deal = _one("Microsoft agreed to acquire Activision Blizzard in an all-cash deal valued at $68.7 billion.")
+    assert "activision-blizzard" in deal["parties"] and deal["buyer"] == "microsoft"

@@ -1689,11 +1689,15 @@ def _reduced_passive(verb: Token) -> bool:
 
 def _has_first_name(index: MentionIndex, token: Token) -> bool:
     """Whether a name is written as a person's, with a first name or a title ("Bob Wickman",
-    "Mr. Reyes") or as two capitalised words the tagger types a person ("Denny Neagle"), not
-    one word the tagger calls a person ("NeXT")."""
+    "Mr. Reyes") or, in a sports report, as two capitalised words the tagger types a person (a
+    player traded: "Denny Neagle"); not one word the tagger calls a person ("NeXT"), nor a
+    company's two words elsewhere ("acquire Activision Blizzard", no first name)."""
+    from factwire.extract.entity_rules import is_sports_report
+
     mention = index.mention_by_token.get(token.i)
     return mention is not None and (name_gender(mention["text"]) is not None or (
-        len(mention["text"].split()) >= 2 and all(w[:1].isupper() for w in mention["text"].split())))
+        len(mention["text"].split()) >= 2 and all(w[:1].isupper() for w in mention["text"].split())
+        and is_sports_report(token.doc)))
 
 
 def _from_payment(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | None:
