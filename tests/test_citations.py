@@ -137,6 +137,9 @@ def test_a_source_the_tagger_cut_short_runs_to_the_end_of_its_name():
     assert [s for _, s, _ in citations("The rally drew 300 people, according to Reuters and Bloomberg.")] == ["Reuters"]
     assert [s for _, s, _ in citations("He told Reuters Monday that he would run.")] == ["Reuters"]
     assert [s for _, s, _ in citations("She leads, according to an ABC News-Washington Post poll.")] == ["ABC News"]
+    # a footnote's number on the name's last word is no part of it
+    found = citations("Klobuchar leads, according to Iowa Starting Line.2 Warren has the most endorsements.")
+    assert [source for _, source, _ in found] == ["Iowa Starting Line"]
 
 
 def test_a_law_is_a_source_but_no_actor():

@@ -386,7 +386,9 @@ def _whole_name(doc: Doc, start: int, end: int, text: str) -> int:
             i += 2
             continue
         break
-    return max(end, doc[i].idx + len(doc[i].text))
+    # a footnote's number the tokenizer left on the last word ("Iowa Starting Line.2")
+    last_word = re.sub(r"\.\d+$", "", doc[i].text)
+    return max(end, doc[i].idx + len(last_word))
 
 
 def _one_name_in_and(doc: Doc, left: Token, right: Token, text: str) -> bool:
