@@ -655,6 +655,7 @@ def test_a_takeover_by_phrasal_verb_or_bid_is_read_with_its_status():
     assert bid["buyer"] == "nippon-steel" and bid["status"] == "cancelled"
     assert _one("Elon Musk made a $43 billion takeover bid for Twitter.")["status"] == "proposed"
     assert not _deals("Sweden's bid to join NATO stalled.")
+    assert not _deals("Cruz is praising Jeb Bush, who ended his bid for the White House on Saturday.")
 
 
 def test_a_headlines_infinitive_is_a_deal_to_come():

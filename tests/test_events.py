@@ -835,6 +835,8 @@ def test_a_judged_row_of_an_event_done_together_matches_its_sides_either_way_rou
 def test_shots_fired_at_a_target_are_an_attack_but_a_dismissal_or_tear_gas_is_not():
     assert ("attack", "hezbollah", "israel", "fired") in _events("Hezbollah fired rockets at northern Israel.")
     assert "attack" not in _types("The company fired its chief executive.")
+    assert "attack" not in _types("Jeb Bush fired at Donald Trump, Ted Cruz and Marco Rubio.")  # words
+    assert "attack" not in _types("Marco Rubio fired back at Chris Christie over the state's credit rating.")
     assert "attack" not in _types("Police fired tear gas at protesters in Nairobi.")
     assert "attack" not in _types("North Korea fired a ballistic missile into the Sea of Japan on Thursday.")
     [opened] = [e for e in _facts("Taliban fighters opened fire on the police station in Kunduz.")["events"]

@@ -1095,8 +1095,16 @@ def _bids_for_a_company(noun: Token) -> bool:
     if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("takeover", "buyout", "acquisition", "merger")
            for c in noun.children):
         return True
-    return any(o.ent_type_ == "ORG" or o.lemma_.lower() in COMPANY_UNITS | {"company", "firm", "stake"}
-               for _, o in prep_objects(noun, {"for"}))
+    def a_company(o: Token) -> bool:
+        if o.lemma_.lower() in COMPANY_UNITS | {"company", "firm", "stake"}:
+            return True
+        if o.ent_type_ != "ORG":
+            return False
+        # "his bid for the White House": the alias table knows it for a state's seat, no company
+        entry = lookup_alias(" ".join(t.text for t in o.subtree if t.dep_ != "det"))
+        return entry is None or entry.type == "organization"
+
+    return any(a_company(o) for _, o in prep_objects(noun, {"for"}))
 
 
 def _is_deal_noun(noun: Token) -> bool:

@@ -542,6 +542,10 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
             # crisis": an attack over a matter is argued, not fought
             return "condemn" if targets and any(_is_animate(o, index) or index.actor(o) for o in targets) else None
     if lemma in ("fire", "open"):
+        if lemma == "fire" and _fired_words(verb, themes, index):
+            # "Rubio fired back at Christie", "Jeb Bush fired at Trump": a retort, not shots
+            targets = [o for _, o in prep_objects(verb, {"at", "on"})]
+            return "condemn" if any(_is_animate(t, index) for t in targets) else None
         return "attack" if _fired_at(verb, lemma, themes, index) else None
     if lemma in ("speak", "talk"):
         return kind if _a_call(verb, index) else None
@@ -1322,9 +1326,10 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         # "the Taliban seized control of Kabul": what they took control of is what was taken
         themes = [o for _, o in prep_objects(themes[0], {"of", "over"})] or themes
     kind = _sense(verb, lemma, kind, themes, index)
-    if kind == "attack" and lemma == "open":
-        # "opened fire on Palestinian protesters": whom the fire was opened on is what was attacked
-        themes = [o for t in (verb, *themes) for p, o in prep_objects(t, {"at", "on", "upon"})]
+    if kind == "attack" and lemma in ("open", "fire"):
+        # "opened fire on Palestinian protesters", "fired rockets at Israel": what the fire was
+        # opened on, or the shots fired at, is what was attacked
+        themes = [o for t in (verb, *themes) for p, o in prep_objects(t, {"at", "on", "upon", "into"})] or themes
     if kind is not None and _names_a_charged_crime(verb):
         return []  # "charged with conspiracy to coerce and entice": the crime charged, no act told
     # "attacked him with a bottle": a thing in hand, not words, makes it violence
@@ -1923,6 +1928,16 @@ PROJECTILES = {"rocket", "missile", "shell", "mortar", "bullet", "shot", "round"
                "torpedo", "artillery", "gun", "weapon", "rifle", "projectile", "barrage", "drone", "munition"}
 # Weapons of crowd control, which news tells apart from an attack.
 CROWD_CONTROL = {"tear", "rubber", "water", "pepper", "plastic", "stun", "warning"}
+
+
+def _fired_words(verb: Token, themes: list[Token], index: MentionIndex) -> bool:
+    """Firing with nothing fired, "back" at someone or by a person named: words ("fired back at
+    Trump", "Jeb Bush fired at Trump"); shots need a weapon fired or armed men firing."""
+    if any(_lemma(_theme(t)) in PROJECTILES for t in themes):
+        return False
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
+        return True
+    return _by_a_person(subjects(verb), index)
 
 
 def _fired_at(verb: Token, lemma: str, themes: list[Token], index: MentionIndex) -> bool:
