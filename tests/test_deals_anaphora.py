@@ -193,3 +193,11 @@ def test_a_description_after_a_subject_no_actor_was_made_of_is_no_one():
 def test_sales_or_purchases_said_to_rise_or_fall_are_a_total_not_a_deal():
     assert _deals("Indian purchases of Russian oil rose.") == ()
     assert _deals("He added Chiron Corp reported its sales of inventory to Berlex was down.") == ()
+
+
+def test_a_quote_said_by_the_company_is_the_company_named_before():
+    facts = extract("Barclays cut 500 jobs on Monday. \"This was a difficult decision,\" the bank said.")
+    [quote] = facts["quotes"]
+    assert quote["speaker_text"] == "the bank" and quote["speaker_actor_id"] == "barclays"
+    [alone] = extract("\"We are pleased with the result,\" the company said.")["quotes"]
+    assert alone["speaker_actor_id"] is None  # no company named: no speaker made up

@@ -17,10 +17,10 @@ from factwire.extract import actors as _actors
 from factwire.extract.amounts import find_amounts
 from factwire.extract.citations import find_citations
 from factwire.extract.dates import find_dates
-from factwire.extract.deals import find_deals, find_transactions
+from factwire.extract.deals import described_actor, find_deals, find_transactions
 from factwire.extract.events import find_events
 from factwire.extract.quotes import find_quotes
-from factwire.extract.syntax import MentionIndex
+from factwire.extract.syntax import MentionIndex, text_of
 
 # Bump when a rule change can change the facts of an already-loaded article.
 EXTRACTOR_VERSION = "0.4.0"
@@ -68,6 +68,7 @@ def facts_from_doc(doc: Doc, published: date | None, cited_sources: list[str] | 
     quotes = find_quotes(doc, mentions, actor_rows)
     check()
     index = MentionIndex(doc, mentions)
+    _speakers_described(doc, quotes, index)
     # The deal and event rules look facts up by position: give them lists in text order.
     amounts.sort(key=lambda fact: fact["start"])
     dates.sort(key=lambda fact: fact["start"])
@@ -95,6 +96,25 @@ def facts_from_doc(doc: Doc, published: date | None, cited_sources: list[str] | 
     _add_evidence(doc, facts["amounts"], facts["dates"], facts["quotes"], facts["citations"],
                   facts["mentions"], facts["deals"], facts["events"])
     return facts
+
+
+def _speakers_described(doc: Doc, quotes: list[dict], index: MentionIndex) -> None:
+    """A quote's speaker written as a definite description ("the company said", "the bank
+    said in a statement") is the organisation it points back at, read as a deal's side is
+    ("Apple said it would appeal. '...,' the company said": Apple)."""
+    text = None
+    for quote in quotes:
+        said_by = quote.get("speaker_text") or ""
+        if quote.get("speaker_actor_id") is not None or not said_by.lower().startswith("the "):
+            continue
+        span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        text = text if text is not None else text_of(doc)  # doc.text is built anew on each access
+        for token in span.sent:
+            if token.text == said_by.split()[-1] and text[token.left_edge.idx:token.idx + len(token)] == said_by:
+                quote["speaker_actor_id"] = described_actor(index, token)
+                break
 
 
 # Fact lists a stored article keeps at most ``max_facts`` of (actors are kept whole: every kept

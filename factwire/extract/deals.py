@@ -490,6 +490,16 @@ def _ever_a_person(index: MentionIndex, actor: str | None) -> bool:
     return any(a == actor and index.doc[i].ent_type_ == "PERSON" for i, a in index.by_token.items())
 
 
+def described_actor(index: MentionIndex, token: Token) -> str | None:
+    """The one actor a definite description ("the company", "the bank") points back at, as
+    :func:`_described` reads it for a deal's side; None when the token is no such description
+    or it points at none or at more than one."""
+    if not _is_description(token):
+        return None
+    found = _described(index, token)
+    return found[0] if len(found) == 1 else None
+
+
 def _described(index: MentionIndex, description: Token) -> list[str]:
     """The actor a definite description points back at, as a reader takes it: the nearest actor
     named before it, within a few sentences, whose name ends with the noun ("the store" after
