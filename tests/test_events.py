@@ -874,3 +874,9 @@ def test_naming_a_person_to_a_post_is_an_appointment_but_a_man_named_smith_is_no
         "Barack Obama named Janet Yellen to head the Federal Reserve.")
     assert "appoint" not in _types("A man named John Smith was arrested.")
     assert "appoint" not in _types("John Smith was named in the lawsuit.")
+
+
+def test_former_officeholders_of_a_country_do_not_act_for_it():
+    doers = {e["subject_actor_id"] for e in _facts(
+        "Former Mexican presidents Vicente Fox and Felipe Calderón promptly fired back at Donald Trump.")["events"]}
+    assert "mexico" not in doers and "vicente-fox" in doers

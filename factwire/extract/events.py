@@ -2223,6 +2223,8 @@ def _who(token: Token, index: MentionIndex) -> list[str]:
     state = _lemma(token) in STATE_NOUNS or _lemma(token) in _learned()["noun_triggers"]
     if token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in token.children):
         state = False  # "a Muslim American soldier": one person of the country, not the state
+    if any(c.dep_ == "amod" and c.lower_ in ("former", "ex", "retired", "exiled") for c in token.children):
+        state = False  # "former Mexican presidents", "exiled Iranian officials": no longer the state's voice
     for child in token.children:
         demonym = (index.mention_by_token.get(child.i) or {}).get("kind") == "demonym"
         if child.dep_ == "poss" and _lemma(token) in AGAINST_NOUNS:
