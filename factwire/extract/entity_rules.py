@@ -73,7 +73,10 @@ ORG_HEAD_WORDS = frozenset({"gazette", "times", "herald", "tribune", "journal", 
                             "railways", "rail", "airline", "airlines", "airways", "underground", "museum",
                             "police", "schools", "brothers", "bros", "partners", "associates",
                             "international", "capital", "managers", "holdings", "industries",
-                            "enterprises", "ventures", "securities", "motors"})
+                            "enterprises", "ventures", "securities", "motors", "lab", "labs",
+                            "laboratory", "laboratories", "studio", "studios", "magazine",
+                            "bureau", "army", "navy", "technologies"})
+# (not "network": "Intelligent Network", "neural network" are techniques)
 PLACE_HEAD_WORDS = frozenset({"station", "airport", "stadium", "cave", "street", "road", "avenue",
                               "square", "bridge", "river", "lake", "mountain", "mountains", "island",
                               "islands", "valley", "bay", "beach", "harbour", "harbor", "palace",
