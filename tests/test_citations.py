@@ -154,3 +154,10 @@ def test_what_a_test_was_run_with_is_no_source_but_who_was_interviewed_is():
     assert [(source, actor) for _, source, actor in found] == [("new benchmarking", None)]
     found = citations("The museum is pleased, according to an interview with Le Figaro.")
     assert [source for _, source, _ in found] == ["Le Figaro"]
+
+
+def test_a_headline_in_title_case_does_not_run_a_name_on():
+    found = citations("Vaccine Works, According To Pfizer Scientists Who Ran Trials")
+    assert [source for _, source, _ in found] == ["Pfizer"]
+    found = citations("Deal Is Close, According To Reuters Sources Familiar With Talks")
+    assert [source for _, source, _ in found] == ["Reuters"]

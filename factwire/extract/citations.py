@@ -361,7 +361,10 @@ def _whole_name(doc: Doc, start: int, end: int, text: str) -> int:
         return end
     last = span[-1]
     person = any(t.ent_type_ == "PERSON" for t in span)
-    sent_end = sentence_of(last).end
+    sentence = sentence_of(last)
+    sent_end = sentence.end
+    if any(t.pos_ in ("VERB", "AUX") and t.text[:1].isupper() and not t.is_sent_start for t in sentence):
+        return end  # a headline in Title Case: capitals there say nothing of where a name ends
     i = last.i
     while i + 1 < sent_end:
         following = doc[i + 1]
