@@ -533,13 +533,6 @@ def test_where_one_lives_or_settles_is_placed_but_not_where_one_invests():
     assert not entity_rules.place_use_kinds(doc).get("Verimax", (0, 0))[1]
 
 
-def test_a_center_is_a_building_unless_named_for_its_work():
-    assert entity_rules.head_word_label("Wolstein Center") == "FAC"
-    assert entity_rules.head_word_label("National Tennis Centre") == "FAC"
-    assert entity_rules.head_word_label("Centre for Policy Studies") is None
-    assert entity_rules.head_word_label("Pew Research Center") is None
-
-
 def test_a_lab_a_studio_or_an_army_is_a_body():
     assert {entity_rules.head_word_label(n) for n in ("Lattice Lab", "Pixar Animation Studios", "Mexican Army")} \
         == {"ORG"}

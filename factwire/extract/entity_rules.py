@@ -243,9 +243,8 @@ def head_word_label(name: str) -> str | None:
         return "ORG"
     if last in PLACE_HEAD_WORDS and "of" not in words:
         return "FAC"  # (not "Friends of Pelham Parkway": a name "X of Y" is an X)
-    if last in ("center", "centre") and not {"of", "for", "Research", "Medical"} & set(words):
-        return "FAC"  # "Wolstein Center", "Moscone Center": a building (not "Centre for Policy
-        # Studies", "Pew Research Center", "Baylor Medical Center", bodies named for their work)
+    # (not "center": "Wolstein Center" is a building, but "Woodrow Wilson Center" a think tank
+    # and "Crisis Management Centre" an agency)
     return None
 
 
