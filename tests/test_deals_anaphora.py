@@ -201,3 +201,13 @@ def test_a_quote_said_by_the_company_is_the_company_named_before():
     assert quote["speaker_text"] == "the bank" and quote["speaker_actor_id"] == "barclays"
     [alone] = extract("\"We are pleased with the result,\" the company said.")["quotes"]
     assert alone["speaker_actor_id"] is None  # no company named: no speaker made up
+
+
+def test_a_quote_said_by_an_office_is_its_holder_named_before_unless_two_hold_it():
+    [quote] = extract("Governor John Rankin called for calm on Thursday. "
+                      "\"I realise this will be shocking news,\" the governor said.")["quotes"]
+    assert quote["speaker_actor_id"] == "john-rankin"
+    [quote] = extract("Governor Ron DeSantis met Governor Gavin Newsom. \"It went well,\" the governor said.")["quotes"]
+    assert quote["speaker_actor_id"] is None
+    [quote] = extract("Celine Dion joined soul star Peabo Bryson on stage. \"I was nervous,\" the star said.")["quotes"]
+    assert quote["speaker_actor_id"] is None  # a description, not an office: any person of the story
