@@ -880,3 +880,10 @@ def test_former_officeholders_of_a_country_do_not_act_for_it():
     doers = {e["subject_actor_id"] for e in _facts(
         "Former Mexican presidents Vicente Fox and Felipe Calderón promptly fired back at Donald Trump.")["events"]}
     assert "mexico" not in doers and "vicente-fox" in doers
+
+
+def test_a_call_on_a_peoples_plural_is_not_on_its_state():
+    objects = {(e["type"], e["object_actor_id"]) for e in _facts(
+        "Maria Landaeta also called on Venezuelans to think critically.")["events"]}
+    assert ("request", "venezuela") not in objects
+    assert ("request", "vladimir-putin", "ukraine", "called") in _events("Vladimir Putin called on Ukraine to negotiate.")

@@ -2377,7 +2377,9 @@ def _object_actor(verb: Token, objects: list[Token], index: MentionIndex, subjec
     for holder in holders:
         # "blamed Obama on Twitter", "called on CNN for a ceasefire": the medium one speaks on is
         # not whom the words are about
-        found = first_new(o for p, o in prep_objects(holder, preps) if not (p in ("on", "in") and _is_a_medium(o)))
+        # "called on Venezuelans to think critically": a people's plural is its people, not its state
+        found = first_new(o for p, o in prep_objects(holder, preps) if not (p in ("on", "in") and _is_a_medium(o))
+                          and not (_names_people_of(_theme(o), index) and _theme(o).tag_ in ("NNPS", "NNS")))
         if found:
             return found
     # "send troops to support Iran": the purpose clause names the target (of a deployment or
