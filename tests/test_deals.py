@@ -651,6 +651,7 @@ def test_a_takeover_by_phrasal_verb_or_bid_is_read_with_its_status():
     assert deal["value"]["currency"] == "CHF"
     assert not _deals("Rebels took over the town of Goma.")
     assert not _deals("Smith took over as chief executive in May.")
+    assert not _deals("Miguel Basanez took over the Mexican Embassy last year.")  # a person taking charge
     bid = _one("Nippon Steel's $14.9 billion bid for U.S. Steel was blocked by President Biden.")
     assert bid["buyer"] == "nippon-steel" and bid["status"] == "cancelled"
     assert _one("Elon Musk made a $43 billion takeover bid for Twitter.")["status"] == "proposed"
@@ -665,3 +666,9 @@ def test_a_headlines_infinitive_is_a_deal_to_come():
 def test_a_company_the_tagger_reads_as_a_person_is_a_side_of_its_acquisition_outside_sport():
     deal = _one("Microsoft agreed to acquire Activision Blizzard in an all-cash deal valued at $68.7 billion.")
     assert "activision-blizzard" in deal["parties"] and deal["buyer"] == "microsoft"
+
+
+def test_a_player_acquired_in_a_baseball_report_is_no_side():
+    deal = _one("BASEBALL - BRAVES SIGN NEAGLE. The defending world champion Atlanta Braves, with the best record and "
+                "best pitching in baseball, acquired Denny Neagle from the Pittsburgh Pirates.")
+    assert deal["buyer"] == "atlanta-braves" and "denny-neagle" not in deal["parties"]

@@ -1522,8 +1522,11 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     kind = DEAL_VERBS.get(lemma) or TRANSFER_VERBS.get(lemma) or "agreement"
     agent, theme = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
     if lemma == "take" and not (theme is not None and index.actor(theme) and not _is_place(index, theme)
-                                and not _is_person(index, theme)):
-        return None  # "UBS agreed to take over Credit Suisse"; not "took over the town", "took over as chief"
+                                and not _is_person(index, theme)
+                                and not (agent is not None and _is_person(index, agent))):
+        # "UBS agreed to take over Credit Suisse"; not "took over the town", "took over as chief",
+        # nor a person taking charge of a body ("Basanez took over the Mexican Embassy")
+        return None
     if _reduced_passive(verb):
         agent, theme = agent_of(verb), agent  # "Wickman, acquired from the Yankees, earned": Wickman is acquired
     if (theme is not None and verb.dep_ in ("acl", "relcl") and theme.i == verb.head.i

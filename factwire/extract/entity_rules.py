@@ -174,7 +174,9 @@ SPORTS_WORDS = frozenset({"match", "goal", "goalkeeper", "striker", "midfielder"
                           "league", "innings", "wicket", "try", "medal", "semi", "final",
                           "quarterfinal", "semifinal", "half-time", "halftime", "stadium",
                           "coach", "squad", "fixture", "scorer", "substitute", "striker",
-                          "captain", "points", "group", "debutant", "qualifier", "inning"})
+                          "captain", "points", "group", "debutant", "qualifier", "inning",
+                          "baseball", "basketball", "soccer", "hockey", "pitcher", "pitching", "baseman",
+                          "outfielder", "quarterback", "playoff", "champion", "homer", "rbi"})
 _DASHES = frozenset({"-", "–", "—", ":"})
 # "in Brazil" is the place even in a match report; "lost to England" is the team.
 LOCATIVES = frozenset({"in", "at", "from", "near", "across", "inside", "throughout", "within",
