@@ -69,7 +69,8 @@ def facts_from_doc(doc: Doc, published: date | None, cited_sources: list[str] | 
     quotes = find_quotes(doc, mentions, actor_rows)
     check()
     index = MentionIndex(doc, mentions)
-    _speakers_described(doc, quotes, index, mentions, {a: row["type"] for a, row in actor_rows.items()})
+    index.actor_types = {a: row["type"] for a, row in actor_rows.items()}  # who each actor is, for the rules
+    _speakers_described(doc, quotes, index, mentions, index.actor_types)
     # The deal and event rules look facts up by position: give them lists in text order.
     amounts.sort(key=lambda fact: fact["start"])
     dates.sort(key=lambda fact: fact["start"])

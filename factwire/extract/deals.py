@@ -1523,7 +1523,8 @@ def _from_verb(verb: Token, index: MentionIndex, amounts: list[dict]) -> dict | 
     agent, theme = verb_arguments(verb, THEME_PREPS.get(lemma, ()))
     if lemma == "take" and not (theme is not None and index.actor(theme) and not _is_place(index, theme)
                                 and not _is_person(index, theme)
-                                and not (agent is not None and _is_person(index, agent))):
+                                and not (agent is not None and (_is_person(index, agent) or getattr(
+                                    index, "actor_types", {}).get(index.actor(agent)) == "person"))):
         # "UBS agreed to take over Credit Suisse"; not "took over the town", "took over as chief",
         # nor a person taking charge of a body ("Basanez took over the Mexican Embassy")
         return None
