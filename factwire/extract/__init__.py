@@ -8,7 +8,6 @@ Python string index into the text exactly as given, end exclusive.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Iterable, Iterator
 
@@ -18,10 +17,10 @@ from factwire.extract import actors as _actors
 from factwire.extract.amounts import find_amounts
 from factwire.extract.citations import find_citations
 from factwire.extract.dates import find_dates
-from factwire.extract.deals import described_actor, find_deals, find_transactions
+from factwire.extract.deals import find_deals, find_transactions
 from factwire.extract.events import find_events
 from factwire.extract.quotes import find_quotes
-from factwire.extract.syntax import MentionIndex, text_of
+from factwire.extract.syntax import MentionIndex
 
 # Bump when a rule change can change the facts of an already-loaded article.
 EXTRACTOR_VERSION = "0.4.0"
@@ -66,11 +65,10 @@ def facts_from_doc(doc: Doc, published: date | None, cited_sources: list[str] | 
         if citation["actor_id"] is None and citation.get("named", True):  # "officials": no actor
             citation["actor_id"] = _source_actor(citation["source"], actor_rows)
     check()
-    quotes = find_quotes(doc, mentions, actor_rows)
-    check()
     index = MentionIndex(doc, mentions)
     index.actor_types = {a: row["type"] for a, row in actor_rows.items()}  # who each actor is, for the rules
-    _speakers_described(doc, quotes, index, mentions, index.actor_types)
+    quotes = find_quotes(doc, mentions, actor_rows, index=index)
+    check()
     # The deal and event rules look facts up by position: give them lists in text order.
     amounts.sort(key=lambda fact: fact["start"])
     dates.sort(key=lambda fact: fact["start"])
@@ -98,67 +96,6 @@ def facts_from_doc(doc: Doc, published: date | None, cited_sources: list[str] | 
     _add_evidence(doc, facts["amounts"], facts["dates"], facts["quotes"], facts["citations"],
                   facts["mentions"], facts["deals"], facts["events"])
     return facts
-
-
-# Titles of an office, which name one holder in a story ("the governor", "the prime minister").
-OFFICE_TITLES = frozenset(_actors.TITLES - {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
-                                            "former", "late", "vice", "supreme", "foreign", "defence", "defense",
-                                            "crown", "prime", "leader", "chief", "officer", "journalist", "influencer",
-                                            "deputy", "comrade", "gen", "col", "lt", "capt", "sen", "rep", "gov",
-                                            "sgt", "rev", "speaker", "delegate", "representative", "trustee"})
-# How near two people of one role may be named for "the <role>" to be neither.
-ROLE_AMBIGUITY_CHARS = 600
-_ROLE = re.compile(r"(?i)the\s+(?:former\s+|then-?\s*)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
-
-
-def _titled_person(text: str, said_by: str, before: int, mentions: list[dict], actor_types: dict) -> str | None:
-    """The person a role names ("the governor said", "the former mayor said"): the last person
-    named before it with that role written as a title before the name ("Governor John Rankin")
-    or set beside it ("Rankin, the governor,"), when only one person so named comes last."""
-    m = _ROLE.fullmatch(said_by.strip())
-    if m is None:
-        return None
-    role = m.group(1).lower().split()
-    if role[-1] not in OFFICE_TITLES:
-        return None  # "the singer", "the star": a description any person of the story may fit
-    found: list[tuple[int, str]] = []
-    for mention in mentions:
-        if mention["start"] >= before or actor_types.get(mention["actor_id"]) != "person":
-            continue
-        ahead = text[max(0, mention["start"] - 60):mention["start"]].lower().split()
-        after = text[mention["end"]:mention["end"] + 60].lower().replace(",", " , ").split()
-        titled = ahead[-len(role):] == role or ahead[-len(role) - 1:-1] == role
-        beside = after[:1] == [","] and (after[1:2] in (["the"], ["a"]) and after[2:2 + len(role)] == role)
-        if titled or beside:
-            found.append((mention["start"], mention["actor_id"]))
-    if not found:
-        return None
-    last_at, last = found[-1]
-    if any(actor != last and last_at - at < ROLE_AMBIGUITY_CHARS for at, actor in found):
-        return None  # "Governor DeSantis met Governor Newsom. '...,' the governor said": which one?
-    return last
-
-
-def _speakers_described(doc: Doc, quotes: list[dict], index: MentionIndex, mentions: list[dict],
-                        actor_types: dict[str, str]) -> None:
-    """A quote's speaker written as a definite description ("the company said", "the bank
-    said in a statement") is the organisation it points back at, read as a deal's side is
-    ("Apple said it would appeal. '...,' the company said": Apple)."""
-    text = None
-    for quote in quotes:
-        said_by = quote.get("speaker_text") or ""
-        if quote.get("speaker_actor_id") is not None or not said_by.lower().startswith("the "):
-            continue
-        span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
-        if span is None:
-            continue
-        text = text if text is not None else text_of(doc)  # doc.text is built anew on each access
-        for token in span.sent:
-            if token.text == said_by.split()[-1] and text[token.left_edge.idx:token.idx + len(token)] == said_by:
-                quote["speaker_actor_id"] = described_actor(index, token)
-                break
-        if quote["speaker_actor_id"] is None:
-            quote["speaker_actor_id"] = _titled_person(text, said_by, quote["start"], mentions, actor_types)
 
 
 # Fact lists a stored article keeps at most ``max_facts`` of (actors are kept whole: every kept

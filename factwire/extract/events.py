@@ -172,7 +172,6 @@ TARGET_NOUNS = {"base", "city", "town", "village", "hospital", "school", "convoy
                 "house", "office", "car", "vehicle", "bus", "train", "military", "army", "force", "troop"}
 # "hit/target X with sanctions": a sanction.
 SANCTION_NOUNS = {"sanction", "tariff", "penalty", "fine", "ban", "embargo", "restriction", "measure", "duty"}
-# What is deployed.
 # What flies and is shot down.
 AIRCRAFT = {"plane", "aircraft", "airplane", "aeroplane", "jet", "warplane", "airliner", "fighter", "bomber", "drone",
             "helicopter", "chopper", "missile", "rocket", "balloon", "satellite", "uav"}
@@ -180,6 +179,7 @@ AIRCRAFT = {"plane", "aircraft", "airplane", "aeroplane", "jet", "warplane", "ai
 # deploys its troops, ships and aircraft, with their crews).
 SUPPLIED_ARMS = {"tank", "missile", "drone", "weapon", "arm", "ammunition", "munition", "shell", "rifle", "artillery",
                  "howitzer", "rocket", "launcher", "system", "equipment", "vehicle", "grenade", "mine", "interceptor"}
+# What is deployed.
 TROOP_NOUNS = {"troop", "force", "soldier", "ship", "warship", "aircraft", "jet", "fighter", "unit", "personnel",
                "marine", "police", "peacekeeper", "battalion", "brigade", "carrier", "missile", "military",
                "army", "navy", "reinforcement", "bomber", "drone", "submarine", "destroyer", "tank", "contingent",
@@ -1520,9 +1520,12 @@ def _violence_is_plain(trigger: Token, lemma: str, targets: list[Token], index: 
         # A weapon or an attack told anywhere before makes the article's blasts a weapon's; a word
         # of harm tells of this blast only near it (its sentence and the few before): "the dead
         # of night" far above in a long article tells nothing of "the blasts" a telescope records.
-        sentences = list(trigger.doc.sents)
-        at = next((k for k, s in enumerate(sentences) if s.start <= trigger.i < s.end), 0)
-        near = trigger.doc[sentences[max(0, at - EXPLOSION_CONTEXT_SENTENCES)].start:sentence.end]
+        first = sentence
+        for _ in range(EXPLOSION_CONTEXT_SENTENCES):
+            if first.start == 0:
+                break
+            first = sentence_of(trigger.doc[first.start - 1])
+        near = trigger.doc[first.start:sentence.end]
         before = trigger.doc[:sentence.end]
         harm = {"kill", "injure", "wound", "dead", "casualty", "victim", "injured", "wounded"}
         if any(_lemma(o) in WORKS_NOUNS for _, o in prep_objects(trigger, {"at", "in", "on"})):
@@ -1964,8 +1967,9 @@ def _a_call(verb: Token, index: MentionIndex) -> bool:
     talked with Putin by telephone"): talks between the two. Speaking with anyone else, or
     with no call said, is speech ("spoke with reporters")."""
     partners = [o for _, o in prep_objects(verb, {"with", "to"}) if index.actor(o)]
-    words = {_lemma(t) for t in verb.subtree} | {t.lower_ for t in verb.subtree}
-    return bool(partners) and bool(words & CALL_WORDS) and not any(_is_a_medium(o) for o in partners)
+    if not partners or any(_is_a_medium(o) for o in partners):
+        return False
+    return any(_lemma(t) in CALL_WORDS or t.lower_ in CALL_WORDS for t in verb.subtree)
 
 
 def _called_off(verb: Token) -> str | None:

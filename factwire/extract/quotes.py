@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Token
 
 from factwire.budget import check
 from factwire.extract import gender
-from factwire.extract.syntax import sentences, text_of, token_starts
+from factwire.extract.actors import TITLES
+from factwire.extract.syntax import MentionIndex, sentences, text_of, token_starts
 
 MIN_QUOTE_WORDS = 4
 # A direct quotation is at most a few paragraphs: a longer stretch between quotation marks is a
@@ -264,11 +265,13 @@ def load_model(path: Path = MODEL_PATH) -> dict:
 
 
 def find_quotes(doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict],
-                model: dict | None = None) -> list[dict]:
+                model: dict | None = None, index: MentionIndex | None = None) -> list[dict]:
+    """The article's direct quotes with their speakers. With the article's mention ``index``, a
+    speaker written as "the company" is read as the deal rules read such a side."""
     model = model or load_model()
     text = text_of(doc)
     spans = quotations(text)
-    context = SpeakerContext(doc, mentions, actors_by_id, spans, set(model["cues"]))
+    context = SpeakerContext(doc, mentions, actors_by_id, spans, set(model["cues"]), index)
     weights, bias = model["weights"], model["bias"]
     quotes: list[dict] = []
     previous: dict | None = None
@@ -357,6 +360,14 @@ question query interject retort snap sigh laugh begin sing greet write publish c
 # common words of the same kind they happen not to hold ("spokesperson", "teacher", "doctor").
 # A reader takes "he said" after "a spokesperson for the employers said ..." for that
 # spokesperson, not for a person named further back.
+# Titles of an office, which name one holder in a story ("the governor", "the prime minister").
+OFFICE_TITLES = frozenset(TITLES - {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "former",
+                                    "late", "vice", "supreme", "foreign", "defence", "defense", "crown", "prime",
+                                    "leader", "chief", "officer", "journalist", "influencer", "deputy", "comrade",
+                                    "gen", "col", "lt", "capt", "sen", "rep", "gov", "sgt", "rev", "speaker",
+                                    "delegate", "representative", "trustee"})
+# How near two holders of one office may be named for "the <office>" to be neither.
+ROLE_AMBIGUITY_CHARS = 600
 ROLE_NOUNS = frozenset("""
 official candidate voter leader supporter senator aide president adviser advisor expert source
 member spokesman spokeswoman spokesperson nominee governor strategist friend executive woman
@@ -475,8 +486,8 @@ class SpeakerContext:
     model scores them on (shared by extraction and training)."""
 
     def __init__(self, doc: Doc, mentions: list[dict], actors_by_id: dict[str, dict],
-                 spans: list[tuple[int, int, int, int]], cues: set[str]):
-        self.doc, self.text, self.cues = doc, text_of(doc), cues
+                 spans: list[tuple[int, int, int, int]], cues: set[str], index: MentionIndex | None = None):
+        self.doc, self.text, self.cues, self.index = doc, text_of(doc), cues, index
         self.spans = spans
         self.actors_by_id = actors_by_id
         self.mentions = sorted(mentions, key=lambda m: m["start"])
@@ -679,7 +690,44 @@ class SpeakerContext:
             if doc[i].dep_ == "det" and doc[i].head.i == token.i:  # it are another's ("Share
                 left = i  # Email A senior official")
                 break
-        return None, doc[left:token.i + 1].text
+        described = self._described(token) if doc[left].lower_ == "the" else None
+        return described, doc[left:token.i + 1].text
+
+    def _described(self, head: Token) -> str | None:
+        """Who "the <noun>" that says something is: an organisation ("the company said", "the
+        bank said"), the one the article's deal rules read the description as; an office ("the
+        governor said", "the former mayor said"), the person last named with that title before
+        the name ("Governor John Rankin") or beside it ("Rankin, the governor,"), unless two
+        holders are named near each other. A description that is no office ("the singer")
+        fits any person of the story and stays unresolved."""
+        if self.index is not None:
+            from factwire.extract.deals import described_actor  # the deal rules' reading
+
+            found = described_actor(self.index, head)
+            if found is not None:
+                return found
+        if head.lemma_.lower() not in OFFICE_TITLES:
+            return None
+        role = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod") and t.lower_ not in ("former", "then")]
+        role.append(head.lower_)
+        holders: list[tuple[int, str]] = []
+        for mention in self.mentions:
+            if mention["start"] >= head.idx:
+                break
+            if self.actors_by_id.get(mention["actor_id"], {}).get("type") != "person":
+                continue
+            ahead = self.text[max(0, mention["start"] - 60):mention["start"]].lower().split()
+            after = self.text[mention["end"]:mention["end"] + 60].lower().replace(",", " , ").split()
+            titled = ahead[-len(role):] == role or ahead[-len(role) - 1:-1] == role
+            beside = after[:1] == [","] and after[1:2] in (["the"], ["a"]) and after[2:2 + len(role)] == role
+            if titled or beside:
+                holders.append((mention["start"], mention["actor_id"]))
+        if not holders:
+            return None
+        last_at, last = holders[-1]
+        if any(actor != last and last_at - at < ROLE_AMBIGUITY_CHARS for at, actor in holders):
+            return None  # "Governor DeSantis met Governor Newsom. '...,' the governor said": which one?
+        return last
 
     def _antecedent(self, position: int, wanted: set[str], window: int | None = None,
                     pronoun: str = "") -> str | None:
