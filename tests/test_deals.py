@@ -486,8 +486,13 @@ def test_a_player_traded_is_no_side_and_a_persons_contract_is_no_supply():
 
 
 def test_two_names_joined_by_a_hyphen_are_no_side():
-    assert all("croatia-yugoslavia" not in d["parties"] and d["confidence"] < 0.5
-               for d in _deals("Granic arrives to sign Croatia-Yugoslavia treaty."))
+    # read as one name, the pair is no side; read as two, the two are the sides, and the one
+    # who signs for one of them is no third
+    deals = _deals("Granic arrives to sign Croatia-Yugoslavia treaty.")
+    assert all("croatia-yugoslavia" not in d["parties"] for d in deals)
+    assert all(sorted(d["parties"]) == ["croatia", "yugoslavia"] for d in deals if d["confidence"] >= 0.5)
+    deal = _one("The US-China trade deal was signed on Friday after Liu He flew to Washington.")
+    assert sorted(deal["parties"]) == ["china", "united-states"]
 
 
 def test_a_deal_about_to_be_made_or_denied_is_not_shown():

@@ -887,3 +887,35 @@ def test_a_call_on_a_peoples_plural_is_not_on_its_state():
         "Maria Landaeta also called on Venezuelans to think critically.")["events"]}
     assert ("request", "venezuela") not in objects
     assert ("request", "vladimir-putin", "ukraine", "called") in _events("Vladimir Putin called on Ukraine to negotiate.")
+
+
+def test_a_faith_names_no_doer_before_an_event_or_its_people():
+    assert not any(e[1] == "islam" or e[1] and "islamic" in e[1]
+                   for e in _events("We need only look to the Islamic invasion of Europe."))
+    made = _events("In an interview, Mr. Hoenlein described the Jewish leaders' meeting with Mr. Obama.")
+    assert not any(e[1] and "jew" in e[1] for e in made)
+    assert ("attack", "russia", "ukraine", "invasion") in _events("The Russian government's invasion of Ukraine began in February.")
+
+
+def test_an_infinitive_on_a_held_noun_is_done_by_its_holder():
+    assert {(e[0], e[1]) for e in _events("Khizr Khan decried Trump's repeated calls to ban all Muslims from entering the U.S.")} \
+        == {("sanction", "donald-trump")}
+    assert not _events("The senator welcomed the decision to sanction Russia.")
+    assert ("travel", "barack-obama", "israel", "visit") in _events("Obama made a promise to visit Israel.")
+
+
+def test_a_name_right_before_a_gerund_is_its_subject():
+    made = _events("Mr. Trump has tried to stir unease among some Americans about Mr. Clinton returning to Arkansas.")
+    assert {(e[0], e[1]) for e in made} == {("travel", "clinton")}
+
+
+def test_buying_an_idea_or_acquiring_a_skill_is_no_trade():
+    assert not _events("Republicans never bought the idea that a trillion-dollar health care law could save money.")
+    assert not _events("Clinton wants to acquire skills critical to her campaign.")
+    assert not [d for d in _facts("Clinton wants to acquire skills critical to her campaign.")["deals"]]
+    assert ("purchase", "pfizer", "allergan", "bought") in _events("Pfizer bought Allergan last year.")
+
+
+def test_a_site_visited_is_a_journey_and_a_body_visited_a_meeting():
+    assert {e[0] for e in _events("Clinton visited the National Law Enforcement Officers Memorial in Washington.")} == {"travel"}
+    assert {e[0] for e in _events("Netanyahu visited the United Nations in September.")} == {"meet"}

@@ -167,6 +167,9 @@ REFLEXIVES = {"itself", "themselves", "himself", "herself", "myself", "ourselves
 # Things "bought" in a figure of speech: "the Kremlin has not bought that argument", "buy time".
 FIGURATIVE_PURCHASES = {"argument", "idea", "story", "claim", "line", "excuse", "explanation", "narrative",
                         "theory", "premise", "pitch", "spin", "rhetoric", "hype", "time", "notion", "lie"}
+# What one acquires by learning or living, never by a deal: "acquire skills", "acquired a taste".
+ACQUIRED_FACULTIES = {"skill", "knowledge", "experience", "expertise", "taste", "habit", "reputation", "following",
+                      "fluency", "immunity", "understanding", "insight", "confidence", "competence", "accent"}
 # Adjectives that make "assistance" money or goods given ("military assistance"); bare
 # "assistance" is help ("Amiri's assistance to the US").
 AID_ADJECTIVES = {"military", "humanitarian", "financial", "economic", "foreign", "development", "security",
@@ -809,6 +812,23 @@ def _past_a_headline_word(name: Token, noun: Token) -> bool:
                for t in noun.doc[name.i + 1:noun.i])
 
 
+def _hyphen_sides(index: MentionIndex, noun: Token) -> list[str]:
+    """The two sides of a deal named as two countries or organisations joined by a hyphen
+    before its noun ("the Croatia-Yugoslavia treaty", "the US-China trade deal"), when the
+    actors read them as two names: English writes the parties of a relation so."""
+    for mod in noun.children:
+        if mod.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        for first in mod.children:
+            if first.i + 2 != mod.i or first.dep_ not in ("compound", "amod", "nmod") or first.nbor(1).text not in ("-", "–"):
+                continue
+            sides = [index.actor(first), index.actor(mod)]
+            if (None not in sides and sides[0] != sides[1]
+                    and all(t.ent_type_ in ("GPE", "NORP", "ORG") for t in (first, mod))):
+                return sides
+    return []
+
+
 def _names_a_pair(index: MentionIndex, token: Token) -> bool:
     """Whether an actor mention is two names joined by a hyphen that each name a country or a
     company the alias table knows, and that together are no name it knows ("Croatia-Yugoslavia",
@@ -1269,6 +1289,10 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
     # not one of them
     between = {a for holder in (noun, status_verb) if holder is not None
                for _, obj in prep_objects(holder, {"between", "among"}) for a in _named(index, obj)}
+    # "Granic arrives to sign Croatia-Yugoslavia treaty": the hyphen names the sides, as
+    # "between" does; who signs for one of them is not a third
+    hyphen_sides = _hyphen_sides(index, noun)
+    between |= set(hyphen_sides)
     # who approves aid or a loan gives it ("the IMF approved a $3 billion loan to Pakistan")
     if status_verb is not None and not between and (
             status_verb.lemma_.lower() not in THIRD_PARTY_VERBS or kind in ("aid", "loan")):
@@ -1291,6 +1315,7 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
                         and status_verb.lemma_.lower() in ("win", "receive", "secure", "land", "get", "clinch", "book"))
     # "The Pentagon awarded Boeing a contract": who awards buys, who is awarded supplies
     awarded = kind in ("order", "supply") and status_verb is not None and status_verb.lemma_.lower() == "award"
+    parties.extend(a for a in hyphen_sides if a not in parties)
     for child in noun.children:
         if child.dep_ in ("compound", "nmod", "poss") or (child.dep_ == "amod" and kind in ("aid", "loan")) or (
                 # "Russian arms sales", "American purchases of oil": a nationality is the country
@@ -1870,6 +1895,7 @@ def _figurative(verb: Token, lemma: str, item: Token | None, item_actors: list[s
         return True
     item_word = item.lemma_.lower() if item is not None else ""
     if item is not None and (item.lower_ in REFLEXIVES and not _sells_itself(verb, index) or item_word in FIGURATIVE_PURCHASES
+                             or (lemma == "acquire" and item_word in ACQUIRED_FACULTIES)
                              or (lemma in ("lend", "loan") and item_word in FIGURATIVE_LOANS)):
         return True
     if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children) and not _sells_itself(verb, index):

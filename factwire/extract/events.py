@@ -51,7 +51,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from factwire.event_kinds import SYMMETRIC_TYPES as _SYMMETRIC_TYPES
-from factwire.extract.deals import date_is_of
+from factwire.extract.deals import ACQUIRED_FACULTIES, FIGURATIVE_PURCHASES, date_is_of
 from factwire.extract.syntax import (MentionIndex, text_of, starting_between, direct_objects, extent, is_calendar_date, is_market_move,
                                      is_passive, agent_of, lower_lemmas, modality, prep_objects, sentence_of, subjects, verb_arguments,
                                      MODAL_HYPOTHETICAL, NEGATING_HEADS)
@@ -583,8 +583,10 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         if lemma == "host":
             # "host Putin", "host talks"; not "host the only Senate race"
             return kind if themes and (index.actor(themes[0]) or _lemma(themes[0]) in MEETING_NOUNS) else None
-        if lemma == "visit" and themes and _is_a_place(themes[0], index):
-            return "travel"  # "visited Richmond", "visiting Iowa": a journey to a place, not a meeting
+        if lemma == "visit" and themes and (_is_a_place(themes[0], index) or _named_as_a_site(themes[0])):
+            # "visited Richmond", "visiting Iowa", "visited the National Law Enforcement Officers
+            # Memorial": a journey to a place, not a meeting
+            return "travel"
         if lemma == "visit":
             return kind if themes and (_is_animate(themes[0], index) or themes[0].ent_type_ in ("GPE", "LOC")) else None
         if not partners:
@@ -654,6 +656,10 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         return None  # "sold him on supporting Sanders": persuaded, nothing sold
     if kind == "sale" and not themes and not is_passive(verb):
         return None  # "the album sold exceptionally well": the thing sold is the subject, no seller
+    if kind in ("purchase", "sale") and themes and _lemma(themes[0]) in FIGURATIVE_PURCHASES:
+        return None  # "Republicans never bought the idea", "sold the story": believed or told, not traded
+    if kind == "acquisition" and themes and _lemma(themes[0]) in ACQUIRED_FACULTIES:
+        return None  # "to acquire skills", "acquired a taste for": learned or gained, not bought
 
     if kind == "sign":
         return kind if (themes and _lemma(themes[0]) in SIGNED_NOUNS) or prep_objects(verb, {"with"}) else None
@@ -1314,6 +1320,21 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         controller = _controller(verb)
         if not own and controller is None and _on_a_noun_judged(verb):
             subject_tokens = []  # "Mercury opposed congressional efforts to pressure Ukraine": not Mercury's
+        holder_noun = None if own or controller is not None else _infinitive_on_object(verb)
+        if holder_noun is not None:
+            # "Khan decried Trump's calls to ban Muslims": the calls' holder would ban, not Khan;
+            # with no holder, one taking a stand on the noun does not do it either (but "made a
+            # promise to visit", "took steps to block": the subject does)
+            holder = [c for c in holder_noun.children if c.dep_ == "poss"]
+            if holder or _lemma(verb.head) in STANCE_HEADS:
+                subject_tokens = holder
+        if not own and controller is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "pcomp"):
+            # "unease about Mr. Clinton returning to the White House", "with Sanders leading":
+            # a name right before a gerund is its subject
+            before = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if before is not None and before.dep_ == "pobj" and before.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+                    and index.actor(before):
+                subject_tokens = [before]
         if not own and controller is not None:
             subject_tokens = [controller]
         elif not own and _asked_of_someone_unsaid(verb):
@@ -1695,6 +1716,22 @@ STANCE_HEADS = {"oppose", "support", "back", "reject", "resist", "fight", "block
                 "dismiss", "mock", "ridicule", "endorse", "favor", "favour", "stop", "thwart", "obstruct", "derail"}
 
 
+def _infinitive_on_object(verb: Token) -> Token | None:
+    """The noun an infinitive belongs to when the parser hung it on the verb instead: "decried
+    Trump's calls to ban Muslims", "opposed efforts to pressure Ukraine" (the infinitive follows
+    the verb's object at once, and the verb is not one of asking someone to act, where the
+    object is who acts: "urged Trump to resign")."""
+    if verb.dep_ != "xcomp" or _lemma(verb.head) in OBJECT_CONTROL:
+        return None
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return None
+    for noun in verb.head.children:
+        if noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.right_edge.i + 1 == to.i:
+            return noun
+    return None
+
+
 def _on_a_noun_judged(verb: Token) -> bool:
     """An infinitive on a noun with no holder of its own ("efforts to pressure Ukraine", "a
     plan to ban Muslims"), the noun the object of a verb of taking a stand ("Mercury opposed
@@ -1801,7 +1838,14 @@ def _noun_agents(noun: Token, index: MentionIndex) -> list[str]:
     civil = _lemma(noun) in CONFLICT_NOUNS and any(c.dep_ == "amod" and c.lower_ == "civil" for c in noun.children)
     for child in noun.children:
         if child.dep_ == "poss" and (_lemma(noun) not in PATIENT_POSSESSIVE_NOUNS or _of_patient(noun)) and not civil:
-            found.extend(index.actors_of_phrase(child, include_modifiers=False))
+            if child.pos_ == "NOUN" and not index.actor(child):
+                # "the Jewish leaders' meeting", "US officials' visit": whom the people act for,
+                # by the rules for people nouns (a faith before them names nobody)
+                found.extend(_agents(child, index))
+            else:
+                found.extend(index.actors_of_phrase(child, include_modifiers=False))
+        elif child.dep_ in ("compound", "amod", "nmod") and _a_faith(child):
+            continue  # "the Islamic invasion of Europe": a faith is no one who invades
         elif child.dep_ in ("compound", "amod", "nmod") and _lemma(noun) not in CONFLICT_NOUNS:
             # A demonym ("Russian strikes") or an organisation ("a Taliban attack", "IS attacks")
             # is who; a place or a person there is where or whom ("the Manchester bombing",
@@ -1854,6 +1898,20 @@ def _is_a_venue(token: Token) -> bool:
     names = {" ".join(t.text for t in words).lower(), token.lower_}
     text = token.doc.text.lower()
     return any(f"{name} {venue}" in text or f"{venue} {name}" in text for name in names for venue in VENUE_WORDS)
+
+
+# Words a site's own name ends in: one visits it, one does not meet it.
+SITE_WORDS = {"memorial", "monument", "cemetery", "zoo", "gallery", "library", "square", "shrine", "cathedral",
+              "mausoleum", "plant", "factory", "base", "camp", "port", "harbor", "harbour", "site", "centre", "center"}
+
+
+def _named_as_a_site(token: Token) -> bool:
+    """A name that says it is a site ("the National Law Enforcement Officers Memorial", "Arlington
+    National Cemetery", "the Kennedy Space Center", "the Louvre Museum") by its last word: the
+    tagger may call it an organisation, but one visits it as a place."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    last = ent[-1] if ent is not None else token
+    return token.pos_ == "PROPN" and (last.lower_ in SITE_WORDS or last.lower_ in VENUE_WORDS)
 
 
 # Prepositions that date one event by another: "before the attacks", "since the invasion".
