@@ -820,3 +820,37 @@ def test_a_companys_name_counted_with_a_or_an_is_its_product():
 def test_two_known_names_joined_by_a_hyphen_are_both():
     actors, mentions = _actors("Migrants crossed the U.S.-Mexico border on Monday.")
     assert {m["actor_id"] for m in mentions} == {"united-states", "mexico"}
+
+
+def test_a_hyphenated_pair_before_talks_is_both_sides_when_each_is_named_alone():
+    actors, mentions = _actors("Israel-PLO talks resumed on Monday. Israel said the PLO must stop attacks.")
+    assert "Israel-PLO" not in {a.name for a in actors.values()}
+    assert actors["plo"].type == "organization" and len(actors["plo"].mentions) == 2
+    actors, _ = _actors("Russian envoy Tikhomirov met Maskhadov. The Tikhomirov-Maskhadov talks ended.")
+    assert {actors[k].type for k in ("tikhomirov", "maskhadov")} == {"person"}
+    assert not any("-" in a.name for a in actors.values())
+    # a side never named alone keeps the pair one name
+    actors, _ = _actors("Coca-Cola talks with bottlers ended. Mercedes-Benz talks with Mercedes dealers went on.")
+    assert {"coca-cola", "mercedes-benz"} <= set(actors)
+
+
+def test_a_name_ner_types_a_person_in_a_companys_place_is_the_company():
+    actors, _ = _actors("Microsoft agreed to acquire Activision Blizzard for $69 billion. "
+                        "Lockheed Martin won a contract. Lockheed Martin's shares rose 3%.")
+    assert actors["activision-blizzard"].type == "organization"
+    assert actors["lockheed-martin"].type == "organization"
+
+
+def test_a_person_in_a_companys_place_stays_a_person():
+    # a surname of a person the article names, and a name opening with a first name
+    actors, mentions = _actors("Tim Cook sold shares on Monday. Cook's shares were worth $1 billion. "
+                               "Shares of Warren Buffett rose, a headline joked.")
+    assert actors[_mention(mentions, "Cook")["actor_id"]].type == "person"
+    assert actors["warren-buffett"].type == "person"
+
+
+def test_an_untagged_name_beside_or_dealing_with_a_company_is_a_company():
+    actors, _ = _actors("Broadcom agreed to buy VMware for $61 billion, the companies said on Thursday.")
+    assert actors["broadcom"].type == "organization"
+    actors, _ = _actors("Pfizer and BioNTech said their vaccine was 95% effective. BioNTech is based in Mainz.")
+    assert actors["biontech"].type == "organization" and len(actors["biontech"].mentions) == 2

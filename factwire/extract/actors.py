@@ -256,11 +256,19 @@ def _split_pairs(text: str, candidates: list["_Candidate"]) -> list["_Candidate"
     no name is spelled so. A name the table knows whole ("Guinea-Bissau") stays one. Two
     nationality words so joined ("Israeli-Syrian talks") are the two countries' demonyms."""
     out = []
+    alone = _names_alone(candidates)
     for cand in candidates:
         parts = _PAIR_DASH.split(cand.name)
         if (len(parts) < 2 or cand.kind not in (None, "demonym") or lookup_alias(cand.name) is not None
                 or text[cand.start:cand.end] != cand.name):
             out.append(cand)
+            continue
+        sides = _sides_named_alone(cand, parts, alone)
+        if sides is not None:
+            at = cand.start
+            for part, label in zip(parts, sides):
+                out.append(_Candidate(at, at + len(part), part, label, None))
+                at += len(part) + 1
             continue
         entries = [lookup_alias(part) if part[:1].isupper() else None for part in parts]
         kinds = ("country",) if cand.kind else ("country", "place", "organization")
@@ -274,6 +282,47 @@ def _split_pairs(text: str, candidates: list["_Candidate"]) -> list["_Candidate"
             out.append(_Candidate(at, at + len(part), part, label, None, kind=cand.kind))
             at += len(part) + 1
     return out
+
+
+_ALIAS_LABELS = {"person": "PERSON", "organization": "ORG", "country": "GPE", "place": "GPE"}
+
+
+def _names_alone(candidates: list["_Candidate"]) -> dict[str, str]:
+    """The names the article writes on their own, with no hyphen, and the label of their first
+    such use: "PLO" in "the PLO said" beside "Israel-PLO talks"."""
+    alone: dict[str, str] = {}
+    for cand in candidates:
+        if not cand.kind and "-" not in cand.name and "–" not in cand.name and cand.label in ENTITY_TYPES:
+            alone.setdefault(cand.name, cand.label)
+    return alone
+
+
+def _sides_named_alone(cand: "_Candidate", parts: list[str], alone: dict[str, str]) -> list[str] | None:
+    """The labels of the two sides of a hyphenated pair of names before a noun of relations
+    ("Israel-PLO talks", "Tikhomirov-Maskhadov talks"), when the article names each side on
+    its own elsewhere, or the alias table knows it by that name: English joins the two sides of
+    talks, a border or a treaty so. A pair one side of which is never named alone stays one
+    name ("Coca-Cola", "Rolls-Royce", "Hewlett-Packard", "Mercedes-Benz"), and so does a pair
+    that is no side of a relation ("Zeta-Jones"). None when the pair is not split so."""
+    if len(parts) != 2 or not _names_a_relation(cand.span):
+        return None
+    labels = []
+    for part in parts:
+        if not part[:1].isupper() or not any(c.isalpha() for c in part):
+            return None
+        entry = lookup_alias(part)
+        if part in alone:
+            label = _ALIAS_LABELS.get(entry.type) if entry is not None else alone[part]
+        elif entry is not None and _fold(entry.canonical) == _fold(part) and not cand.kind:
+            label = _ALIAS_LABELS.get(entry.type)  # the country's or body's own name: "Israel"
+            # (not in a pair NER read as a nationality and the article names nowhere alone:
+            # "Croatia-Yugoslavia treaty" stays as the tagger saw it)
+        else:
+            return None
+        if label not in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
+            return None
+        labels.append(label)
+    return labels
 
 
 # Nouns of what passes between two countries: "Israeli-Syrian talks", "Sino-Indian border".
@@ -368,6 +417,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     candidates.extend(_citation_candidates(doc, candidates))
     full_people = _full_people(candidates)
     candidates = _drop_common_words(doc, candidates, full_people)
+    candidates.extend(_untagged_companies(doc, candidates, full_people))
     candidates.extend(_repeated_names(doc, text, candidates, full_people))
     candidates.sort(key=lambda c: (c.start, c.end))
     candidates = _rejoin_full_names(text, candidates, full_people)
@@ -375,6 +425,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     _places_typed_as_organisations(doc, candidates)
     full_people = _places_named_as_people(doc, candidates, full_people)
     _people_typed_as_bodies_or_places(doc, candidates)
+    full_people = _bodies_typed_as_people(doc, candidates, full_people)
     _relabel_people(doc, candidates, full_people)
     _mark_teams(doc, candidates)
     _expand_acronyms(text, candidates)
@@ -1118,8 +1169,14 @@ def _repeated_names(doc: Doc, text: str, candidates: list[_Candidate], full_peop
             continue  # NER read this use as something else: a product, a work, an event
         if token.ent_iob_ == "I" or token.ent_iob_ == "B" and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
             continue  # a word of a longer name NER tagged ("MacBook" of "MacBook Pro")
-        if token.pos_ != "PROPN" and not (token.text in surnames and token.is_title and not token.is_stop):
-            continue  # a surname that is also a word ("Jobs") still counts after the full name
+        # A surname that is also a word ("Jobs") still counts after the full name, and so does a
+        # body's name the tagger reads as a common noun ("Splunk's shares"), unless the article
+        # writes the word in lower case or a number stands beside it ("Figure 1", "six RBI").
+        if token.pos_ != "PROPN" and not (token.text in surnames and token.is_title and not token.is_stop) \
+                and not (label == "ORG" and token.pos_ == "NOUN" and token.text[:1].isupper()
+                         and token.lower_ not in entity_rules.lower_case_words(doc)
+                         and not (i + 1 < len(doc) and doc[i + 1].like_num or i and doc[i - 1].like_num)):
+            continue
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and not doc[token.i + 1].is_punct:
             continue  # part of a longer name NER did not tag ("Google Chrome")
         if token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].is_title:
@@ -1259,6 +1316,194 @@ def _people_typed_as_bodies_or_places(doc: Doc, candidates: list[_Candidate]) ->
     for cand in candidates:
         if cand.name in found and cand.label in ("ORG", "GPE") and not cand.kind:
             cand.label = "PERSON"
+
+
+def _legal_form_after(span: Span) -> bool:
+    """A company's legal form right after the name, or after a comma: "Coinbase Global, Inc."."""
+    doc = span.doc
+    i = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
+    return i < len(doc) and doc[i].lower_.rstrip(".") in LEGAL_FORM_ABBREVIATIONS - {"co"} \
+        and (doc[i].text[:1].isupper() or doc[i].text == "plc")  # (not "Co.": a county too, "Co. Cork")
+
+
+def _coordinated_labels(span: Span, labels: dict[int, str]) -> tuple[int, int]:
+    """How many of the names coordinated with this one are bodies and how many are people, by
+    the labels of the article's candidates (``labels``: token index -> label)."""
+    bodies = people = 0
+    for token in entity_rules.conjuncts(span.root):
+        label = labels.get(token.i)
+        bodies += label == "ORG"
+        people += label == "PERSON"
+    return bodies, people
+
+
+def _labels_by_token(candidates: list[_Candidate]) -> dict[int, str]:
+    """Candidate labels by the index of their span's head token, the alias table's type first
+    ("Pfizer" typed a person by NER is the table's company)."""
+    labels = {}
+    for cand in candidates:
+        if cand.span is None or cand.kind:
+            continue
+        entry = lookup_alias(cand.name)
+        label = _ALIAS_LABELS.get(entry.type) if entry is not None else cand.label
+        if label is not None:
+            labels[cand.span.root.i] = label
+    return labels
+
+
+def _company_evidence(span: Span, labels: dict[int, str]) -> bool:
+    """One use of a name that English writes only of a company: see `entity_rules.company_cue`,
+    a legal form after it, or a list of names most of which are bodies and none a person
+    ("cards from Gigabyte, Asus, PNY, EVGA and MSI"): English coordinates like with like."""
+    if entity_rules.company_cue(span.root) or _legal_form_after(span):
+        return True
+    bodies, people = _coordinated_labels(span, labels)
+    return bodies >= 2 and people == 0
+
+
+def _person_signals(doc: Doc, candidates: list[_Candidate], full_people: list[str]) -> set[str]:
+    """Names the article shows to be a person's somewhere: a rule found a person in a use, a
+    person noun, a title or an age stands beside it, or it is "he" or "she" (see
+    `entity_rules.person_and_body_uses`)."""
+    people = set(entity_rules.person_and_body_uses(doc)[0])
+    for cand in candidates:
+        span = cand.span
+        if cand.person:
+            people.add(cand.name)
+        if span is None:
+            continue
+        before = doc[span.start - 1] if span.start else None
+        if before is not None and before.lower_.rstrip(".") in TITLES or entity_rules.person_context(span):
+            people.add(cand.name)
+    return people
+
+
+_AUTHOR_INITIALS = re.compile(r"^[A-Z]{1,3}$|^(?:[A-Z]\.){1,3}$")
+
+
+def _reads_as_a_persons_name(name: str, full_people: list[str]) -> bool:
+    """A name that opens with a known first name ("Martin", not "Lockheed Martin"), or one word
+    of a person's full name the article gives ("Jobs" after "Steve Jobs")."""
+    words = name.split()
+    if words[0].lower() in entity_rules.first_names() or words[0] in entity_rules.given_names():
+        return True
+    if len(words) >= 2 and _AUTHOR_INITIALS.match(words[-1]):
+        return True  # "Treanor JJ", "Gravenstein S": an author cited by surname and initials
+    return len(words) == 1 and any(name in other.split() for other in full_people if other != name)
+
+
+def _bodies_typed_as_people(doc: Doc, candidates: list[_Candidate], full_people: list[str]) -> list[str]:
+    """A name NER types a person's that the text writes as a company's (see
+    `_company_evidence`: "Lockheed Martin's shares", "agreed to acquire Activision Blizzard",
+    "Coinbase Global, Inc.") and never as a person's (no first name, title, person noun, age, or
+    "he"/"she": see `_person_signals`) is the company's. The alias table's names are left as
+    the table says. The people of the article less them."""
+    names = {c.name for c in candidates if c.label == "PERSON" and not c.kind and not c.person
+             and c.span is not None and lookup_alias(c.name) is None}
+    if not names:
+        return full_people
+    labels = _labels_by_token(candidates)
+    found = {c.name for c in candidates if c.name in names and c.span is not None
+             and _company_evidence(c.span, labels)}
+    if not found:
+        return full_people
+    found -= _person_signals(doc, candidates, full_people)
+    found = {name for name in found if not _reads_as_a_persons_name(name, full_people)}
+    if not found:
+        return full_people
+    for cand in candidates:
+        if cand.name in found and cand.label == "PERSON" and not cand.kind:
+            cand.label = "ORG"
+            if cand.span is not None and cand.end == cand.span.end_char:
+                # a company's "'s" is its name's ("Boatmen's was the prize"; see `_keeps_possessive`)
+                longer = _with_name_possessive(Span(doc, cand.span.start, cand.span.end, label="ORG"))
+                if longer.end > cand.span.end:
+                    cand.span, cand.end, cand.name = longer, longer.end_char, longer.text
+    _unify_possessive_names(text_of(doc), candidates)
+    return [name for name in full_people if name not in found]
+
+
+def _untagged_companies(doc: Doc, candidates: list[_Candidate], full_people: list[str]) -> list[_Candidate]:
+    """Capitalised proper nouns NER left untagged that stand where English puts a company:
+
+    - a company's slot (see `_company_evidence`: "Broadcom's shares", "agreed to acquire
+      Splunk", "Coinbase Global, Inc.", a list of bodies);
+    - beside a body the article names, coordinated as the subject of a verb of saying,
+      deciding or dealing ("Pfizer and BioNTech said");
+    - the other side of a purchase or merger with a body ("Broadcom agreed to buy VMware").
+
+    Not a name that opens with a first name or is a word of a person's name the article gives,
+    the alias table's names, words the article also writes in lower case, products and works.
+    Later uses are found as repeated names."""
+    labels = _labels_by_token(candidates)
+    if "ORG" not in labels.values() and not any(t.lower_ in entity_rules.COMPANY_ONLY_NOUNS for t in doc):
+        return []  # (a cheap way out: every cue needs a body or a company's noun)
+    taken = _covered(candidates)
+    lower = None
+    things = None
+    found: list[_Candidate] = []
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        if not _untagged_name_word(token) or token.idx in taken:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < 3 and _untagged_name_word(doc[j]) and doc[j].idx not in taken:
+            j += 1
+        span = doc[i:j]
+        i = j
+        if (span.start and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].text[:1].isupper()) \
+                or span.root.i != span.end - 1 and len(span) > 1:
+            continue  # part of a longer name NER tagged in part
+        root = span.root
+        evidence = entity_rules.company_cue(root) or _legal_form_after(span)
+        if not evidence:
+            bodies, people = _coordinated_labels(span, labels)
+            evidence = bodies >= 1 and people == 0 and entity_rules.group_subject_of_actor_verb(root) \
+                or any(labels.get(side.i) == "ORG" for side in entity_rules.deal_sides(root))
+        if not evidence:
+            continue
+        name = span.text
+        if lookup_alias(name) is not None or _reads_as_a_persons_name(name, full_people) \
+                or name in entity_rules.NOT_ACTORS or entity_rules.is_product_name(name) \
+                or entity_rules.is_model_name(name) or entity_rules.opens_sentence(span[0]) and len(span) == 1 \
+                and span[0].is_stop:
+            continue
+        if lower is None:
+            lower, things = entity_rules.lower_case_words(doc), _names_of_things(doc)
+        if any(t.lower_ in lower for t in span) or name in things:
+            continue  # "Shares", "Coach": common words capitalised
+        found.append(_Candidate(span.start_char, span.end_char, name, "ORG", span))
+        taken.update(range(span.start_char, span.end_char))
+    if not found:
+        return found
+    # the name's other uses, however the tagger read them ("Splunk" a common noun)
+    words = {tuple(c.name.split()): c.name for c in found}
+    texts = token_texts(doc)
+    for k in range(n):
+        for size in (3, 2, 1):
+            name = words.get(tuple(texts[k:k + size]))
+            if name is not None and doc[k].idx not in taken and not doc[k].ent_type_ \
+                    and not (k + size < n and doc[k + size].pos_ == "PROPN" and doc[k + size].text[:1].isupper()):
+                span = doc[k:k + size]
+                found.append(_Candidate(span.start_char, span.end_char, name, "ORG", span))
+                taken.update(range(span.start_char, span.end_char))
+                break
+    return found
+
+
+def _untagged_name_word(token) -> bool:
+    """A word of a name NER left untagged: a capitalised proper noun, or a capitalised word the
+    tagger read as a common noun though it does not open its sentence or is cased inside
+    ("Splunk's shares", "BioNTech")."""
+    text = token.text
+    if token.ent_type_ or not text[:1].isupper() or not text[:1].isalpha() or len(text) < 2:
+        return False
+    if token.pos_ == "PROPN":
+        return token.is_title or token.is_upper or any(c.isupper() for c in text[1:])
+    return token.pos_ == "NOUN" and (any(c.isupper() for c in text[1:]) and not text.isupper()
+                                     or token.is_title and not entity_rules.opens_sentence(token))
 
 
 def _relabel_people(doc: Doc, candidates: list[_Candidate], full_people: list[str]) -> None:

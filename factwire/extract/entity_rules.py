@@ -814,6 +814,96 @@ def person_and_body_uses(doc: Doc) -> tuple[dict[str, int], dict[str, int]]:
     return people, bodies
 
 
+# What only a company has, of the nouns a name owns or is "of": shares and a share price,
+# shareholders, subsidiaries, a chief executive ("Broadcom's shares", "shares of Splunk", "the
+# chief executive of Lockheed Martin", "a subsidiary of Activision Blizzard"). Not staff, a
+# spokesman, a board or employees: a person has those too ("Trump's spokesman").
+# ("shares" only: a person has a share of the vote.)
+COMPANY_ONLY_NOUNS = frozenset({"shares", "stock", "stocks", "shareholder", "shareholders", "stockholder",
+                                "stockholders", "subsidiary", "subsidiaries", "ceo"})
+# Verbs whose object is a company only (a person is not acquired, merged or taken over, save a
+# player in a sports report), and the nouns of the same acts ("the takeover of X").
+TAKEOVER_VERBS = frozenset({"acquire"})
+TAKEOVER_NOUNS = frozenset({"acquisition", "takeover", "buyout"})
+# Verbs whose subject and object are companies when the other side is one: "Broadcom agreed to
+# buy VMware", "X will merge with Y".
+DEAL_VERBS = frozenset({"acquire", "buy", "purchase", "merge"})
+# Verbs of reporting and acting a coordination of companies is the subject of ("Pfizer and
+# BioNTech said").
+_GROUP_SUBJECT_VERBS = ACTOR_VERBS | DEAL_VERBS | {"sign", "launch", "develop", "partner", "team"}
+
+
+def _chief_executive(token: Token) -> bool:
+    """"CEO", or "executive" with "chief" before it: a company's head."""
+    lemma = token.lemma_.lower()
+    return lemma in ("ceo", "c.e.o.") or lemma == "executive" and any(
+        c.lower_ == "chief" for c in token.children) or lemma == "executive" and token.i > 0 \
+        and token.doc[token.i - 1].lower_ == "chief"
+
+
+def company_cue(root: Token) -> bool:
+    """The name headed by ``root`` stands where English puts only a company: it owns shares,
+    shareholders, a subsidiary or a chief executive, or is "of" them ("Broadcom's shares",
+    "shares of Splunk", "the CEO of Lockheed Martin"); it is acquired or taken over ("agreed to
+    acquire Activision Blizzard", "the takeover of Splunk"). Sports reports are left out: a club
+    acquires players."""
+    head = root.head
+    if root.dep_ in ("poss", "compound") and head.pos_ == "NOUN" and head.i > root.i:
+        if head.lower_ in COMPANY_ONLY_NOUNS or _chief_executive(head):
+            return True  # "Broadcom's shares", "Splunk shareholders", "Apple's chief executive"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        noun = head.head
+        lemma = noun.lemma_.lower()
+        if noun.lower_ in COMPANY_ONLY_NOUNS or _chief_executive(noun):
+            return True  # "shares of Splunk", "the chief executive of Lockheed Martin"
+        if lemma in TAKEOVER_NOUNS and not is_sports_report(root.doc):
+            return True  # "the takeover of Splunk"
+    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ in TAKEOVER_VERBS \
+            and not is_sports_report(root.doc):
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):  # "acquire a Chardin": a work
+            return True  # "agreed to acquire Activision Blizzard", "Splunk was acquired"
+    if root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ in ("merge", "merger"):
+        return True  # "merge with Time Warner"
+    return False
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The words coordinated with ``token`` ("Pfizer and BioNTech", "Gigabyte, MSI, Asus"),
+    itself left out."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    group = [first, *(t for t in first.subtree if t.dep_ == "conj" and _conj_of(t, first))]
+    return [t for t in group if t.i != token.i] if len(group) > 1 else []
+
+
+def group_subject_of_actor_verb(token: Token) -> bool:
+    """The coordination ``token`` is in is the subject of a verb of saying, deciding or dealing
+    ("Pfizer and BioNTech said", "Gigabyte and Asus agreed")."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.dep_ == "nsubj" and first.head.pos_ == "VERB" and first.head.lemma_ in _GROUP_SUBJECT_VERBS
+
+
+def deal_sides(token: Token) -> list[Token]:
+    """The other side of a verb of buying or merging whose subject or object ``token`` is ("X
+    agreed to buy Y": Y for X and X for Y), through the verb of wanting or agreeing a subject
+    shares with it."""
+    head = token.head
+    if token.dep_ == "nsubj":
+        verbs = [head] + [c for c in head.children if c.dep_ == "xcomp"]
+        return [c for v in verbs if v.lemma_ in DEAL_VERBS and v.pos_ == "VERB"
+                for c in v.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "with"
+                for c in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
+    if token.dep_ == "dobj" and head.lemma_ in DEAL_VERBS and head.pos_ == "VERB":
+        verb = head
+        while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            verb = verb.head
+        return [c for c in verb.children if c.dep_ == "nsubj"] + [c for c in head.children if c.dep_ == "nsubj"]
+    return []
+
+
 def _clause_verb(token: Token) -> Token:
     """The verb of the clause a token is in: its nearest verb ancestor."""
     head = token.head
