@@ -919,3 +919,15 @@ def test_buying_an_idea_or_acquiring_a_skill_is_no_trade():
 def test_a_site_visited_is_a_journey_and_a_body_visited_a_meeting():
     assert {e[0] for e in _events("Clinton visited the National Law Enforcement Officers Memorial in Washington.")} == {"travel"}
     assert {e[0] for e in _events("Netanyahu visited the United Nations in September.")} == {"meet"}
+
+
+def test_a_case_sold_to_voters_and_an_event_a_modal_leaves_open_are_not_told_as_done():
+    assert not _events("The vision of sweeping gun control that Democrats are selling to voters is an illusion.")
+    made = _facts("They discussed a situation wherein the assassination of Trump might have to be carried out.")["events"]
+    assert all(e["modality"] != "asserted" for e in made)
+    assert {e["modality"] for e in _facts("The assassination of Trump was carried out by a sniper.")["events"]} == {"asserted"}
+
+
+def test_a_creed_names_no_doer_and_a_clients_counsel_is_not_the_client():
+    assert not any(e[1] for e in _events("The timeline of events in the Islamist massacre Tuesday in San Bernardino was released."))
+    assert not any(e[1] == "lazar" for e in _events("Lazar's public defense counsel asked for a sentence of three years."))

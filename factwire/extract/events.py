@@ -213,6 +213,8 @@ MONEY_NOUNS = {"money", "fund", "cash", "capital", "loan", "credit", "dollar", "
 SUPPORT_VERBS = {"carry", "mastermind", "orchestrate", "impose", "announce", "slap", "levy", "issue", "launch", "conduct", "stage", "mount", "claim", "order", "hold", "have", "commit",
                  "perpetrate", "execute", "make", "begin", "start", "continue", "step", "plan", "organize",
                  "organise", "lead", "attend", "host"}
+# Verbs an event noun as subject takes to say it took place: "the attack happened".
+HAPPEN_VERBS = {"happen", "occur", "take", "come", "go", "unfold", "begin", "start"}
 # Places a motion verb goes to: a travel has a destination ("flew back to Belfast").
 DESTINATION_PREPS = {"to", "into", "in", "at", "toward", "towards", "for"}
 PLACE_NOUNS = {"city", "town", "village", "capital", "country", "region", "area", "border", "scene", "base",
@@ -656,6 +658,8 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
         return None  # "sold him on supporting Sanders": persuaded, nothing sold
     if kind == "sale" and not themes and not is_passive(verb):
         return None  # "the album sold exceptionally well": the thing sold is the subject, no seller
+    if kind == "sale" and any(_lemma(o) in ELECTORATE_NOUNS for _, o in prep_objects(verb, {"to"})):
+        return None  # "the vision Democrats are selling to voters": a case made, nothing sold
     if kind in ("purchase", "sale") and themes and _lemma(themes[0]) in FIGURATIVE_PURCHASES:
         return None  # "Republicans never bought the idea", "sold the story": believed or told, not traded
     if kind == "acquisition" and themes and _lemma(themes[0]) in ACQUIRED_FACULTIES:
@@ -1900,6 +1904,9 @@ def _is_a_venue(token: Token) -> bool:
     return any(f"{name} {venue}" in text or f"{venue} {name}" in text for name in names for venue in VENUE_WORDS)
 
 
+# Those a case is made to: "selling gun control to voters" persuades them.
+ELECTORATE_NOUNS = {"voter", "electorate", "constituent", "delegate", "caucusgoer", "superdelegate", "audience",
+                    "reader", "viewer", "listener", "jury", "juror"}
 # Words a site's own name ends in: one visits it, one does not meet it.
 SITE_WORDS = {"memorial", "monument", "cemetery", "zoo", "gallery", "library", "square", "shrine", "cathedral",
               "mausoleum", "plant", "factory", "base", "camp", "port", "harbor", "harbour", "site", "centre", "center"}
@@ -2163,6 +2170,13 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
     elif carrier is None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and noun.head.head.dep_ in (
             "nsubj", "nsubjpass", "dobj") and noun.head.head.head.pos_ in ("VERB", "AUX"):
         mood = modality(noun.head.head.head)  # "the next round of arrests may include...": the verb of the phrase
+    elif carrier is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") and (
+            _lemma(noun.head) in SUPPORT_VERBS | HAPPEN_VERBS or any(
+                c.dep_ == "xcomp" and _lemma(c) in SUPPORT_VERBS | HAPPEN_VERBS for c in noun.head.children)) \
+            and modality(noun.head) == "hypothetical":
+        # "the assassination of Trump might have to be carried out", "a strike could happen":
+        # an event said of with a modal is only thought of
+        mood = "hypothetical"
     elif carrier is not None and carrier.pos_ == "VERB":
         mood = _unrealised(carrier, modality(carrier))  # "probable cause to make an arrest"
         if mood == "asserted" and noun.dep_ != "nsubjpass" and (
@@ -2316,7 +2330,7 @@ WORDS_NOUNS = {"criticism", "attack", "accusation", "charge", "question", "insul
 # People named by how they stand to someone: "supporters of Sanders" are not Sanders.
 RELATION_NOUNS = {"supporter", "fan", "follower", "critic", "opponent", "rival", "voter", "backer", "admirer",
                   "enemy", "detractor", "foe", "friend", "ally", "loyalist", "donor", "challenger", "accuser",
-                  "victim", "biographer", "lawyer", "attorney", "opponent", "defender", "sympathizer", "sympathiser"}
+                  "victim", "biographer", "lawyer", "attorney", "counsel", "opponent", "defender", "sympathizer", "sympathiser"}
 # Those against a state or a ruler: "Serbia's opposition", "Syria's rebels" are not Serbia or Syria
 # (while "Taliban insurgents" are the Taliban's).
 AGAINST_NOUNS = {"opposition", "rebel", "dissident", "protester", "protestor", "insurgent"}
@@ -2338,7 +2352,9 @@ def _is_dateline(token: Token) -> bool:
 
 # Words for faiths and their branches: one before a noun for people says what they believe.
 FAITH_WORDS = {"muslim", "moslem", "islamic", "christian", "jewish", "jew", "hindu", "sikh", "buddhist", "catholic",
-               "protestant", "shia", "shiite", "shi'ite", "sunni", "evangelical", "mormon", "orthodox", "coptic"}
+               "protestant", "shia", "shiite", "shi'ite", "sunni", "evangelical", "mormon", "orthodox", "coptic",
+               # creeds drawn from a faith: "the Islamist massacre", "jihadist attacks"
+               "islamist", "jihadist", "jihadi", "salafist", "salafi"}
 
 
 def _a_faith(token: Token) -> bool:
