@@ -161,3 +161,28 @@ def test_a_headline_in_title_case_does_not_run_a_name_on():
     assert [source for _, source, _ in found] == ["Pfizer"]
     found = citations("Deal Is Close, According To Reuters Sources Familiar With Talks")
     assert [source for _, source, _ in found] == ["Reuters"]
+
+
+def test_a_company_reporting_a_fact_about_itself_or_its_reasons_is_no_source():
+    # an object that is a fact about the subject, its opinion or its reasons: no citation
+    assert citations("Pfizer reported strong sales in the third quarter.") == []
+    assert citations("The Heritage Foundation published an editorial on Monday calling for reform.") == []
+    assert citations("Goldman Sachs cited rising costs for the decline.") == []
+    # what it reports, or a record it publishes, is cited; a news organisation is cited whatever it published
+    assert [s for _, s, _ in citations("Apple reported that its sales rose by 5 percent.")] == ["Apple"]
+    assert [s for _, s, _ in citations("The Guardian published an editorial on Monday calling for reform.")] \
+        == ["Guardian"]
+
+
+def test_told_names_a_source_only_when_the_listener_is_a_news_organisation():
+    assert [s for _, s, _ in citations("Jane Smith told CNN that she would run.")] == ["CNN"]
+    assert citations("Comey told the FBI that he had lied.") == []
+
+
+def test_news_organisations_by_name():
+    from factwire.extract.citations import is_news_outlet
+
+    for name in ("The Washington Post", "Sahan Journal", "KXAN", "POLITICO Playbook", "Vatican Radio", "AFP"):
+        assert is_news_outlet(name), name
+    for name in ("the FBI", "Heritage Foundation", "Congressional Budget Office", "Post Office", "Apple"):
+        assert not is_news_outlet(name), name

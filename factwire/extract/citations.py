@@ -66,7 +66,7 @@ _MANNER_NOUNS = {"plan", "plans", "preference", "preferences", "taste", "tastes"
                  "procedure", "procedures", "recipe", "regulations", "custom", "tradition"}
 # Verbs after which "told X" and "in an interview with X" name a listener: a news organisation
 # that carries the words is a source the article cites; a person who heard them ("Meghan told
-# Winfrey") is not.
+# Winfrey"), or a body ("told the FBI", "told the committee"), is not.
 _LISTENER_INTRODUCERS = re.compile(r"^(?:told|in\s+an\s+interview\s+with)\b", re.IGNORECASE)
 
 
@@ -110,8 +110,8 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
         ent = ents_by_start.get(match.end())
         if ent is None:
             continue
-        if ent.label_ == "PERSON" and _LISTENER_INTRODUCERS.match(match.group(0)):
-            continue
+        if _LISTENER_INTRODUCERS.match(match.group(0)) and (ent.label_ == "PERSON" or not is_news_outlet(ent.text)):
+            continue  # one told, or interviewed by, an agency or a committee heard it: no source
         start, end, name = _name_of(ent)
         add(start, end, name, "inline")
     # "<Source> (has also) reported that ...": a named organisation as subject of a report verb.
@@ -119,7 +119,7 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
         if ent.label_ != "ORG":
             continue
         root = ent.root
-        if root.dep_ in ("nsubj",) and root.head.lemma_.lower() in REPORT_VERBS:
+        if root.dep_ in ("nsubj",) and root.head.lemma_.lower() in REPORT_VERBS and _carries_report(ent):
             start, end, name = _name_of(ent)
             add(start, end, name, "inline")
     for found, subject in _unnamed_reporters(doc):
@@ -422,3 +422,80 @@ def _is_law(doc: Doc, start: int, end: int) -> bool:
     ground a claim rests on, kept as a source as PolNeAR keeps "state law", but no actor."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.ent_type_ == "LAW"
+
+
+# Writing that gives its author's opinion: published, it is no report of the news by whoever
+# publishes it ("the Heritage Foundation published an editorial"), unless a news organisation does.
+OPINION_WRITING = {"editorial", "column", "op-ed", "oped", "essay", "commentary", "opinion", "blog",
+                   "post", "letter", "tribute", "review"}
+
+
+def _carries_report(ent: Span) -> bool:
+    """Whether a named organisation as subject of a verb of reporting is a source the article
+    cites. A news organisation is, whatever it reported or published ("The Guardian published
+    an editorial", "CNN reported the story"). Any other is when the verb reports something
+    said or found: a clause ("Apple reported that sales rose"), nothing ("..., the police
+    department reported") or a record ("the RNC published a report detailing ..."); not when
+    its object is a fact about itself ("Apple reported a quarterly loss"), its opinion ("the
+    think tank published an editorial") or what it "cited" or "quoted" as its reasons ("the
+    Congressional Budget Office cited the tax")."""
+    if is_news_outlet(ent.text):
+        return True
+    verb = ent.root.head
+    if verb.lemma_.lower() in ("cite", "quote"):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    if not objects:
+        return True
+    noun = objects[0].lemma_.lower()
+    return noun in RECORDS and noun not in OPINION_WRITING
+
+
+# Words a news organisation's name ends with, as newspapers, magazines, broadcasters and agencies
+# are named ("The Washington Post", "Sahan Journal", "NBC News", "Vatican Radio").
+_NEWS_NAME_ENDS = {
+    "times", "post", "journal", "tribune", "herald", "gazette", "telegraph", "guardian", "observer",
+    "chronicle", "courier", "examiner", "inquirer", "star", "sun", "mail", "express", "independent",
+    "standard", "news", "newspaper", "magazine", "bulletin", "dispatch", "monitor", "globe", "mirror",
+    "press", "weekly", "daily", "today", "tv", "television", "radio", "broadcasting", "newswire",
+    "wire", "review", "record", "register", "sentinel", "ledger", "beacon", "beast", "insider",
+    "recorder", "argus", "statesman", "bee", "playbook", "reporter", "intelligencer", "blade",
+    "plain dealer", "picayune", "journal-constitution", "post-gazette", "star-ledger", "review-journal",
+    "spokesman-review", "times-picayune", "herald-tribune", "newsroom", "news agency",
+}
+# News organisations whose names say nothing of what they are: wire services, broadcasters,
+# newspapers and sites known by a brand.
+_NEWS_BRANDS = {
+    "reuters", "ap", "afp", "bloomberg", "xinhua", "tass", "ria", "interfax", "kyodo", "yonhap",
+    "anadolu", "dpa", "efe", "ansa", "pti", "cnn", "bbc", "nbc", "abc", "cbs", "npr", "pbs", "msnbc",
+    "cnbc", "fox", "c-span", "univision", "telemundo", "itv", "sky", "rt", "cbc", "dw", "france 24",
+    "al jazeera", "euronews", "nhk", "axios", "politico", "buzzfeed", "breitbart", "vox", "slate",
+    "salon", "vice", "wired", "forbes", "fortune", "newsweek", "time", "variety", "deadline", "tmz",
+    "huffpost", "haaretz", "le monde", "le figaro", "liberation", "der spiegel", "spiegel", "bild",
+    "el pais", "el país", "la repubblica", "corriere della sera", "vogue", "techcrunch", "the verge",
+    "engadget", "gizmodo", "mashable", "anandtech", "propublica", "mother jones", "the atlantic",
+    "the hill", "the intercept", "theblaze", "yahoo", "usa today", "rolling stone", "the new yorker",
+    "new yorker", "people", "pc gamer", "ign", "kotaku", "polygon", "ars technica", "zdnet",
+    "cnet", "the economist", "economist", "semafor", "nikkei", "caixin", "pravda", "izvestia",
+    "kommersant", "vedomosti", "infobae", "clarin", "drudge report", "scmp", "ndtv", "yle", "svt", "nrk",
+    "rte", "abc news", "sky news", "nbc news", "cbs news", "fox news", "bbc news", "cnn international",
+}
+_CALL_SIGN = re.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?$")  # US broadcasters: "KXAN", "WKOW-TV"
+
+
+def is_news_outlet(name: str) -> bool:
+    """Whether a name is a news organisation's: a wire service, broadcaster, newspaper, magazine
+    or news site, by the word its name ends with ("The Washington Post", "NBC News", "Vatican
+    Radio"), a brand ("Reuters", "Politico", "POLITICO Playbook") or a US call sign ("KXAN")."""
+    words = re.sub(r"['’]s?$", "", name.strip()).strip(" .,:;").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return False
+    lowered = [w.lower() for w in words]
+    whole = " ".join(lowered)
+    if whole in _NEWS_BRANDS or (words[0].isupper() and lowered[0] in _NEWS_BRANDS):
+        return True  # (a brand's acronym before a show's name: "POLITICO Playbook", "CBS This Morning")
+    if _CALL_SIGN.match(words[-1]) or _CALL_SIGN.match(words[0]):
+        return True
+    return lowered[-1] in _NEWS_NAME_ENDS or " ".join(lowered[-2:]) in _NEWS_NAME_ENDS or "news" in lowered
