@@ -1402,15 +1402,27 @@ def _bodies_typed_as_people(doc: Doc, candidates: list[_Candidate], full_people:
              and c.span is not None and lookup_alias(c.name) is None}
     if not names:
         return full_people
-    labels = _labels_by_token(candidates)
-    found = {c.name for c in candidates if c.name in names and c.span is not None
-             and _company_evidence(c.span, labels)}
+    people = None
+    found: set[str] = set()
+    for _ in range(3):  # a list's other names found bodies make it a list of bodies
+        labels = _labels_by_token(candidates)
+        more = {c.name for c in candidates if c.name in names - found and c.span is not None
+                and _company_evidence(c.span, labels)}
+        if people is None and more:
+            people = _person_signals(doc, candidates, full_people)
+        more = {name for name in more - (people or set()) if not _reads_as_a_persons_name(name, full_people)}
+        if not more:
+            break
+        found |= more
+        _retype_as_bodies(doc, candidates, more)
     if not found:
         return full_people
-    found -= _person_signals(doc, candidates, full_people)
-    found = {name for name in found if not _reads_as_a_persons_name(name, full_people)}
-    if not found:
-        return full_people
+    _unify_possessive_names(text_of(doc), candidates)
+    return [name for name in full_people if name not in found]
+
+
+def _retype_as_bodies(doc: Doc, candidates: list[_Candidate], found: set[str]) -> None:
+    """The names' uses NER typed a person's become a body's."""
     for cand in candidates:
         if cand.name in found and cand.label == "PERSON" and not cand.kind:
             cand.label = "ORG"
@@ -1419,8 +1431,6 @@ def _bodies_typed_as_people(doc: Doc, candidates: list[_Candidate], full_people:
                 longer = _with_name_possessive(Span(doc, cand.span.start, cand.span.end, label="ORG"))
                 if longer.end > cand.span.end:
                     cand.span, cand.end, cand.name = longer, longer.end_char, longer.text
-    _unify_possessive_names(text_of(doc), candidates)
-    return [name for name in full_people if name not in found]
 
 
 def _untagged_companies(doc: Doc, candidates: list[_Candidate], full_people: list[str]) -> list[_Candidate]:

@@ -842,15 +842,19 @@ def _chief_executive(token: Token) -> bool:
 
 
 def company_cue(root: Token) -> bool:
-    """The name headed by ``root`` stands where English puts only a company: it owns shares,
-    shareholders, a subsidiary or a chief executive, or is "of" them ("Broadcom's shares",
+    """The name headed by ``root`` stands where English puts only a company: its shares move,
+    it has shareholders, a subsidiary or a chief executive, or is "of" them ("Broadcom's shares rose",
     "shares of Splunk", "the CEO of Lockheed Martin"); it is acquired or taken over ("agreed to
     acquire Activision Blizzard", "the takeover of Splunk"). Sports reports are left out: a club
     acquires players."""
     head = root.head
     if root.dep_ in ("poss", "compound") and head.pos_ == "NOUN" and head.i > root.i:
+        if head.lower_ in ("shares", "stock", "stocks"):
+            # a person holds shares too ("Zhang's shares in the firm were sold"): only a
+            # company's shares trade and move ("Splunk's shares rose 21%")
+            return head.dep_ == "nsubj" and head.head.lemma_ in MOVE_VERBS | {"trade", "open"}
         if head.lower_ in COMPANY_ONLY_NOUNS or _chief_executive(head):
-            return True  # "Broadcom's shares", "Splunk shareholders", "Apple's chief executive"
+            return True  # "Splunk shareholders", "Apple's chief executive"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         noun = head.head
         lemma = noun.lemma_.lower()
