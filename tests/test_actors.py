@@ -847,6 +847,9 @@ def test_a_person_in_a_companys_place_stays_a_person():
                                "Shares of Warren Buffett rose, a headline joked.")
     assert actors[_mention(mentions, "Cook")["actor_id"]].type == "person"
     assert actors["warren-buffett"].type == "person"
+    # a person holds shares: only shares that trade or move are a company's
+    actors, _ = _actors("Zhang's shares in the company were sold on Monday.")
+    assert actors["zhang"].type == "person"
 
 
 def test_an_untagged_name_beside_or_dealing_with_a_company_is_a_company():
