@@ -829,6 +829,8 @@ def test_a_hyphenated_pair_before_talks_is_both_sides_when_each_is_named_alone()
     actors, _ = _actors("Russian envoy Tikhomirov met Maskhadov. The Tikhomirov-Maskhadov talks ended.")
     assert {actors[k].type for k in ("tikhomirov", "maskhadov")} == {"person"}
     assert not any("-" in a.name for a in actors.values())
+    actors, _ = _actors("The Exxon-Mobil merger closed. Exxon paid $81 billion for Mobil.")
+    assert "mobil" in actors and len(actors["mobil"].mentions) == 2
     # a side never named alone keeps the pair one name
     actors, _ = _actors("Coca-Cola talks with bottlers ended. Mercedes-Benz talks with Mercedes dealers went on.")
     assert {"coca-cola", "mercedes-benz"} <= set(actors)

@@ -325,12 +325,14 @@ def _sides_named_alone(cand: "_Candidate", parts: list[str], alone: dict[str, st
     return labels
 
 
-# Nouns of what passes between two countries: "Israeli-Syrian talks", "Sino-Indian border".
+# Nouns of what passes between two countries or two sides: "Israeli-Syrian talks", "Sino-Indian
+# border", "the Exxon-Mobil merger", "the Clinton-Dole debate".
 _RELATION_NOUNS = frozenset({
     "talk", "negotiation", "relation", "relationship", "tie", "border", "frontier", "treaty", "accord",
     "agreement", "pact", "deal", "summit", "meeting", "dialogue", "war", "conflict", "dispute", "tension",
     "rivalry", "clash", "fighting", "ceasefire", "truce", "peace", "alliance", "partnership", "cooperation",
-    "trade", "commission", "rapprochement", "exercise", "drill", "declaration", "statement", "initiative"})
+    "trade", "commission", "rapprochement", "exercise", "drill", "declaration", "statement", "initiative",
+    "merger", "venture", "debate", "match", "race", "call", "feud", "standoff", "showdown"})
 
 
 def _names_a_relation(span: Span | None) -> bool:
