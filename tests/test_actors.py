@@ -859,3 +859,10 @@ def test_an_untagged_name_beside_or_dealing_with_a_company_is_a_company():
     assert actors["broadcom"].type == "organization"
     actors, _ = _actors("Pfizer and BioNTech said their vaccine was 95% effective. BioNTech is based in Mainz.")
     assert actors["biontech"].type == "organization" and len(actors["biontech"].mentions) == 2
+
+
+def test_a_name_in_apposition_with_a_company_noun_is_the_company():
+    actors, _ = _actors("Gousto, the meal-kit firm, raised prices. Gousto said costs rose.")
+    assert actors["gousto"].type == "organization"
+    actors, _ = _actors("John Smith, a publisher, said the company, Acme, would not.")
+    assert actors["john-smith"].type == "person" and actors["acme"].type == "organization"

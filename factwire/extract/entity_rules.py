@@ -144,15 +144,33 @@ def office_before_person(ent: Span) -> int | None:
     return i + 1 if i + 1 < ent.end else None
 
 
+# Of those, the nouns that never name a person's trade, for a name set beside one by commas:
+# "Smith, a publisher" and "a letter carrier" are people, "Gousto, the meal-kit firm" is not.
+APPOSITIVE_BODY_NOUNS = ORGANISATION_NOUNS - {"publisher", "maker", "carrier"}
+
+
 def organisation_context(span: Span) -> bool:
     """A common noun for a company or body stands right before the name and governs it or is
-    governed by it ("animation studio Pixar", "the animation company Pixar")."""
+    governed by it ("animation studio Pixar", "the animation company Pixar"), or stands in
+    apposition with it, with an article ("Gousto, the meal-kit firm", "Zorbly, a software
+    company based in Austin", "the company, Lockheed Martin,")."""
+    doc = span.doc
+    root = span.root
+    if any(_body_noun_apposed(child) for child in root.children if child.dep_ == "appos" and child.i >= span.end):
+        return True
+    if root.dep_ == "appos" and root.head.i < span.start and _body_noun_apposed(root.head):
+        return True
     if span.start == 0:
         return False
-    doc = span.doc
     before = doc[span.start - 1]
     return before.pos_ == "NOUN" and before.lemma_.lower() in ORGANISATION_NOUNS \
         and (before.head.i in range(span.start, span.end) or span.root.head.i == before.i)
+
+
+def _body_noun_apposed(noun: Token) -> bool:
+    """A singular common noun for a body, with an article: "a software company", "the firm"."""
+    return noun.tag_ == "NN" and noun.lemma_.lower() in APPOSITIVE_BODY_NOUNS \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
 
 
 # Last words of names of events, which are not actors ("Google Science Fair", "Fan Expo").
