@@ -837,10 +837,11 @@ def test_a_hyphenated_pair_before_talks_is_both_sides_when_each_is_named_alone()
 
 
 def test_a_name_ner_types_a_person_in_a_companys_place_is_the_company():
-    actors, _ = _actors("Microsoft agreed to acquire Activision Blizzard for $69 billion. "
+    actors, _ = _actors("Microsoft agreed to acquire Activision Blizzard for $69 billion. Blizzard makes games. "
                         "Lockheed Martin won a contract. Lockheed Martin's shares rose 3%.")
     assert actors["activision-blizzard"].type == "organization"
     assert actors["lockheed-martin"].type == "organization"
+    assert actors["blizzard"].type == "organization"  # a word of the body's name alone
 
 
 def test_a_person_in_a_companys_place_stays_a_person():

@@ -1419,6 +1419,14 @@ def _bodies_typed_as_people(doc: Doc, candidates: list[_Candidate], full_people:
         _retype_as_bodies(doc, candidates, more)
     if not found:
         return full_people
+    # a word of such a name NER types a person's alone is a short form of the body, not of a
+    # person ("Blizzard" after "Activision Blizzard"), unless a person's name reads so ("Martin")
+    words = {w for name in found if " " in name for w in name.split() if w[:1].isupper()}
+    short = {name for name in names & words - found - (people or set())
+             if not _reads_as_a_persons_name(name, [p for p in full_people if p not in found])}
+    if short:
+        found |= short
+        _retype_as_bodies(doc, candidates, short)
     _unify_possessive_names(text_of(doc), candidates)
     return [name for name in full_people if name not in found]
 
