@@ -1173,9 +1173,10 @@ def _repeated_names(doc: Doc, text: str, candidates: list[_Candidate], full_peop
             continue  # a word of a longer name NER tagged ("MacBook" of "MacBook Pro")
         # A surname that is also a word ("Jobs") still counts after the full name, and so does a
         # body's name the tagger reads as a common noun ("Splunk's shares"), unless the article
-        # writes the word in lower case or a number stands beside it ("Figure 1", "six RBI").
+        # writes the word in lower case or a number stands beside it ("Figure 1", "six RBI"). (Not
+        # capitals the tagger reads so: letters of a term, "UV", "DRESS syndrome".)
         if token.pos_ != "PROPN" and not (token.text in surnames and token.is_title and not token.is_stop) \
-                and not (label == "ORG" and token.pos_ == "NOUN" and token.text[:1].isupper()
+                and not (label == "ORG" and token.pos_ == "NOUN" and token.text[:1].isupper() and not token.is_upper
                          and token.lower_ not in entity_rules.lower_case_words(doc)
                          and not (i + 1 < len(doc) and doc[i + 1].like_num or i and doc[i - 1].like_num)):
             continue
