@@ -931,3 +931,16 @@ def test_a_case_sold_to_voters_and_an_event_a_modal_leaves_open_are_not_told_as_
 def test_a_creed_names_no_doer_and_a_clients_counsel_is_not_the_client():
     assert not any(e[1] for e in _events("The timeline of events in the Islamist massacre Tuesday in San Bernardino was released."))
     assert not any(e[1] == "lazar" for e in _events("Lazar's public defense counsel asked for a sentence of three years."))
+
+
+def test_hitting_back_is_words_unless_with_blows_and_a_persons_attacks_on_a_record_are_words():
+    assert {e[0] for e in _events("WikiLeaks was unhappy and hit Snowden back by accusing him of pandering.")} == {"condemn"}
+    assert ("attack", "israel", "hamas", "hit") in _events("Israel hit back at Hamas with airstrikes on Gaza.")
+    assert not [e for e in _events("Later in the day, Hillary Clinton escalated her attacks on Sanders' record on guns.")
+                if e[0] == "attack"]
+    assert ("attack", "russia", "ukraine", "attacks") in _events("Russia intensified its attacks on Ukraine's power grid.")
+
+
+def test_residents_of_a_place_do_not_act_for_it_but_its_police_do():
+    assert not any(e[1] == "chicago" for e in _events("Chicago residents have accused Emanuel of covering up facts."))
+    assert any(e[1] == "afghanistan" for e in _events("Kabul police arrested three men on Monday."))

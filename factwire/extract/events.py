@@ -212,7 +212,9 @@ MONEY_NOUNS = {"money", "fund", "cash", "capital", "loan", "credit", "dollar", "
 # Verbs carrying an event noun whose subject is the noun's agent.
 SUPPORT_VERBS = {"carry", "mastermind", "orchestrate", "impose", "announce", "slap", "levy", "issue", "launch", "conduct", "stage", "mount", "claim", "order", "hold", "have", "commit",
                  "perpetrate", "execute", "make", "begin", "start", "continue", "step", "plan", "organize",
-                 "organise", "lead", "attend", "host"}
+                 "organise", "lead", "attend", "host",
+                 # what keeps an event going is done by its doer: "escalated her attacks on Sanders"
+                 "escalate", "intensify", "renew", "resume", "sharpen", "redouble", "ramp"}
 # Verbs an event noun as subject takes to say it took place: "the attack happened".
 HAPPEN_VERBS = {"happen", "occur", "take", "come", "go", "unfold", "begin", "start"}
 # Places a motion verb goes to: a travel has a destination ("flew back to Belfast").
@@ -502,9 +504,16 @@ def _with_objects(verb: Token) -> list[Token]:
 
 def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: MentionIndex) -> str | None:
     """The event type the verb has in this clause, or None when it is not an event of ours."""
-    if lemma == "hit" and any(c.dep_ == "prt" and c.lower_ in ("out", "back") for c in verb.children):
-        # "hit out at Biden", "hit back at critics": words against someone.
-        return "condemn" if any(_is_animate(o, index) for _, o in prep_objects(verb, {"at"})) else None
+    if lemma == "hit" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "back") for c in verb.children):
+        # "hit out at Biden", "hit back at critics", "hit Snowden back by accusing him": words
+        # against someone.
+        back = any(c.lower_ == "back" for c in verb.children if c.dep_ in ("prt", "advmod"))
+        targets = [o for _, o in prep_objects(verb, {"at"})] + (themes if back else [])
+        if not any(_is_animate(o, index) for o in targets):
+            return None
+        if any(_lemma(o) in VIOLENCE_WORDS or NOUN_TRIGGERS.get(_lemma(o)) == "attack" for o in _with_objects(verb)):
+            return "attack"  # "Israel hit back at Hamas with airstrikes": blows, not words
+        return "condemn"
     if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
         # "Turkey shot down a Russian warplane": an aircraft brought down is attacked
         return kind if themes and (_lemma(_theme(themes[0])) in AIRCRAFT or index.actor(themes[0])) else None
@@ -728,6 +737,13 @@ def _sense(verb: Token, lemma: str, kind: str, themes: list[Token], index: Menti
 # Verbs of talking or taking part: what one agrees to do with them is a consent, no agreement.
 SPEAKING_VERBS = {"talk", "speak", "comment", "answer", "appear", "participate", "chat", "respond", "debate",
                   "testify", "sit", "attend", "interview", "explain"}
+
+
+def _a_topic(token: Token) -> bool:
+    """A noun that is what a record, a debate or a stand is about ("her record on guns", "the
+    fight over guns"): a subject of talk, not a weapon in the scene."""
+    return (token.dep_ == "pobj" and token.head.lower_ in ("on", "about", "over")
+            and token.head.head.pos_ == "NOUN" and token.head.head.lemma_.lower() not in TARGET_NOUNS)
 
 
 def _a_thing_of_someone(token: Token, index: MentionIndex) -> bool:
@@ -1813,8 +1829,8 @@ def _by_a_person(subjects_: list[Token], index: MentionIndex) -> bool:
     for subject in subjects_:
         named = [subject, *(c for c in subject.children if c.dep_ in ("compound", "poss"))]
         for token in named:
-            if token.ent_type_ == "PERSON":
-                return True
+            if token.ent_type_ == "PERSON" or token.dep_ == "poss" and token.lower_ in ("his", "her"):
+                return True  # "her attacks on Sanders": a he or a she is a person
             if (token.pos_ == "PROPN" and index.actor(token) and token.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC")
                     and (index.mention_by_token.get(token.i) or {}).get("kind") != "demonym"):
                 return True
@@ -1904,6 +1920,11 @@ def _is_a_venue(token: Token) -> bool:
     return any(f"{name} {venue}" in text or f"{venue} {name}" in text for name in names for venue in VENUE_WORDS)
 
 
+# People named by where they live or work, who do not act for the place: "Chicago residents".
+INHABITANT_NOUNS = {"resident", "citizen", "inhabitant", "villager", "local", "native", "voter", "taxpayer",
+                    "homeowner", "tenant", "commuter", "parent", "family", "student", "teacher", "worker", "farmer",
+                    "fan", "shopper", "consumer", "driver", "patient", "teenager", "youth", "man", "woman", "child",
+                    "kid", "resident", "landlord", "business", "retiree", "immigrant", "refugee", "motorist"}
 # Those a case is made to: "selling gun control to voters" persuades them.
 ELECTORATE_NOUNS = {"voter", "electorate", "constituent", "delegate", "caucusgoer", "superdelegate", "audience",
                     "reader", "viewer", "listener", "jury", "juror"}
@@ -2112,11 +2133,16 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
             return []
         kind = "condemn"
     if kind == "attack" and stated and _lemma(noun) in WORDS_OF_CRITICISM and not (
-            {t.lemma_.lower() for t in sentence_of(noun) if t.i != noun.i} & VIOLENCE_WORDS
+            {t.lemma_.lower() for t in sentence_of(noun) if t.i != noun.i and not _a_topic(t)} & VIOLENCE_WORDS
             or {_lemma(c) for c in noun.children if c.dep_ in ("amod", "compound")} & VIOLENT_MODIFIERS):
         targets = [_theme(o) for _, o in prep_objects(noun, {"on", "against"})]
-        if targets and not any(_is_attackable(t, index) and t.ent_type_ not in THING_ENTITIES for t in targets):
-            return []  # "Obama's attack on the Second Amendment", "attacks on her record": words on a thing
+        if targets and not any(_is_attackable(t, index) and t.ent_type_ not in THING_ENTITIES
+                               and not (_a_thing_of_someone(t, index) and _lemma(t) not in TARGET_NOUNS
+                                        and _by_a_person([noun], index))
+                               for t in targets):
+            # "Obama's attack on the Second Amendment", "attacks on her record", "her attacks on
+            # Sanders' record": words on a thing (someone's record is no target of blows)
+            return []
         if targets and _by_a_person([noun], index) and not any(
                 t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") or not _is_animate(t, index) for t in targets):
             kind = "condemn"  # "Clinton's attacks on Trump": a person attacking a person in words criticises
@@ -2385,8 +2411,9 @@ def _agents(token: Token, index: MentionIndex) -> list[str]:
             or _lemma(token) in MESSAGE_NOUNS):
         # "US officials", "Kabul police" act for their place, "the Rove ad" for its maker; "the
         # New York businessman" does not
-        found = [a for a in (index.actor(c) for c in token.children if c.dep_ == "compound" and not _a_faith(c))
-                 if a]  # not "Moslem militants"
+        found = [a for a in (index.actor(c) for c in token.children if c.dep_ == "compound" and not _a_faith(c)
+                             and not (_lemma(token) in INHABITANT_NOUNS and _is_a_place(c, index)))
+                 if a]  # not "Moslem militants", nor "Chicago residents": who live there do not act for it
     if not found and token.pos_ == "NOUN":
         for _, obj in prep_objects(token, {"of", "from", "at"}):
             # "the co-founder of Google, Sergey Brin": the person named, not the company.
