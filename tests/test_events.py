@@ -944,3 +944,8 @@ def test_hitting_back_is_words_unless_with_blows_and_a_persons_attacks_on_a_reco
 def test_residents_of_a_place_do_not_act_for_it_but_its_police_do():
     assert not any(e[1] == "chicago" for e in _events("Chicago residents have accused Emanuel of covering up facts."))
     assert any(e[1] == "afghanistan" for e in _events("Kabul police arrested three men on Monday."))
+
+
+def test_a_clause_on_an_ad_someone_ran_is_the_ads_words():
+    made = _events("Priorities USA ran an ad last August hitting Ted Strickland for job losses.")
+    assert {e[0] for e in made} == {"condemn"}

@@ -1388,8 +1388,11 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
         kind = "condemn" if _is_animate(themes[0], index) else None
     if kind == "attack" and lemma in VERBAL_ATTACKS and themes and (
             prep_objects(verb, {"as"}) or any(_lemma(t) in MESSAGE_NOUNS for t in subject_tokens)
-            or verb.dep_ == "acl" and _lemma(verb.head) in MESSAGE_NOUNS):
-        # "attack Obama as a job killer": a name called; "an ad hitting Strickland": words put out
+            or verb.dep_ == "acl" and _lemma(verb.head) in MESSAGE_NOUNS
+            or verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(
+                c.dep_ == "dobj" and _lemma(c) in MESSAGE_NOUNS for c in verb.head.children)):
+        # "attack Obama as a job killer": a name called; "an ad hitting Strickland", "ran an ad
+        # last August hitting Strickland": words put out
         kind = "condemn" if _is_animate(themes[0], index) else None
     if kind == "attack" and lemma in VERBAL_ATTACKS and not themes and _by_a_person(subject_tokens, index) and not (
             {t.lemma_.lower() for t in sentence_of(verb) if t.i != verb.i} & VIOLENCE_WORDS):
@@ -2347,6 +2350,7 @@ def _who(token: Token, index: MentionIndex) -> list[str]:
 
 # What someone says or puts out, which acts for them: "the Rove ad hits Clinton".
 MESSAGE_NOUNS = {"ad", "advert", "advertisement", "tweet", "statement", "letter", "speech", "video", "memo", "post",
+                 "article", "essay", "piece", "book", "documentary", "mailer", "flyer", "billboard", "podcast",
                  "column", "op-ed", "editorial", "campaign", "commercial", "spot", "report", "release", "message"}
 # Objects of an idiom that only strengthen the verb: "bomb the hell out of".
 INTENSIFIER_OBJECTS = {"hell", "heck", "crap", "shit", "daylights", "stuffing", "snot", "bejesus", "dickens"}
