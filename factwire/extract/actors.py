@@ -1172,11 +1172,13 @@ def _repeated_names(doc: Doc, text: str, candidates: list[_Candidate], full_peop
         if token.ent_iob_ == "I" or token.ent_iob_ == "B" and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
             continue  # a word of a longer name NER tagged ("MacBook" of "MacBook Pro")
         # A surname that is also a word ("Jobs") still counts after the full name, and so does a
-        # body's name the tagger reads as a common noun ("Splunk's shares"), unless the article
+        # body's name the tagger reads as a common noun inside a sentence ("after Splunk's shares
+        # rose"; "Naphtha inventories" opening one may be the word), unless the article
         # writes the word in lower case or a number stands beside it ("Figure 1", "six RBI"). (Not
         # capitals the tagger reads so: letters of a term, "UV", "DRESS syndrome".)
         if token.pos_ != "PROPN" and not (token.text in surnames and token.is_title and not token.is_stop) \
                 and not (label == "ORG" and token.pos_ == "NOUN" and token.text[:1].isupper() and not token.is_upper
+                         and not entity_rules.opens_sentence(token)
                          and token.lower_ not in entity_rules.lower_case_words(doc)
                          and not (i + 1 < len(doc) and doc[i + 1].like_num or i and doc[i - 1].like_num)):
             continue
@@ -1495,6 +1497,9 @@ def _untagged_companies(doc: Doc, candidates: list[_Candidate], full_people: lis
             lower, things = entity_rules.lower_case_words(doc), _names_of_things(doc)
         if any(t.lower_ in lower for t in span) or name in things:
             continue  # "Shares", "Coach": common words capitalised
+        if _legal_form_after(span) and doc[span.end].text != ",":
+            span = doc[span.start:span.end + 1]  # the legal form is the name's: "Venantius AB"
+            name = span.text
         found.append(_Candidate(span.start_char, span.end_char, name, "ORG", span))
         taken.update(range(span.start_char, span.end_char))
     if not found:
