@@ -677,3 +677,10 @@ def test_a_player_acquired_in_a_baseball_report_is_no_side():
     deal = _one("BASEBALL - BRAVES SIGN NEAGLE. The defending world champion Atlanta Braves, with the best record and "
                 "best pitching in baseball, acquired Denny Neagle from the Pittsburgh Pirates.")
     assert deal["buyer"] == "atlanta-braves" and "denny-neagle" not in deal["parties"]
+
+
+def test_a_range_given_for_a_deal_is_its_value_low_end_approximate_but_two_gifts_stay_unvalued():
+    deal = _one("Saudi Arabia gave between $10 million and $25 million to the Clinton Foundation.")
+    assert deal["value"] == {"value": 10_000_000.0, "currency": "USD", "approximate": True}
+    deal = _one("Saudi Arabia gave $10 million to the Clinton Foundation and $25 million to the Red Cross.")
+    assert deal["value"] is None

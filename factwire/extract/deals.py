@@ -1996,8 +1996,11 @@ def tied_money(trigger: Token, money: list[dict]) -> dict | None:
         span = doc.char_span(amount["start"], amount["end"], alignment_mode="expand")
         if span is None:
             continue
-        if span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children):
-            continue  # "$2,700 to his campaign and $25,000 to Right to Rise": whose is which?
+        if amount.get("value_max") is None and (
+                span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children)):
+            # "$2,700 to his campaign and $25,000 to Right to Rise": whose is which? (not the
+            # two ends of one range: "between $10 million and $25 million")
+            continue
         if _per_unit(span):
             continue  # "$303.19 per tonne", "$196 a share": a price, not the deal's value
         if measured is not None and span.root.i == measured.i:
