@@ -684,3 +684,11 @@ def test_a_range_given_for_a_deal_is_its_value_low_end_approximate_but_two_gifts
     assert deal["value"] == {"value": 10_000_000.0, "currency": "USD", "approximate": True}
     deal = _one("Saudi Arabia gave $10 million to the Clinton Foundation and $25 million to the Red Cross.")
     assert deal["value"] is None
+
+
+def test_what_a_deal_did_as_the_subject_gives_its_status():
+    assert _one("Microsoft's deal with Yahoo fell through in 2008.")["status"] == "failed"
+    assert _one("The merger between Sprint and Nextel collapsed in 2017.")["status"] == "failed"
+    assert _one("The agreement between Iran and Russia took effect on Monday.")["status"] == "completed"
+    assert _one("The treaty between Iran and Russia came into force on Monday.")["status"] == "completed"
+    assert _one("The deal between Disney and Fox went through in March.")["status"] == "completed"

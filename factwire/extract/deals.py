@@ -1061,6 +1061,35 @@ def noun_arguments(noun: Token) -> tuple[Token | None, Token | None, Token | Non
     return agent, argument_head(theme) if theme is not None else None, governor
 
 
+# What a deal did, said with it as the subject: "the merger collapsed", "the deal fell
+# through", "the agreement took effect".
+OUTCOME_VERBS = {"collapse": "failed", "founder": "failed", "unravel": "failed", "fail": "failed"}
+OUTCOME_PARTICLES = {("fall", "through"): "failed", ("fall", "apart"): "failed", ("go", "through"): "completed"}
+IN_FORCE_NOUNS = {"effect", "force"}
+
+
+def _outcome(verb: Token) -> str | None:
+    """The status a verb gives the deal that is its subject, beyond the verbs of making one:
+    failed ("collapsed", "fell through") or completed ("went through", "took effect", "came into
+    force")."""
+    lemma = verb.lemma_.lower()
+    if lemma in OUTCOME_VERBS:
+        return OUTCOME_VERBS[lemma]
+    for c in verb.children:
+        if c.dep_ in ("prt", "advmod", "prep") and (lemma, c.lower_) in OUTCOME_PARTICLES:
+            return OUTCOME_PARTICLES[(lemma, c.lower_)]
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() == "effect" for c in verb.children):
+        return "completed"
+    if lemma in ("come", "go", "enter") and any(o.lemma_.lower() in IN_FORCE_NOUNS for _, o in prep_objects(verb, {"into"})):
+        return "completed"
+    return None
+
+
+def _status_of(verb: Token) -> str | None:
+    """The status the verb that makes, ends or undoes a deal gives it."""
+    return STATUS_VERBS.get(verb.lemma_.lower()) or _outcome(verb)
+
+
 def _status_verb(noun: Token) -> Token | None:
     """The verb that signs, reaches, makes or cancels the deal a noun names."""
     head = noun.head
@@ -1088,11 +1117,11 @@ def _status_verb(noun: Token) -> Token | None:
     if head.pos_ not in ("VERB", "AUX"):
         return None
     lemma = head.lemma_.lower()
-    if noun.dep_ == "nsubj" and lemma not in STATUS_VERBS:
+    if noun.dep_ == "nsubj" and lemma not in STATUS_VERBS and _outcome(head) is None:
         return None
     if lemma in STAKE_VERBS and noun.lemma_.lower() in ("stake", "share", "interest") and noun.dep_ == "dobj":
         return head  # "Tencent took a 5% stake in Tesla", "Buffett raised his stake"
-    return head if lemma in STATUS_VERBS or lemma in LIGHT_VERBS else None
+    return head if lemma in STATUS_VERBS or lemma in LIGHT_VERBS or (noun.dep_ == "nsubj" and _outcome(head)) else None
 
 
 # Parts of a company that it sells: "the unit of CheckFree", "the cement business of ACC".
@@ -1423,7 +1452,7 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         # "Roy Keane has signed a new contract with Manchester United": a person's contract is
         # one of work, an agreement; no one supplies or buys goods
         kind, buyer, seller = "agreement", None, None
-    status = STATUS_VERBS.get(status_verb.lemma_.lower()) if status_verb is not None else None
+    status = _status_of(status_verb) if status_verb is not None else None
     governor = status_verb if status_verb is not None else receiver
     mood = modality(governor) if governor is not None else "asserted"
     if mood == "hypothetical" and status_verb is not None and _reported_future(index, status_verb):
