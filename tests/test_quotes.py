@@ -380,3 +380,70 @@ def test_a_gerunds_subject_is_not_who_the_pronoun_after_stands_for():
     text = ("Jane Holt talked to reporters about Reed being welcomed back. “We are thrilled to have "
             "such an experienced coach with us,” she said.")
     assert [actor for _, _, actor in speaker_rows(text)] == ["Jane Holt"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person described by what they do or their age is the person the story is about
+    ('Taylor Swift released her new album on Friday. "This record is the most personal thing I have '
+     'ever made," the singer said.', ("the singer", "Taylor Swift")),
+    ('Brad Pitt arrived in Venice on Monday. "I am very happy to be back here again," said the '
+     '58-year-old, who wore a suit.', ("the 58-year-old", "Brad Pitt")),
+    # the noun's gender and the name's disagree: the description stays, with no actor
+    ('John Smith spoke at the premiere. "It was a wonderful experience for all of us," the actress added.',
+     ("the actress", None)),
+    # someone unnamed introduced by the same noun is the one meant
+    ('A singer from the choir spoke first. Taylor Swift came later. "It was a wonderful experience for '
+     'all of us," the singer said.', ("the singer", None)),
+    # a description that says it is another
+    ('Tom Hanks spoke at the premiere. "It was a wonderful experience for all of us," the other actor said.',
+     ("the other actor", None)),
+])
+def test_a_person_described_by_role_or_age(text, expected):
+    facts = extract(text)
+    names = {a["id"]: a["name"] for a in facts["actors"]}
+    (quote,) = facts["quotes"]
+    assert (quote["speaker_text"], names.get(quote["speaker_actor_id"])) == expected
+
+
+def test_a_described_person_titled_with_another_trade_is_not_taken():
+    def speaker(description):
+        facts = extract('Quarterback Tom Brady threw three touchdowns on Sunday. "We played well as a team '
+                        f'tonight," the {description} said.')
+        names = {a["id"]: a["name"] for a in facts["actors"]}
+        (quote,) = facts["quotes"]
+        return names.get(quote["speaker_actor_id"])
+
+    assert speaker("singer") is None
+    assert speaker("veteran") == "Tom Brady"  # where one stands fits any trade
+
+
+@pytest.mark.parametrize("text", [
+    'Eliminating the fear of being caught outside and suddenly thinking “Oh god, did I leave the stove on?” is nice.',
+    'If you’re wondering “What about JIT? Can’t it do this for me eventually?” It turns out that yes.',
+    'Practice your bewildered look when you say, "Me, a princess? Shut up!"',
+    'Instead of being hypnotized by the images, I wanted to ask "where did the protests come from?"',
+])
+def test_speech_only_imagined_is_no_quote(text):
+    assert speakers(text) == []
+
+
+def test_a_thought_reported_is_still_a_quote():
+    found = speaker_texts('Smith was wondering: "Where did all the money go this year?" Nobody knew.')
+    assert len(found) == 1
+
+
+def test_he_after_a_persons_relative_is_that_relative():
+    # "Hadvar's uncle" is another person than Hadvar: "he" goes on with the uncle, unnamed
+    text = ('Hadvar walked home. Hadvar\'s uncle slowly reaches for his mace, turns to the bandit, and bats her '
+            'into a cart. She is dead. "Take what you need my friend," he reiterates.')
+    assert speakers(text) == [("Take", None)]
+    # named beside it, the relative is that name
+    text = ('Donald Trump spoke on Monday. Trump\'s lawyer, John Dowd, said the case was weak. '
+            '"There is nothing here at all," he said.')
+    assert speakers(text) == [("There", "John Dowd")]
+
+
+def test_a_subject_whose_noun_says_another_gender_is_passed_over():
+    text = ('Celine Dion sang on Friday. Then the star\'s brother, Daniel, lost his battle with the disease. '
+            '"I have to stand tall and strong every single day," she said.')
+    assert speakers(text) == [("I", "Celine Dion")]

@@ -235,8 +235,17 @@ def is_example(text: str, outer_start: int) -> bool:
 _REFERENCE_BEFORE = re.compile(r"\((?:19|20)\d\d[a-z]?\)[.,:]?\s*$")
 
 
-# Words that introduce speech imagined, not spoken: "looking at each other as if to say, “...”".
-_IMAGINED_BEFORE = re.compile(r"\bas\s+(?:if|though)\s+(?:to\s+say|saying)\W*$", re.IGNORECASE)
+# Words that introduce speech imagined, not spoken: "looking at each other as if to say, “...”";
+# what the reader, addressed as "you", would say or think ("when you say, “...”", "if you're
+# wondering “...”"), as how-to and lifestyle writing puts it; a passing thought ("suddenly
+# thinking “...”", where "he was thinking" reports one); words only meant ("I wanted to ask “...”").
+_IMAGINED_BEFORE = re.compile(
+    r"(?:\bas\s+(?:if|though)\s+(?:to\s+say|saying)"
+    r"|\byou(?:['’]re|['’]ll|['’]d|\s+are|\s+will|\s+would|\s+might|\s+may|\s+can|\s+could)?"
+    r"(?:\s+\w+ly)?\s+(?:say|ask|wonder|think|tell|yell|shout|scream|type|hear)\w*(?:\s+(?:to\s+)?yourself)?"
+    r"|(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bam)(?<!\bare)(?<![’']m)(?<![’']re)\s(?:\w+ly\s+)?(?:thinking|wondering)"
+    r"|\b(?:want|wanted|wants|wanting)\s+to\s+(?:ask|say|tell|shout|scream)(?:\s+\w+)?)"
+    r"[\s,:]*$", re.IGNORECASE)
 
 
 # A string in code is assigned or compared ('USER_AGENT = "Mozilla/5.0 ..."'); speech never is.
@@ -252,7 +261,7 @@ def quotations(text: str) -> list[tuple[int, int, int, int]]:
             continue
         if is_title(text, outer_start, inner) or _CODE_BEFORE.search(text, max(0, outer_start - 4), outer_start) \
                 or _REFERENCE_BEFORE.search(text, max(0, outer_start - 10), outer_start) \
-                or _IMAGINED_BEFORE.search(text, max(0, outer_start - 30), outer_start):
+                or _IMAGINED_BEFORE.search(text, max(0, outer_start - 60), outer_start):
             continue
         found.append((outer_start, outer_end, start, end))
     return found
@@ -366,6 +375,72 @@ OFFICE_TITLES = frozenset(TITLES - {"mr", "mrs", "ms", "miss", "dr", "prof", "si
                                     "leader", "chief", "officer", "journalist", "influencer", "deputy", "comrade",
                                     "gen", "col", "lt", "capt", "sen", "rep", "gov", "sgt", "rev", "speaker",
                                     "delegate", "representative", "trustee"})
+# Nouns that describe one person by what they do ("the singer said", "the actress added"): the
+# occupations and sports roles news writing refers back to the person it is about with. Not the
+# nouns for a part in the story (victim, suspect, lawyer, the official, the source: often someone
+# else than the one named last), nor family words (the mother of the one named), nor "the man".
+PERSON_NOUNS = frozenset("""
+singer songwriter actress actor star rapper musician artist guitarist drummer pianist bassist
+vocalist frontman frontwoman composer conductor dancer comedian comic entertainer celebrity
+presenter broadcaster filmmaker producer writer author novelist poet playwright screenwriter
+photographer designer chef athlete striker midfielder defender goalkeeper quarterback pitcher
+boxer fighter wrestler golfer swimmer sprinter skier cyclist jockey champion veteran rookie
+newcomer youngster teenager entrepreneur billionaire millionaire tycoon mogul heiress
+astronaut historian philosopher economist scientist researcher professor candidate nominee
+politician businessman businesswoman founder co-founder cofounder expert
+""".split())
+# Nouns for a person by what they are to another ("Hadvar's uncle", "Trump's lawyer"), with the
+# pronoun their gender takes where the noun says one.
+RELATION_NOUNS: dict[str, str | None] = {
+    **dict.fromkeys("""uncle father dad brother son husband boyfriend grandfather nephew fiance
+                       stepfather stepson grandson spokesman""".split(), "he"),
+    **dict.fromkeys("""aunt mother mom mum sister daughter wife girlfriend grandmother niece fiancee
+                       widow stepmother stepdaughter granddaughter spokeswoman""".split(), "she"),
+    **dict.fromkeys("""friend lawyer attorney spokesperson aide adviser advisor assistant manager
+                       agent publicist partner colleague teammate coach boss doctor cousin child
+                       parent bodyguard driver secretary deputy""".split(), None),
+}
+# Person nouns that say where one stands, not what one does: they fit a person of any trade
+# ("the veteran" after "quarterback Tom Brady").
+STATUS_NOUNS = frozenset({"star", "celebrity", "champion", "veteran", "rookie", "newcomer", "youngster",
+                          "teenager", "billionaire", "millionaire", "tycoon", "mogul", "heiress",
+                          "entrepreneur", "candidate", "nominee", "politician"})
+FEMALE_NOUNS = frozenset({"actress", "frontwoman", "heiress", "businesswoman", "spokeswoman",
+                          "chairwoman", "congresswoman", "queen", "princess", "duchess"})
+MALE_NOUNS = frozenset({"frontman", "businessman", "spokesman", "chairman", "congressman", "king",
+                        "prince", "duke"})
+# Words in a description that say it is not the one named last: "the other actor", "the second".
+_WHICH_ONE = frozenset({"other", "another", "second", "third", "latter", "new", "fellow", "each",
+                        "both", "opposing", "rival"})
+
+
+def _person_description(head: Token) -> bool:
+    """Whether a singular common noun describes one person: a person noun ("the singer",
+    "the actress") or an age ("the 45-year-old")."""
+    noun = head.lemma_.lower()
+    return _age_description(head) or (head.tag_ == "NN" and (noun in PERSON_NOUNS or noun.endswith(_TRADE_ENDINGS)))
+
+
+# Endings of nouns for a trade ("dermatologist", "pediatrician", "psychiatrist").
+_TRADE_ENDINGS = ("ologist", "ician", "iatrist")
+
+
+def _age_description(head: Token) -> bool:
+    """"the 45-year-old": an age standing for the person it is the age of."""
+    return head.lower_ == "old" and any(c.lower_ in ("year", "years") for c in head.children) \
+        and head.dep_ == "nsubj"
+
+
+def _description_pronoun(head: Token) -> str:
+    """The pronoun a description's noun would take where the noun says a gender, else ""."""
+    noun = head.lemma_.lower()
+    if noun in FEMALE_NOUNS:
+        return "she"
+    if noun in MALE_NOUNS:
+        return "he"
+    return ""
+
+
 # How near two holders of one office may be named for "the <office>" to be neither.
 ROLE_AMBIGUITY_CHARS = 600
 ROLE_NOUNS = frozenset("""
@@ -580,6 +655,8 @@ class SpeakerContext:
         return end > sent.start_char and self.text[end - 1] == "?" and not self.inside_quote(end - 1)
 
     def _is_candidate(self, token: Token) -> bool:
+        if token.pos_ == "ADJ" and _age_description(token):
+            return not self.inside_quote(token.idx)  # "the 45-year-old said": a person by age
         if token.pos_ not in ("PROPN", "PRON", "NOUN") or not token.text[:1].isalpha():
             return False
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -698,18 +775,22 @@ class SpeakerContext:
         bank said"), the one the article's deal rules read the description as; an office ("the
         governor said", "the former mayor said"), the person last named with that title before
         the name ("Governor John Rankin") or beside it ("Rankin, the governor,"), unless two
-        holders are named near each other. A description that is no office ("the singer")
-        fits any person of the story and stays unresolved."""
+        holders are named near each other. A description of a person by what they do, their
+        age or their family ("the singer", "the 45-year-old", "the actress") with no one named
+        so is the person the story is about at that point (see `_described_person`)."""
         if self.index is not None:
             from factwire.extract.deals import described_actor  # the deal rules' reading
 
             found = described_actor(self.index, head)
             if found is not None:
                 return found
-        if head.lemma_.lower() not in OFFICE_TITLES:
+        office = head.lemma_.lower() in OFFICE_TITLES
+        if not office and not _person_description(head):
             return None
         role = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod") and t.lower_ not in ("former", "then")]
         role.append(head.lower_)
+        if _age_description(head):
+            return self._described_person(head)  # "the 45-year-old": no one is titled so
         holders: list[tuple[int, str]] = []
         for mention in self.mentions:
             if mention["start"] >= head.idx:
@@ -722,12 +803,89 @@ class SpeakerContext:
             beside = after[:1] == [","] and after[1:2] in (["the"], ["a"]) and after[2:2 + len(role)] == role
             if titled or beside:
                 holders.append((mention["start"], mention["actor_id"]))
+        if not office:  # a trade names many ("R&B singer Peabo Bryson" in a story on Dion):
+            return self._described_person(head, holders[-1][1] if holders else None)  # one reading
         if not holders:
-            return None
+            return self._described_person(head)
         last_at, last = holders[-1]
         if any(actor != last and last_at - at < ROLE_AMBIGUITY_CHARS for at, actor in holders):
             return None  # "Governor DeSantis met Governor Newsom. '...,' the governor said": which one?
         return last
+
+    def _described_person(self, head: Token, titled: str | None = None) -> str | None:
+        """The person a description of one ("the singer said", "the 45-year-old told
+        reporters", "the actress added", "the prime minister said") points back at when no one
+        is named with its noun: as with "she said", the last person named as the subject of a
+        clause before it, of the description's gender where its noun says one ("actress",
+        "spokeswoman") and the name says one too. A subject is a weaker guess for a description
+        than for a pronoun, so it is taken only when a second reading agrees: it is also the
+        person named last, or the one named most often so far (the one the article is about),
+        or, for a trade, the last person named with it ("singer Peabo Bryson"); and not when the
+        article names it with another trade or office ("quarterback Tom Brady" is not "the
+        singer"). None when the description is not the subject of a verb of saying, when it
+        says which one it is itself ("the singer who ...", "the band's singer", "the other
+        actor"), or when the article introduced someone unnamed by the same noun ("a spokesman
+        for the union said ...", "the prime minister's spokesman said ... the spokesman added")."""
+        if head.dep_ != "nsubj" or not _says(head.head) or self.inside_quote(head.idx):
+            return None
+        for child in head.children:
+            if child.dep_ in ("relcl", "acl") and self.doc[child.left_edge.i - 1].text == ",":
+                continue  # "said the 58-year-old, who wore a suit": said of the one meant
+            if child.dep_ in ("poss", "relcl", "acl", "appos", "prep", "conj", "cc") \
+                    or child.lower_ in _WHICH_ONE or child.ent_type_ == "PERSON":
+                return None
+        noun = head.lemma_.lower()
+        limit = head.idx - SUBJECT_WINDOW_CHARS
+        i = head.i - 1
+        while i >= 0 and self.doc[i].idx >= limit:
+            t = self.doc[i]
+            i -= 1
+            if t.lemma_.lower() == noun and any((c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
+                                                or c.dep_ == "poss" for c in t.children):
+                return None  # the unnamed one introduced so ("the prime minister's spokesman said")
+        pronoun = _description_pronoun(head)
+        subject = self._antecedent(head.idx, {"person"}, pronoun=pronoun)
+        nearest, main = self._nearest_and_main_person(head.idx, pronoun)
+        found = subject if subject is not None and subject in (nearest, main, titled) else None
+        if found is not None and noun not in STATUS_NOUNS and self._titled_otherwise(found, noun):
+            return None  # "the singer said" after "quarterback Tom Brady threw ...": not Brady
+        return found
+
+    def _nearest_and_main_person(self, position: int, pronoun: str) -> tuple[str | None, str | None]:
+        """The person named last before ``position`` (outside quotations) and the one named most
+        often before it (None on a tie): the two other readings of a description besides the
+        subject before it."""
+        counts: dict[str, int] = {}
+        nearest = None
+        for m in self.mentions:
+            if m["start"] >= position:
+                break
+            if self.actors_by_id.get(m["actor_id"], {}).get("type") != "person" \
+                    or m.get("kind") in ("demonym", "nested") or self.inside_quote(m["start"]) \
+                    or not self._agrees(pronoun, m["actor_id"]):
+                continue
+            counts[m["actor_id"]] = counts.get(m["actor_id"], 0) + 1
+            if position - m["start"] <= NAMED_WINDOW_CHARS:
+                nearest = m["actor_id"]
+        ranked = sorted(counts.values(), reverse=True)
+        main = None
+        if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]):
+            main = next(a for a, n in counts.items() if n == ranked[0])
+        return nearest, main
+
+    def _titled_otherwise(self, actor_id: str, noun: str) -> bool:
+        """Whether the article names a person with another role noun than ``noun``, before the
+        name ("quarterback Tom Brady") or in apposition after it ("Brady, the quarterback,")."""
+        roles = (PERSON_NOUNS | ROLE_NOUNS | OFFICE_TITLES) - STATUS_NOUNS
+        for m in self.mentions:
+            if m["actor_id"] != actor_id:
+                continue
+            ahead = self.text[max(0, m["start"] - 40):m["start"]].lower().split()[-2:]
+            after = self.text[m["end"]:m["end"] + 60].lower().replace(",", " , ").split()
+            words = ahead + (after[3:5] if after[:2] in ([",", "the"], [",", "a"]) else [])
+            if any(w in roles and w != noun for w in words):
+                return True
+        return False
 
     def _antecedent(self, position: int, wanted: set[str], window: int | None = None,
                     pronoun: str = "") -> str | None:
@@ -749,13 +907,25 @@ class SpeakerContext:
             # Trista Best"), and the source of "according to" speaks as a subject of "said" does.
             agent = token.dep_ == "pobj" and (token.head.dep_ == "agent" or (
                 token.head.lower_ == "to" and token.head.i > 0 and doc[token.head.i - 1].lower_ == "according"))
-            if self._unnamed_speaker(token, pronoun, named):
+            if not named and token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN" and any(
+                    c.dep_ == "appos" and self.mention_at(c) is not None for c in token.children):
+                named = True  # "Trump's lawyer, John Dowd, said": named beside the subject
+            if named and token.pos_ == "NOUN" and pronoun in ("he", "she") \
+                    and (RELATION_NOUNS.get(token.lemma_.lower()) or _description_pronoun(token)) not in (None, "", pronoun):
+                continue  # "the star's brother, Daniel, lost ... she told": a brother is no "she"
+            if token.dep_ in ("nsubj", "nsubjpass") and pronoun in ("he", "she") and any(
+                    c.dep_ == "poss" and gender.PRONOUNS.get(c.lower_) == gender.PRONOUNS.get(pronoun)
+                    for c in token.children):
+                continue  # "His opponent, Hillary Clinton, won ... He told": "he" is the one "his" is
+            if self._unnamed_speaker(token, pronoun, named) or self._relation_of_named(token, pronoun, named):
                 return None  # "a spokesperson for UCEA said ... “...,” he said": that unnamed person
             if (token.dep_ not in ("nsubj", "nsubjpass") and not agent) or not named \
                     or self.inside_quote(token.idx):
                 continue  # (a name the tagger took for a noun, "Trump attacked", is a name)
             if not agent and _in_gerund(token):
                 continue  # "spoke to Ad Age about Alley being welcomed back": not who spoke
+            if not agent and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.head.children):
+                continue  # "he found Trump to be “very charming”": the one found so, not who spoke
             mention = self.mention_at(token)
             if mention is None:  # "the former Chief Marketing Officer, Leesa Eichberger, spoke"
                 mention = next((m for m in map(self.mention_at, _appositions(token)) if m is not None), None)
@@ -776,6 +946,26 @@ class SpeakerContext:
                     and self._agrees(pronoun, m["actor_id"]):
                 return m["actor_id"]
         return None
+
+    def _relation_of_named(self, token: Token, pronoun: str, named: bool) -> bool:
+        """Whether a subject is a person named only by what they are to a named one ("Hadvar's
+        uncle", "Trump's lawyer"): English introduces another person so, and a "he" or "she"
+        that follows, of their gender, stands for them, not for the one named in the possessive
+        ("Hadvar's uncle turns to the bandit ... “...,” he reiterates": the uncle). Not when the
+        relation is named beside it ("Trump's lawyer, John Dowd,")."""
+        if named or pronoun not in ("he", "she") or token.dep_ != "nsubj" or token.tag_ != "NN" \
+                or self.inside_quote(token.idx):
+            return False
+        noun = token.lemma_.lower()
+        if noun not in RELATION_NOUNS:
+            return False
+        if not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children) \
+                or any(c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in token.children):
+            return False
+        if token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN":
+            return False  # "Trump's lawyer John Dowd"
+        said = RELATION_NOUNS[noun]
+        return said is None or said == pronoun
 
     def _unnamed_speaker(self, token: Token, pronoun: str, named: bool) -> bool:
         """Whether a subject is a person English introduces unnamed, whom a "he" or "she" that
