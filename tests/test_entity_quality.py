@@ -537,3 +537,39 @@ def test_a_lab_a_studio_or_an_army_is_a_body():
     assert {entity_rules.head_word_label(n) for n in ("Lattice Lab", "Pixar Animation Studios", "Mexican Army")} \
         == {"ORG"}
     assert entity_rules.head_word_label("Intelligent Network") is None
+
+
+def _names(text: str) -> dict[str, str]:
+    actors, _ = _actors(text)
+    return {a.name: a.type for a in actors.values()}
+
+
+def test_a_role_a_body_or_a_headline_verb_glued_to_a_name_is_cut_off():
+    names = _names("Chefs Jamie Oliver and Hugh Fearnley-Whittingstall signed the letter. Oliver said it was urgent.")
+    assert "Jamie Oliver" in names and not any(n.startswith("Chef") for n in names)
+    names = _names("Fox News Sean Hannity said on Tuesday that the poll was rigged.")
+    assert names.get("Sean Hannity") == "person" and names.get("Fox News") == "organization"
+    names = _names("Trump Calls Clinton a Liar\nDonald Trump said on Monday that Hillary Clinton had lied.")
+    assert set(names) == {"Donald Trump", "Hillary Clinton"}
+    # a given name that is also a word stays the name's ("Will Smith"), and an unknown single
+    # word after a noun is not cut loose ("Baby Grand" gives no "Grand")
+    names = _names("Will Smith met Grant Shapps on Monday. The Baby Grand Lamp sold out.")
+    assert "Will Smith" in names and "Grant Shapps" in names and "Grand" not in names
+
+
+def test_a_section_label_before_a_dash_is_no_actor_but_a_dateline_is_a_place():
+    names = _names("ARRESTS – Chad Hull, 37, of Kincaid was arrested on Tuesday for theft. Police said he fled.")
+    assert "ARRESTS" not in names and names.get("Chad Hull") == "person"
+    names = _names("TAYLORVILLE – The council met on Tuesday. Its members arrested no one.")
+    assert "ARRESTS" not in names and any(t == "place" for n, t in names.items() if n.lower() == "taylorville")
+
+
+def test_state_abbreviations_a_kins_given_name_and_a_body_named_for_a_people():
+    names = _names("The company, based in Phoenix, Ariz., said its rival in San Jose, Calif., would cut jobs.")
+    assert names.get("Arizona") == "place" and names.get("California") == "place" and "Calif." not in names
+    names = _names("Hillary Clinton spoke on Monday. Clinton's husband, Bill, spoke in Philadelphia on Tuesday.")
+    assert "Bill Clinton" in names and "Bill" not in names
+    # a given name before the 's is no surname
+    assert "Harry Diana" not in _names("Princess Diana's son, Harry, spoke in London.")
+    names = _names("Americans for Prosperity, the group funded by the Koch brothers, spent $10 million.")
+    assert names.get("Americans for Prosperity") == "organization" and "United States" not in names

@@ -389,6 +389,41 @@ def _shared_surnames(doc: Doc, candidates: list["_Candidate"]) -> None:
             cand.name = f"{cand.name} {words[1]}"
 
 
+# Relatives news names by their given name alone after the person they are kin to
+# ("Clinton's husband, Bill,"), who most often share that person's surname.
+_KIN_NOUNS = frozenset({"husband", "wife", "son", "daughter", "brother", "sister", "father", "mother"})
+
+
+def _kin_by_given_name(doc: Doc, candidates: list["_Candidate"]) -> None:
+    """A given name set after "X's husband" (wife, son, daughter, brother, sister, father,
+    mother) names the relative by X's surname: "Clinton's husband, Bill," is Bill Clinton. X
+    is a surname when the article writes it as the last word of a person's full name, or the
+    alias table knows the name so made; never a given name alone ("Diana's son, Harry")."""
+    given = entity_rules.first_names()
+    people = [c.name.split() for c in candidates if c.label == "PERSON" and not c.kind]
+    surnames = {words[-1] for words in people if len(words) >= 2}
+    by_end = {c.span.end: c for c in candidates if c.span is not None and c.label == "PERSON"}
+    for cand in candidates:
+        span = cand.span
+        if cand.label != "PERSON" or cand.kind or span is None or " " in cand.name or cand.name.lower() not in given:
+            continue
+        i = span.start - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        if i < 2 or doc[i].lower_ not in _KIN_NOUNS or doc[i - 1].text not in ("'s", "’s"):
+            continue
+        owner = by_end.get(i - 1)
+        if owner is None or owner is cand:
+            continue
+        surname = owner.name.split()[-1]
+        full = f"{cand.name} {surname}"
+        entry = lookup_alias(full)
+        if surname == cand.name or surname.lower() in given and surname not in surnames:
+            continue
+        if surname in surnames and (entry is None or entry.type == "person") or entry is not None and entry.type == "person":
+            cand.name = full
+
+
 @dataclass
 class _Candidate:
     """One name in the text before it is resolved to an actor."""
@@ -413,6 +448,7 @@ def find_actors(doc: Doc) -> tuple[list[Actor], list[dict]]:
     candidates = _split_pairs(text, _entity_candidates(doc))
     _unify_possessive_names(text, candidates)
     _shared_surnames(doc, candidates)
+    _kin_by_given_name(doc, candidates)
     candidates = _publications(doc, candidates)
     candidates.extend(_alias_only_mentions(doc, text, candidates))
     candidates.extend(_acronyms(doc, candidates))
@@ -650,7 +686,9 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         if entity_rules.is_sports_report(doc) else set()
     for ent in (cited for whole in _join_hyphenated(entities(doc)) for dashed in _split_at_dash(whole)
                 for part in _split_at_legal_forms(dashed)
-                for piece in _split_at_and(part, written) for cited in _cited_authors(piece, authors)):
+                for joined in _split_at_and(part, written)
+                for piece in _split_glued(_body_named_for_a_people(joined), written)
+                for cited in _cited_authors(piece, authors)):
         if ent.label_ not in ENTITY_TYPES and ent.label_ != "PRODUCT":
             continue
         if ent.start < merged_up_to:
@@ -720,6 +758,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
             label = "GPE"  # "Chad Hull of Kincaid", "Jamie Miller, 35, of Macon": where a person is from
         if entry is None and label in ("PERSON", "ORG") and entity_rules.names_a_polity(name):
             label, person = "GPE", False  # "the State", "the Union army": a country
+        if entry is None and entity_rules.is_section_label(ent):
+            continue  # "ARRESTS – Chad Hull, 37, ...": a section's label
         if entry is None and label in ("PERSON", "ORG") and entity_rules.is_dateline(ent):
             label, person = "GPE", False  # "KHAN YOUNIS, Gaza Strip —": where the story was filed
         if entry is None and not person:
@@ -913,6 +953,102 @@ def _split_at_and(ent: Span, named: frozenset[str]) -> list[Span]:
         if left_known and right_known or right.text.startswith(left.text + " "):
             return [Span(doc, ent.start, i, label=ent.label), Span(doc, i + 1, ent.end, label=ent.label)]
         return [ent]
+    return [ent]
+
+
+# Verbs a headline writes in the present between or before names, capitalised like them ("Trump
+# Calls Clinton a Liar", "Leaves Pierre"): no word of a name. Verbs only, none a common surname.
+HEADLINE_VERBS = frozenset({
+    "says", "calls", "slams", "blasts", "urges", "warns", "vows", "rips", "hits", "joins", "meets",
+    "sees", "leaves", "walks", "takes", "gets", "makes", "wins", "loses", "beats", "asks", "tells",
+    "claims", "denies", "defends", "attacks", "praises", "mocks", "accuses", "sues", "fires", "hires",
+    "endorses", "rejects", "dismisses", "responds", "admits", "reveals", "announces", "unveils",
+    "quits", "visits", "faces", "wants", "thinks", "knows", "slammed", "blasted", "bashes", "touts",
+    "trolls", "taunts", "insults", "questions", "criticizes", "criticises", "jabs", "lashes", "defeats",
+    "trumps", "tops", "trails", "leads", "picks", "taps", "dumps", "ditches", "snubs", "thanks"})
+
+
+def _names_on_their_own(span: Span, written: frozenset[str]) -> bool:
+    """Words that name someone on their own: a person's name by its words, a person or a body
+    of the alias table, or a name the article writes alone."""
+    if not span or not span[0].text[:1].isupper():
+        return False
+    entry = lookup_alias(span.text)
+    if entry is not None:
+        return entry.type in ("person", "organization")
+    return span.text in written or entity_rules.looks_like_person_name(span) \
+        or len(span) == 1 and (span[0].text in entity_rules.given_names()
+                               or any(name.endswith(" " + span.text) for name in written))
+
+
+def _common_noun_word(token, doc: Doc) -> bool:
+    """A capitalised word that is a common noun of a person's trade or role ("Chefs", "Hacker",
+    "Guru"): one of the lexicon's, or written lower-case in the article (its plural's singular
+    too), and no given name."""
+    if token.text in entity_rules.given_names() or not token.is_alpha or not token.text[:1].isupper():
+        return False
+    lower = token.lower_
+    forms = {lower, lower[:-1] if lower.endswith("s") else lower, lower[:-2] if lower.endswith("es") else lower}
+    if forms & (entity_rules.PERSON_NOUNS | entity_rules.ROLE_WORDS | TITLES | {"guru", "hacker", "tycoon", "mogul",
+                                                                             "host", "anchor", "pundit", "legend"}):
+        return True
+    return lower not in entity_rules.first_names() and any(
+        t.text == t.lower_ and (t.lower_ in forms or t.lemma_ in forms) for t in doc if t.is_alpha)
+
+
+_NAME_JOINERS = frozenset({"of", "and", "the", "&", "for"})
+
+
+def _body_named_for_a_people(ent: Span) -> Span:
+    """A people's plural before "for" or "against" and capitalised words opens a body's name
+    ("Americans for Prosperity", "Veterans for Peace", "Mothers Against Drunk Driving"): English
+    capitalises the words after the preposition only in a name. The whole is the organisation,
+    no mention of the people's country."""
+    doc = ent.doc
+    if ent.label_ != "NORP" or len(ent) != 1 or not ent[0].is_title or not ent.text.endswith("s") \
+            or ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in ("for", "against") \
+            or not doc[ent.end + 1].is_title:
+        return ent
+    end = ent.end + 2
+    while end < len(doc) and (doc[end].is_title or doc[end].is_upper and doc[end].is_alpha
+                              or doc[end].lower_ in _NAME_JOINERS and end + 1 < len(doc) and doc[end + 1].is_title):
+        end += 1
+    return Span(doc, ent.start, end, label="ORG")
+
+
+def _split_glued(ent: Span, written: frozenset[str]) -> list[Span]:
+    """What NER glued onto the front of a name, cut off: news sets a role's common noun before
+    a name without a comma ("Chefs Jamie Oliver", "Hacker Guccifer"), a body before its person
+    ("Fox News Sean Hannity"), a kind before a name that ends with it ("PAC Patriot Majority
+    PAC"), and a headline's verb between names ("Trump Calls Clinton"). Each cut keeps only
+    parts that name someone on their own (see `_names_on_their_own`); a name the alias table
+    knows whole stays whole."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) < 2 or lookup_alias(ent.text) is not None:
+        return [ent]
+    doc = ent.doc
+    if len(ent) >= 3 and ent[0].text == ent[-1].text and ent[0].is_upper and ent[0].is_alpha:
+        return [Span(doc, ent.start + 1, ent.end, label="ORG")]  # "PAC Patriot Majority PAC"
+    for i in range(ent.start, ent.end):
+        token = doc[i]
+        if token.lower_ in HEADLINE_VERBS and token.is_title and not (i == ent.start and ent.label_ == "ORG"):
+            parts = [doc[ent.start:i], doc[i + 1:ent.end]]
+            kept = [p for p in parts if len(p)]
+            if kept and all(_names_on_their_own(p, written) for p in kept):
+                return [Span(doc, p.start, p.end, label=ent.label) for p in kept]
+            return [ent]
+    for k in range(1, len(ent)):
+        head, tail = ent[:k], ent[k:]
+        if not (entity_rules.looks_like_person_name(tail) or len(tail) == 1 and ent.label_ == "PERSON"
+                and tail[0].is_title and tail.text in written and lookup_alias(tail.text) is None and k == 1
+                and head[0].lower_ in entity_rules.PERSON_NOUNS | entity_rules.ROLE_WORDS | {"hacker", "guru"}):
+            continue
+        if ent.label_ == "PERSON" and all(_common_noun_word(t, doc) for t in head):
+            return [Span(doc, tail.start, tail.end, label="PERSON")]  # "Chefs Jamie Oliver"
+        entry = lookup_alias(head.text)
+        if len(tail) >= 2 and (entry is not None and entry.type == "organization"
+                               or entry is None and head.text in written and head.text != ent.text
+                               and entity_rules.head_word_label(head.text) == "ORG"):
+            return [Span(doc, head.start, head.end, label="ORG"), Span(doc, tail.start, tail.end, label="PERSON")]
     return [ent]
 
 

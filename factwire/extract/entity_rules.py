@@ -1393,6 +1393,24 @@ def is_dateline(ent: Span) -> bool:
     return False
 
 
+def is_section_label(ent: Span) -> bool:
+    """Capitals before a dash at a paragraph's start that are common words the article writes
+    lower-case too ("ARRESTS – Chad Hull, 37, ...", "WEATHER —"): a section's label, as police
+    logs and briefs set them, no dateline's place and no actor. A place's name is never written
+    lower-case ("TAYLORVILLE —" stays a dateline)."""
+    if not is_dateline(ent) or len(ent) > 2:
+        return False
+    doc = ent.doc
+    lower = {t.lower_ for t in doc if t.is_alpha and t.text.islower()}
+    lemmas = {t.lemma_ for t in doc if t.is_alpha and t.text.islower()}
+    for token in ent:
+        word = token.lower_
+        forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+        if not token.is_alpha or not (word in lower or forms & lemmas):
+            return False
+    return True
+
+
 # Endings that make an adjective of a name ("EEG-based", "US-led", "state-owned").
 _ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-funded", "-born", "-run", "-style",
                       "-like", "-era", "-made", "-bound", "-linked", "-focused", "-sponsored", "-area", "-wide",
