@@ -936,8 +936,8 @@ def test_a_creed_names_no_doer_and_a_clients_counsel_is_not_the_client():
 def test_hitting_back_is_words_unless_with_blows_and_a_persons_attacks_on_a_record_are_words():
     assert {e[0] for e in _events("WikiLeaks was unhappy and hit Snowden back by accusing him of pandering.")} == {"condemn"}
     assert ("attack", "israel", "hamas", "hit") in _events("Israel hit back at Hamas with airstrikes on Gaza.")
-    assert not [e for e in _events("Later in the day, Hillary Clinton escalated her attacks on Sanders' record on guns.")
-                if e[0] == "attack"]
+    assert {e[0] for e in _events("Later in the day, Hillary Clinton escalated her attacks on Sanders' record on guns.")} \
+        == {"condemn"}
     assert ("attack", "russia", "ukraine", "attacks") in _events("Russia intensified its attacks on Ukraine's power grid.")
 
 
@@ -949,3 +949,12 @@ def test_residents_of_a_place_do_not_act_for_it_but_its_police_do():
 def test_a_clause_on_an_ad_someone_ran_is_the_ads_words():
     made = _events("Priorities USA ran an ad last August hitting Ted Strickland for job losses.")
     assert {e[0] for e in made} == {"condemn"}
+
+
+def test_an_infinitive_of_purpose_and_a_recipients_gerund_keep_the_doer():
+    assert ("request", "ramos", None, "call") in _events(
+        "Ramos used his acceptance speech to call for the resignation of the president.")
+    assert ("condemn", "donald-trump", "duke", "condemn") in {e[:4] for e in _events(
+        "But Trump later blamed his hesitancy to condemn Duke on a bad earpiece.")}
+    assert not any(e[1] == "loretta-e-lynch" for e in _events(
+        "Phoenix Mayor Greg Stanton wrote a letter to Attorney General Loretta E. Lynch asking the Justice Department to investigate."))

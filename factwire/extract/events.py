@@ -1346,14 +1346,17 @@ def _verb_events(verb: Token, index: MentionIndex, dates: list[dict]) -> list[di
             # with no holder, one taking a stand on the noun does not do it either (but "made a
             # promise to visit", "took steps to block": the subject does)
             holder = [c for c in holder_noun.children if c.dep_ == "poss"]
-            if holder or _lemma(verb.head) in STANCE_HEADS:
+            if holder and holder[0].pos_ == "PRON":
+                pass  # "Trump renewed his calls to ban": his own, the clause's subject
+            elif holder or _lemma(verb.head) in STANCE_HEADS:
                 subject_tokens = holder
         if not own and controller is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "pcomp"):
             # "unease about Mr. Clinton returning to the White House", "with Sanders leading":
             # a name right before a gerund is its subject
             before = verb.doc[verb.i - 1] if verb.i > 0 else None
             if before is not None and before.dep_ == "pobj" and before.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
-                    and index.actor(before):
+                    and before.head.lower_ not in ("to", "from", "by") and index.actor(before):
+                # (not "a letter to Lynch asking the Justice Department": the letter asks)
                 subject_tokens = [before]
         if not own and controller is not None:
             subject_tokens = [controller]
@@ -1750,9 +1753,18 @@ def _infinitive_on_object(verb: Token) -> Token | None:
     if to is None:
         return None
     for noun in verb.head.children:
-        if noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.right_edge.i + 1 == to.i:
+        if noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.right_edge.i + 1 == to.i and _lemma(noun) in INFINITIVE_NOUNS:
             return noun
     return None
+
+
+# Nouns that take an infinitive of what is to be done ("calls to ban", "a plan to sell"), not
+# one of purpose ("used his speech to call for"): the infinitive after them is theirs.
+INFINITIVE_NOUNS = {"call", "plan", "promise", "effort", "attempt", "bid", "pledge", "proposal", "vow", "threat",
+                    "push", "move", "decision", "demand", "order", "request", "appeal", "offer", "refusal",
+                    "failure", "right", "authority", "power", "permission", "chance", "opportunity", "desire",
+                    "willingness", "ability", "intention", "commitment", "determination", "hesitancy",
+                    "reluctance", "readiness", "campaign", "drive", "scheme", "idea", "suggestion", "urge"}
 
 
 def _on_a_noun_judged(verb: Token) -> bool:
@@ -2139,13 +2151,8 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
             {t.lemma_.lower() for t in sentence_of(noun) if t.i != noun.i and not _a_topic(t)} & VIOLENCE_WORDS
             or {_lemma(c) for c in noun.children if c.dep_ in ("amod", "compound")} & VIOLENT_MODIFIERS):
         targets = [_theme(o) for _, o in prep_objects(noun, {"on", "against"})]
-        if targets and not any(_is_attackable(t, index) and t.ent_type_ not in THING_ENTITIES
-                               and not (_a_thing_of_someone(t, index) and _lemma(t) not in TARGET_NOUNS
-                                        and _by_a_person([noun], index))
-                               for t in targets):
-            # "Obama's attack on the Second Amendment", "attacks on her record", "her attacks on
-            # Sanders' record": words on a thing (someone's record is no target of blows)
-            return []
+        if targets and not any(_is_attackable(t, index) and t.ent_type_ not in THING_ENTITIES for t in targets):
+            return []  # "Obama's attack on the Second Amendment", "attacks on her record": words on a thing
         if targets and _by_a_person([noun], index) and not any(
                 t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") or not _is_animate(t, index) for t in targets):
             kind = "condemn"  # "Clinton's attacks on Trump": a person attacking a person in words criticises
