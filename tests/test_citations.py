@@ -177,6 +177,10 @@ def test_a_company_reporting_a_fact_about_itself_or_its_reasons_is_no_source():
 def test_told_names_a_source_only_when_the_listener_is_a_news_organisation():
     assert [s for _, s, _ in citations("Jane Smith told CNN that she would run.")] == ["CNN"]
     assert citations("Comey told the FBI that he had lied.") == []
+    # a word after the name says what it is; a brand opens a section's name
+    assert [s for _, s, _ in citations("She spoke in an interview with Latina magazine last year.")] == ["Latina"]
+    assert [s for _, s, _ in citations("Lasry told Bloomberg Politics in May that it was fine.")] \
+        == ["Bloomberg Politics"]
 
 
 def test_news_organisations_by_name():

@@ -70,6 +70,11 @@ _MANNER_NOUNS = {"plan", "plans", "preference", "preferences", "taste", "tastes"
 _LISTENER_INTRODUCERS = re.compile(r"^(?:told|in\s+an\s+interview\s+with)\b", re.IGNORECASE)
 
 
+# A word after a name that says it is a news organisation's ("Latina magazine", "WXYZ radio").
+_NEWS_KIND_AFTER = re.compile(r"\s+(?:magazine|newspaper|news\s+site|website|radio|television|tv|"
+                              r"network|podcast|news\s+agency|daily|weekly)\b", re.IGNORECASE)
+
+
 def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | None = None) -> list[dict]:
     """Inline citations with their offsets, then the listed sources (no offsets)."""
     text = text_of(doc)
@@ -110,7 +115,8 @@ def find_citations(doc: Doc, mentions: list[dict], cited_sources: list[str] | No
         ent = ents_by_start.get(match.end())
         if ent is None:
             continue
-        if _LISTENER_INTRODUCERS.match(match.group(0)) and (ent.label_ == "PERSON" or not is_news_outlet(ent.text)):
+        if _LISTENER_INTRODUCERS.match(match.group(0)) and (ent.label_ == "PERSON" or not (
+                is_news_outlet(ent.text) or _NEWS_KIND_AFTER.match(text, ent.end_char))):
             continue  # one told, or interviewed by, an agency or a committee heard it: no source
         start, end, name = _name_of(ent)
         add(start, end, name, "inline")
@@ -477,9 +483,13 @@ _NEWS_BRANDS = {
     "the hill", "the intercept", "theblaze", "yahoo", "usa today", "rolling stone", "the new yorker",
     "new yorker", "people", "pc gamer", "ign", "kotaku", "polygon", "ars technica", "zdnet",
     "cnet", "the economist", "economist", "semafor", "nikkei", "caixin", "pravda", "izvestia",
-    "kommersant", "vedomosti", "infobae", "clarin", "drudge report", "scmp", "ndtv", "yle", "svt", "nrk",
+    "kommersant", "vedomosti", "infobae", "clarin", "drudge report", "scmp", "newsmax", "newsy", "ndtv", "yle", "svt", "nrk",
     "rte", "abc news", "sky news", "nbc news", "cbs news", "fox news", "bbc news", "cnn international",
 }
+# Brands that are also common words: they name the organisation only as the whole name ("Time",
+# "Variety"), not at the start of another ("Time Warner", "Fortune Brands").
+_COMMON_WORD_BRANDS = {"time", "fortune", "people", "variety", "deadline", "vice", "salon", "slate",
+                       "wired", "sky", "fox", "stat", "vogue", "polygon", "yahoo", "ria"}
 _CALL_SIGN = re.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?$")  # US broadcasters: "KXAN", "WKOW-TV"
 
 
@@ -494,8 +504,8 @@ def is_news_outlet(name: str) -> bool:
         return False
     lowered = [w.lower() for w in words]
     whole = " ".join(lowered)
-    if whole in _NEWS_BRANDS or (words[0].isupper() and lowered[0] in _NEWS_BRANDS):
-        return True  # (a brand's acronym before a show's name: "POLITICO Playbook", "CBS This Morning")
+    if whole in _NEWS_BRANDS or (lowered[0] in _NEWS_BRANDS and (words[0].isupper() or lowered[0] not in _COMMON_WORD_BRANDS)):
+        return True  # a brand before a show's or section's name: "POLITICO Playbook", "Bloomberg Politics"
     if _CALL_SIGN.match(words[-1]) or _CALL_SIGN.match(words[0]):
         return True
     return lowered[-1] in _NEWS_NAME_ENDS or " ".join(lowered[-2:]) in _NEWS_NAME_ENDS or "news" in lowered
