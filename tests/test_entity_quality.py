@@ -573,3 +573,13 @@ def test_state_abbreviations_a_kins_given_name_and_a_body_named_for_a_people():
     assert "Harry Diana" not in _names("Princess Diana's son, Harry, spoke in London.")
     names = _names("Americans for Prosperity, the group funded by the Koch brothers, spent $10 million.")
     assert names.get("Americans for Prosperity") == "organization" and "United States" not in names
+
+
+def test_words_typed_a_people_that_name_none_are_no_actors():
+    names = _names("Donald Trump won. Trumpian politics is here to stay, said Jeb Bush. Partisans on both "
+                   "sides disagreed, and partisan anger grew. Middle Eastern leaders met in Cairo. "
+                   "The pro-Israel lobby and Christian conservatives met. Muslims prayed.")
+    assert not {"Trumpian", "Partisans", "Middle Eastern", "pro-Israel"} & set(names)
+    assert names.get("Muslims") == "group" and names.get("Christian") == "group"
+    # a faith named for its founder is a people's still
+    assert _names("Jesus Christ preached. Christian voters met in Iowa.").get("Christian") == "group"

@@ -739,6 +739,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
             entry = None  # "Paris, an Australian woman" is no capital
         if entry is None and _not_an_actor(ent, name, label):
             continue
+        if entry is None and label == "NORP" and entity_rules.not_a_people(ent, name):
+            continue  # "Trumpian", "Middle Eastern", "Windows-only": no people named
         if entry is None and not person and label == "ORG" and entity_rules.head_word_label(name) is None \
                 and entity_rules.is_heading(ent) and text_of(doc).count(name) == 1:
             continue  # "Previous Research", "LIMITATIONS": a heading, named nowhere else

@@ -1411,6 +1411,42 @@ def is_section_label(ent: Span) -> bool:
     return True
 
 
+_REGION_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central", "middle", "far",
+                                "near", "south", "north", "east", "west", "northeastern", "northwestern",
+                                "southeastern", "southwestern", "midwestern"})
+
+
+def not_a_people(ent: Span, name: str) -> bool:
+    """A word NER typed a nationality or a people that names none: one with a lower-case part
+    ("Windows-only", "non-Covid", "pan-Asian"); a region's adjective ("Southern", "Middle
+    Eastern"); an adjective made of a person's name the article writes ("Trumpian" beside
+    "Trump"); or a common word capitalised only where it opens a sentence or in a title, which
+    the article also writes lower-case ("Partisans" beside "partisan")."""
+    pieces = [p for p in (re.sub(r"[^\w]", "", p) for p in re.split(r"[\s-]+", name)) if p.isalpha()]
+    if any(p.islower() for p in pieces):
+        return True
+    if not pieces:
+        return False
+    if all(p.lower() in _REGION_ADJECTIVES for p in pieces):
+        return True
+    if len(pieces) != 1:
+        return False
+    doc = ent.doc
+    lowered = name.lower()
+    if lowered.endswith(("ian", "ean", "esque")):
+        stems = {name[:-3], name[:-5], name[:-1]}  # "Trump-ian", "Stallman-esque", "Victoria-n"
+        # of a person the article names by a given name and a surname ("Donald Trump"), not a
+        # faith's founder's ("Jesus Christ": Christians are a people)
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[0].text in given_names()}
+        if stems & surnames:
+            return True
+    lower = lower_case_words(doc)
+    forms = {lowered, lowered[:-1] if lowered.endswith("s") else lowered}
+    if not forms & lower:
+        return False
+    return all(t.is_sent_start or in_title_case(t.sent) for t in doc if t.text == name)
+
+
 # Endings that make an adjective of a name ("EEG-based", "US-led", "state-owned").
 _ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-funded", "-born", "-run", "-style",
                       "-like", "-era", "-made", "-bound", "-linked", "-focused", "-sponsored", "-area", "-wide",
