@@ -583,3 +583,11 @@ def test_words_typed_a_people_that_name_none_are_no_actors():
     assert names.get("Muslims") == "group" and names.get("Christian") == "group"
     # a faith named for its founder is a people's still
     assert _names("Jesus Christ preached. Christian voters met in Iowa.").get("Christian") == "group"
+
+
+def test_capitals_used_as_a_common_noun_name_no_body():
+    names = _names("A super PAC backing Jeb Bush spent $10 million. The PAC said it would spend more. "
+                   "The super PAC Priorities USA ran ads.")
+    assert "PAC" not in names and "Priorities USA" in names and "PAC Priorities USA" not in names
+    # letters that qualify a noun ("an NRA member") still name the body
+    assert "NRA" in _names("An NRA member was arrested. The NRA denied it.")

@@ -668,7 +668,7 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
     merged_up_to = 0  # tokens before this index were taken into a person name built by a rule
     things = _names_of_things(doc)
     written = _names_written(doc)
-    terms = entity_rules.term_abbreviations(doc)
+    terms = entity_rules.term_abbreviations(doc) | entity_rules.common_noun_abbreviations(doc)
     # a name the article calls a company once is a company wherever NER typed it a person
     # ("animation studio Pixar"), unless it reads as a person's name ("Dean Kamen")
     companies = {ent.text for ent in entities(doc) if ent.label_ in ("PERSON", "ORG")
@@ -1030,6 +1030,11 @@ def _split_glued(ent: Span, written: frozenset[str]) -> list[Span]:
     doc = ent.doc
     if len(ent) >= 3 and ent[0].text == ent[-1].text and ent[0].is_upper and ent[0].is_alpha:
         return [Span(doc, ent.start + 1, ent.end, label="ORG")]  # "PAC Patriot Majority PAC"
+    kinds = {k for k in entity_rules.common_noun_abbreviations(doc) if lookup_alias(k) is None}
+    if ent[0].text in kinds and (ent[1].is_title or ent[1].is_upper):
+        return [Span(doc, ent.start + 1, ent.end, label="ORG")]  # "super PAC Priorities USA"
+    if ent[-1].text in kinds and all(t.lower_ in entity_rules.lower_case_words(doc) for t in ent[:-1]):
+        return []  # "Super PAC" opening a sentence: the kind
     for i in range(ent.start, ent.end):
         token = doc[i]
         if token.lower_ in HEADLINE_VERBS and token.is_title and not (i == ent.start and ent.label_ == "ORG"):

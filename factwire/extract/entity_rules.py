@@ -1210,6 +1210,30 @@ def term_abbreviations(doc: Doc) -> frozenset[str]:
     return frozenset(found)
 
 
+_COMMON_NOUN_DETERMINERS = frozenset({"a", "an", "another", "every", "each", "any", "no"})
+
+
+@_per_doc("common_noun_abbreviations")
+def common_noun_abbreviations(doc: Doc) -> frozenset[str]:
+    """Capitals the article uses as a common noun: the head of a phrase after "a", "another",
+    "each" or a lower-case word that qualifies it ("a PAC", "the pro-Trump super PAC"). English
+    puts no article "a" and no lower-case word before a body's name, so the letters name a kind
+    (a political action committee), no actor, wherever the article writes them alone."""
+    found = set()
+    for token in doc:
+        text = token.text
+        if not (2 <= len(text) <= 5 and text.isupper() and text.isalpha()) or token.i == 0:
+            continue
+        if token.dep_ == "compound" or token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
+            continue  # "an NRA member", "the AFL CIO": the letters qualify or open a name
+        before = doc[token.i - 1]
+        if before.lower_ in _COMMON_NOUN_DETERMINERS and before.text.islower() \
+                or before.text.islower() and before.is_alpha and before.pos_ in ("ADJ", "NOUN") \
+                and before.dep_ in ("amod", "compound") and before.head.i == token.i:
+            found.add(text)
+    return frozenset(found)
+
+
 # Words after a name that make it a market index's ("the Nasdaq composite", "the S&P 500
 # index", "Dow futures"): a number a market computes, not a body that acts.
 INDEX_WORDS = frozenset({"index", "indexes", "indices", "composite", "average", "futures"})
