@@ -23,7 +23,7 @@ from factwire.extract.quotes import find_quotes
 from factwire.extract.syntax import MentionIndex
 
 # Bump when a rule change can change the facts of an already-loaded article.
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 FACT_KINDS = ("actors", "mentions", "amounts", "dates", "quotes", "citations", "deals", "events")
 
