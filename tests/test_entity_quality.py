@@ -551,6 +551,8 @@ def test_a_role_a_body_or_a_headline_verb_glued_to_a_name_is_cut_off():
     assert names.get("Sean Hannity") == "person" and names.get("Fox News") == "organization"
     names = _names("Trump Calls Clinton a Liar\nDonald Trump said on Monday that Hillary Clinton had lied.")
     assert set(names) == {"Donald Trump", "Hillary Clinton"}
+    # only a headline's capitals hold a verb; in prose the word is a name's ("James Wins said")
+    assert "James Wins" in _names("James Wins said he had won the race.")
     # a given name that is also a word stays the name's ("Will Smith"), and an unknown single
     # word after a noun is not cut loose ("Baby Grand" gives no "Grand")
     names = _names("Will Smith met Grant Shapps on Monday. The Baby Grand Lamp sold out.")
@@ -591,3 +593,5 @@ def test_capitals_used_as_a_common_noun_name_no_body():
     assert "PAC" not in names and "Priorities USA" in names and "PAC Priorities USA" not in names
     # letters that qualify a noun ("an NRA member") still name the body
     assert "NRA" in _names("An NRA member was arrested. The NRA denied it.")
+    # a noun before the capitals names what kind of body they are ("organisation TED")
+    assert "TED" in _names("She now runs organisation TED, which hosts talks.")

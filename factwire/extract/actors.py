@@ -1028,19 +1028,26 @@ def _split_glued(ent: Span, written: frozenset[str]) -> list[Span]:
     if ent.label_ not in ("PERSON", "ORG") or len(ent) < 2 or lookup_alias(ent.text) is not None:
         return [ent]
     doc = ent.doc
+    written = written - {ent.text}  # the glued whole names nothing on its own
     if len(ent) >= 3 and ent[0].text == ent[-1].text and ent[0].is_upper and ent[0].is_alpha:
         return [Span(doc, ent.start + 1, ent.end, label="ORG")]  # "PAC Patriot Majority PAC"
     kinds = {k for k in entity_rules.common_noun_abbreviations(doc) if lookup_alias(k) is None}
-    if ent[0].text in kinds and (ent[1].is_title or ent[1].is_upper):
+    if ent[0].text in kinds and (ent[1].is_title or ent[1].is_upper) \
+            and not all(t.lower_ in entity_rules.lower_case_words(doc) for t in ent[1:]):
         return [Span(doc, ent.start + 1, ent.end, label="ORG")]  # "super PAC Priorities USA"
     if ent[-1].text in kinds and all(t.lower_ in entity_rules.lower_case_words(doc) for t in ent[:-1]):
         return []  # "Super PAC" opening a sentence: the kind
     for i in range(ent.start, ent.end):
         token = doc[i]
-        if token.lower_ in HEADLINE_VERBS and token.is_title and not (i == ent.start and ent.label_ == "ORG"):
-            parts = [doc[ent.start:i], doc[i + 1:ent.end]]
-            kept = [p for p in parts if len(p)]
-            if kept and all(_names_on_their_own(p, written) for p in kept):
+        if token.lower_ in HEADLINE_VERBS and token.is_title and not (i == ent.start and ent.label_ == "ORG") \
+                and entity_rules.in_title_case(ent.sent):
+            parts = [p for p in (doc[ent.start:i], doc[i + 1:ent.end]) if len(p)]
+            if not parts and ent.label_ == "PERSON":
+                return []  # "Calls" alone: a headline's verb
+            kept = [p for p in parts if _names_on_their_own(p, written)]
+            if kept and (len(kept) == len(parts) or kept[0] is parts[0]):
+                # the name before the verb is the subject; what follows it may be the
+                # headline's object phrase ("Paul Ryan Joins Growing List")
                 return [Span(doc, p.start, p.end, label=ent.label) for p in kept]
             return [ent]
     for k in range(1, len(ent)):

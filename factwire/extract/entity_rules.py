@@ -1123,7 +1123,8 @@ SENTENCE_OPENERS = frozenset({
     "initially", "recently", "previously", "separately", "similarly", "additionally",
     "ultimately", "currently", "soon", "among", "amongst", "within", "without", "upon", "towards",
     "toward", "against", "as", "for", "with", "from", "by", "of", "in", "on", "at", "to", "into",
-    "about", "through", "throughout", "across", "between", "according",
+    "about", "through", "throughout", "across", "between", "according", "beneath", "underneath",
+    "behind", "amid", "amidst", "alongside",
     # auxiliaries that open a question or an inverted condition ("Had Klein known", "Did Smith")
     "had", "has", "have", "did", "does", "was", "were", "is", "are", "should", "would", "could",
     "might", "must", "shall"})
@@ -1216,7 +1217,7 @@ _COMMON_NOUN_DETERMINERS = frozenset({"a", "an", "another", "every", "each", "an
 @_per_doc("common_noun_abbreviations")
 def common_noun_abbreviations(doc: Doc) -> frozenset[str]:
     """Capitals the article uses as a common noun: the head of a phrase after "a", "another",
-    "each" or a lower-case word that qualifies it ("a PAC", "the pro-Trump super PAC"). English
+    "each" or a lower-case adjective that qualifies it ("a PAC", "the pro-Trump super PAC"). English
     puts no article "a" and no lower-case word before a body's name, so the letters name a kind
     (a political action committee), no actor, wherever the article writes them alone."""
     found = set()
@@ -1228,8 +1229,9 @@ def common_noun_abbreviations(doc: Doc) -> frozenset[str]:
             continue  # "an NRA member", "the AFL CIO": the letters qualify or open a name
         before = doc[token.i - 1]
         if before.lower_ in _COMMON_NOUN_DETERMINERS and before.text.islower() \
-                or before.text.islower() and before.is_alpha and before.pos_ in ("ADJ", "NOUN") \
-                and before.dep_ in ("amod", "compound") and before.head.i == token.i:
+                or before.text.islower() and before.is_alpha and before.pos_ == "ADJ" \
+                and before.dep_ == "amod" and before.head.i == token.i:
+            # (a noun before the capitals names the kind they are the name of: "organisation TED")
             found.add(text)
     return frozenset(found)
 
