@@ -623,8 +623,8 @@ def test_an_act_held_back_from_is_negated_and_selling_someone_on_an_idea_is_no_s
 def test_where_a_meeting_is_held_is_not_whom_it_is_with_and_backing_a_bid_backs_its_candidate():
     assert ("meet", "ted-cruz", "donald-trump", "met") in _events("Ted Cruz met with Donald Trump in July at Trump Tower.")
     assert not any(e[2] == "trump-tower" for e in _events("Ted Cruz was meeting with him in July at Trump Tower."))
-    assert any(e[0] == "support" and e[2] == "marco-rubio"
-               for e in _events("A super PAC supporting Marco Rubio's campaign spent $2.5 million."))
+    assert any(e[0] == "support" and e[2] == "hillary-clinton"
+               for e in _events("Priorities USA Action supported Hillary Clinton's campaign."))
     assert "support" not in _types("Dianne Feinstein supported Hillary Clinton's position on Friday.")
 
 
