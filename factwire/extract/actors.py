@@ -991,6 +991,8 @@ def _common_noun_word(token, doc: Doc) -> bool:
         return False
     lower = token.lower_
     forms = {lower, lower[:-1] if lower.endswith("s") else lower, lower[:-2] if lower.endswith("es") else lower}
+    if forms & _KIN_NOUNS:
+        return False  # "Mother Teresa", "Father Brown", "Sister Mary": a religious title, part of the name
     if forms & (entity_rules.PERSON_NOUNS | entity_rules.ROLE_WORDS | TITLES | {"guru", "hacker", "tycoon", "mogul",
                                                                              "host", "anchor", "pundit", "legend"}):
         return True
@@ -1032,7 +1034,7 @@ def _split_glued(ent: Span, written: frozenset[str]) -> list[Span]:
     if len(ent) >= 3 and ent[0].text == ent[-1].text and ent[0].is_upper and ent[0].is_alpha:
         return [Span(doc, ent.start + 1, ent.end, label="ORG")]  # "PAC Patriot Majority PAC"
     kinds = {k for k in entity_rules.common_noun_abbreviations(doc) if lookup_alias(k) is None}
-    if ent[0].text in kinds and (ent[1].is_title or ent[1].is_upper) \
+    if ent[0].text in kinds and (ent[1].is_title or ent[1].is_upper) and len(ent) > 2 - (ent[1].lower_.rstrip(".") not in LEGAL_FORM_ABBREVIATIONS) \
             and not all(t.lower_ in entity_rules.lower_case_words(doc) for t in ent[1:]):
         return [Span(doc, ent.start + 1, ent.end, label="ORG")]  # "super PAC Priorities USA"
     if ent[-1].text in kinds and all(t.lower_ in entity_rules.lower_case_words(doc) for t in ent[:-1]):
@@ -1054,7 +1056,7 @@ def _split_glued(ent: Span, written: frozenset[str]) -> list[Span]:
         head, tail = ent[:k], ent[k:]
         if not (entity_rules.looks_like_person_name(tail) or len(tail) == 1 and ent.label_ == "PERSON"
                 and tail[0].is_title and tail.text in written and lookup_alias(tail.text) is None and k == 1
-                and head[0].lower_ in entity_rules.PERSON_NOUNS | entity_rules.ROLE_WORDS | {"hacker", "guru"}):
+                and head[0].lower_ in (entity_rules.PERSON_NOUNS | entity_rules.ROLE_WORDS | {"hacker", "guru"}) - _KIN_NOUNS):
             continue
         if ent.label_ == "PERSON" and all(_common_noun_word(t, doc) for t in head):
             return [Span(doc, tail.start, tail.end, label="PERSON")]  # "Chefs Jamie Oliver"

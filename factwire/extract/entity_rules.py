@@ -1217,9 +1217,9 @@ _COMMON_NOUN_DETERMINERS = frozenset({"a", "an", "another", "every", "each", "an
 @_per_doc("common_noun_abbreviations")
 def common_noun_abbreviations(doc: Doc) -> frozenset[str]:
     """Capitals the article uses as a common noun: the head of a phrase after "a", "another",
-    "each" or a lower-case adjective that qualifies it ("a PAC", "the pro-Trump super PAC"). English
-    puts no article "a" and no lower-case word before a body's name, so the letters name a kind
-    (a political action committee), no actor, wherever the article writes them alone."""
+    "each" or "no" ("a PAC", "a super PAC", "an EP"). English puts no article "a" before a body's
+    name it heads, so the letters name a kind (a political action committee), no actor,
+    wherever the article writes them alone."""
     found = set()
     for token in doc:
         text = token.text
@@ -1227,11 +1227,10 @@ def common_noun_abbreviations(doc: Doc) -> frozenset[str]:
             continue
         if token.dep_ == "compound" or token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
             continue  # "an NRA member", "the AFL CIO": the letters qualify or open a name
-        before = doc[token.i - 1]
-        if before.lower_ in _COMMON_NOUN_DETERMINERS and before.text.islower() \
-                or before.text.islower() and before.is_alpha and before.pos_ == "ADJ" \
-                and before.dep_ == "amod" and before.head.i == token.i:
-            # (a noun before the capitals names the kind they are the name of: "organisation TED")
+        # (a noun before the capitals names the kind they are the name of: "organisation TED";
+        # an adjective alone may be the parser's misreading: "the ongoing ASUU ( ... ) strike")
+        if any(child.dep_ == "det" and child.lower_ in _COMMON_NOUN_DETERMINERS and child.i < token.i
+               for child in token.children):
             found.add(text)
     return frozenset(found)
 
