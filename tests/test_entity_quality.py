@@ -551,6 +551,8 @@ def test_a_role_a_body_or_a_headline_verb_glued_to_a_name_is_cut_off():
     assert names.get("Sean Hannity") == "person" and names.get("Fox News") == "organization"
     names = _names("Trump Calls Clinton a Liar\nDonald Trump said on Monday that Hillary Clinton had lied.")
     assert set(names) == {"Donald Trump", "Hillary Clinton"}
+    # a stance's prefix makes an adjective of the name it is joined to, no word of the next name
+    assert "Union Leader" in _names("The pro-Christie Union Leader, New Hampshire's largest paper, endorsed him.")
     # only a headline's capitals hold a verb; in prose the word is a name's ("James Wins said")
     assert "James Wins" in _names("James Wins said he had won the race.")
     # a given name that is also a word stays the name's ("Will Smith"), and an unknown single

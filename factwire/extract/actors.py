@@ -1020,6 +1020,11 @@ def _body_named_for_a_people(ent: Span) -> Span:
     return Span(doc, ent.start, end, label="ORG")
 
 
+# A lower-case prefix of stance or time joined to a name makes an adjective of it ("pro-Christie",
+# "anti-Trump", "ex-Google"): no word of the name that follows.
+_STANCE_PREFIXES = frozenset({"pro", "anti", "ex", "non", "post", "pre"})
+
+
 def _split_glued(ent: Span, written: frozenset[str]) -> list[Span]:
     """What NER glued onto the front of a name, cut off: news sets a role's common noun before
     a name without a comma ("Chefs Jamie Oliver", "Hacker Guccifer"), a body before its person
@@ -1033,6 +1038,9 @@ def _split_glued(ent: Span, written: frozenset[str]) -> list[Span]:
     written = written - {ent.text}  # the glued whole names nothing on its own
     if len(ent) >= 3 and ent[0].text == ent[-1].text and ent[0].is_upper and ent[0].is_alpha:
         return [Span(doc, ent.start + 1, ent.end, label="ORG")]  # "PAC Patriot Majority PAC"
+    if len(ent) >= 4 and ent[0].lower_ in _STANCE_PREFIXES and ent[0].is_lower and ent[1].text == "-" \
+            and not ent[0].whitespace_ and not ent[1].whitespace_ and ent[3].is_title:
+        return [Span(doc, ent.start + 3, ent.end, label=ent.label)]  # "the pro-Christie Union Leader"
     kinds = {k for k in entity_rules.common_noun_abbreviations(doc) if lookup_alias(k) is None}
     if ent[0].text in kinds and (ent[1].is_title or ent[1].is_upper) and len(ent) > 2 - (ent[1].lower_.rstrip(".") not in LEGAL_FORM_ABBREVIATIONS) \
             and not all(t.lower_ in entity_rules.lower_case_words(doc) for t in ent[1:]):
