@@ -597,3 +597,12 @@ def test_capitals_used_as_a_common_noun_name_no_body():
     assert "NRA" in _names("An NRA member was arrested. The NRA denied it.")
     # a noun before the capitals names what kind of body they are ("organisation TED")
     assert "TED" in _names("She now runs organisation TED, which hosts talks.")
+
+
+def test_an_owner_glued_by_its_possessive_is_cut_from_what_it_owns():
+    names = _names("Breitbart’s Joel Pollak said the network was wrong. Breitbart published the story.")
+    assert "Joel Pollak" in names and not any("’s" in n for n in names)
+    names = _names("Obama’s Initial Briefing Left Out the Attack\nPresident Obama said on Monday that he was briefed.")
+    assert set(names) == {"Barack Obama"}
+    # one name holding an 's stays whole
+    assert "Moody's Analytics" in _names("Moody's Analytics said growth slowed.")

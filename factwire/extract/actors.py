@@ -1041,6 +1041,27 @@ def _split_glued(ent: Span, written: frozenset[str]) -> list[Span]:
     if len(ent) >= 4 and ent[0].lower_ in _STANCE_PREFIXES and ent[0].is_lower and ent[1].text == "-" \
             and not ent[0].whitespace_ and not ent[1].whitespace_ and ent[3].is_title:
         return [Span(doc, ent.start + 3, ent.end, label=ent.label)]  # "the pro-Christie Union Leader"
+    for i in range(ent.start + 1, ent.end - 1):
+        if doc[i].text in ("'s", "’s") and not doc[i - 1].whitespace_:
+            # "Breitbart's Joel Pollak", "Obama's Initial Briefing" of a headline: the owner named
+            # on its own, and what it owns only when that names someone too ("Moody's Analytics",
+            # "Emily's List": no owner written alone, one name)
+            owner, owned = doc[ent.start:i], doc[i + 1:ent.end]
+            if owner.text not in written or ent.text in written - {ent.text}:
+                break
+            owner_entry = lookup_alias(owner.text)
+            owner_label = {"person": "PERSON", "organization": "ORG"}.get(owner_entry.type, "GPE") \
+                if owner_entry is not None else next((e.label_ for e in entities(doc) if e.text == owner.text
+                                                      and e.label_ in ENTITY_TYPES), ent.label_)
+            parts = [Span(doc, owner.start, owner.end, label=owner_label)]
+            if entity_rules.looks_like_person_name(owned):
+                parts.append(Span(doc, owned.start, owned.end, label="PERSON"))
+            elif _names_on_their_own(owned, written):
+                parts.append(Span(doc, owned.start, owned.end, label=ent.label))
+            elif len(owned) >= 2 and entity_rules.head_word_label(owned.text) is not None:
+                # a body its last word says ("U-M's Smart and Sustainable Automation Research Lab")
+                parts.append(Span(doc, owned.start, owned.end, label=entity_rules.head_word_label(owned.text)))
+            return parts
     kinds = {k for k in entity_rules.common_noun_abbreviations(doc) if lookup_alias(k) is None}
     if ent[0].text in kinds and (ent[1].is_title or ent[1].is_upper) and len(ent) > 2 - (ent[1].lower_.rstrip(".") not in LEGAL_FORM_ABBREVIATIONS) \
             and not all(t.lower_ in entity_rules.lower_case_words(doc) for t in ent[1:]):
