@@ -1047,8 +1047,9 @@ def _split_glued(ent: Span, written: frozenset[str]) -> list[Span]:
             # on its own, and what it owns only when that names someone too ("Moody's Analytics",
             # "Emily's List": no owner written alone, one name)
             owner, owned = doc[ent.start:i], doc[i + 1:ent.end]
-            if owner.text not in written or ent.text in written - {ent.text}:
-                break
+            if owner.text not in written or ent.text in written - {ent.text} \
+                    or any(t.lower_ == "of" for t in owned):
+                break  # "Berkeley's Department of Linguistics": a body's part, named so whole
             owner_entry = lookup_alias(owner.text)
             owner_label = {"person": "PERSON", "organization": "ORG"}.get(owner_entry.type, "GPE") \
                 if owner_entry is not None else next((e.label_ for e in entities(doc) if e.text == owner.text
