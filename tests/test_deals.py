@@ -692,3 +692,10 @@ def test_what_a_deal_did_as_the_subject_gives_its_status():
     assert _one("The agreement between Iran and Russia took effect on Monday.")["status"] == "completed"
     assert _one("The treaty between Iran and Russia came into force on Monday.")["status"] == "completed"
     assert _one("The deal between Disney and Fox went through in March.")["status"] == "completed"
+
+
+def test_a_deal_there_will_or_would_be_is_one_to_come():
+    assert _one("There will be a trade agreement between Britain and Japan next year.")["status"] == "proposed"
+    deal = _one("Conceding that there would likely be a US-UK trade agreement down the line, he said talks would take time.")
+    assert deal["status"] == "proposed" and deal["confidence"] < 0.5
+    assert _one("There was a deal between Iran and Russia in 2019.")["status"] == "mentioned"

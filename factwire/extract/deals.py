@@ -1454,6 +1454,11 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
         kind, buyer, seller = "agreement", None, None
     status = _status_of(status_verb) if status_verb is not None else None
     governor = status_verb if status_verb is not None else receiver
+    if governor is None and noun.dep_ == "attr" and noun.head.lemma_.lower() == "be" and any(
+            c.dep_ == "expl" for c in noun.head.children):
+        governor = noun.head  # "there would be a trade agreement": what "be" says of it, a deal to come
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in governor.children):
+            status = "proposed"  # "there will be a trade agreement": one to come, not made
     mood = modality(governor) if governor is not None else "asserted"
     if mood == "hypothetical" and status_verb is not None and _reported_future(index, status_verb):
         status = "announced"  # "Iran said it would sign the deal with Russia": "will sign", reported
