@@ -402,7 +402,8 @@ def _kin_by_given_name(doc: Doc, candidates: list["_Candidate"]) -> None:
     given = entity_rules.first_names()
     people = [c.name.split() for c in candidates if c.label == "PERSON" and not c.kind]
     surnames = {words[-1] for words in people if len(words) >= 2}
-    by_end = {c.span.end: c for c in candidates if c.span is not None and c.label == "PERSON"}
+    # (the owner NER may type a body's: "Schilling" of "Schilling's son", "Curt Schilling" named)
+    by_end = {c.span.end: c for c in candidates if c.span is not None and c.label in ("PERSON", "ORG")}
     for cand in candidates:
         span = cand.span
         if cand.label != "PERSON" or cand.kind or span is None or " " in cand.name or cand.name.lower() not in given:
@@ -416,6 +417,8 @@ def _kin_by_given_name(doc: Doc, candidates: list["_Candidate"]) -> None:
         if owner is None or owner is cand:
             continue
         surname = owner.name.split()[-1]
+        if owner.label != "PERSON" and (" " in owner.name or surname not in surnames):
+            continue
         full = f"{cand.name} {surname}"
         entry = lookup_alias(full)
         if surname == cand.name or surname.lower() in given and surname not in surnames:
