@@ -606,3 +606,12 @@ def test_an_owner_glued_by_its_possessive_is_cut_from_what_it_owns():
     assert set(names) == {"Barack Obama"}
     # one name holding an 's stays whole
     assert "Moody's Analytics" in _names("Moody's Analytics said growth slowed.")
+
+
+def test_capitals_after_a_and_an_adjective_name_a_body_the_article_also_writes_bare():
+    from factwire.extract import extract
+    text = ("In June 2001, after a desperate HP asked workers to sign up for a pay cut, Fiorina "
+            "cut 6,000 jobs. She compared her former employees at HP to entrepreneurs.")
+    assert "HP" in {a["name"] for a in extract(text)["actors"]}
+    text = "A super PAC supporting Marco Rubio spent $2 million. The PAC said it would spend more."
+    assert "PAC" not in {a["name"] for a in extract(text)["actors"]}

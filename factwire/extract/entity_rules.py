@@ -1220,7 +1220,7 @@ def common_noun_abbreviations(doc: Doc) -> frozenset[str]:
     "each" or "no" ("a PAC", "a super PAC", "an EP"). English puts no article "a" before a body's
     name it heads, so the letters name a kind (a political action committee), no actor,
     wherever the article writes them alone."""
-    found = set()
+    found, bare = set(), set()
     for token in doc:
         text = token.text
         if not (2 <= len(text) <= 5 and text.isupper() and text.isalpha()) or token.i == 0:
@@ -1232,7 +1232,13 @@ def common_noun_abbreviations(doc: Doc) -> frozenset[str]:
         if any(child.dep_ == "det" and child.lower_ in _COMMON_NOUN_DETERMINERS and child.i < token.i
                for child in token.children):
             found.add(text)
-    return frozenset(found)
+        elif token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and not any(
+                c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children):
+            bare.add(text)
+    # A name the article also writes bare, as a name is written ("at HP", "HP's spokesman"),
+    # is a body's even after "a" and an adjective: "a desperate HP asked workers", "a resurgent
+    # GE" describe the body at a moment (a kind is never written bare: "a super PAC", "the PAC")
+    return frozenset(found - bare)
 
 
 # Words after a name that make it a market index's ("the Nasdaq composite", "the S&P 500
