@@ -958,3 +958,8 @@ def test_an_infinitive_of_purpose_and_a_recipients_gerund_keep_the_doer():
         "But Trump later blamed his hesitancy to condemn Duke on a bad earpiece.")}
     assert not any(e[1] == "loretta-e-lynch" for e in _events(
         "Phoenix Mayor Greg Stanton wrote a letter to Attorney General Loretta E. Lynch asking the Justice Department to investigate."))
+
+
+def test_a_persons_armed_men_attack_with_blows_not_words():
+    assert ("attack", "bashar-al-assad", None, "attacked") in _events("Assad's army attacked the rebels in Homs on Monday.")
+    assert {e[0] for e in _events("Trump's campaign attacked Clinton on Monday.")} == {"condemn"}

@@ -1842,7 +1842,9 @@ def _by_a_person(subjects_: list[Token], index: MentionIndex) -> bool:
     """The subject names a person (or a person's words: "a Donald Trump tweet"): a name that
     is not a state, an organisation or a people ("Trump", not "Russia", "Hamas", "Russians")."""
     for subject in subjects_:
-        named = [subject, *(c for c in subject.children if c.dep_ in ("compound", "poss"))]
+        armed = subject.pos_ == "NOUN" and _lemma(subject) in ARMED_PEOPLE | TROOP_NOUNS
+        # "Assad's army attacked the rebels": a person's armed men are no person's words
+        named = [subject, *(c for c in subject.children if c.dep_ in ("compound", "poss") and not armed)]
         for token in named:
             if token.ent_type_ == "PERSON" or token.dep_ == "poss" and token.lower_ in ("his", "her"):
                 return True  # "her attacks on Sanders": a he or a she is a person
@@ -1939,7 +1941,7 @@ def _is_a_venue(token: Token) -> bool:
 INHABITANT_NOUNS = {"resident", "citizen", "inhabitant", "villager", "local", "native", "voter", "taxpayer",
                     "homeowner", "tenant", "commuter", "parent", "family", "student", "teacher", "worker", "farmer",
                     "fan", "shopper", "consumer", "driver", "patient", "teenager", "youth", "man", "woman", "child",
-                    "kid", "resident", "landlord", "business", "retiree", "immigrant", "refugee", "motorist"}
+                    "kid", "landlord", "business", "retiree", "immigrant", "refugee", "motorist"}
 # Those a case is made to: "selling gun control to voters" persuades them.
 ELECTORATE_NOUNS = {"voter", "electorate", "constituent", "delegate", "caucusgoer", "superdelegate", "audience",
                     "reader", "viewer", "listener", "jury", "juror"}
