@@ -812,10 +812,12 @@ def _past_a_headline_word(name: Token, noun: Token) -> bool:
                for t in noun.doc[name.i + 1:noun.i])
 
 
-def _hyphen_sides(index: MentionIndex, noun: Token) -> list[str]:
-    """The two sides of a deal named as two countries or organisations joined by a hyphen
-    before its noun ("the Croatia-Yugoslavia treaty", "the US-China trade deal"), when the
-    actors read them as two names: English writes the parties of a relation so."""
+def hyphen_sides(index: MentionIndex, noun: Token) -> list[str]:
+    """The two sides of a deal, talks or a treaty named as two countries or organisations
+    joined by a hyphen before its noun ("the Croatia-Yugoslavia treaty", "US-China talks",
+    "Israeli-Syrian peace talks"), when the actors read them as two names of one kind: English
+    writes the parties of a relation so, where one name alone there tells where ("the Geneva
+    talks")."""
     for mod in noun.children:
         if mod.dep_ not in ("compound", "amod", "nmod"):
             continue
@@ -823,7 +825,8 @@ def _hyphen_sides(index: MentionIndex, noun: Token) -> list[str]:
             if first.i + 2 != mod.i or first.dep_ not in ("compound", "amod", "nmod") or first.nbor(1).text not in ("-", "–"):
                 continue
             sides = [index.actor(first), index.actor(mod)]
-            if (None not in sides and sides[0] != sides[1]
+            kinds = [(index.mention_by_token.get(t.i) or {}).get("kind") for t in (first, mod)]
+            if (None not in sides and sides[0] != sides[1] and kinds[0] == kinds[1]
                     and all(t.ent_type_ in ("GPE", "NORP", "ORG") for t in (first, mod))):
                 return sides
     return []
@@ -1117,11 +1120,12 @@ def _status_verb(noun: Token) -> Token | None:
     if head.pos_ not in ("VERB", "AUX"):
         return None
     lemma = head.lemma_.lower()
-    if noun.dep_ == "nsubj" and lemma not in STATUS_VERBS and _outcome(head) is None:
+    outcome = noun.dep_ == "nsubj" and _outcome(head) is not None  # "the merger collapsed"
+    if noun.dep_ == "nsubj" and lemma not in STATUS_VERBS and not outcome:
         return None
     if lemma in STAKE_VERBS and noun.lemma_.lower() in ("stake", "share", "interest") and noun.dep_ == "dobj":
         return head  # "Tencent took a 5% stake in Tesla", "Buffett raised his stake"
-    return head if lemma in STATUS_VERBS or lemma in LIGHT_VERBS or (noun.dep_ == "nsubj" and _outcome(head)) else None
+    return head if lemma in STATUS_VERBS or lemma in LIGHT_VERBS or outcome else None
 
 
 # Parts of a company that it sells: "the unit of CheckFree", "the cement business of ACC".
@@ -1320,8 +1324,8 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
                for _, obj in prep_objects(holder, {"between", "among"}) for a in _named(index, obj)}
     # "Granic arrives to sign Croatia-Yugoslavia treaty": the hyphen names the sides, as
     # "between" does; who signs for one of them is not a third
-    hyphen_sides = _hyphen_sides(index, noun)
-    between |= set(hyphen_sides)
+    sides_by_hyphen = hyphen_sides(index, noun)
+    between |= set(sides_by_hyphen)
     # who approves aid or a loan gives it ("the IMF approved a $3 billion loan to Pakistan")
     if status_verb is not None and not between and (
             status_verb.lemma_.lower() not in THIRD_PARTY_VERBS or kind in ("aid", "loan")):
@@ -1344,7 +1348,7 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
                         and status_verb.lemma_.lower() in ("win", "receive", "secure", "land", "get", "clinch", "book"))
     # "The Pentagon awarded Boeing a contract": who awards buys, who is awarded supplies
     awarded = kind in ("order", "supply") and status_verb is not None and status_verb.lemma_.lower() == "award"
-    parties.extend(a for a in hyphen_sides if a not in parties)
+    parties.extend(a for a in sides_by_hyphen if a not in parties)
     for child in noun.children:
         if child.dep_ in ("compound", "nmod", "poss") or (child.dep_ == "amod" and kind in ("aid", "loan")) or (
                 # "Russian arms sales", "American purchases of oil": a nationality is the country

@@ -51,7 +51,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from factwire.event_kinds import SYMMETRIC_TYPES as _SYMMETRIC_TYPES
-from factwire.extract.deals import ACQUIRED_FACULTIES, FIGURATIVE_PURCHASES, date_is_of
+from factwire.extract.deals import ACQUIRED_FACULTIES, FIGURATIVE_PURCHASES, date_is_of, hyphen_sides
 from factwire.extract.syntax import (MentionIndex, text_of, starting_between, direct_objects, extent, is_calendar_date, is_market_move,
                                      is_passive, agent_of, lower_lemmas, modality, prep_objects, sentence_of, subjects, verb_arguments,
                                      MODAL_HYPOTHETICAL, NEGATING_HEADS)
@@ -2088,24 +2088,6 @@ def _called_off(verb: Token) -> str | None:
     return None
 
 
-def _hyphen_pair(noun: Token, index: MentionIndex) -> list[str]:
-    """The two sides of talks or a treaty named as two countries or organisations joined by a
-    hyphen before the noun ("US-China talks", "Israeli-Syrian peace talks"): English writes the
-    parties of a relation so, where one name alone there tells where ("the Geneva talks")."""
-    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
-    for mod in modifiers:
-        for first in mod.children:
-            if first.i + 2 != mod.i or first.dep_ not in ("compound", "amod", "nmod") or first.nbor(1).text not in ("-", "–"):
-                continue
-            sides = [index.actor(first), index.actor(mod)]
-            kinds = [(index.mention_by_token.get(t.i) or {}).get("kind") for t in (first, mod)]
-            if (None in sides or sides[0] == sides[1] or kinds[0] != kinds[1]
-                    or any(t.ent_type_ not in ("GPE", "NORP", "ORG") for t in (first, mod))):
-                continue
-            return sides
-    return []
-
-
 def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict]) -> list[dict]:
     if _counted_in_a_statistic(noun):
         return []
@@ -2113,7 +2095,7 @@ def _noun_events(noun: Token, kind: str, index: MentionIndex, dates: list[dict])
         kind = "travel"  # "Trump's visit to Des Moines": a journey to a place, not a meeting
     subject_actors = _noun_agents(noun, index)
     if kind in SYMMETRIC_TYPES:
-        subject_actors = list(dict.fromkeys([*_hyphen_pair(noun, index), *subject_actors]))
+        subject_actors = list(dict.fromkeys([*hyphen_sides(index, noun), *subject_actors]))
     carrier = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass") and noun.head.pos_ in ("VERB", "ADP") else None
     if carrier is not None and carrier.pos_ == "ADP":
         # "did not heed warnings before the 9/11 attacks": an event that dates another is told
