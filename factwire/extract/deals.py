@@ -812,12 +812,13 @@ def _past_a_headline_word(name: Token, noun: Token) -> bool:
                for t in noun.doc[name.i + 1:noun.i])
 
 
-def hyphen_sides(index: MentionIndex, noun: Token) -> list[str]:
+def hyphen_sides(index: MentionIndex, noun: Token, same_kind: bool = True) -> list[str]:
     """The two sides of a deal, talks or a treaty named as two countries or organisations
     joined by a hyphen before its noun ("the Croatia-Yugoslavia treaty", "US-China talks",
     "Israeli-Syrian peace talks"), when the actors read them as two names of one kind: English
     writes the parties of a relation so, where one name alone there tells where ("the Geneva
-    talks")."""
+    talks"). ``same_kind``: both names or both demonyms, as events take them; a deal's sides
+    may be a name and a word NER read as a nationality ("Croatia-Yugoslavia treaty")."""
     for mod in noun.children:
         if mod.dep_ not in ("compound", "amod", "nmod"):
             continue
@@ -826,7 +827,7 @@ def hyphen_sides(index: MentionIndex, noun: Token) -> list[str]:
                 continue
             sides = [index.actor(first), index.actor(mod)]
             kinds = [(index.mention_by_token.get(t.i) or {}).get("kind") for t in (first, mod)]
-            if (None not in sides and sides[0] != sides[1] and kinds[0] == kinds[1]
+            if (None not in sides and sides[0] != sides[1] and (kinds[0] == kinds[1] or not same_kind)
                     and all(t.ent_type_ in ("GPE", "NORP", "ORG") for t in (first, mod))):
                 return sides
     return []
@@ -1324,7 +1325,7 @@ def _from_noun(noun: Token, index: MentionIndex, handled: set[int]) -> dict | No
                for _, obj in prep_objects(holder, {"between", "among"}) for a in _named(index, obj)}
     # "Granic arrives to sign Croatia-Yugoslavia treaty": the hyphen names the sides, as
     # "between" does; who signs for one of them is not a third
-    sides_by_hyphen = hyphen_sides(index, noun)
+    sides_by_hyphen = hyphen_sides(index, noun, same_kind=False)
     between |= set(sides_by_hyphen)
     # who approves aid or a loan gives it ("the IMF approved a $3 billion loan to Pakistan")
     if status_verb is not None and not between and (
